@@ -1,0 +1,4 @@
+import '../../lib/zod-jitless';
+import { defineBackground } from '#imports';
+
+export default defineBackground(() => {});

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** CRMs Yardstick reads deals from. */
+export const CrmIdSchema = z.enum(['salesforce-lightning']);
+/** A CRM Yardstick reads deals from. */
+export type CrmId = z.infer<typeof CrmIdSchema>;
+
+/**
+ * One field read from the page: the raw text as shown, and which strategy found it.
+ * `text: null` means no strategy found the field: the UI shows it as unknown.
+ */
+export const FieldReadingSchema = z.strictObject({
+  text: z.string().max(2000).nullable(),
+  strategy: z.string().max(200).nullable(),
+});
+/** One field read from the page, with the strategy that matched. */
+export type FieldReading = z.infer<typeof FieldReadingSchema>;
+
+/** The normalised deal every CRM adapter produces (see ../shared/CRM-PAGES.md). */
+export const DealSnapshotSchema = z.strictObject({
+  crm: CrmIdSchema,
+  /** The org or portal: for Salesforce the My Domain name, e.g. `acme` or `acme--uat`. */
+  instance: z.string().min(1).max(200),
+  /** The record id in canonical form (Salesforce: 18 characters). */
+  recordId: z.string().min(1).max(100),
+  /** Stable across visits and reps of one org: `<crm>:<instance>:<recordId>`. */
+  dealKey: z.string().min(1).max(400),
+  url: z.string().max(4000),
+  name: FieldReadingSchema,
+  stage: FieldReadingSchema,
+  amount: FieldReadingSchema.extend({
+    value: z.number().finite().nullable(),
+    currency: z.string().max(10).nullable(),
+  }),
+  closeDate: FieldReadingSchema.extend({
+    /** ISO `yyyy-mm-dd`, or null when the text could not be parsed unambiguously. */
+    iso: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable(),
+  }),
+  owner: FieldReadingSchema,
+  readAt: z.iso.datetime(),
+});
+/** The normalised deal snapshot. */
+export type DealSnapshot = z.infer<typeof DealSnapshotSchema>;
+
+/** Builds the deal key that lets several reps' scores of one deal meet in the audit. */
+export function buildDealKey(crm: CrmId, instance: string, recordId: string): string {
+  return `${crm}:${instance.toLowerCase()}:${recordId}`;
+}
