@@ -1,7 +1,5 @@
 import { defineConfig } from 'wxt';
-
-/** Hosts whose pages Yardstick reads deals from, out of the box. */
-export const CRM_HOST_MATCHES = ['https://*.force.com/*', 'https://*.force.mil/*'];
+import { CRM_HOST_MATCHES } from './lib/crm/crm-hosts';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -11,6 +9,8 @@ export default defineConfig({
     name: 'Yardstick',
     description: 'Score CRM deals against your team’s shared qualification definitions.',
     permissions: ['storage', 'scripting'],
+    host_permissions: CRM_HOST_MATCHES,
+    action: { default_title: 'Yardstick' },
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+Y' },

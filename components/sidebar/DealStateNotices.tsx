@@ -1,0 +1,57 @@
+import { formatProblem } from '../../lib/definitions/definitions-problem';
+import { useSidebar } from './sidebar-context';
+
+/** Specific, visible states for pages and data Yardstick could not fully use. */
+export function DealStateNotices() {
+  const page = useSidebar((s) => s.page);
+  const deal = useSidebar((s) => s.deal);
+  const draftOrigin = useSidebar((s) => s.draftOrigin);
+  return (
+    <>
+      {page.status === 'invalid-record-id' && (
+        <p className="ys-notice ys-notice-error" role="alert">
+          This page’s record id “{page.rawRecordId}” is not a Salesforce opportunity id (15 or 18 letters and digits
+          starting with 006), so Yardstick cannot tell which deal it is. Nothing can be scored here.
+        </p>
+      )}
+      {page.status === 'header-timeout' && (
+        <p className="ys-notice ys-notice-warning" role="status">
+          Salesforce did not render this record’s header within {Math.round(page.waitedMs / 1000)} s, so its name, stage,
+          amount, close date and owner are unknown. You can still score it: the score is keyed to record{' '}
+          {page.snapshot.recordId}.
+        </p>
+      )}
+      {deal.status === 'loading' && (
+        <p className="ys-muted" role="status">
+          Loading definitions and history…
+        </p>
+      )}
+      {deal.status === 'failed' && (
+        <p className="ys-notice ys-notice-error" role="alert">
+          Could not load this deal’s scores: {deal.error.message}
+        </p>
+      )}
+      {deal.status === 'loaded' && deal.value.definitionsFailure && (
+        <div className="ys-notice ys-notice-warning" role="status">
+          <p>
+            The definitions from {deal.value.definitionsFailure.source} were refused:{' '}
+            {deal.value.definitionsFailure.error.summary} Still scoring against {deal.value.active.definitions.title}{' '}
+            {deal.value.active.definitions.version}.
+          </p>
+          <ul>
+            {deal.value.definitionsFailure.error.problems.slice(0, 5).map((problem, index) => (
+              <li key={index}>{formatProblem(problem)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {deal.status === 'loaded' && draftOrigin.kind === 'latest-score' && !draftOrigin.sameDefinitions && (
+        <p className="ys-notice ys-notice-info" role="status">
+          Last scored against {draftOrigin.score.definitions.id} {draftOrigin.score.definitions.version}; the definitions
+          are now {deal.value.active.definitions.version}. Levels that still exist are carried over: review and save to
+          re-score.
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,185 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createInMemoryBackground } from '../../tests/unit/helpers/in-memory-background';
+import { lightningSnapshot } from '../../tests/unit/helpers/deal-snapshots';
+import type { SidebarBackend } from './sidebar-backend';
+import { SidebarApp } from './SidebarApp';
+import { SidebarStoreContext } from './sidebar-context';
+import { createSidebarStore } from './sidebar-store';
+
+function renderSidebar(backend: SidebarBackend) {
+  const store = createSidebarStore(backend);
+  render(
+    <SidebarStoreContext.Provider value={store}>
+      <SidebarApp />
+    </SidebarStoreContext.Provider>,
+  );
+  return store;
+}
+
+async function openDeal(backend: SidebarBackend, snapshot = lightningSnapshot()) {
+  const store = renderSidebar(backend);
+  act(() => store.getState().showPage({ status: 'ready', snapshot }));
+  await screen.findAllByRole('radiogroup');
+  return store;
+}
+
+describe('SidebarApp', () => {
+  it('is a landmark named Yardstick with the deal name as a heading and every field shown', async () => {
+    const { sidebar } = createInMemoryBackground();
+    await openDeal(sidebar);
+    const aside = screen.getByRole('complementary', { name: 'Yardstick' });
+    expect(within(aside).getByRole('heading', { name: 'Globex — Data Platform Renewal' })).toBeInTheDocument();
+    expect(within(aside).getByText('USD 1,250,000.00')).toBeInTheDocument();
+    expect(within(aside).getByText('Dana Whitfield')).toBeInTheDocument();
+  });
+
+  it('shows a field that could not be read as Unknown', async () => {
+    const { sidebar } = createInMemoryBackground();
+    await openDeal(sidebar, lightningSnapshot({ owner: { text: null, strategy: null } }));
+    const ownerValue = screen.getByText('Owner').nextElementSibling;
+    expect(ownerValue).toHaveTextContent('Unknown');
+  });
+
+  it('renders each MEDDPICC criterion as a radiogroup with its levels, Unknown and an evidence box', async () => {
+    const { sidebar } = createInMemoryBackground();
+    await openDeal(sidebar);
+    const groups = screen.getAllByRole('radiogroup');
+    expect(groups).toHaveLength(8);
+    const economicBuyer = screen.getByRole('radiogroup', { name: 'Economic buyer' });
+    const radios = within(economicBuyer).getAllByRole('radio');
+    expect(radios).toHaveLength(5);
+    expect(radios.at(-1)).toHaveAccessibleName('Unknown');
+    expect(screen.getByRole('textbox', { name: 'Evidence for Economic buyer' })).toBeInTheDocument();
+  });
+
+  it('updates total, band and stage shortfalls as the rep scores, keeping Unknown apart from the lowest level', async () => {
+    const user = userEvent.setup();
+    const { sidebar } = createInMemoryBackground();
+    await openDeal(sidebar);
+    expect(screen.getByTestId('score-total')).toHaveTextContent('0');
+    const gates = screen.getByRole('group', { name: 'Stage requirements' });
+    expect(gates).toHaveTextContent('Economic buyer: needs');
+
+    for (const group of screen.getAllByRole('radiogroup')) {
+      const radios = within(group).getAllByRole('radio');
+      await user.click(radios[radios.length - 2]!); // the top level
+    }
+    expect(screen.getByTestId('score-total')).toHaveTextContent('100');
+    expect(screen.getByTestId('score-band')).toHaveTextContent('Qualified');
+    expect(gates).toHaveTextContent('Meets everything');
+
+    const champion = screen.getByRole('radiogroup', { name: 'Champion' });
+    await user.click(within(champion).getByRole('radio', { name: 'Unknown' }));
+    expect(Number(screen.getByTestId('score-total').textContent)).toBeLessThan(100);
+    expect(gates).toHaveTextContent('Champion: needs');
+    expect(gates).toHaveTextContent('is Unknown');
+  });
+
+  it('asks for the rater before the first save, then saves with Ctrl+Enter and lists the score in history', async () => {
+    const user = userEvent.setup();
+    const { sidebar, services } = createInMemoryBackground();
+    await openDeal(sidebar);
+    expect(screen.getByRole('button', { name: 'Save score' })).toBeDisabled();
+    await user.type(screen.getByLabelText(/Your name or email/), 'dana@acme.example');
+    await user.click(screen.getByRole('button', { name: 'Save name' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Save score' })).toBeEnabled());
+
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[2]!);
+    await user.type(screen.getByRole('textbox', { name: 'Evidence for Metrics' }), 'CFO emailed the target{Control>}{Enter}{/Control}');
+    await screen.findByText(/^Saved at/);
+    const history = screen.getByRole('list', { name: 'Saved scores' });
+    expect(within(history).getAllByRole('listitem')).toHaveLength(1);
+    expect(history).toHaveTextContent('meddpicc 1.0.0');
+    const stored = await services.db.scores.toArray();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ rater: 'dana@acme.example', dealKey: 'salesforce-lightning:acme:006Dn00000AbCdEIAV' });
+    expect(stored[0]!.answers.find((a) => a.criterionId === 'metrics')).toEqual({
+      criterionId: 'metrics',
+      level: 2,
+      evidence: 'CFO emailed the target',
+    });
+  });
+
+  it('appends a second save instead of overwriting the first', async () => {
+    const user = userEvent.setup();
+    const { sidebar, services } = createInMemoryBackground();
+    await sidebar.setRater('dana');
+    await openDeal(sidebar);
+    const save = screen.getByRole('button', { name: 'Save score' });
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[1]!);
+    await user.click(save);
+    await screen.findByText(/^Saved at/);
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[3]!);
+    await user.click(save);
+    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Saved scores' })).getAllByRole('listitem')).toHaveLength(2));
+    const levels = (await services.db.scores.orderBy('savedAt').toArray()).map((s) => s.answers.find((a) => a.criterionId === 'metrics')!.level);
+    expect(levels).toEqual([1, 3]);
+  });
+
+  it('shows a failed save as not saved and keeps the draft', async () => {
+    const user = userEvent.setup();
+    const { sidebar } = createInMemoryBackground();
+    await sidebar.setRater('dana');
+    const failing: SidebarBackend = {
+      ...sidebar,
+      saveScore: async () => ({ ok: false, error: { code: 'storage-full', message: 'The browser refused the write because storage is full.' } }),
+    };
+    await openDeal(failing);
+    const metrics = screen.getByRole('radiogroup', { name: 'Metrics' });
+    await user.click(within(metrics).getAllByRole('radio')[1]!);
+    await user.click(screen.getByRole('button', { name: 'Save score' }));
+    expect(await screen.findByText(/^Not saved: The browser refused the write/)).toBeInTheDocument();
+    expect(within(metrics).getAllByRole('radio')[1]).toBeChecked();
+    expect(screen.getByText('No saved scores for this deal yet.')).toBeInTheDocument();
+  });
+
+  it('restores the saved levels when the deal is opened again', async () => {
+    const user = userEvent.setup();
+    const { sidebar } = createInMemoryBackground();
+    await sidebar.setRater('dana');
+    await openDeal(sidebar);
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Champion' })).getByRole('radio', { name: 'Unknown' }));
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[0]!);
+    await user.click(screen.getByRole('button', { name: 'Save score' }));
+    await screen.findByText(/^Saved at/);
+    document.body.innerHTML = '';
+
+    await openDeal(sidebar);
+    expect(within(screen.getByRole('radiogroup', { name: 'Champion' })).getByRole('radio', { name: 'Unknown' })).toBeChecked();
+    expect(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[0]).toBeChecked();
+  });
+
+  it('collapses to a launcher and reopens from it', async () => {
+    const user = userEvent.setup();
+    const { sidebar } = createInMemoryBackground();
+    await openDeal(sidebar);
+    await user.click(screen.getByRole('button', { name: 'Collapse Yardstick' }));
+    expect(screen.queryByRole('complementary', { name: 'Yardstick' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Open Yardstick' }));
+    expect(screen.getByRole('complementary', { name: 'Yardstick' })).toBeInTheDocument();
+  });
+
+  it('renders nothing on a page that is not a deal', () => {
+    const { sidebar } = createInMemoryBackground();
+    const store = renderSidebar(sidebar);
+    act(() => store.getState().showPage({ status: 'not-a-deal' }));
+    expect(screen.queryByRole('complementary')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('explains a record id it cannot parse', async () => {
+    const { sidebar } = createInMemoryBackground();
+    const store = renderSidebar(sidebar);
+    act(() => store.getState().showPage({ status: 'invalid-record-id', rawRecordId: 'not-an-id' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('“not-an-id” is not a Salesforce opportunity id');
+  });
+
+  it('renders script-like deal names and evidence as inert text', async () => {
+    const { sidebar } = createInMemoryBackground();
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    await openDeal(sidebar, lightningSnapshot({ name: { text: hostile, strategy: 'highlights.primaryField' } }));
+    expect(screen.getByRole('heading', { name: hostile })).toBeInTheDocument();
+    expect(document.querySelector('img')).toBeNull();
+  });
+});

@@ -1,0 +1,177 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { DealState, ProtocolError } from '../../lib/messaging/protocol';
+import type { Answer } from '../../lib/scoring/answer';
+import type { ScoreRecord } from '../../lib/scoring/score-record';
+import { dealKeyOf, type DealPageState } from '../../lib/crm/deal-page-state';
+import type { SidebarBackend } from './sidebar-backend';
+
+/** A criterion's draft answer: `undefined` level = not answered yet, `null` = Unknown. */
+export interface DraftAnswer {
+  level: number | null | undefined;
+  evidence: string;
+}
+
+/** Where the draft's starting answers came from. */
+export type DraftOrigin =
+  | { kind: 'blank' }
+  | { kind: 'latest-score'; score: ScoreRecord; sameDefinitions: boolean };
+
+/** Progress of the latest save. */
+export type SaveStatus =
+  | { status: 'idle' }
+  | { status: 'saving' }
+  | { status: 'saved'; score: ScoreRecord }
+  | { status: 'failed'; error: ProtocolError };
+
+/** Everything the sidebar shows. */
+export interface SidebarState {
+  page: DealPageState;
+  deal: { status: 'idle' | 'loading' } | { status: 'loaded'; value: DealState } | { status: 'failed'; error: ProtocolError };
+  draft: Record<string, DraftAnswer>;
+  draftOrigin: DraftOrigin;
+  dirty: boolean;
+  save: SaveStatus;
+  /** Reused when a failed save is retried, so the retry cannot land twice. */
+  pendingSaveId: string | null;
+  collapsed: boolean;
+  showPage(page: DealPageState): void;
+  reload(): Promise<void>;
+  chooseLevel(criterionId: string, level: number | null): void;
+  writeEvidence(criterionId: string, evidence: string): void;
+  saveDraft(): Promise<void>;
+  setRater(rater: string): Promise<ProtocolError | null>;
+  setCollapsed(collapsed: boolean): void;
+}
+
+/** The sidebar's store: one per mounted sidebar, talking to the background through `backend`. */
+export type SidebarStore = StoreApi<SidebarState>;
+
+/** Creates the sidebar store. `newId` makes save ids (crypto.randomUUID in production). */
+export function createSidebarStore(
+  backend: SidebarBackend,
+  options: { collapsed?: boolean; newId?: () => string } = {},
+): SidebarStore {
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  return createStore<SidebarState>()((set, get) => {
+    async function loadDeal(dealKey: string, keepDraft: boolean): Promise<void> {
+      if (!keepDraft) set({ deal: { status: 'loading' } });
+      const response = await backend.getDealState(dealKey).catch((error: unknown) => toFailure(error));
+      if (dealKeyOf(get().page) !== dealKey) return;
+      if (!response.ok) {
+        set({ deal: { status: 'failed', error: response.error } });
+        return;
+      }
+      if (keepDraft && get().dirty) {
+        set({ deal: { status: 'loaded', value: response.value } });
+        return;
+      }
+      set({ deal: { status: 'loaded', value: response.value }, ...draftFromHistory(response.value), dirty: false });
+    }
+
+    return {
+      page: { status: 'not-a-deal' },
+      deal: { status: 'idle' },
+      draft: {},
+      draftOrigin: { kind: 'blank' },
+      dirty: false,
+      save: { status: 'idle' },
+      pendingSaveId: null,
+      collapsed: options.collapsed ?? false,
+
+      showPage(page) {
+        const previousKey = dealKeyOf(get().page);
+        const nextKey = dealKeyOf(page);
+        if (previousKey === nextKey) {
+          set({ page });
+          return;
+        }
+        set({
+          page,
+          deal: { status: 'idle' },
+          draft: {},
+          draftOrigin: { kind: 'blank' },
+          dirty: false,
+          save: { status: 'idle' },
+          pendingSaveId: null,
+        });
+        if (nextKey) void loadDeal(nextKey, false);
+      },
+
+      async reload() {
+        const key = dealKeyOf(get().page);
+        if (key) await loadDeal(key, true);
+      },
+
+      chooseLevel(criterionId, level) {
+        const current = get().draft[criterionId] ?? { level: undefined, evidence: '' };
+        set({ draft: { ...get().draft, [criterionId]: { ...current, level } }, dirty: true, pendingSaveId: null });
+      },
+
+      writeEvidence(criterionId, evidence) {
+        const current = get().draft[criterionId] ?? { level: undefined, evidence: '' };
+        set({ draft: { ...get().draft, [criterionId]: { ...current, evidence } }, dirty: true, pendingSaveId: null });
+      },
+
+      async saveDraft() {
+        const { page, deal, draft, save } = get();
+        if (save.status === 'saving' || deal.status !== 'loaded') return;
+        const snapshot = page.status === 'ready' || page.status === 'header-timeout' ? page.snapshot : null;
+        if (!snapshot) return;
+        const saveId = get().pendingSaveId ?? newId();
+        set({ save: { status: 'saving' }, pendingSaveId: saveId });
+        const answers: Answer[] = deal.value.active.definitions.criteria.map((criterion) => ({
+          criterionId: criterion.id,
+          level: draft[criterion.id]?.level ?? null,
+          evidence: draft[criterion.id]?.evidence.trim() ?? '',
+        }));
+        const response = await backend
+          .saveScore({ saveId, deal: snapshot, definitionsHash: deal.value.active.hash, answers })
+          .catch((error: unknown) => toFailure(error));
+        if (dealKeyOf(get().page) !== snapshot.dealKey) return;
+        if (!response.ok) {
+          set({ save: { status: 'failed', error: response.error } });
+          return;
+        }
+        set({ save: { status: 'saved', score: response.value }, pendingSaveId: null, dirty: false });
+        await loadDeal(snapshot.dealKey, false);
+        set({ save: { status: 'saved', score: response.value } });
+      },
+
+      async setRater(rater) {
+        const response = await backend.setRater(rater).catch((error: unknown) => toFailure(error));
+        if (!response.ok) return response.error;
+        await get().reload();
+        return null;
+      },
+
+      setCollapsed(collapsed) {
+        set({ collapsed });
+      },
+    };
+  });
+}
+
+/** Builds the draft from the deal's latest score, keeping only levels the active definitions still have. */
+function draftFromHistory(state: DealState): Pick<SidebarState, 'draft' | 'draftOrigin'> {
+  const latest = state.history[0];
+  if (!latest) return { draft: {}, draftOrigin: { kind: 'blank' } };
+  const draft: Record<string, DraftAnswer> = {};
+  for (const criterion of state.active.definitions.criteria) {
+    const answer = latest.answers.find((a) => a.criterionId === criterion.id);
+    if (!answer) continue;
+    const levelStillExists = answer.level === null || criterion.levels.some((l) => l.value === answer.level);
+    draft[criterion.id] = { level: levelStillExists ? answer.level : undefined, evidence: answer.evidence };
+  }
+  return {
+    draft,
+    draftOrigin: { kind: 'latest-score', score: latest, sameDefinitions: latest.definitions.hash === state.active.hash },
+  };
+}
+
+function toFailure(error: unknown): { ok: false; error: ProtocolError } {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    ok: false,
+    error: { code: 'unreachable', message: `Yardstick's background did not answer (${message}). Nothing was saved.` },
+  };
+}

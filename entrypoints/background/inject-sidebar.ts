@@ -1,0 +1,18 @@
+import type { WxtBrowser } from 'wxt/browser';
+import type { RequestOrigin } from './handle-request';
+
+/** The sidebar bundle, registered at runtime so CRM pages that are not deals never load it. */
+export const SIDEBAR_SCRIPT = '/content-scripts/sidebar.js';
+
+/** Injects the sidebar bundle into the frame whose loader found a deal page. */
+export async function injectSidebar(
+  scripting: Pick<WxtBrowser['scripting'], 'executeScript'>,
+  origin: RequestOrigin,
+): Promise<{ injected: boolean }> {
+  if (origin.tabId === undefined) return { injected: false };
+  await scripting.executeScript({
+    target: { tabId: origin.tabId, frameIds: [origin.frameId ?? 0] },
+    files: [SIDEBAR_SCRIPT],
+  });
+  return { injected: true };
+}

@@ -1,0 +1,35 @@
+import type { DefinitionsError } from '../definitions/parse-definitions';
+import type { YardstickDatabase } from './yardstick-database';
+
+/** The last failed attempt to load definitions, kept until a later attempt succeeds. */
+export interface DefinitionsFailure {
+  at: string;
+  source: string;
+  error: DefinitionsError;
+}
+
+/** Settings with their types; absent keys read as `undefined`. */
+export interface Settings {
+  rater: string;
+  activeDefinitionsHash: string;
+  lastDefinitionsFailure: DefinitionsFailure | null;
+  lastDefinitionsChangeAt: string;
+}
+
+/** Reads one setting. */
+export async function readSetting<K extends keyof Settings>(
+  db: YardstickDatabase,
+  key: K,
+): Promise<Settings[K] | undefined> {
+  const row = await db.settings.get(key);
+  return row?.value as Settings[K] | undefined;
+}
+
+/** Writes one setting. */
+export async function writeSetting<K extends keyof Settings>(
+  db: YardstickDatabase,
+  key: K,
+  value: Settings[K],
+): Promise<void> {
+  await db.settings.put({ key, value });
+}

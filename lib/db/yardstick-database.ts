@@ -1,0 +1,37 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Definitions } from '../definitions/schema-v1';
+import type { ScoreRecord } from '../scoring/score-record';
+
+/** One distinct definitions content ever seen, kept so old scores can be shown against it. */
+export interface DefinitionsVersionRow {
+  hash: string;
+  id: string;
+  version: string;
+  definitions: Definitions;
+  /** Where it came from: `built-in`, `file:<name>` or a URL. */
+  source: string;
+  firstSeenAt: string;
+}
+
+/** A settings entry; values are plain JSON. */
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** The extension-origin database. Only the background and extension pages open it. */
+export class YardstickDatabase extends Dexie {
+  scores!: EntityTable<ScoreRecord, 'id'>;
+  definitionsVersions!: EntityTable<DefinitionsVersionRow, 'hash'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  constructor(name = 'yardstick') {
+    super(name);
+    // Every shipped version stays here; a schema change adds a new version() with an upgrade step.
+    this.version(1).stores({
+      scores: '&id, dealKey, [dealKey+savedAt], savedAt, rater, definitions.hash',
+      definitionsVersions: '&hash, [id+version], firstSeenAt',
+      settings: '&key',
+    });
+  }
+}

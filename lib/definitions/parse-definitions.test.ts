@@ -1,0 +1,96 @@
+import definitionsJson from '../../tests/fixtures/definitions/two-criteria.json';
+import { hashDefinitions } from './content-hash';
+import { formatProblem } from './definitions-problem';
+import { parseDefinitions } from './parse-definitions';
+import { DefinitionsV1Schema } from './schema-v1';
+
+const valid = (): Record<string, unknown> => structuredClone(definitionsJson) as Record<string, unknown>;
+const problemsOf = (data: unknown): string[] => {
+  const result = parseDefinitions(JSON.stringify(data));
+  if (result.ok) throw new Error('expected the definitions to be refused');
+  return result.error.problems.map(formatProblem);
+};
+
+describe('parseDefinitions', () => {
+  it('accepts a valid file', () => {
+    const result = parseDefinitions(JSON.stringify(definitionsJson));
+    expect(result.ok && result.value.criteria.map((c) => c.id)).toEqual(['champion', 'metrics']);
+  });
+
+  it('reports a JSON syntax error with line and column', () => {
+    const result = parseDefinitions('{\n  "schemaVersion": 1,\n  "id": }');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.problems[0]).toMatchObject({ line: 3, column: expect.any(Number) });
+    expect(result.error.summary).toMatch(/not valid JSON/);
+  });
+
+  it('names the path of a wrong type', () => {
+    const data = valid();
+    (data.criteria as { levels: { value: unknown }[] }[])[1]!.levels[1]!.value = 'five';
+    expect(problemsOf(data)).toContainEqual(expect.stringMatching(/^criteria\[1\]\.levels\[1\]\.value: /));
+  });
+
+  it('rejects unknown keys as likely typos', () => {
+    expect(problemsOf({ ...valid(), critera: [] })).toContainEqual(expect.stringContaining('unknown key "critera"'));
+  });
+
+  it('rejects level values that do not strictly increase', () => {
+    const data = valid();
+    (data.criteria as { levels: { value: number }[] }[])[0]!.levels[2]!.value = 1;
+    expect(problemsOf(data)).toContainEqual(expect.stringMatching(/^criteria\[0\]\.levels\[2\]\.value: .*strictly increase/));
+  });
+
+  it('rejects duplicate criterion ids', () => {
+    const data = valid();
+    (data.criteria as { id: string }[])[1]!.id = 'champion';
+    expect(problemsOf(data)).toContainEqual(expect.stringContaining('duplicate criterion id "champion"'));
+  });
+
+  it('rejects weights of zero', () => {
+    const data = valid();
+    (data.criteria as { weight: number }[])[0]!.weight = 0;
+    expect(problemsOf(data)).toContainEqual(expect.stringMatching(/^criteria\[0\]\.weight: must be greater than 0/));
+  });
+
+  it('rejects gates naming a missing stage or level', () => {
+    const data = valid();
+    (data.criteria as { gates: Record<string, number> }[])[0]!.gates = { closing: 1, propose: 9 };
+    const problems = problemsOf(data);
+    expect(problems).toContainEqual(expect.stringContaining('stage "closing", which is not in stages'));
+    expect(problems).toContainEqual(expect.stringContaining('level value 9, which is not a level'));
+  });
+
+  it('rejects bands with a gap or an overlap', () => {
+    const gap = valid();
+    (gap.bands as { min: number }[])[1]!.min = 45;
+    expect(problemsOf(gap)).toContainEqual(expect.stringContaining('gap between bands "low"'));
+    const overlap = valid();
+    (overlap.bands as { min: number }[])[2]!.min = 60;
+    expect(problemsOf(overlap)).toContainEqual(expect.stringContaining('overlaps "mid"'));
+  });
+
+  it('requires at least one criterion', () => {
+    expect(problemsOf({ ...valid(), criteria: [] })).toContainEqual(
+      expect.stringContaining('criteria: at least one criterion is required'),
+    );
+  });
+});
+
+describe('hashDefinitions', () => {
+  it('is the same for the same content in any key order and ignores $schema', async () => {
+    const definitions = DefinitionsV1Schema.parse(definitionsJson);
+    const reordered = DefinitionsV1Schema.parse(
+      Object.fromEntries(Object.entries({ ...definitionsJson, $schema: './x.json' }).reverse()),
+    );
+    const hash = await hashDefinitions(definitions);
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await hashDefinitions(reordered)).toBe(hash);
+  });
+
+  it('changes when any content changes', async () => {
+    const definitions = DefinitionsV1Schema.parse(definitionsJson);
+    const changed = { ...definitions, version: '2.1.1' };
+    expect(await hashDefinitions(changed)).not.toBe(await hashDefinitions(definitions));
+  });
+});

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { DealSnapshotSchema } from '../crm/deal-snapshot';
+import { IdentifierSchema } from '../definitions/schema-v1';
+import { AnswerSchema } from './answer';
+
+/** Which definitions a score was made against: enough to show it against the exact text later. */
+export const DefinitionsRefSchema = z.strictObject({
+  id: IdentifierSchema,
+  version: z.string().min(1),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+/** Which definitions a score was made against. */
+export type DefinitionsRef = z.infer<typeof DefinitionsRefSchema>;
+
+/** One saved score: append-only, never edited after it is written. */
+export const ScoreRecordSchema = z.strictObject({
+  id: z.uuid(),
+  dealKey: z.string().min(1),
+  rater: z.string().min(1),
+  context: z.enum(['deal', 'calibration']),
+  deal: DealSnapshotSchema,
+  definitions: DefinitionsRefSchema,
+  answers: z.array(AnswerSchema),
+  total: z.number().min(0).max(100),
+  ceiling: z.number().min(0).max(100),
+  band: z.strictObject({ id: IdentifierSchema, label: z.string() }),
+  savedAt: z.iso.datetime(),
+});
+/** One saved score. */
+export type ScoreRecord = z.infer<typeof ScoreRecordSchema>;

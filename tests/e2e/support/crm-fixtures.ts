@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
+
+/** The demo org's Lightning host; routed to fixtures, never to the network. */
+export const LIGHTNING_ORIGIN = 'https://yardstick-demo.lightning.force.com';
+
+/** Reads a fixture file's text. */
+export function fixtureText(relativePath: string): string {
+  return readFileSync(path.join(FIXTURES, relativePath), 'utf8');
+}
+
+/**
+ * Serves Salesforce Lightning at its real URLs from fixtures, so the production manifest's match
+ * patterns decide where Yardstick runs. `staticPages` maps a path to a fixture file served as is;
+ * every other `/lightning/…` path gets the single-page app shell.
+ */
+export async function routeLightning(context: BrowserContext, staticPages: Record<string, string> = {}): Promise<void> {
+  await context.route('https://*.force.com/**', async (route) => {
+    const url = new URL(route.request().url());
+    const staticPage = staticPages[url.pathname];
+    if (staticPage) return route.fulfill({ contentType: 'text/html', body: fixtureText(staticPage) });
+    if (url.pathname.startsWith('/lightning/') || url.pathname === '/') {
+      return route.fulfill({ contentType: 'text/html', body: fixtureText('salesforce-lightning/lightning-app.html') });
+    }
+    return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found in fixtures' });
+  });
+}

@@ -1,0 +1,33 @@
+import type { Worker } from 'playwright-core';
+
+/** A score row as the e2e tests inspect it. */
+export interface StoredScore {
+  id: string;
+  dealKey: string;
+  rater: string;
+  total: number;
+  answers: { criterionId: string; level: number | null; evidence: string }[];
+  definitions: { id: string; version: string; hash: string };
+  deal: { name: { text: string | null } };
+}
+
+/** Reads every score from the extension origin's IndexedDB, through its service worker. */
+export async function readStoredScores(serviceWorker: Worker): Promise<StoredScore[]> {
+  return serviceWorker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('yardstick');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('scores')) return [];
+      return await new Promise<StoredScore[]>((resolve, reject) => {
+        const request = db.transaction('scores').objectStore('scores').getAll();
+        request.onsuccess = () => resolve(request.result as StoredScore[]);
+        request.onerror = () => reject(request.error);
+      });
+    } finally {
+      db.close();
+    }
+  });
+}

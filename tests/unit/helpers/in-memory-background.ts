@@ -1,0 +1,34 @@
+import { createBackgroundServices, type BackgroundServices } from '../../../entrypoints/background/background-services';
+import { handleRequest } from '../../../entrypoints/background/handle-request';
+import { YardstickDatabase } from '../../../lib/db/yardstick-database';
+import { RequestSchema, type Request, type Response } from '../../../lib/messaging/protocol';
+import { MessageType } from '../../../lib/messaging/protocol-names';
+import type { SidebarBackend } from '../../../components/sidebar/sidebar-backend';
+import type { OptionsBackend } from '../../../components/options/options-backend';
+
+let databaseCounter = 0;
+
+/** The real background handlers over a fresh fake-indexeddb database, without runtime messaging. */
+export function createInMemoryBackground() {
+  const services: BackgroundServices = createBackgroundServices(new YardstickDatabase(`test-${++databaseCounter}`));
+  const stateChanges: number[] = [];
+  const send = async <T extends Request['type']>(message: unknown): Promise<Response<T>> => {
+    const request = RequestSchema.parse(message);
+    return (await handleRequest(request, {}, services, {
+      announceStateChange: async () => void stateChanges.push(Date.now()),
+      scripting: { executeScript: async () => [] },
+    })) as Response<T>;
+  };
+  const sidebar: SidebarBackend = {
+    getDealState: (dealKey) => send({ type: MessageType.getDealState, dealKey }),
+    saveScore: (input) => send({ type: MessageType.saveScore, ...input }),
+    setRater: (rater) => send({ type: MessageType.setRater, rater }),
+  };
+  const options: OptionsBackend = {
+    getSettings: () => send({ type: MessageType.getSettings }),
+    setRater: (rater) => send({ type: MessageType.setRater, rater }),
+    importDefinitions: (fileName, text) => send({ type: MessageType.importDefinitions, fileName, text }),
+    useBuiltInDefinitions: () => send({ type: MessageType.useBuiltInDefinitions }),
+  };
+  return { services, sidebar, options, stateChanges };
+}
