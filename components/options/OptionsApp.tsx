@@ -7,18 +7,20 @@ import type { OptionsBackend } from './options-backend';
 export function OptionsApp({ backend }: { backend: OptionsBackend }) {
   const [settings, setSettings] = useState<SettingsView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-
-  const refresh = useCallback(async () => {
-    const response = await backend.getSettings();
-    if (response.ok) {
-      setSettings(response.value);
-      setLoadError(null);
-    } else setLoadError(response.error.message);
-  }, [backend]);
+  const [revision, setRevision] = useState(0);
+  const refresh = useCallback(async () => setRevision((r) => r + 1), []);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let current = true;
+    void backend.getSettings().then((response) => {
+      if (!current) return;
+      setSettings(response.ok ? response.value : null);
+      setLoadError(response.ok ? null : response.error.message);
+    });
+    return () => {
+      current = false;
+    };
+  }, [backend, revision]);
 
   return (
     <main className="ys-options">
@@ -34,14 +36,24 @@ export function OptionsApp({ backend }: { backend: OptionsBackend }) {
   );
 }
 
-function RaterSection({ backend, rater, onSaved }: { backend: OptionsBackend; rater: string | null; onSaved: () => Promise<void> }) {
+function RaterSection({
+  backend,
+  rater,
+  onSaved,
+}: {
+  backend: OptionsBackend;
+  rater: string | null;
+  onSaved: () => Promise<void>;
+}) {
   const [name, setName] = useState(rater ?? '');
   const [status, setStatus] = useState<string | null>(null);
   const inputId = useId();
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const response = await backend.setRater(name);
-    setStatus(response.ok ? `Saved: scores will be recorded as ${response.value.rater}.` : response.error.message);
+    setStatus(
+      response.ok ? `Saved: scores will be recorded as ${response.value.rater}.` : response.error.message,
+    );
     if (response.ok) await onSaved();
   };
   return (
@@ -76,16 +88,23 @@ function DefinitionsSection({
     event.target.value = '';
     if (!file) return;
     if (file.size > 1_000_000) {
-      setImportError({ code: 'too-large', message: `${file.name} is ${file.size} bytes; definitions files are limited to 1 MB.` });
+      setImportError({
+        code: 'too-large',
+        message: `${file.name} is ${file.size} bytes; definitions files are limited to 1 MB.`,
+      });
       return;
     }
     const response = await backend.importDefinitions(file.name, await file.text());
     setImportError(response.ok ? null : response.error);
-    setImportStatus(response.ok ? `Now scoring against ${response.value.definitions.title} ${response.value.definitions.version}.` : null);
+    setImportStatus(
+      response.ok
+        ? `Now scoring against ${response.value.definitions.title} ${response.value.definitions.version}.`
+        : null,
+    );
     await onChanged();
   };
 
-  const useBuiltIn = async () => {
+  const switchToBuiltIn = async () => {
     const response = await backend.useBuiltInDefinitions();
     setImportStatus(response.ok ? 'Back on the built-in definitions.' : response.error.message);
     await onChanged();
@@ -111,14 +130,18 @@ function DefinitionsSection({
       <label htmlFor={fileInputId}>Import a definitions file (JSON)</label>
       <input id={fileInputId} type="file" accept=".json,application/json" onChange={(e) => void onFile(e)} />
       {!active.isBuiltIn && (
-        <button type="button" onClick={() => void useBuiltIn()}>
+        <button type="button" onClick={() => void switchToBuiltIn()}>
           Use the built-in definitions
         </button>
       )}
       {importStatus && <p role="status">{importStatus}</p>}
       {(importError?.details ?? definitionsFailure) && (
         <FailureDetails
-          heading={importError ? 'That file was refused' : `Last refused file (${definitionsFailure?.source}, ${definitionsFailure?.at})`}
+          heading={
+            importError
+              ? 'That file was refused'
+              : `Last refused file (${definitionsFailure?.source}, ${definitionsFailure?.at})`
+          }
           summary={importError?.message ?? definitionsFailure?.error.summary ?? ''}
           problems={(importError?.details ?? definitionsFailure?.error)?.problems.map(formatProblem) ?? []}
         />
@@ -128,13 +151,19 @@ function DefinitionsSection({
   );
 }
 
-function FailureDetails({ heading, summary, problems }: { heading: string; summary: string; problems: string[] }) {
+function FailureDetails({
+  heading,
+  summary,
+  problems,
+}: {
+  heading: string;
+  summary: string;
+  problems: string[];
+}) {
   return (
     <div role="alert" className="ys-failure">
       <h3>{heading}</h3>
-      <p>
-        {summary} The active definitions did not change.
-      </p>
+      <p>{summary} The active definitions did not change.</p>
       <ul>
         {problems.map((problem, index) => (
           <li key={index}>

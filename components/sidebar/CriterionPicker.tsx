@@ -32,12 +32,18 @@ export function CriterionPicker({ criterion }: { criterion: Criterion }) {
               onChange={() => chooseLevel(criterion.id, l.value)}
             />
             <span className="ys-level-text">
-              <span className="ys-level-label">{l.label}</span> <span className="ys-level-evidence">{l.evidence}</span>
+              <span className="ys-level-label">{l.label}</span>{' '}
+              <span className="ys-level-evidence">{l.evidence}</span>
             </span>
           </label>
         ))}
         <label className="ys-level ys-level-unknown" data-selected={level === null}>
-          <input type="radio" name={groupName} checked={level === null} onChange={() => chooseLevel(criterion.id, null)} />
+          <input
+            type="radio"
+            name={groupName}
+            checked={level === null}
+            onChange={() => chooseLevel(criterion.id, null)}
+          />
           <span className="ys-level-text">
             <span className="ys-level-label">Unknown</span>
           </span>

@@ -25,7 +25,9 @@ export function DealHeader() {
   const { snapshot } = page;
   return (
     <header className="ys-deal">
-      <h2 className="ys-deal-name">{snapshot.name.text ?? `Opportunity ${snapshot.recordId} (name unknown)`}</h2>
+      <h2 className="ys-deal-name">
+        {snapshot.name.text ?? `Opportunity ${snapshot.recordId} (name unknown)`}
+      </h2>
       <dl className="ys-deal-fields">
         <DealField label="Stage" reading={snapshot.stage} />
         <DealField label="Amount" reading={snapshot.amount} />
@@ -41,7 +43,9 @@ function DealField({ label, reading }: { label: string; reading: FieldReading })
   return (
     <div className="ys-deal-field">
       <dt>{label}</dt>
-      <dd title={reading.strategy ? `Read by ${reading.strategy}` : 'No strategy found this field on the page'}>
+      <dd
+        title={reading.strategy ? `Read by ${reading.strategy}` : 'No strategy found this field on the page'}
+      >
         {value ?? <span className="ys-unknown">Unknown</span>}
       </dd>
     </div>

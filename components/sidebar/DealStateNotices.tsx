@@ -10,15 +10,15 @@ export function DealStateNotices() {
     <>
       {page.status === 'invalid-record-id' && (
         <p className="ys-notice ys-notice-error" role="alert">
-          This page’s record id “{page.rawRecordId}” is not a Salesforce opportunity id (15 or 18 letters and digits
-          starting with 006), so Yardstick cannot tell which deal it is. Nothing can be scored here.
+          This page’s record id “{page.rawRecordId}” is not a Salesforce opportunity id (15 or 18 letters and
+          digits starting with 006), so Yardstick cannot tell which deal it is. Nothing can be scored here.
         </p>
       )}
       {page.status === 'header-timeout' && (
         <p className="ys-notice ys-notice-warning" role="status">
-          Salesforce did not render this record’s header within {Math.round(page.waitedMs / 1000)} s, so its name, stage,
-          amount, close date and owner are unknown. You can still score it: the score is keyed to record{' '}
-          {page.snapshot.recordId}.
+          Salesforce did not render this record’s header within {Math.round(page.waitedMs / 1000)} s, so its
+          name, stage, amount, close date and owner are unknown. You can still score it: the score is keyed to
+          record {page.snapshot.recordId}.
         </p>
       )}
       {deal.status === 'loading' && (
@@ -35,8 +35,8 @@ export function DealStateNotices() {
         <div className="ys-notice ys-notice-warning" role="status">
           <p>
             The definitions from {deal.value.definitionsFailure.source} were refused:{' '}
-            {deal.value.definitionsFailure.error.summary} Still scoring against {deal.value.active.definitions.title}{' '}
-            {deal.value.active.definitions.version}.
+            {deal.value.definitionsFailure.error.summary} Still scoring against{' '}
+            {deal.value.active.definitions.title} {deal.value.active.definitions.version}.
           </p>
           <ul>
             {deal.value.definitionsFailure.error.problems.slice(0, 5).map((problem, index) => (
@@ -47,9 +47,9 @@ export function DealStateNotices() {
       )}
       {deal.status === 'loaded' && draftOrigin.kind === 'latest-score' && !draftOrigin.sameDefinitions && (
         <p className="ys-notice ys-notice-info" role="status">
-          Last scored against {draftOrigin.score.definitions.id} {draftOrigin.score.definitions.version}; the definitions
-          are now {deal.value.active.definitions.version}. Levels that still exist are carried over: review and save to
-          re-score.
+          Last scored against {draftOrigin.score.definitions.id} {draftOrigin.score.definitions.version}; the
+          definitions are now {deal.value.active.definitions.version}. Levels that still exist are carried
+          over: review and save to re-score.
         </p>
       )}
     </>

@@ -16,7 +16,12 @@ export function SaveBar() {
       <p className="ys-save-status" role="status" aria-live="polite">
         {describe()}
       </p>
-      <button type="button" className="ys-button ys-button-primary" disabled={disabled} onClick={() => void saveDraft()}>
+      <button
+        type="button"
+        className="ys-button ys-button-primary"
+        disabled={disabled}
+        onClick={() => void saveDraft()}
+      >
         {save.status === 'saving' ? 'Saving…' : 'Save score'}
       </button>
     </div>

@@ -17,7 +17,8 @@ export function ScoreSummary() {
   }));
   const result = computeScore(definitions, answers);
   const unanswered = definitions.criteria.filter((c) => draft[c.id]?.level === undefined).length;
-  const crmStage = page.status === 'ready' || page.status === 'header-timeout' ? page.snapshot.stage.text : null;
+  const crmStage =
+    page.status === 'ready' || page.status === 'header-timeout' ? page.snapshot.stage.text : null;
   const stage = resolveStage(definitions, crmStage);
   const shortfalls = stage.kind === 'mapped' ? findGateShortfalls(definitions, stage.stage.id, answers) : [];
 
@@ -42,11 +43,13 @@ export function ScoreSummary() {
         {stage.kind === 'stage-unknown' && <p>Stage unknown: stage requirements cannot be checked.</p>}
         {stage.kind === 'unmapped' && (
           <p>
-            Stage “{stage.crmStage}” is not one of the definitions’ stages, so no stage requirements apply. Ask your
-            admin to map it.
+            Stage “{stage.crmStage}” is not one of the definitions’ stages, so no stage requirements apply.
+            Ask your admin to map it.
           </p>
         )}
-        {stage.kind === 'mapped' && shortfalls.length === 0 && <p>Meets everything {stage.stage.name} requires.</p>}
+        {stage.kind === 'mapped' && shortfalls.length === 0 && (
+          <p>Meets everything {stage.stage.name} requires.</p>
+        )}
         {stage.kind === 'mapped' && shortfalls.length > 0 && (
           <>
             <p>
@@ -55,7 +58,10 @@ export function ScoreSummary() {
             <ul>
               {shortfalls.map((s) => (
                 <li key={s.criterionId}>
-                  {s.criterionName}: needs {s.requiredLabel}, is {s.reason === 'unknown' ? 'Unknown' : levelLabel(deal.value.active.definitions, s.criterionId, s.actualLevel)}
+                  {s.criterionName}: needs {s.requiredLabel}, is{' '}
+                  {s.reason === 'unknown'
+                    ? 'Unknown'
+                    : levelLabel(deal.value.active.definitions, s.criterionId, s.actualLevel)}
                 </li>
               ))}
             </ul>

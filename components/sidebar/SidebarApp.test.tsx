@@ -29,7 +29,9 @@ describe('SidebarApp', () => {
     const { sidebar } = createInMemoryBackground();
     await openDeal(sidebar);
     const aside = screen.getByRole('complementary', { name: 'Yardstick' });
-    expect(within(aside).getByRole('heading', { name: 'Globex — Data Platform Renewal' })).toBeInTheDocument();
+    expect(
+      within(aside).getByRole('heading', { name: 'Globex — Data Platform Renewal' }),
+    ).toBeInTheDocument();
     expect(within(aside).getByText('USD 1,250,000.00')).toBeInTheDocument();
     expect(within(aside).getByText('Dana Whitfield')).toBeInTheDocument();
   });
@@ -86,14 +88,20 @@ describe('SidebarApp', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Save score' })).toBeEnabled());
 
     await user.click(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[2]!);
-    await user.type(screen.getByRole('textbox', { name: 'Evidence for Metrics' }), 'CFO emailed the target{Control>}{Enter}{/Control}');
+    await user.type(
+      screen.getByRole('textbox', { name: 'Evidence for Metrics' }),
+      'CFO emailed the target{Control>}{Enter}{/Control}',
+    );
     await screen.findByText(/^Saved at/);
     const history = screen.getByRole('list', { name: 'Saved scores' });
     expect(within(history).getAllByRole('listitem')).toHaveLength(1);
     expect(history).toHaveTextContent('meddpicc 1.0.0');
     const stored = await services.db.scores.toArray();
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ rater: 'dana@acme.example', dealKey: 'salesforce-lightning:acme:006Dn00000AbCdEIAV' });
+    expect(stored[0]).toMatchObject({
+      rater: 'dana@acme.example',
+      dealKey: 'salesforce-lightning:acme:006Dn00000AbCdEIAV',
+    });
     expect(stored[0]!.answers.find((a) => a.criterionId === 'metrics')).toEqual({
       criterionId: 'metrics',
       level: 2,
@@ -112,8 +120,14 @@ describe('SidebarApp', () => {
     await screen.findByText(/^Saved at/);
     await user.click(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[3]!);
     await user.click(save);
-    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Saved scores' })).getAllByRole('listitem')).toHaveLength(2));
-    const levels = (await services.db.scores.orderBy('savedAt').toArray()).map((s) => s.answers.find((a) => a.criterionId === 'metrics')!.level);
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('list', { name: 'Saved scores' })).getAllByRole('listitem'),
+      ).toHaveLength(2),
+    );
+    const levels = (await services.db.scores.orderBy('savedAt').toArray()).map(
+      (s) => s.answers.find((a) => a.criterionId === 'metrics')!.level,
+    );
     expect(levels).toEqual([1, 3]);
   });
 
@@ -123,7 +137,10 @@ describe('SidebarApp', () => {
     await sidebar.setRater('dana');
     const failing: SidebarBackend = {
       ...sidebar,
-      saveScore: async () => ({ ok: false, error: { code: 'storage-full', message: 'The browser refused the write because storage is full.' } }),
+      saveScore: async () => ({
+        ok: false,
+        error: { code: 'storage-full', message: 'The browser refused the write because storage is full.' },
+      }),
     };
     await openDeal(failing);
     const metrics = screen.getByRole('radiogroup', { name: 'Metrics' });
@@ -139,15 +156,21 @@ describe('SidebarApp', () => {
     const { sidebar } = createInMemoryBackground();
     await sidebar.setRater('dana');
     await openDeal(sidebar);
-    await user.click(within(screen.getByRole('radiogroup', { name: 'Champion' })).getByRole('radio', { name: 'Unknown' }));
+    await user.click(
+      within(screen.getByRole('radiogroup', { name: 'Champion' })).getByRole('radio', { name: 'Unknown' }),
+    );
     await user.click(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[0]!);
     await user.click(screen.getByRole('button', { name: 'Save score' }));
     await screen.findByText(/^Saved at/);
     document.body.innerHTML = '';
 
     await openDeal(sidebar);
-    expect(within(screen.getByRole('radiogroup', { name: 'Champion' })).getByRole('radio', { name: 'Unknown' })).toBeChecked();
-    expect(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[0]).toBeChecked();
+    expect(
+      within(screen.getByRole('radiogroup', { name: 'Champion' })).getByRole('radio', { name: 'Unknown' }),
+    ).toBeChecked();
+    expect(
+      within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[0],
+    ).toBeChecked();
   });
 
   it('collapses to a launcher and reopens from it', async () => {
@@ -172,13 +195,18 @@ describe('SidebarApp', () => {
     const { sidebar } = createInMemoryBackground();
     const store = renderSidebar(sidebar);
     act(() => store.getState().showPage({ status: 'invalid-record-id', rawRecordId: 'not-an-id' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('“not-an-id” is not a Salesforce opportunity id');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '“not-an-id” is not a Salesforce opportunity id',
+    );
   });
 
   it('renders script-like deal names and evidence as inert text', async () => {
     const { sidebar } = createInMemoryBackground();
     const hostile = '<img src=x onerror="window.__pwned=1">';
-    await openDeal(sidebar, lightningSnapshot({ name: { text: hostile, strategy: 'highlights.primaryField' } }));
+    await openDeal(
+      sidebar,
+      lightningSnapshot({ name: { text: hostile, strategy: 'highlights.primaryField' } }),
+    );
     expect(screen.getByRole('heading', { name: hostile })).toBeInTheDocument();
     expect(document.querySelector('img')).toBeNull();
   });

@@ -13,8 +13,7 @@ export interface DraftAnswer {
 
 /** Where the draft's starting answers came from. */
 export type DraftOrigin =
-  | { kind: 'blank' }
-  | { kind: 'latest-score'; score: ScoreRecord; sameDefinitions: boolean };
+  { kind: 'blank' } | { kind: 'latest-score'; score: ScoreRecord; sameDefinitions: boolean };
 
 /** Progress of the latest save. */
 export type SaveStatus =
@@ -26,7 +25,10 @@ export type SaveStatus =
 /** Everything the sidebar shows. */
 export interface SidebarState {
   page: DealPageState;
-  deal: { status: 'idle' | 'loading' } | { status: 'loaded'; value: DealState } | { status: 'failed'; error: ProtocolError };
+  deal:
+    | { status: 'idle' | 'loading' }
+    | { status: 'loaded'; value: DealState }
+    | { status: 'failed'; error: ProtocolError };
   draft: Record<string, DraftAnswer>;
   draftOrigin: DraftOrigin;
   dirty: boolean;
@@ -65,7 +67,11 @@ export function createSidebarStore(
         set({ deal: { status: 'loaded', value: response.value } });
         return;
       }
-      set({ deal: { status: 'loaded', value: response.value }, ...draftFromHistory(response.value), dirty: false });
+      set({
+        deal: { status: 'loaded', value: response.value },
+        ...draftFromHistory(response.value),
+        dirty: false,
+      });
     }
 
     return {
@@ -104,12 +110,20 @@ export function createSidebarStore(
 
       chooseLevel(criterionId, level) {
         const current = get().draft[criterionId] ?? { level: undefined, evidence: '' };
-        set({ draft: { ...get().draft, [criterionId]: { ...current, level } }, dirty: true, pendingSaveId: null });
+        set({
+          draft: { ...get().draft, [criterionId]: { ...current, level } },
+          dirty: true,
+          pendingSaveId: null,
+        });
       },
 
       writeEvidence(criterionId, evidence) {
         const current = get().draft[criterionId] ?? { level: undefined, evidence: '' };
-        set({ draft: { ...get().draft, [criterionId]: { ...current, evidence } }, dirty: true, pendingSaveId: null });
+        set({
+          draft: { ...get().draft, [criterionId]: { ...current, evidence } },
+          dirty: true,
+          pendingSaveId: null,
+        });
       },
 
       async saveDraft() {
@@ -164,7 +178,11 @@ function draftFromHistory(state: DealState): Pick<SidebarState, 'draft' | 'draft
   }
   return {
     draft,
-    draftOrigin: { kind: 'latest-score', score: latest, sameDefinitions: latest.definitions.hash === state.active.hash },
+    draftOrigin: {
+      kind: 'latest-score',
+      score: latest,
+      sameDefinitions: latest.definitions.hash === state.active.hash,
+    },
   };
 }
 
@@ -172,6 +190,9 @@ function toFailure(error: unknown): { ok: false; error: ProtocolError } {
   const message = error instanceof Error ? error.message : String(error);
   return {
     ok: false,
-    error: { code: 'unreachable', message: `Yardstick's background did not answer (${message}). Nothing was saved.` },
+    error: {
+      code: 'unreachable',
+      message: `Yardstick's background did not answer (${message}). Nothing was saved.`,
+    },
   };
 }

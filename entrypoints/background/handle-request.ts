@@ -88,7 +88,10 @@ export async function handleRequest(
       const result = await activateDefinitionsText(db, request.text, `file:${request.fileName}`, new Date());
       await effects.announceStateChange();
       if (!result.ok) {
-        return { ok: false, error: { code: 'invalid-definitions', message: result.error.summary, details: result.error } };
+        return {
+          ok: false,
+          error: { code: 'invalid-definitions', message: result.error.summary, details: result.error },
+        };
       }
       return { ok: true, value: toView(result.value) };
     }
@@ -110,5 +113,10 @@ async function saveScore(
 }
 
 function toView(active: ActiveDefinitions): DefinitionsView {
-  return { hash: active.hash, source: active.source, isBuiltIn: active.isBuiltIn, definitions: active.definitions };
+  return {
+    hash: active.hash,
+    source: active.source,
+    isBuiltIn: active.isBuiltIn,
+    definitions: active.definitions,
+  };
 }

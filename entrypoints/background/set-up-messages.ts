@@ -24,7 +24,13 @@ export function setUpMessages(services: BackgroundServices): void {
       return false;
     }
     if (kind === 'content-script' && EXTENSION_PAGE_ONLY.has(parsed.data.type)) {
-      sendResponse({ ok: false, error: { code: 'forbidden', message: `${parsed.data.type} is only accepted from Yardstick's own pages.` } });
+      sendResponse({
+        ok: false,
+        error: {
+          code: 'forbidden',
+          message: `${parsed.data.type} is only accepted from Yardstick's own pages.`,
+        },
+      });
       return false;
     }
     handleRequest(parsed.data, { tabId: sender.tab?.id, frameId: sender.frameId }, services, effects)
@@ -36,7 +42,9 @@ export function setUpMessages(services: BackgroundServices): void {
 
 function describeInvalidMessage(issues: { path: PropertyKey[]; message: string }[]): ProtocolError {
   const first = issues[0];
-  const where = first ? `${formatIssuePath(first.path) || 'message'}: ${first.message}` : 'unrecognised message';
+  const where = first
+    ? `${formatIssuePath(first.path) || 'message'}: ${first.message}`
+    : 'unrecognised message';
   return { code: 'invalid-message', message: `Rejected an invalid message (${where}).` };
 }
 
@@ -44,7 +52,10 @@ function describeFailure(error: unknown): ProtocolError {
   const name = error instanceof Error ? error.name : 'Error';
   const message = error instanceof Error ? error.message : String(error);
   if (name === 'QuotaExceededError' || /quota/i.test(message)) {
-    return { code: 'storage-full', message: `The browser refused the write because storage is full: ${message}` };
+    return {
+      code: 'storage-full',
+      message: `The browser refused the write because storage is full: ${message}`,
+    };
   }
   return { code: 'internal', message: `${name}: ${message}` };
 }

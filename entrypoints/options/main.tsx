@@ -9,7 +9,8 @@ import { MessageType } from '../../lib/messaging/protocol-names';
 const backend: OptionsBackend = {
   getSettings: () => browser.runtime.sendMessage({ type: MessageType.getSettings }),
   setRater: (rater) => browser.runtime.sendMessage({ type: MessageType.setRater, rater }),
-  importDefinitions: (fileName, text) => browser.runtime.sendMessage({ type: MessageType.importDefinitions, fileName, text }),
+  importDefinitions: (fileName, text) =>
+    browser.runtime.sendMessage({ type: MessageType.importDefinitions, fileName, text }),
   useBuiltInDefinitions: () => browser.runtime.sendMessage({ type: MessageType.useBuiltInDefinitions }),
 };
 

@@ -53,7 +53,10 @@ function followDealOnPage(ctx: ContentScriptContext, store: SidebarStore): void 
     navigation = new AbortController();
     const page = store.getState().page;
     const element = findActiveRecordView(document);
-    const previousView = element && page.status === 'ready' ? { element, name: page.snapshot.name.text, dealKey: page.snapshot.dealKey } : null;
+    const previousView =
+      element && page.status === 'ready'
+        ? { element, name: page.snapshot.name.text, dealKey: page.snapshot.dealKey }
+        : null;
     watchActiveDeal(document, url, { signal: navigation.signal, previousView }, (state) =>
       store.getState().showPage(state),
     );
@@ -75,7 +78,8 @@ function followBackgroundChanges(ctx: ContentScriptContext, store: SidebarStore)
   browser.runtime.onMessage.addListener(onMessage);
   browser.storage.onChanged.addListener(onStorage);
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.collapsed !== previous.collapsed) void browser.storage.local.set({ [COLLAPSED_KEY]: state.collapsed });
+    if (state.collapsed !== previous.collapsed)
+      void browser.storage.local.set({ [COLLAPSED_KEY]: state.collapsed });
   });
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onMessage);

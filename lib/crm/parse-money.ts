@@ -125,7 +125,8 @@ function readNumber(text: string): number | null {
   const lastComma = text.lastIndexOf(',');
   let decimalMark: '.' | ',' | null = null;
   if (lastDot >= 0 && lastComma >= 0) decimalMark = lastDot > lastComma ? '.' : ',';
-  else if (lastDot >= 0 || lastComma >= 0) decimalMark = singleMarkRole(text, lastDot >= 0 ? '.' : ',', hasSpaceOrQuote);
+  else if (lastDot >= 0 || lastComma >= 0)
+    decimalMark = singleMarkRole(text, lastDot >= 0 ? '.' : ',', hasSpaceOrQuote);
   return assemble(text, decimalMark);
 }
 

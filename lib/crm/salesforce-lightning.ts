@@ -18,6 +18,7 @@ const MAX_LABEL_DEPTH = 4;
 const HEADER_SELECTOR = 'records-highlights2, force-highlights2';
 const HIGHLIGHTS_ITEM_SELECTOR = 'records-highlights-details-item, force-highlights-details-item';
 const PATH_SELECTOR = 'ul[aria-label="Path Options"], ul.slds-path__nav';
+const DYNAMIC_FORMS_TAGS = ['record_flexipage-record-field', 'flexipage-field'];
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'BUTTON']);
 
 type FieldSpec = { api: string; labels: readonly string[] };
@@ -50,7 +51,11 @@ export function findActiveRecordView(doc: Document): Element | null {
 }
 
 /** Reads the opportunity shown at `url` from the active Lightning record view. */
-export function readLightningOpportunity(doc: Document, url: string, now: Date = new Date()): LightningReading {
+export function readLightningOpportunity(
+  doc: Document,
+  url: string,
+  now: Date = new Date(),
+): LightningReading {
   const match = detectDealPage(url);
   if (!match) return { status: 'not-a-deal' };
   const recordId = toCanonicalSalesforceId(match.rawRecordId);
@@ -83,7 +88,10 @@ function readContext(doc: Document): ReadContext | null {
   return { doc, viewRoots, headerRoots: collectRoots(header) };
 }
 
-function readFields(context: ReadContext, lang: string): Pick<DealSnapshot, 'name' | 'stage' | 'amount' | 'closeDate' | 'owner'> {
+function readFields(
+  context: ReadContext,
+  lang: string,
+): Pick<DealSnapshot, 'name' | 'stage' | 'amount' | 'closeDate' | 'owner'> {
   const amount = readField(context, FIELDS.amount);
   const money = amount.text === null ? { value: null, currency: null } : parseMoney(amount.text);
   const closeDate = readField(context, FIELDS.closeDate);
@@ -114,9 +122,9 @@ function readField(context: ReadContext, spec: FieldSpec): FieldReading {
 function fieldStrategies(context: ReadContext, spec: FieldSpec): Strategy[] {
   return [
     () => detailsByApiName(context, spec),
-    () => labelledField(context, spec, 'records-record-layout-item', 'details.label'),
+    () => labelledField(context, spec, ['records-record-layout-item'], 'details.label'),
     () => dynamicFormsField(context, spec),
-    () => labelledField(context, spec, 'record_flexipage-record-field, flexipage-field', 'dynamic-forms.label'),
+    () => labelledField(context, spec, DYNAMIC_FORMS_TAGS, 'dynamic-forms.label'),
     () => valueNextToLabel(context, spec),
   ];
 }
@@ -182,8 +190,13 @@ function dynamicFormsField(context: ReadContext, spec: FieldSpec): Found | null 
   return firstValue(queryAll(context.viewRoots, selector), `dynamic-forms.${spec.api}`);
 }
 
-function labelledField(context: ReadContext, spec: FieldSpec, selector: string, prefix: string): Found | null {
-  for (const container of queryAll(context.viewRoots, selector)) {
+function labelledField(
+  context: ReadContext,
+  spec: FieldSpec,
+  tags: readonly string[],
+  prefix: string,
+): Found | null {
+  for (const container of queryByTags(context.viewRoots, tags)) {
     const label = container.getAttribute('field-label') ?? fieldLabelText(container);
     if (label === null || !matchesLabel(label, spec)) continue;
     const result = found(fieldValueText(container), `${prefix}:${normaliseText(label)}`);
@@ -233,7 +246,8 @@ function fieldLabelText(container: Element): string | null {
 
 function fieldValueText(container: Element): string | null {
   const roots = collectRoots(container);
-  const value = queryAll(roots, '.test-id__field-value')[0] ?? queryAll(roots, '.slds-form-element__static')[0];
+  const value =
+    queryAll(roots, '.test-id__field-value')[0] ?? queryAll(roots, '.slds-form-element__static')[0];
   return value ? textOf(value) : null;
 }
 
@@ -288,6 +302,11 @@ function collectRoots(root: ParentNode): ParentNode[] {
 
 function queryAll(roots: ParentNode[], selector: string): Element[] {
   return roots.flatMap((root) => Array.from(root.querySelectorAll(selector)));
+}
+
+// happy-dom rejects tag selectors with `_` (valid CSS, used by Lightning), so match local names instead.
+function queryByTags(roots: ParentNode[], tags: readonly string[]): Element[] {
+  return queryAll(roots, '*').filter((element) => tags.includes(element.localName));
 }
 
 /** Rendered-ish text: shadow content instead of light DOM, slots projected, assistive text and buttons left out. */

@@ -1,6 +1,10 @@
 import type { DealPageState } from './deal-page-state';
 import type { DealSnapshot } from './deal-snapshot';
-import { findActiveRecordView, readLightningOpportunity, type LightningReading } from './salesforce-lightning';
+import {
+  findActiveRecordView,
+  readLightningOpportunity,
+  type LightningReading,
+} from './salesforce-lightning';
 
 /** Timing of the watch; defaults suit Lightning's progressive rendering. */
 export interface WatchOptions {
@@ -55,12 +59,22 @@ export function watchActiveDeal(
     if (observed === target) return;
     observer.disconnect();
     observed = target;
-    observer.observe(target, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class', 'hidden', 'aria-selected', 'title'] });
+    observer.observe(target, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['class', 'hidden', 'aria-selected', 'title'],
+    });
   };
 
   function readAndReport(): void {
     if (signal.aborted) return;
-    const reading = distrustPreviousView(readLightningOpportunity(doc, url, now()), doc, options.previousView);
+    const reading = distrustPreviousView(
+      readLightningOpportunity(doc, url, now()),
+      doc,
+      options.previousView,
+    );
     const state = toPageState(reading, timedOut, Date.now() - startedAt, url, now());
     report(state);
     if (state.status === 'ready') observe(findActiveRecordView(doc) ?? doc.body);
@@ -90,14 +104,21 @@ function distrustPreviousView(
   doc: Document,
   previousView: WatchOptions['previousView'],
 ): LightningReading {
-  if (reading.status !== 'ready' || !previousView || reading.snapshot.dealKey === previousView.dealKey) return reading;
+  if (reading.status !== 'ready' || !previousView || reading.snapshot.dealKey === previousView.dealKey)
+    return reading;
   const sameView = findActiveRecordView(doc) === previousView.element;
   if (!sameView || reading.snapshot.name.text !== previousView.name) return reading;
   const { recordId, dealKey, instance } = reading.snapshot;
   return { status: 'waiting-for-header', recordId, dealKey, instance };
 }
 
-function toPageState(reading: LightningReading, timedOut: boolean, waitedMs: number, url: string, now: Date): DealPageState {
+function toPageState(
+  reading: LightningReading,
+  timedOut: boolean,
+  waitedMs: number,
+  url: string,
+  now: Date,
+): DealPageState {
   switch (reading.status) {
     case 'not-a-deal':
       return { status: 'not-a-deal' };
@@ -106,7 +127,8 @@ function toPageState(reading: LightningReading, timedOut: boolean, waitedMs: num
     case 'ready':
       return { status: 'ready', snapshot: reading.snapshot };
     case 'waiting-for-header':
-      if (!timedOut) return { status: 'waiting-for-header', dealKey: reading.dealKey, recordId: reading.recordId };
+      if (!timedOut)
+        return { status: 'waiting-for-header', dealKey: reading.dealKey, recordId: reading.recordId };
       return {
         status: 'header-timeout',
         waitedMs,
@@ -115,7 +137,13 @@ function toPageState(reading: LightningReading, timedOut: boolean, waitedMs: num
   }
 }
 
-function unknownFieldsSnapshot(instance: string, recordId: string, dealKey: string, url: string, now: Date): DealSnapshot {
+function unknownFieldsSnapshot(
+  instance: string,
+  recordId: string,
+  dealKey: string,
+  url: string,
+  now: Date,
+): DealSnapshot {
   const unknown = { text: null, strategy: null };
   return {
     crm: 'salesforce-lightning',

@@ -20,7 +20,11 @@ export const BUILT_IN_SOURCE = 'built-in';
  * Stores the built-in definitions (a no-op when that content is already stored) and returns
  * their hash. The built-in file is validated like any other: a broken build must fail loudly.
  */
-export async function storeBuiltInDefinitions(db: YardstickDatabase, definitions: Definitions, now: Date): Promise<string> {
+export async function storeBuiltInDefinitions(
+  db: YardstickDatabase,
+  definitions: Definitions,
+  now: Date,
+): Promise<string> {
   const hash = await hashDefinitions(definitions);
   await db.transaction('rw', db.definitionsVersions, async () => {
     if (await db.definitionsVersions.get(hash)) return;
@@ -30,15 +34,30 @@ export async function storeBuiltInDefinitions(db: YardstickDatabase, definitions
 }
 
 /** Returns the active definitions: the last good ones activated, or the built-in default. */
-export async function readActiveDefinitions(db: YardstickDatabase, builtInHash: string): Promise<ActiveDefinitions> {
+export async function readActiveDefinitions(
+  db: YardstickDatabase,
+  builtInHash: string,
+): Promise<ActiveDefinitions> {
   const activeHash = (await readSetting(db, 'activeDefinitionsHash')) ?? builtInHash;
-  const row = (await db.definitionsVersions.get(activeHash)) ?? (await db.definitionsVersions.get(builtInHash));
-  if (!row) throw new Error('Built-in definitions are missing from the database; storeBuiltInDefinitions must run first');
-  return { hash: row.hash, definitions: row.definitions, source: row.source, isBuiltIn: row.hash === builtInHash };
+  const row =
+    (await db.definitionsVersions.get(activeHash)) ?? (await db.definitionsVersions.get(builtInHash));
+  if (!row)
+    throw new Error(
+      'Built-in definitions are missing from the database; storeBuiltInDefinitions must run first',
+    );
+  return {
+    hash: row.hash,
+    definitions: row.definitions,
+    source: row.source,
+    isBuiltIn: row.hash === builtInHash,
+  };
 }
 
 /** Reads one stored definitions version by content hash. */
-export async function readDefinitionsVersion(db: YardstickDatabase, hash: string): Promise<DefinitionsVersionRow | undefined> {
+export async function readDefinitionsVersion(
+  db: YardstickDatabase,
+  hash: string,
+): Promise<DefinitionsVersionRow | undefined> {
   return db.definitionsVersions.get(hash);
 }
 
@@ -68,11 +87,20 @@ export async function activateDefinitionsText(
     await writeSetting(db, 'lastDefinitionsFailure', null);
   });
   const row = await db.definitionsVersions.get(hash);
-  return ok({ hash, definitions: parsed.value, source: row?.source ?? source, isBuiltIn: row?.source === BUILT_IN_SOURCE });
+  return ok({
+    hash,
+    definitions: parsed.value,
+    source: row?.source ?? source,
+    isBuiltIn: row?.source === BUILT_IN_SOURCE,
+  });
 }
 
 /** Makes the built-in definitions active again. */
-export async function activateBuiltInDefinitions(db: YardstickDatabase, builtInHash: string, now: Date): Promise<void> {
+export async function activateBuiltInDefinitions(
+  db: YardstickDatabase,
+  builtInHash: string,
+  now: Date,
+): Promise<void> {
   await db.transaction('rw', db.settings, async () => {
     if ((await readSetting(db, 'activeDefinitionsHash')) === builtInHash) return;
     await writeSetting(db, 'activeDefinitionsHash', builtInHash);
@@ -81,5 +109,12 @@ export async function activateBuiltInDefinitions(db: YardstickDatabase, builtInH
 }
 
 function toRow(hash: string, definitions: Definitions, source: string, now: Date): DefinitionsVersionRow {
-  return { hash, id: definitions.id, version: definitions.version, definitions, source, firstSeenAt: now.toISOString() };
+  return {
+    hash,
+    id: definitions.id,
+    version: definitions.version,
+    definitions,
+    source,
+    firstSeenAt: now.toISOString(),
+  };
 }

@@ -25,7 +25,11 @@ export type SaveScoreError =
   | { code: 'invalid-answers'; message: string };
 
 /** Scores a draft against the definitions it names and appends it to the deal's history. */
-export async function recordScore(db: YardstickDatabase, draft: ScoreDraft, now: Date): Promise<Result<ScoreRecord, SaveScoreError>> {
+export async function recordScore(
+  db: YardstickDatabase,
+  draft: ScoreDraft,
+  now: Date,
+): Promise<Result<ScoreRecord, SaveScoreError>> {
   const rater = await readSetting(db, 'rater');
   if (!rater) return err({ code: 'rater-missing', message: 'Set your name or email before saving a score.' });
   const version = await readDefinitionsVersion(db, draft.definitionsHash);
@@ -37,7 +41,11 @@ export async function recordScore(db: YardstickDatabase, draft: ScoreDraft, now:
   }
   const criterionIds = new Set(version.definitions.criteria.map((c) => c.id));
   const stray = draft.answers.find((answer) => !criterionIds.has(answer.criterionId));
-  if (stray) return err({ code: 'invalid-answers', message: `"${stray.criterionId}" is not a criterion of ${version.id} ${version.version}.` });
+  if (stray)
+    return err({
+      code: 'invalid-answers',
+      message: `"${stray.criterionId}" is not a criterion of ${version.id} ${version.version}.`,
+    });
   let result;
   try {
     result = computeScore(version.definitions, draft.answers);
@@ -47,7 +55,11 @@ export async function recordScore(db: YardstickDatabase, draft: ScoreDraft, now:
   }
   const answers = version.definitions.criteria.map(
     (criterion) =>
-      draft.answers.find((a) => a.criterionId === criterion.id) ?? { criterionId: criterion.id, level: null, evidence: '' },
+      draft.answers.find((a) => a.criterionId === criterion.id) ?? {
+        criterionId: criterion.id,
+        level: null,
+        evidence: '',
+      },
   );
   const record: ScoreRecord = {
     id: draft.saveId,

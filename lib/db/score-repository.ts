@@ -21,7 +21,11 @@ export async function appendScore(db: YardstickDatabase, record: ScoreRecord): P
 }
 
 /** Lists a deal's scores, newest first. */
-export async function readDealHistory(db: YardstickDatabase, dealKey: string, limit = 100): Promise<DealHistory> {
+export async function readDealHistory(
+  db: YardstickDatabase,
+  dealKey: string,
+  limit = 100,
+): Promise<DealHistory> {
   const range = db.scores.where('[dealKey+savedAt]').between([dealKey, ''], [dealKey, '\uffff']);
   const [scores, total] = await Promise.all([range.clone().reverse().limit(limit).toArray(), range.count()]);
   return { scores, total };

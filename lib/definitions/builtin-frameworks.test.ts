@@ -75,10 +75,15 @@ describe.each(Object.entries(FILES))('built-in definitions %s.json', (id, url) =
   it('defines levels 0-3 with observable evidence, not bare adjectives', () => {
     const definitions = parse(url);
     for (const criterion of definitions.criteria) {
-      expect(criterion.levels.map((l) => l.value), criterion.id).toEqual([0, 1, 2, 3]);
+      expect(
+        criterion.levels.map((l) => l.value),
+        criterion.id,
+      ).toEqual([0, 1, 2, 3]);
       expect(criterion.definition.length, `${criterion.id} definition`).toBeGreaterThanOrEqual(40);
       for (const level of criterion.levels) {
-        expect(level.evidence.length, `${criterion.id} level ${level.value} evidence`).toBeGreaterThanOrEqual(40);
+        expect(level.evidence.length, `${criterion.id} level ${level.value} evidence`).toBeGreaterThanOrEqual(
+          40,
+        );
       }
     }
   });

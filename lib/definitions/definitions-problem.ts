@@ -18,4 +18,3 @@ export function formatProblem(problem: DefinitionsProblem): string {
   const where = problem.line === undefined ? '' : ` (line ${problem.line}, column ${problem.column})`;
   return `${problem.path || '(file)'}${where}: ${problem.message}`;
 }
-

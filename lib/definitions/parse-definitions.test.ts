@@ -32,13 +32,17 @@ describe('parseDefinitions', () => {
   });
 
   it('rejects unknown keys as likely typos', () => {
-    expect(problemsOf({ ...valid(), critera: [] })).toContainEqual(expect.stringContaining('unknown key "critera"'));
+    expect(problemsOf({ ...valid(), critera: [] })).toContainEqual(
+      expect.stringContaining('unknown key "critera"'),
+    );
   });
 
   it('rejects level values that do not strictly increase', () => {
     const data = valid();
     (data.criteria as { levels: { value: number }[] }[])[0]!.levels[2]!.value = 1;
-    expect(problemsOf(data)).toContainEqual(expect.stringMatching(/^criteria\[0\]\.levels\[2\]\.value: .*strictly increase/));
+    expect(problemsOf(data)).toContainEqual(
+      expect.stringMatching(/^criteria\[0\]\.levels\[2\]\.value: .*strictly increase/),
+    );
   });
 
   it('rejects duplicate criterion ids', () => {
@@ -50,7 +54,9 @@ describe('parseDefinitions', () => {
   it('rejects weights of zero', () => {
     const data = valid();
     (data.criteria as { weight: number }[])[0]!.weight = 0;
-    expect(problemsOf(data)).toContainEqual(expect.stringMatching(/^criteria\[0\]\.weight: must be greater than 0/));
+    expect(problemsOf(data)).toContainEqual(
+      expect.stringMatching(/^criteria\[0\]\.weight: must be greater than 0/),
+    );
   });
 
   it('rejects gates naming a missing stage or level', () => {

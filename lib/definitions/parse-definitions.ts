@@ -58,7 +58,12 @@ function describeJsonSyntaxError(text: string, error: unknown): DefinitionsProbl
   const before = text.slice(0, first.offset).split('\n');
   const line = before.length;
   const column = (before.at(-1)?.length ?? 0) + 1;
-  return { path: '', message: `${describeParseErrorCode(printParseErrorCode(first.error))} at line ${line}, column ${column}`, line, column };
+  return {
+    path: '',
+    message: `${describeParseErrorCode(printParseErrorCode(first.error))} at line ${line}, column ${column}`,
+    line,
+    column,
+  };
 }
 
 function describeParseErrorCode(code: string): string {

@@ -66,11 +66,31 @@ export const DefinitionsV1Schema = z
     calibration: z.array(CalibrationCaseSchema).optional(),
   })
   .superRefine((definitions, ctx) => {
-    reportDuplicates(ctx, definitions.criteria.map((c) => c.id), ['criteria'], 'criterion id');
-    reportDuplicates(ctx, definitions.stages.map((s) => s.id), ['stages'], 'stage id');
-    reportDuplicates(ctx, definitions.bands.map((b) => b.id), ['bands'], 'band id');
+    reportDuplicates(
+      ctx,
+      definitions.criteria.map((c) => c.id),
+      ['criteria'],
+      'criterion id',
+    );
+    reportDuplicates(
+      ctx,
+      definitions.stages.map((s) => s.id),
+      ['stages'],
+      'stage id',
+    );
+    reportDuplicates(
+      ctx,
+      definitions.bands.map((b) => b.id),
+      ['bands'],
+      'band id',
+    );
     if (definitions.calibration) {
-      reportDuplicates(ctx, definitions.calibration.map((c) => c.id), ['calibration'], 'calibration case id');
+      reportDuplicates(
+        ctx,
+        definitions.calibration.map((c) => c.id),
+        ['calibration'],
+        'calibration case id',
+      );
     }
     const stageIds = new Set(definitions.stages.map((s) => s.id));
     definitions.criteria.forEach((criterion, criterionIndex) => {
@@ -125,7 +145,12 @@ export type Band = z.infer<typeof BandSchema>;
 /** One canonical stage. */
 export type Stage = z.infer<typeof StageSchema>;
 
-function reportDuplicates(ctx: z.RefinementCtx, ids: string[], path: (string | number)[], what: string): void {
+function reportDuplicates(
+  ctx: z.RefinementCtx,
+  ids: string[],
+  path: (string | number)[],
+  what: string,
+): void {
   const firstIndex = new Map<string, number>();
   ids.forEach((id, index) => {
     const seenAt = firstIndex.get(id);
@@ -144,7 +169,11 @@ function reportDuplicates(ctx: z.RefinementCtx, ids: string[], path: (string | n
 function checkBandsCoverPercentRange(bands: Definitions['bands'], ctx: z.RefinementCtx): void {
   bands.forEach((band, index) => {
     if (band.min >= band.max) {
-      ctx.addIssue({ code: 'custom', path: ['bands', index], message: `min (${band.min}) must be below max (${band.max})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bands', index],
+        message: `min (${band.min}) must be below max (${band.max})`,
+      });
     }
   });
   const sorted = bands.map((band, index) => ({ band, index })).sort((a, b) => a.band.min - b.band.min);
@@ -152,10 +181,18 @@ function checkBandsCoverPercentRange(bands: Definitions['bands'], ctx: z.Refinem
   const last = sorted[sorted.length - 1];
   if (!first || !last) return;
   if (first.band.min !== 0) {
-    ctx.addIssue({ code: 'custom', path: ['bands', first.index, 'min'], message: `bands must start at 0, the lowest starts at ${first.band.min}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['bands', first.index, 'min'],
+      message: `bands must start at 0, the lowest starts at ${first.band.min}`,
+    });
   }
   if (last.band.max !== 100) {
-    ctx.addIssue({ code: 'custom', path: ['bands', last.index, 'max'], message: `bands must end at 100, the highest ends at ${last.band.max}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['bands', last.index, 'max'],
+      message: `bands must end at 100, the highest ends at ${last.band.max}`,
+    });
   }
   for (let i = 1; i < sorted.length; i++) {
     const previous = sorted[i - 1]!;

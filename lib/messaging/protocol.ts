@@ -93,7 +93,8 @@ export interface ProtocolError {
 }
 
 /** Every response: errors travel as values, so the UI can show them. */
-export type Response<T extends Request['type']> = { ok: true; value: ResponseMap[T] } | { ok: false; error: ProtocolError };
+export type Response<T extends Request['type']> =
+  { ok: true; value: ResponseMap[T] } | { ok: false; error: ProtocolError };
 
 /** The background's request to a tab's sidebar. */
 export interface ToggleSidebarMessage {

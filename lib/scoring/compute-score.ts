@@ -42,7 +42,9 @@ export function computeScore(definitions: Definitions, answers: readonly Answer[
     contributionOf(criterion, levelOf(answers, criterion.id), totalWeight),
   );
   const rawTotal = contributions.reduce((sum, c) => sum + c.points, 0);
-  const rawUnknownPoints = contributions.filter((c) => c.level === null).reduce((sum, c) => sum + c.maxPoints, 0);
+  const rawUnknownPoints = contributions
+    .filter((c) => c.level === null)
+    .reduce((sum, c) => sum + c.maxPoints, 0);
   const total = roundToTenth(rawTotal);
   return {
     total,
@@ -62,7 +64,11 @@ export function bandFor(bands: readonly Band[], total: number): Band {
   return band;
 }
 
-function contributionOf(criterion: Criterion, level: number | null, totalWeight: number): CriterionContribution {
+function contributionOf(
+  criterion: Criterion,
+  level: number | null,
+  totalWeight: number,
+): CriterionContribution {
   const maxPoints = (100 * criterion.weight) / totalWeight;
   if (level === null) return { criterionId: criterion.id, level, attainment: null, points: 0, maxPoints };
   if (!criterion.levels.some((l) => l.value === level)) {

@@ -13,7 +13,10 @@ describe('resolveStage', () => {
   });
 
   it('maps through stageMap', () => {
-    expect(resolveStage(definitions, 'Contract Sent')).toMatchObject({ kind: 'mapped', stage: { id: 'negotiate' } });
+    expect(resolveStage(definitions, 'Contract Sent')).toMatchObject({
+      kind: 'mapped',
+      stage: { id: 'negotiate' },
+    });
   });
 
   it('reports a stage the definitions do not know as unmapped, not as no gates', () => {
@@ -30,19 +33,32 @@ describe('resolveStage', () => {
 
 describe('findGateShortfalls', () => {
   it('names criteria below the stage minimum and those still Unknown', () => {
-    const shortfalls = findGateShortfalls(definitions, 'propose', [answer('champion', null), answer('metrics', 1)]);
+    const shortfalls = findGateShortfalls(definitions, 'propose', [
+      answer('champion', null),
+      answer('metrics', 1),
+    ]);
     expect(shortfalls).toEqual([
-      expect.objectContaining({ criterionId: 'champion', requiredLevel: 1, requiredLabel: 'Coach', reason: 'unknown' }),
+      expect.objectContaining({
+        criterionId: 'champion',
+        requiredLevel: 1,
+        requiredLabel: 'Coach',
+        reason: 'unknown',
+      }),
       expect.objectContaining({ criterionId: 'metrics', requiredLevel: 5, actualLevel: 1, reason: 'below' }),
     ]);
   });
 
   it('carries earlier stage gates forward through the pipeline', () => {
-    const shortfalls = findGateShortfalls(definitions, 'negotiate', [answer('champion', 2), answer('metrics', 1)]);
+    const shortfalls = findGateShortfalls(definitions, 'negotiate', [
+      answer('champion', 2),
+      answer('metrics', 1),
+    ]);
     expect(shortfalls.map((s) => s.criterionId)).toEqual(['metrics']);
   });
 
   it('is empty when every gate is met', () => {
-    expect(findGateShortfalls(definitions, 'negotiate', [answer('champion', 2), answer('metrics', 5)])).toEqual([]);
+    expect(
+      findGateShortfalls(definitions, 'negotiate', [answer('champion', 2), answer('metrics', 5)]),
+    ).toEqual([]);
   });
 });

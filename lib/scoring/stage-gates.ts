@@ -25,7 +25,9 @@ export interface GateShortfall {
 export function resolveStage(definitions: Definitions, crmStage: string | null): StageResolution {
   if (crmStage === null || crmStage.trim() === '') return { kind: 'stage-unknown' };
   const wanted = normalise(crmStage);
-  const mappedId = Object.entries(definitions.stageMap ?? {}).find(([name]) => normalise(name) === wanted)?.[1];
+  const mappedId = Object.entries(definitions.stageMap ?? {}).find(
+    ([name]) => normalise(name) === wanted,
+  )?.[1];
   const stage = definitions.stages.find(
     (s) =>
       s.id === mappedId ||
@@ -41,13 +43,19 @@ export function resolveStage(definitions: Definitions, crmStage: string | null):
  * pipeline: at a stage, a criterion needs the highest minimum gated at that stage or any earlier one.
  * Unknown never meets a gate.
  */
-export function findGateShortfalls(definitions: Definitions, stageId: string, answers: readonly Answer[]): GateShortfall[] {
+export function findGateShortfalls(
+  definitions: Definitions,
+  stageId: string,
+  answers: readonly Answer[],
+): GateShortfall[] {
   const stageIndex = definitions.stages.findIndex((s) => s.id === stageId);
   if (stageIndex < 0) return [];
   const stagesSoFar = definitions.stages.slice(0, stageIndex + 1).map((s) => s.id);
   const shortfalls: GateShortfall[] = [];
   for (const criterion of definitions.criteria) {
-    const minimums = stagesSoFar.map((id) => criterion.gates?.[id]).filter((v): v is number => v !== undefined);
+    const minimums = stagesSoFar
+      .map((id) => criterion.gates?.[id])
+      .filter((v): v is number => v !== undefined);
     if (minimums.length === 0) continue;
     const requiredLevel = Math.max(...minimums);
     const actualLevel = levelOf(answers, criterion.id);

@@ -17,13 +17,19 @@ export function fixtureText(relativePath: string): string {
  * patterns decide where Yardstick runs. `staticPages` maps a path to a fixture file served as is;
  * every other `/lightning/…` path gets the single-page app shell.
  */
-export async function routeLightning(context: BrowserContext, staticPages: Record<string, string> = {}): Promise<void> {
+export async function routeLightning(
+  context: BrowserContext,
+  staticPages: Record<string, string> = {},
+): Promise<void> {
   await context.route('https://*.force.com/**', async (route) => {
     const url = new URL(route.request().url());
     const staticPage = staticPages[url.pathname];
     if (staticPage) return route.fulfill({ contentType: 'text/html', body: fixtureText(staticPage) });
     if (url.pathname.startsWith('/lightning/') || url.pathname === '/') {
-      return route.fulfill({ contentType: 'text/html', body: fixtureText('salesforce-lightning/lightning-app.html') });
+      return route.fulfill({
+        contentType: 'text/html',
+        body: fixtureText('salesforce-lightning/lightning-app.html'),
+      });
     }
     return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found in fixtures' });
   });

@@ -35,7 +35,9 @@ export function chromiumArgs(extensionDir: string | null): string[] {
 }
 
 /** Launches Chromium with the built extension in a fresh (or given) profile. */
-export async function launchWithExtension(options: { profileDir?: string; headless?: boolean } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  options: { profileDir?: string; headless?: boolean } = {},
+): Promise<ExtensionBrowser> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No build at ${EXTENSION_DIR}: run "npm run build" first.`);
   }

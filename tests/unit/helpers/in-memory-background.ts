@@ -1,4 +1,7 @@
-import { createBackgroundServices, type BackgroundServices } from '../../../entrypoints/background/background-services';
+import {
+  createBackgroundServices,
+  type BackgroundServices,
+} from '../../../entrypoints/background/background-services';
 import { handleRequest } from '../../../entrypoints/background/handle-request';
 import { YardstickDatabase } from '../../../lib/db/yardstick-database';
 import { RequestSchema, type Request, type Response } from '../../../lib/messaging/protocol';
@@ -10,7 +13,9 @@ let databaseCounter = 0;
 
 /** The real background handlers over a fresh fake-indexeddb database, without runtime messaging. */
 export function createInMemoryBackground() {
-  const services: BackgroundServices = createBackgroundServices(new YardstickDatabase(`test-${++databaseCounter}`));
+  const services: BackgroundServices = createBackgroundServices(
+    new YardstickDatabase(`test-${++databaseCounter}`),
+  );
   const stateChanges: number[] = [];
   const send = async <T extends Request['type']>(message: unknown): Promise<Response<T>> => {
     const request = RequestSchema.parse(message);

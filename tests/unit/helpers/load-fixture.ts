@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures');
 
 /**
  * Parses `tests/fixtures/<name>` (`.html` optional, e.g. `salesforce-lightning/opportunity-record`)
@@ -10,7 +11,7 @@ const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
  */
 export function loadFixture(name: string): Document {
   const file = name.endsWith('.html') ? name : `${name}.html`;
-  const html = readFileSync(`${FIXTURES}${file}`, 'utf8');
+  const html = readFileSync(join(FIXTURES, file), 'utf8');
   const doc = new DOMParser().parseFromString(html, 'text/html');
   attachDeclarativeShadowRoots(doc);
   return doc;
