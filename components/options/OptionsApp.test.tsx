@@ -19,7 +19,10 @@ describe('OptionsApp', () => {
     const user = userEvent.setup();
     const { options, services } = createInMemoryBackground();
     render(<OptionsApp backend={options} />);
-    await user.upload(await screen.findByLabelText(/Import a definitions file/), fileOf('team.json', JSON.stringify(definitionsJson)));
+    await user.upload(
+      await screen.findByLabelText(/Import a definitions file/),
+      fileOf('team.json', JSON.stringify(definitionsJson)),
+    );
     expect(await screen.findByText('Now scoring against Two criteria for tests 2.1.0.')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByText('file:team.json')).toBeInTheDocument());
     expect(await services.db.definitionsVersions.count()).toBe(2);
@@ -29,8 +32,15 @@ describe('OptionsApp', () => {
     const user = userEvent.setup();
     const { options } = createInMemoryBackground();
     render(<OptionsApp backend={options} />);
-    const broken = { ...definitionsJson, criteria: [{ ...definitionsJson.criteria[0], weight: -1 }], extra: true };
-    await user.upload(await screen.findByLabelText(/Import a definitions file/), fileOf('broken.json', JSON.stringify(broken)));
+    const broken = {
+      ...definitionsJson,
+      criteria: [{ ...definitionsJson.criteria[0], weight: -1 }],
+      extra: true,
+    };
+    await user.upload(
+      await screen.findByLabelText(/Import a definitions file/),
+      fileOf('broken.json', JSON.stringify(broken)),
+    );
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('That file was refused');
     expect(alert).toHaveTextContent('criteria[0].weight: must be greater than 0');
@@ -43,7 +53,10 @@ describe('OptionsApp', () => {
     const user = userEvent.setup();
     const { options } = createInMemoryBackground();
     render(<OptionsApp backend={options} />);
-    await user.upload(await screen.findByLabelText(/Import a definitions file/), fileOf('typo.json', '{\n  "id": "x",\n  "version" "1"\n}'));
+    await user.upload(
+      await screen.findByLabelText(/Import a definitions file/),
+      fileOf('typo.json', '{\n  "id": "x",\n  "version" "1"\n}'),
+    );
     expect(await screen.findByRole('alert')).toHaveTextContent('(line 3, column 13)');
   });
 
@@ -53,7 +66,9 @@ describe('OptionsApp', () => {
     render(<OptionsApp backend={options} />);
     await user.type(await screen.findByLabelText('Your name or email'), 'sam@acme.example');
     await user.click(screen.getByRole('button', { name: 'Save name' }));
-    expect(await screen.findByText('Saved: scores will be recorded as sam@acme.example.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Saved: scores will be recorded as sam@acme.example.'),
+    ).toBeInTheDocument();
     expect(await services.db.settings.get('rater')).toEqual({ key: 'rater', value: 'sam@acme.example' });
   });
 });

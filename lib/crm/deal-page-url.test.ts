@@ -24,9 +24,9 @@ describe('detectDealPage', () => {
   });
 
   it('returns the garbage segment of an opportunity URL, so the sidebar can say the id is invalid', () => {
-    expect(detectDealPage('https://acme.lightning.force.com/lightning/r/Opportunity/hello%20world/view')).toEqual(
-      match('hello%20world'),
-    );
+    expect(
+      detectDealPage('https://acme.lightning.force.com/lightning/r/Opportunity/hello%20world/view'),
+    ).toEqual(match('hello%20world'));
   });
 
   it.each([

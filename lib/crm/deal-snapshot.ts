@@ -44,8 +44,3 @@ export const DealSnapshotSchema = z.strictObject({
 });
 /** The normalised deal snapshot. */
 export type DealSnapshot = z.infer<typeof DealSnapshotSchema>;
-
-/** Builds the deal key that lets several reps' scores of one deal meet in the audit. */
-export function buildDealKey(crm: CrmId, instance: string, recordId: string): string {
-  return `${crm}:${instance.toLowerCase()}:${recordId}`;
-}

@@ -38,7 +38,16 @@ describe('toCanonicalSalesforceId', () => {
   });
 
   it('rejects wrong lengths and non-alphanumeric characters', () => {
-    for (const raw of ['', '001A0000006Vm9', '001A0000006Vm9rI', '001A0000006Vm9rIA', '001A0000006Vm9rIACX', '001A000000-Vm9r', '001A0000006Vm9 ', '001A0000006Vm9é']) {
+    for (const raw of [
+      '',
+      '001A0000006Vm9',
+      '001A0000006Vm9rI',
+      '001A0000006Vm9rIA',
+      '001A0000006Vm9rIACX',
+      '001A000000-Vm9r',
+      '001A0000006Vm9 ',
+      '001A0000006Vm9é',
+    ]) {
       expect(toCanonicalSalesforceId(raw)).toBeNull();
     }
   });

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DealSnapshotSchema, type DealSnapshot } from './deal-snapshot';
+import { isOpportunityId, toCanonicalSalesforceId } from './salesforce-id';
 import {
   findActiveRecordView,
   readLightningOpportunity,
@@ -254,5 +258,23 @@ describe('reading values through shadow roots', () => {
       strategy: 'document.title',
     });
     expect(reading.snapshot.stage).toEqual({ text: null, strategy: null });
+  });
+});
+
+describe('the lightning-app.html SPA fixture', () => {
+  it('uses canonical 18-character opportunity ids, each listed in its index comment', () => {
+    const file = join(
+      dirname(fileURLToPath(import.meta.url)),
+      '../../tests/fixtures/salesforce-lightning/lightning-app.html',
+    );
+    const html = readFileSync(file, 'utf8');
+    const ids = Array.from(html.matchAll(/\bid: '(\w+)'/g), (match) => match[1] ?? '');
+    const indexComment = html.slice(0, html.indexOf('-->'));
+    expect(ids).toEqual(['006Ak00002GLBXaIAP', '006Ak00002InTcEIAV', '006Ak00002uMbRcIAK']);
+    for (const id of [...ids, '006Ak00002NoPExIAN']) {
+      expect(toCanonicalSalesforceId(id)).toBe(id);
+      expect(isOpportunityId(id)).toBe(true);
+      expect(indexComment).toContain(id);
+    }
   });
 });

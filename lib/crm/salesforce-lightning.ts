@@ -1,4 +1,5 @@
-import { buildDealKey, type DealSnapshot, type FieldReading } from './deal-snapshot';
+import { buildDealKey } from './deal-key';
+import type { DealSnapshot, FieldReading } from './deal-snapshot';
 import { detectDealPage } from './deal-page-url';
 import { parseDisplayedDate } from './parse-date';
 import { parseMoney } from './parse-money';
@@ -131,8 +132,8 @@ function fieldStrategies(context: ReadContext, spec: FieldSpec): Strategy[] {
 
 function firstFound(strategies: Strategy[]): FieldReading {
   for (const strategy of strategies) {
-    const found = strategy();
-    if (found) return { text: found.text, strategy: found.strategy };
+    const result = strategy();
+    if (result) return { text: result.text, strategy: result.strategy };
   }
   return { text: null, strategy: null };
 }
