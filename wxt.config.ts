@@ -5,6 +5,8 @@ import { CRM_HOST_MATCHES } from './lib/crm/crm-hosts';
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   imports: false,
+  // Benchmarks build variants side by side without touching the build the tests use.
+  outDir: process.env.YARDSTICK_OUT_DIR ?? '.output',
   manifest: ({ mode }) => ({
     name: 'Yardstick',
     description: 'Score CRM deals against your team’s shared qualification definitions.',
