@@ -10,9 +10,11 @@ export default defineConfig({
   manifest: ({ mode }) => ({
     name: 'Yardstick',
     description: 'Score CRM deals against your team’s shared qualification definitions.',
-    permissions: ['storage', 'scripting'],
+    permissions: ['storage', 'scripting', 'alarms'],
     host_permissions: CRM_HOST_MATCHES,
-    action: { default_title: 'Yardstick' },
+    // Requested at the moment an admin or rep sets a definitions URL on another host.
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    storage: { managed_schema: 'managed_schema.json' },
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+Y' },

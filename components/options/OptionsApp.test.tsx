@@ -24,7 +24,7 @@ describe('OptionsApp', () => {
       fileOf('team.json', JSON.stringify(definitionsJson)),
     );
     expect(await screen.findByText('Now scoring against Two criteria for tests 2.1.0.')).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByText('file:team.json')).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText(/File team\.json/)).toBeInTheDocument());
     expect(await services.db.definitionsVersions.count()).toBe(2);
   });
 
@@ -41,11 +41,12 @@ describe('OptionsApp', () => {
       await screen.findByLabelText(/Import a definitions file/),
       fileOf('broken.json', JSON.stringify(broken)),
     );
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('That file was refused');
-    expect(alert).toHaveTextContent('criteria[0].weight: must be greater than 0');
-    expect(alert).toHaveTextContent('unknown key "extra"');
-    expect(alert).toHaveTextContent('The active definitions did not change.');
+    expect(
+      await screen.findByText(/^That file was refused: The definitions file has 2 problems\./),
+    ).toHaveTextContent('The active definitions did not change.');
+    await waitFor(() => expect(screen.getByText(/^Last error \(file:broken\.json/)).toBeInTheDocument());
+    expect(screen.getByText('criteria[0].weight: must be greater than 0')).toBeInTheDocument();
+    expect(screen.getByText(/unknown key "extra"/)).toBeInTheDocument();
     expect(screen.getByText('Built into Yardstick')).toBeInTheDocument();
   });
 
@@ -57,7 +58,38 @@ describe('OptionsApp', () => {
       await screen.findByLabelText(/Import a definitions file/),
       fileOf('typo.json', '{\n  "id": "x",\n  "version" "1"\n}'),
     );
-    expect(await screen.findByRole('alert')).toHaveTextContent('(line 3, column 13)');
+    expect(await screen.findByText(/^That file was refused: The file is not valid JSON/)).toHaveTextContent(
+      'line 3, column 13',
+    );
+  });
+
+  it('shows policy-managed settings as locked and refuses to change them', async () => {
+    const { options } = createInMemoryBackground({
+      definitionsUrl: 'https://defs.acme.example/meddpicc.json',
+      syncIntervalMinutes: 15,
+      raterId: 'rep@acme.example',
+    });
+    render(<OptionsApp backend={options} />);
+    expect(await screen.findByLabelText(/Definitions URL/)).toBeDisabled();
+    expect(screen.getByLabelText(/Definitions URL/)).toHaveValue('https://defs.acme.example/meddpicc.json');
+    expect(screen.getByLabelText(/Check for changes every/)).toBeDisabled();
+    expect(screen.getByLabelText(/Import a definitions file/)).toBeDisabled();
+    expect(screen.getByText('rep@acme.example')).toBeInTheDocument();
+    expect(screen.getAllByText('Managed by your organisation').length).toBeGreaterThanOrEqual(3);
+    expect(await options.importDefinitions('x.json', '{}')).toMatchObject({
+      ok: false,
+      error: { code: 'managed' },
+    });
+    expect(await options.setRater('someone else')).toMatchObject({ ok: false, error: { code: 'managed' } });
+  });
+
+  it('refuses a plain-http URL for a host other than localhost', async () => {
+    const user = userEvent.setup();
+    const { options } = createInMemoryBackground();
+    render(<OptionsApp backend={options} />);
+    await user.type(await screen.findByLabelText(/Definitions URL/), 'http://defs.acme.example/x.json');
+    await user.click(screen.getByRole('button', { name: 'Save URL and sync' }));
+    expect(await screen.findByText(/must use https/)).toBeInTheDocument();
   });
 
   it('saves the rater name', async () => {

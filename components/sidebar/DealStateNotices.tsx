@@ -1,4 +1,6 @@
 import { formatProblem } from '../../lib/definitions/definitions-problem';
+import { diffDefinitions } from '../../lib/definitions/diff-definitions';
+import { DefinitionsChangedNotice } from './DefinitionsChangedNotice';
 import { useSidebar } from './sidebar-context';
 
 /** Specific, visible states for pages and data Yardstick could not fully use. */
@@ -46,11 +48,15 @@ export function DealStateNotices() {
         </div>
       )}
       {deal.status === 'loaded' && draftOrigin.kind === 'latest-score' && !draftOrigin.sameDefinitions && (
-        <p className="ys-notice ys-notice-info" role="status">
-          Last scored against {draftOrigin.score.definitions.id} {draftOrigin.score.definitions.version}; the
-          definitions are now {deal.value.active.definitions.version}. Levels that still exist are carried
-          over: review and save to re-score.
-        </p>
+        <DefinitionsChangedNotice
+          scoredAgainst={`${draftOrigin.score.definitions.id} ${draftOrigin.score.definitions.version}`}
+          activeVersion={`${deal.value.active.definitions.id} ${deal.value.active.definitions.version}`}
+          changes={
+            deal.value.latestScoreDefinitions
+              ? diffDefinitions(deal.value.latestScoreDefinitions, deal.value.active.definitions)
+              : null
+          }
+        />
       )}
     </>
   );

@@ -1,17 +1,83 @@
+import { browser } from 'wxt/browser';
 import builtInDefinitionsJson from '../../public/definitions/meddpicc.json';
+import { readSetting } from '../../lib/db/settings-repository';
 import { storeBuiltInDefinitions } from '../../lib/db/definitions-repository';
+import { syncDefinitionsFromUrl } from '../../lib/db/sync-definitions';
 import { YardstickDatabase } from '../../lib/db/yardstick-database';
+import { resolveDefinitionsConfig, type DefinitionsConfig } from '../../lib/definitions/definitions-config';
+import { DEFAULT_FETCH_LIMITS } from '../../lib/definitions/fetch-definitions';
 import { DefinitionsV1Schema } from '../../lib/definitions/schema-v1';
+import type { SyncOutcome } from '../../lib/definitions/sync-state';
+import { readManagedPolicy, type ManagedPolicy } from '../../lib/policy/managed-policy';
 
-/** What the background's handlers share: the database, once the built-in definitions are stored. */
+/** The enterprise policy as read, with the keys that were dropped for having the wrong type. */
+export interface PolicyState {
+  policy: ManagedPolicy;
+  rejectedKeys: string[];
+}
+
+/** What the background's handlers share. */
 export interface BackgroundServices {
   db: YardstickDatabase;
   /** Resolves to the built-in definitions' hash once they are stored. */
   builtInHash: Promise<string>;
+  readPolicy(): Promise<PolicyState>;
+  /** Definitions settings with policy applied. */
+  readDefinitionsConfig(): Promise<DefinitionsConfig>;
+  /** The rater every new score is recorded under: policy first, then the rep's own setting. */
+  readRater(): Promise<{ rater: string | null; managed: boolean }>;
+  /** Syncs from the configured URL; concurrent calls share one run. */
+  syncDefinitions(): Promise<SyncOutcome>;
 }
 
-/** Opens the database and stores the built-in definitions (idempotent, every service-worker start). */
-export function createBackgroundServices(db = new YardstickDatabase()): BackgroundServices {
+/** Where the policy comes from; tests pass a fixed one. */
+export type PolicySource = () => Promise<unknown>;
+
+/** Opens the database, stores the built-in definitions and wires policy and sync. */
+export function createBackgroundServices(
+  db = new YardstickDatabase(),
+  policySource: PolicySource = () => browser.storage.managed.get().catch(() => ({})),
+  fetchImpl: typeof fetch = (...args) => fetch(...args),
+): BackgroundServices {
   const builtIn = DefinitionsV1Schema.parse(builtInDefinitionsJson);
-  return { db, builtInHash: storeBuiltInDefinitions(db, builtIn, new Date()) };
+  const builtInHash = storeBuiltInDefinitions(db, builtIn, new Date());
+  let runningSync: Promise<SyncOutcome> | null = null;
+
+  const readPolicy = async () => readManagedPolicy(await policySource());
+  const readDefinitionsConfig = async () => {
+    const [{ policy }, source, syncIntervalMinutes] = await Promise.all([
+      readPolicy(),
+      readSetting(db, 'definitionsSource'),
+      readSetting(db, 'syncIntervalMinutes'),
+    ]);
+    return resolveDefinitionsConfig({ source, syncIntervalMinutes }, policy);
+  };
+
+  return {
+    db,
+    builtInHash,
+    readPolicy,
+    readDefinitionsConfig,
+    async readRater() {
+      const { policy } = await readPolicy();
+      const managed = policy.raterId ?? policy.raterName;
+      if (managed) return { rater: managed, managed: true };
+      return { rater: (await readSetting(db, 'rater')) ?? null, managed: false };
+    },
+    syncDefinitions() {
+      runningSync ??= (async () => {
+        await builtInHash;
+        return syncDefinitionsFromUrl(
+          db,
+          await readDefinitionsConfig(),
+          DEFAULT_FETCH_LIMITS,
+          () => new Date(),
+          fetchImpl,
+        );
+      })().finally(() => {
+        runningSync = null;
+      });
+      return runningSync;
+    },
+  };
 }

@@ -1,12 +1,16 @@
 import '../../lib/zod-jitless';
 import { defineBackground } from '#imports';
+import { browser } from 'wxt/browser';
+import { announceStateChange } from './announce-state-change';
 import { createBackgroundServices } from './background-services';
+import { setUpDefinitionsSync } from './set-up-definitions-sync';
 import { setUpMessages } from './set-up-messages';
 import { setUpSidebarToggle } from './set-up-sidebar-toggle';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously so a woken service worker sees the event that woke it.
   const services = createBackgroundServices();
-  setUpMessages(services);
+  const { rescheduleSync } = setUpDefinitionsSync(services, announceStateChange);
+  setUpMessages(services, { announceStateChange, rescheduleSync, scripting: browser.scripting });
   setUpSidebarToggle();
 });

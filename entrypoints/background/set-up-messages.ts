@@ -5,16 +5,9 @@ import { formatIssuePath } from '../../lib/definitions/parse-definitions';
 import type { BackgroundServices } from './background-services';
 import { handleRequest, type HandlerEffects } from './handle-request';
 
-/** Storage key bumped whenever definitions or settings change; sidebars and pages watch it. */
-export const STATE_REVISION_KEY = 'stateRevision';
-
 /** Listens for requests: checks the sender, validates the message, then runs its handler. */
-export function setUpMessages(services: BackgroundServices): void {
+export function setUpMessages(services: BackgroundServices, effects: HandlerEffects): void {
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
-  const effects: HandlerEffects = {
-    scripting: browser.scripting,
-    announceStateChange: () => browser.storage.local.set({ [STATE_REVISION_KEY]: Date.now() }),
-  };
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const kind = classifySender(sender, self);
     if (!kind) return false;

@@ -1,12 +1,11 @@
 import { browser } from 'wxt/browser';
 import { MessageType, type ToggleSidebarMessage } from '../../lib/messaging/protocol';
 
-/** Toggles the sidebar in the active tab from the keyboard command and the toolbar button. */
+/** Toggles the sidebar in the active tab from the keyboard command. */
 export function setUpSidebarToggle(): void {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'toggle-sidebar') void toggleIn(tab?.id);
   });
-  browser.action.onClicked.addListener((tab) => void toggleIn(tab.id));
 }
 
 async function toggleIn(tabId: number | undefined): Promise<void> {

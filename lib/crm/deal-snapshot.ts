@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 /** CRMs Yardstick reads deals from. */
-export const CrmIdSchema = z.enum(['salesforce-lightning']);
+export const CrmIdSchema = z.enum([
+  'salesforce-lightning',
+  'salesforce-classic',
+  'hubspot',
+  'dynamics365',
+  'pipedrive',
+  'generic',
+]);
 /** A CRM Yardstick reads deals from. */
 export type CrmId = z.infer<typeof CrmIdSchema>;
 
@@ -19,11 +26,17 @@ export type FieldReading = z.infer<typeof FieldReadingSchema>;
 /** The normalised deal every CRM adapter produces (see ../shared/CRM-PAGES.md). */
 export const DealSnapshotSchema = z.strictObject({
   crm: CrmIdSchema,
-  /** The org or portal: for Salesforce the My Domain name, e.g. `acme` or `acme--uat`. */
+  /**
+   * The org or portal: for Salesforce the My Domain name (`acme`, `acme--uat`), for HubSpot the portal
+   * id, for Dynamics 365 the org host, for Pipedrive the company subdomain, for custom hosts the host.
+   */
   instance: z.string().min(1).max(200),
-  /** The record id in canonical form (Salesforce: 18 characters). */
+  /** The record id in canonical form (Salesforce: 18 characters; Dynamics: lower-case GUID, no braces). */
   recordId: z.string().min(1).max(100),
-  /** Stable across visits and reps of one org: `<crm>:<instance>:<recordId>`. */
+  /**
+   * Stable across visits and reps of one org: `<crm>:<instance>:<recordId>`. Salesforce Classic uses
+   * Lightning's key: both show the same records of the same org.
+   */
   dealKey: z.string().min(1).max(400),
   url: z.string().max(4000),
   name: FieldReadingSchema,
@@ -40,6 +53,11 @@ export const DealSnapshotSchema = z.strictObject({
       .nullable(),
   }),
   owner: FieldReadingSchema,
+  /**
+   * The definitions' `captureFields` (e.g. `lead_source`, `campaign`, `product_line`, `type`) as read
+   * from the page, keyed by field id; absent when the reading was not asked for any.
+   */
+  segments: z.record(z.string().min(1).max(100), FieldReadingSchema).optional(),
   readAt: z.iso.datetime(),
 });
 /** The normalised deal snapshot. */

@@ -1,5 +1,6 @@
 import { hashDefinitions } from '../definitions/content-hash';
 import { parseDefinitions, type DefinitionsError } from '../definitions/parse-definitions';
+import type { DefinitionsSyntax } from '../definitions/read-definitions-text';
 import type { Definitions } from '../definitions/schema-v1';
 import { err, ok, type Result } from '../result';
 import { readSetting, writeSetting } from './settings-repository';
@@ -70,13 +71,20 @@ export async function activateDefinitionsText(
   text: string,
   source: string,
   now: Date,
+  options: { syntax?: DefinitionsSyntax; pinnedSha256?: string | null } = {},
 ): Promise<Result<ActiveDefinitions, DefinitionsError>> {
-  const parsed = parseDefinitions(text);
-  if (!parsed.ok) {
-    await writeSetting(db, 'lastDefinitionsFailure', { at: now.toISOString(), source, error: parsed.error });
-    return err(parsed.error);
-  }
+  const parsed = parseDefinitions(text, options.syntax);
+  if (!parsed.ok) return recordDefinitionsFailure(db, source, parsed.error, now);
   const hash = await hashDefinitions(parsed.value);
+  if (options.pinnedSha256 && options.pinnedSha256 !== hash) {
+    const message = `content hash ${hash} does not match the SHA-256 pinned by policy (${options.pinnedSha256})`;
+    return recordDefinitionsFailure(
+      db,
+      source,
+      { summary: `The definitions were refused: ${message}.`, problems: [{ path: '', message }] },
+      now,
+    );
+  }
   await db.transaction('rw', db.definitionsVersions, db.settings, async () => {
     const known = await db.definitionsVersions.get(hash);
     if (!known) await db.definitionsVersions.add(toRow(hash, parsed.value, source, now));
@@ -93,6 +101,17 @@ export async function activateDefinitionsText(
     source: row?.source ?? source,
     isBuiltIn: row?.source === BUILT_IN_SOURCE,
   });
+}
+
+/** Records why definitions from `source` were refused; the active definitions stay as they are. */
+export async function recordDefinitionsFailure(
+  db: YardstickDatabase,
+  source: string,
+  error: DefinitionsError,
+  now: Date,
+): Promise<Result<never, DefinitionsError>> {
+  await writeSetting(db, 'lastDefinitionsFailure', { at: now.toISOString(), source, error });
+  return err(error);
 }
 
 /** Makes the built-in definitions active again. */

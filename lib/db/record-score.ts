@@ -5,7 +5,6 @@ import { computeScore, UnknownLevelError } from '../scoring/compute-score';
 import type { ScoreRecord } from '../scoring/score-record';
 import { readDefinitionsVersion } from './definitions-repository';
 import { appendScore } from './score-repository';
-import { readSetting } from './settings-repository';
 import type { YardstickDatabase } from './yardstick-database';
 
 /** What the sidebar asks to save. The total is recomputed here; the client's arithmetic is not trusted. */
@@ -28,9 +27,9 @@ export type SaveScoreError =
 export async function recordScore(
   db: YardstickDatabase,
   draft: ScoreDraft,
+  rater: string | null,
   now: Date,
 ): Promise<Result<ScoreRecord, SaveScoreError>> {
-  const rater = await readSetting(db, 'rater');
   if (!rater) return err({ code: 'rater-missing', message: 'Set your name or email before saving a score.' });
   const version = await readDefinitionsVersion(db, draft.definitionsHash);
   if (!version) {

@@ -1,4 +1,8 @@
-import type { DefinitionsError } from '../definitions/parse-definitions';
+import type { LocalDefinitionsSource } from '../definitions/definitions-config';
+import type { DefinitionsError } from '../definitions/definitions-problem';
+import type { SyncState } from '../definitions/sync-state';
+
+export type { SyncState } from '../definitions/sync-state';
 import type { YardstickDatabase } from './yardstick-database';
 
 /** The last failed attempt to load definitions, kept until a later attempt succeeds. */
@@ -14,6 +18,9 @@ export interface Settings {
   activeDefinitionsHash: string;
   lastDefinitionsFailure: DefinitionsFailure | null;
   lastDefinitionsChangeAt: string;
+  definitionsSource: LocalDefinitionsSource;
+  syncIntervalMinutes: number;
+  syncState: SyncState;
 }
 
 /** Reads one setting. */

@@ -1,6 +1,6 @@
 /**
  * The one message protocol between Yardstick's scripts. A message's `type` names its direction:
- * `<sender>→<receiver>:<action>`. The background validates every request with `RequestSchema` in protocol.ts;
+ * `<sender>→<receiver>:<action>`; `page` is an extension page (options, popup), `ui` any of ours. The background validates every request with `RequestSchema` in protocol.ts;
  * the names live apart so the few-KB loader can use them without pulling in Zod.
  */
 export const MessageType = {
@@ -8,8 +8,11 @@ export const MessageType = {
   getDealState: 'sidebar→background:getDealState',
   saveScore: 'sidebar→background:saveScore',
   setRater: 'ui→background:setRater',
-  getSettings: 'options→background:getSettings',
-  importDefinitions: 'options→background:importDefinitions',
-  useBuiltInDefinitions: 'options→background:useBuiltInDefinitions',
+  getSettings: 'page→background:getSettings',
+  importDefinitions: 'page→background:importDefinitions',
+  useBuiltInDefinitions: 'page→background:useBuiltInDefinitions',
+  setDefinitionsUrl: 'page→background:setDefinitionsUrl',
+  syncDefinitionsNow: 'page→background:syncDefinitionsNow',
+  setSyncInterval: 'page→background:setSyncInterval',
   toggleSidebar: 'background→sidebar:toggle',
 } as const;

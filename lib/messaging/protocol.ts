@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { DealSnapshotSchema } from '../crm/deal-snapshot';
 import type { DefinitionsError } from '../definitions/parse-definitions';
+import type { DefinitionsConfig } from '../definitions/definitions-config';
 import type { Definitions } from '../definitions/schema-v1';
+import type { SyncOutcome, SyncState } from '../definitions/sync-state';
 import { AnswerSchema } from '../scoring/answer';
 import type { ScoreRecord } from '../scoring/score-record';
 import { MessageType } from './protocol-names';
@@ -29,6 +31,12 @@ export const RequestSchema = z.discriminatedUnion('type', [
     text: z.string().max(1_000_000, 'definitions files are limited to 1 MB'),
   }),
   z.strictObject({ type: z.literal(MessageType.useBuiltInDefinitions) }),
+  z.strictObject({ type: z.literal(MessageType.setDefinitionsUrl), url: z.string().trim().min(1).max(2000) }),
+  z.strictObject({ type: z.literal(MessageType.syncDefinitionsNow) }),
+  z.strictObject({
+    type: z.literal(MessageType.setSyncInterval),
+    minutes: z.number().int().min(1).max(10_080),
+  }),
 ]);
 /** A request to the background. */
 export type Request = z.infer<typeof RequestSchema>;
@@ -40,6 +48,9 @@ export const EXTENSION_PAGE_ONLY: ReadonlySet<Request['type']> = new Set([
   MessageType.getSettings,
   MessageType.importDefinitions,
   MessageType.useBuiltInDefinitions,
+  MessageType.setDefinitionsUrl,
+  MessageType.syncDefinitionsNow,
+  MessageType.setSyncInterval,
 ]);
 
 /** The definitions the sidebar scores against. */
@@ -64,14 +75,22 @@ export interface DealState {
   definitionsFailure: DefinitionsFailureView | null;
   history: ScoreRecord[];
   historyTotal: number;
+  /** The definitions of the latest score, when they differ from the active ones. */
+  latestScoreDefinitions: Definitions | null;
 }
 
-/** What the options page shows. */
+/** What the options page and popup show. */
 export interface SettingsView {
   rater: string | null;
+  /** The rater is set by enterprise policy and cannot be edited. */
+  raterManaged: boolean;
   active: DefinitionsView;
   definitionsFailure: DefinitionsFailureView | null;
   lastDefinitionsChangeAt: string | null;
+  config: DefinitionsConfig;
+  sync: SyncState | null;
+  /** Policy keys Chrome delivered with the wrong type; they are ignored. */
+  rejectedPolicyKeys: string[];
 }
 
 /** The successful response of each request type. */
@@ -83,6 +102,9 @@ export interface ResponseMap {
   [MessageType.getSettings]: SettingsView;
   [MessageType.importDefinitions]: DefinitionsView;
   [MessageType.useBuiltInDefinitions]: DefinitionsView;
+  [MessageType.setDefinitionsUrl]: SyncOutcome;
+  [MessageType.syncDefinitionsNow]: SyncOutcome;
+  [MessageType.setSyncInterval]: { minutes: number };
 }
 
 /** A failure the receiver could name. `code` is stable; `message` is for people. */

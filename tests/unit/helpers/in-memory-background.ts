@@ -12,15 +12,21 @@ import type { OptionsBackend } from '../../../components/options/options-backend
 let databaseCounter = 0;
 
 /** The real background handlers over a fresh fake-indexeddb database, without runtime messaging. */
-export function createInMemoryBackground() {
+export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
   const services: BackgroundServices = createBackgroundServices(
     new YardstickDatabase(`test-${++databaseCounter}`),
+    async () => policy,
   );
   const stateChanges: number[] = [];
+  const listeners = new Set<() => void>();
   const send = async <T extends Request['type']>(message: unknown): Promise<Response<T>> => {
     const request = RequestSchema.parse(message);
     return (await handleRequest(request, {}, services, {
-      announceStateChange: async () => void stateChanges.push(Date.now()),
+      announceStateChange: async () => {
+        stateChanges.push(Date.now());
+        listeners.forEach((listener) => listener());
+      },
+      rescheduleSync: async () => undefined,
       scripting: { executeScript: async () => [] },
     })) as Response<T>;
   };
@@ -34,6 +40,14 @@ export function createInMemoryBackground() {
     setRater: (rater) => send({ type: MessageType.setRater, rater }),
     importDefinitions: (fileName, text) => send({ type: MessageType.importDefinitions, fileName, text }),
     useBuiltInDefinitions: () => send({ type: MessageType.useBuiltInDefinitions }),
+    setDefinitionsUrl: (url) => send({ type: MessageType.setDefinitionsUrl, url }),
+    syncDefinitionsNow: () => send({ type: MessageType.syncDefinitionsNow }),
+    setSyncInterval: (minutes) => send({ type: MessageType.setSyncInterval, minutes }),
+    requestHostAccess: async () => true,
+    subscribe: (onChange) => {
+      listeners.add(onChange);
+      return () => listeners.delete(onChange);
+    },
   };
   return { services, sidebar, options, stateChanges };
 }

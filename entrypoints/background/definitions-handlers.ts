@@ -1,0 +1,112 @@
+import {
+  activateBuiltInDefinitions,
+  activateDefinitionsText,
+  readActiveDefinitions,
+} from '../../lib/db/definitions-repository';
+import { readSetting, writeSetting } from '../../lib/db/settings-repository';
+import { checkDefinitionsUrl } from '../../lib/definitions/fetch-definitions';
+import type { MessageType, Response, SettingsView } from '../../lib/messaging/protocol';
+import type { BackgroundServices } from './background-services';
+import { toDefinitionsView } from './definitions-view';
+import type { HandlerEffects } from './handle-request';
+
+const LOCKED = {
+  ok: false,
+  error: {
+    code: 'managed',
+    message: 'Your organisation manages the definitions source; it cannot be changed here.',
+  },
+} as const;
+
+/** What the options page and popup show. */
+export async function readSettingsView(services: BackgroundServices): Promise<SettingsView> {
+  const { db } = services;
+  const [rater, active, failure, changedAt, config, sync, policy] = await Promise.all([
+    services.readRater(),
+    readActiveDefinitions(db, await services.builtInHash),
+    readSetting(db, 'lastDefinitionsFailure'),
+    readSetting(db, 'lastDefinitionsChangeAt'),
+    services.readDefinitionsConfig(),
+    readSetting(db, 'syncState'),
+    services.readPolicy(),
+  ]);
+  return {
+    rater: rater.rater,
+    raterManaged: rater.managed,
+    active: toDefinitionsView(active),
+    definitionsFailure: failure ?? null,
+    lastDefinitionsChangeAt: changedAt ?? null,
+    config,
+    sync: sync ?? null,
+    rejectedPolicyKeys: policy.rejectedKeys,
+  };
+}
+
+/** Validates and activates a file the rep picked; a refused file changes nothing but the error shown. */
+export async function importDefinitionsFile(
+  services: BackgroundServices,
+  effects: HandlerEffects,
+  fileName: string,
+  text: string,
+): Promise<Response<typeof MessageType.importDefinitions>> {
+  const config = await services.readDefinitionsConfig();
+  if (config.locked) return LOCKED;
+  const syntax = /\.ya?ml$/i.test(fileName) ? 'yaml' : /\.json$/i.test(fileName) ? 'json' : undefined;
+  const result = await activateDefinitionsText(services.db, text, `file:${fileName}`, new Date(), {
+    syntax,
+    pinnedSha256: config.pinnedSha256,
+  });
+  if (result.ok) await writeSetting(services.db, 'definitionsSource', { kind: 'file', name: fileName });
+  await effects.announceStateChange();
+  if (!result.ok) {
+    return {
+      ok: false,
+      error: { code: 'invalid-definitions', message: result.error.summary, details: result.error },
+    };
+  }
+  return { ok: true, value: toDefinitionsView(result.value) };
+}
+
+/** Goes back to the built-in definitions. */
+export async function switchToBuiltInDefinitions(
+  services: BackgroundServices,
+  effects: HandlerEffects,
+): Promise<Response<typeof MessageType.useBuiltInDefinitions>> {
+  if ((await services.readDefinitionsConfig()).locked) return LOCKED;
+  const builtInHash = await services.builtInHash;
+  await activateBuiltInDefinitions(services.db, builtInHash, new Date());
+  await writeSetting(services.db, 'definitionsSource', { kind: 'built-in' });
+  await writeSetting(services.db, 'lastDefinitionsFailure', null);
+  await effects.announceStateChange();
+  return { ok: true, value: toDefinitionsView(await readActiveDefinitions(services.db, builtInHash)) };
+}
+
+/** Sets the URL to sync definitions from, then syncs at once. */
+export async function setDefinitionsUrl(
+  services: BackgroundServices,
+  effects: HandlerEffects,
+  url: string,
+): Promise<Response<typeof MessageType.setDefinitionsUrl>> {
+  if ((await services.readDefinitionsConfig()).locked) return LOCKED;
+  const checked = checkDefinitionsUrl(url);
+  if (!checked.ok) return { ok: false, error: checked.error };
+  await writeSetting(services.db, 'definitionsSource', { kind: 'url', url: checked.value });
+  const outcome = await services.syncDefinitions();
+  await effects.announceStateChange();
+  return { ok: true, value: outcome };
+}
+
+/** Sets the minutes between background syncs, unless policy sets them. */
+export async function setSyncInterval(
+  services: BackgroundServices,
+  effects: HandlerEffects,
+  minutes: number,
+): Promise<Response<typeof MessageType.setSyncInterval>> {
+  if ((await services.readDefinitionsConfig()).managedInterval) {
+    return { ok: false, error: { code: 'managed', message: 'Your organisation sets the sync interval.' } };
+  }
+  await writeSetting(services.db, 'syncIntervalMinutes', minutes);
+  await effects.rescheduleSync();
+  await effects.announceStateChange();
+  return { ok: true, value: { minutes } };
+}

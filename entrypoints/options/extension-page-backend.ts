@@ -1,0 +1,35 @@
+import { browser } from 'wxt/browser';
+import type { OptionsBackend } from '../../components/options/options-backend';
+import { MessageType } from '../../lib/messaging/protocol-names';
+
+const STATE_REVISION_KEY = 'stateRevision';
+
+/** The options page's and popup's backend: messages to the background, plus permissions and change events. */
+export const extensionPageBackend: OptionsBackend = {
+  getSettings: () => browser.runtime.sendMessage({ type: MessageType.getSettings }),
+  setRater: (rater) => browser.runtime.sendMessage({ type: MessageType.setRater, rater }),
+  importDefinitions: (fileName, text) =>
+    browser.runtime.sendMessage({ type: MessageType.importDefinitions, fileName, text }),
+  useBuiltInDefinitions: () => browser.runtime.sendMessage({ type: MessageType.useBuiltInDefinitions }),
+  setDefinitionsUrl: (url) => browser.runtime.sendMessage({ type: MessageType.setDefinitionsUrl, url }),
+  syncDefinitionsNow: () => browser.runtime.sendMessage({ type: MessageType.syncDefinitionsNow }),
+  setSyncInterval: (minutes) => browser.runtime.sendMessage({ type: MessageType.setSyncInterval, minutes }),
+  async requestHostAccess(url) {
+    let origin: string;
+    try {
+      origin = new URL(url).origin;
+    } catch {
+      return false;
+    }
+    const origins = [`${origin}/*`];
+    if (await browser.permissions.contains({ origins })) return true;
+    return browser.permissions.request({ origins });
+  },
+  subscribe(onChange) {
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && STATE_REVISION_KEY in changes) onChange();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  },
+};

@@ -1,0 +1,296 @@
+import { known, missing, insufficient, type KnownFigure, type MissingFigure } from './figure';
+import { quantileOfSorted } from './descriptive-statistics';
+import { DEFAULT_MINIMUMS } from './minimums';
+import { poissonVariate } from './poisson-variate';
+import { seededRandom } from './seeded-random';
+
+/** The levels of measurement Krippendorff's α is defined for. */
+export type AlphaMetric = 'nominal' | 'ordinal' | 'interval' | 'ratio';
+
+/** All four metrics, in the order reports show them. */
+export const ALPHA_METRICS: readonly AlphaMetric[] = ['nominal', 'ordinal', 'interval', 'ratio'];
+
+/** How the bootstrap interval is drawn. */
+export interface AlphaBootstrapOptions {
+  /** Replicates drawn (default 1000). */
+  replicates: number;
+  /** PRNG seed: the same data and seed always give the same interval (default 1). */
+  seed: number;
+  /** Confidence level of the percentile interval (default 0.95). */
+  level: number;
+  /** The α whose shortfall probability is reported (default 0.667). */
+  threshold: number;
+}
+
+/** The default bootstrap: 1000 Poisson replicates, seed 1, 95 % percentile interval. */
+export const DEFAULT_ALPHA_BOOTSTRAP: Readonly<AlphaBootstrapOptions> = Object.freeze({
+  replicates: 1000,
+  seed: 1,
+  level: 0.95,
+  threshold: 0.667,
+});
+
+/** A bootstrap percentile interval for α. */
+export interface AlphaInterval {
+  method: 'poisson-unit-bootstrap';
+  level: number;
+  low: number;
+  high: number;
+  /** Replicates in which α was defined (the others resampled no variation and are discarded). */
+  replicates: number;
+  requested: number;
+  seed: number;
+  /** Share of replicates with α below `threshold`: Krippendorff's q, the risk of failing that limit. */
+  probabilityBelow: { threshold: number; value: number };
+}
+
+/** α at one metric: n is the number of pairable units; `ci` is null with `ciReason` when not drawn. */
+export type AlphaFigure =
+  | (KnownFigure & { ci: AlphaInterval | null; ciReason?: string })
+  | MissingFigure;
+
+/** α at every metric, with the counts they rest on. */
+export interface AlphaResult {
+  /** Units with at least two known values (the only ones that carry information about agreement). */
+  units: number;
+  /** Known values in those units: Krippendorff's n. */
+  values: number;
+  nominal: AlphaFigure;
+  ordinal: AlphaFigure;
+  interval: AlphaFigure;
+  ratio: AlphaFigure;
+}
+
+/** Options for {@link krippendorffAlpha}. */
+export interface AlphaOptions {
+  /** Fewer pairable units than this gives "insufficient data" (default {@link DEFAULT_MINIMUMS}.alphaUnits). */
+  minUnits?: number;
+  /** Bootstrap settings, or false for point estimates only. */
+  bootstrap?: Partial<AlphaBootstrapOptions> | false;
+}
+
+/** One unit's ratings: one entry per rater, `null`/`undefined` when missing (Unknown counts as missing). */
+export type UnitRatings = readonly (number | null | undefined)[];
+
+interface Pattern {
+  /** Units with exactly these value counts. */
+  units: number;
+  valueIndex: number[];
+  valueCount: number[];
+  /** Σ over ordered value pairs of oₚ,ck·δ²(c,k), per metric: this pattern's share of observed disagreement. */
+  disagreement: number[];
+}
+
+/**
+ * Krippendorff's α (Krippendorff 2011, "Computing Krippendorff's Alpha-Reliability") for any number
+ * of raters with missing values, at the nominal, ordinal, interval and ratio metrics:
+ * α = 1 − (n − 1)·Σ o_ck δ²_ck / Σ n_c n_k δ²_ck, over the coincidence matrix of pairable values.
+ * The interval is a Poisson bootstrap over units (docs/audit.md, "Bootstrap").
+ */
+export function krippendorffAlpha(units: readonly UnitRatings[], options: AlphaOptions = {}): AlphaResult {
+  const minUnits = options.minUnits ?? DEFAULT_MINIMUMS.alphaUnits;
+  const { values, patterns, pairableUnits, pairableValues, ratersSeen } = tabulate(units);
+  const base = { units: pairableUnits, values: pairableValues };
+  const all = (figure: MissingFigure): AlphaResult => ({
+    ...base,
+    nominal: figure,
+    ordinal: figure,
+    interval: figure,
+    ratio: figure,
+  });
+  if (pairableUnits === 0) {
+    if (ratersSeen <= 1) return all(missing(0, 'one rater', 'agreement needs ratings from at least 2 raters'));
+    return all(missing(0, 'insufficient data', 'no unit has ratings from 2 or more raters'));
+  }
+  if (pairableUnits < minUnits) return all(insufficient(pairableUnits, 'units with 2 or more ratings', minUnits));
+  if (values.length === 1) {
+    return all(missing(pairableUnits, 'no variation', `every rating is ${values[0]}, so chance disagreement is 0`));
+  }
+
+  const marginals = new Float64Array(values.length);
+  for (const pattern of patterns) {
+    pattern.valueIndex.forEach((index, i) => (marginals[index]! += pattern.units * pattern.valueCount[i]!));
+  }
+  const deltas = ALPHA_METRICS.map((metric) => deltaMatrix(metric, values, marginals));
+  for (const pattern of patterns) pattern.disagreement = deltas.map((delta) => observedOf(pattern, delta));
+
+  const weights = patterns.map((pattern) => pattern.units);
+  const points = alphasFor(patterns, weights, deltas, values.length);
+  const bootstrap = options.bootstrap === false ? null : { ...DEFAULT_ALPHA_BOOTSTRAP, ...options.bootstrap };
+  const intervals = bootstrap ? bootstrapIntervals(patterns, deltas, values.length, bootstrap) : null;
+
+  const figureFor = (metricIndex: number): AlphaFigure => {
+    const metric = ALPHA_METRICS[metricIndex]!;
+    const delta = deltas[metricIndex];
+    if (delta === null) {
+      return missing(pairableUnits, 'not applicable', `the ${metric} metric needs values ≥ 0, and some are negative`);
+    }
+    const point = points[metricIndex];
+    if (point === null || point === undefined) {
+      return missing(pairableUnits, 'no variation', `no two pairable values differ at the ${metric} metric`);
+    }
+    const figure = known(point, pairableUnits);
+    if (!intervals) return { ...figure, ci: null, ciReason: 'not applicable: bootstrap not requested' };
+    const interval = intervals[metricIndex]!;
+    return typeof interval === 'string' ? { ...figure, ci: null, ciReason: interval } : { ...figure, ci: interval };
+  };
+  return {
+    ...base,
+    nominal: figureFor(0),
+    ordinal: figureFor(1),
+    interval: figureFor(2),
+    ratio: figureFor(3),
+  };
+}
+
+function tabulate(units: readonly UnitRatings[]) {
+  const distinct = new Set<number>();
+  const pairable: number[][] = [];
+  let ratersSeen = 0;
+  for (const unit of units) {
+    const present: number[] = [];
+    unit.forEach((value, rater) => {
+      if (value === null || value === undefined) return;
+      if (!Number.isFinite(value)) throw new RangeError(`rating values must be finite numbers, got ${value}`);
+      present.push(value);
+      if (rater + 1 > ratersSeen) ratersSeen = rater + 1;
+    });
+    if (present.length < 2) continue;
+    for (const value of present) distinct.add(value);
+    pairable.push(present);
+  }
+  const values = [...distinct].sort((a, b) => a - b);
+  const indexOf = new Map(values.map((value, index) => [value, index]));
+  const byKey = new Map<string, Pattern>();
+  let pairableValues = 0;
+  for (const present of pairable) {
+    const counts = new Map<number, number>();
+    for (const value of present) {
+      const index = indexOf.get(value)!;
+      counts.set(index, (counts.get(index) ?? 0) + 1);
+    }
+    const valueIndex = [...counts.keys()].sort((a, b) => a - b);
+    const valueCount = valueIndex.map((index) => counts.get(index)!);
+    const key = valueIndex.map((index, i) => `${index}:${valueCount[i]}`).join(',');
+    const pattern = byKey.get(key);
+    if (pattern) pattern.units++;
+    else byKey.set(key, { units: 1, valueIndex, valueCount, disagreement: [] });
+    pairableValues += present.length;
+  }
+  return { values, patterns: [...byKey.values()], pairableUnits: pairable.length, pairableValues, ratersSeen };
+}
+
+/** δ² for every pair of value indices, or null when the metric does not apply (ratio with negatives). */
+function deltaMatrix(metric: AlphaMetric, values: readonly number[], marginals: Float64Array): Float64Array | null {
+  const size = values.length;
+  const delta = new Float64Array(size * size);
+  if (metric === 'ratio' && values.some((value) => value < 0)) return null;
+  for (let c = 0; c < size; c++) {
+    for (let k = c + 1; k < size; k++) {
+      const vc = values[c]!;
+      const vk = values[k]!;
+      let d: number;
+      if (metric === 'nominal') d = 1;
+      else if (metric === 'interval') d = (vc - vk) ** 2;
+      else if (metric === 'ratio') d = vc + vk === 0 ? 0 : ((vc - vk) / (vc + vk)) ** 2;
+      else {
+        let between = 0;
+        for (let g = c; g <= k; g++) between += marginals[g]!;
+        d = (between - (marginals[c]! + marginals[k]!) / 2) ** 2;
+      }
+      delta[c * size + k] = d;
+      delta[k * size + c] = d;
+    }
+  }
+  return delta;
+}
+
+function observedOf(pattern: Pattern, delta: Float64Array | null): number {
+  if (!delta) return 0;
+  const size = Math.sqrt(delta.length);
+  const m = pattern.valueCount.reduce((sum, count) => sum + count, 0);
+  let sum = 0;
+  for (let i = 0; i < pattern.valueIndex.length; i++) {
+    for (let j = i + 1; j < pattern.valueIndex.length; j++) {
+      const d = delta[pattern.valueIndex[i]! * size + pattern.valueIndex[j]!]!;
+      sum += 2 * pattern.valueCount[i]! * pattern.valueCount[j]! * d;
+    }
+  }
+  return sum / (m - 1);
+}
+
+/** α per metric for patterns weighted by unit counts; null where the expected disagreement is 0. */
+function alphasFor(
+  patterns: readonly Pattern[],
+  weights: ArrayLike<number>,
+  deltas: readonly (Float64Array | null)[],
+  size: number,
+): (number | null)[] {
+  const marginals = new Float64Array(size);
+  const observed = new Float64Array(deltas.length);
+  let n = 0;
+  for (let p = 0; p < patterns.length; p++) {
+    const weight = weights[p]!;
+    if (weight === 0) continue;
+    const pattern = patterns[p]!;
+    for (let i = 0; i < pattern.valueIndex.length; i++) {
+      const count = weight * pattern.valueCount[i]!;
+      marginals[pattern.valueIndex[i]!]! += count;
+      n += count;
+    }
+    for (let m = 0; m < deltas.length; m++) observed[m]! += weight * pattern.disagreement[m]!;
+  }
+  return deltas.map((delta, m) => {
+    if (!delta) return null;
+    let expected = 0;
+    for (let c = 0; c < size; c++) {
+      const nc = marginals[c]!;
+      if (nc === 0) continue;
+      for (let k = 0; k < size; k++) expected += nc * marginals[k]! * delta[c * size + k]!;
+    }
+    if (!(expected > 0)) return null;
+    return 1 - ((n - 1) * observed[m]!) / expected;
+  });
+}
+
+function bootstrapIntervals(
+  patterns: readonly Pattern[],
+  deltas: readonly (Float64Array | null)[],
+  size: number,
+  options: AlphaBootstrapOptions,
+): (AlphaInterval | string)[] {
+  const random = seededRandom(options.seed);
+  const draws = deltas.map(() => [] as number[]);
+  const weights = new Float64Array(patterns.length);
+  for (let r = 0; r < options.replicates; r++) {
+    let units = 0;
+    for (let p = 0; p < patterns.length; p++) {
+      weights[p] = poissonVariate(patterns[p]!.units, random);
+      units += weights[p]!;
+    }
+    if (units < 2) continue;
+    alphasFor(patterns, weights, deltas, size).forEach((alpha, m) => {
+      if (alpha !== null) draws[m]!.push(alpha);
+    });
+  }
+  const needed = Math.max(100, Math.ceil(options.replicates / 2));
+  return draws.map((sample) => {
+    if (sample.length < needed) {
+      return `insufficient data: α was defined in ${sample.length} of ${options.replicates} bootstrap replicates (minimum ${needed})`;
+    }
+    const sorted = Float64Array.from(sample).sort();
+    const tail = (1 - options.level) / 2;
+    let below = 0;
+    for (const alpha of sorted) if (alpha < options.threshold) below++;
+    return {
+      method: 'poisson-unit-bootstrap',
+      level: options.level,
+      low: quantileOfSorted(sorted, tail)!,
+      high: quantileOfSorted(sorted, 1 - tail)!,
+      replicates: sorted.length,
+      requested: options.replicates,
+      seed: options.seed,
+      probabilityBelow: { threshold: options.threshold, value: below / sorted.length },
+    };
+  });
+}

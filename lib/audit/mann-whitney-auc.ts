@@ -1,0 +1,72 @@
+import { known, missing, type Figure } from './figure';
+import { DEFAULT_MINIMUMS } from './minimums';
+import { criticalValue } from './normal-quantile';
+
+/** AUC with its class counts and Hanley–McNeil interval; n = positives + negatives. */
+export type AucFigure = Figure & {
+  positives: number;
+  negatives: number;
+  /** Mann–Whitney U of the positives (pairs won, ties counted ½). */
+  u: number | null;
+  /** Hanley & McNeil (1982) standard error, and the normal interval clipped to [0, 1]. */
+  se: number | null;
+  ci: { level: number; low: number; high: number } | null;
+};
+
+/**
+ * Area under the ROC curve as the Mann–Whitney probability that a random positive scores above a
+ * random negative, ties counted ½: AUC = (R₊ − n₊(n₊ + 1)/2) / (n₊·n₋), R₊ the positives' midrank sum.
+ */
+export function mannWhitneyAuc(
+  positives: readonly number[],
+  negatives: readonly number[],
+  options: { minPerClass?: number; level?: number } = {},
+): AucFigure {
+  const minPerClass = options.minPerClass ?? DEFAULT_MINIMUMS.aucPerOutcome;
+  const level = options.level ?? 0.95;
+  const n1 = positives.length;
+  const n0 = negatives.length;
+  const none = { positives: n1, negatives: n0, u: null, se: null, ci: null };
+  const n = n1 + n0;
+  if (Math.min(n1, n0) < minPerClass) {
+    const short = n1 < n0 ? `${n1} won` : `${n0} lost`;
+    return { ...missing(n, 'insufficient data', `${short} deals (minimum ${minPerClass} won and ${minPerClass} lost)`), ...none };
+  }
+  const values = new Float64Array(n);
+  values.set(positives, 0);
+  values.set(negatives, n1);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => values[a]! - values[b]!);
+  let positiveRanks = 0;
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && values[order[end]!] === values[order[start]!]) end++;
+    const midrank = (start + 1 + end) / 2;
+    for (let i = start; i < end; i++) if (order[i]! < n1) positiveRanks += midrank;
+    start = end;
+  }
+  if (values[order[0]!] === values[order[n - 1]!]) {
+    return { ...missing(n, 'no variation', `every deal has the same value (${values[0]})`), ...none };
+  }
+  const u = positiveRanks - (n1 * (n1 + 1)) / 2;
+  const auc = u / (n1 * n0);
+  const q1 = auc / (2 - auc);
+  const q2 = (2 * auc * auc) / (1 + auc);
+  const variance = (auc * (1 - auc) + (n1 - 1) * (q1 - auc * auc) + (n0 - 1) * (q2 - auc * auc)) / (n1 * n0);
+  const se = Math.sqrt(Math.max(0, variance));
+  const z = criticalValue(level);
+  return {
+    ...known(auc, n),
+    positives: n1,
+    negatives: n0,
+    u,
+    se,
+    ci: { level, low: Math.max(0, auc - z * se), high: Math.min(1, auc + z * se) },
+  };
+}
+
+/** The un-thresholded AUC helper for golden tests and callers that apply their own minimums. */
+export function aucValue(positives: readonly number[], negatives: readonly number[]): number | null {
+  return mannWhitneyAuc(positives, negatives, { minPerClass: 1 }).value;
+}

@@ -1,0 +1,57 @@
+/**
+ * Below these counts a figure is reported as "insufficient data" instead of a noisy number.
+ * docs/audit.md explains each one.
+ */
+export interface Minimums {
+  /** Krippendorff's α: units (deals) with at least two known ratings. */
+  alphaUnits: number;
+  /** Fleiss' κ: units, each with the same number of ratings. */
+  kappaUnits: number;
+  /** ICC: units rated by every rater. */
+  iccUnits: number;
+  /** Rater bias: units where the rater and at least one other rater gave a known rating. */
+  biasUnits: number;
+  /** Drift slope: dated deviations, spread over at least two time windows. */
+  driftDeviations: number;
+  /** Drift per window: deviations in the window. */
+  driftWindowDeviations: number;
+  /** AUC: won deals and, separately, lost deals. */
+  aucPerOutcome: number;
+  /** Win rate of one band: closed deals in the band. */
+  bandDeals: number;
+  /** Brier score: closed deals with a band. */
+  brierDeals: number;
+}
+
+/** The documented defaults (docs/audit.md, "Minimums"). */
+export const DEFAULT_MINIMUMS: Readonly<Minimums> = Object.freeze({
+  alphaUnits: 5,
+  kappaUnits: 5,
+  iccUnits: 5,
+  biasUnits: 5,
+  driftDeviations: 10,
+  driftWindowDeviations: 3,
+  aucPerOutcome: 5,
+  bandDeals: 5,
+  brierDeals: 10,
+});
+
+/** The closed-loop thresholds: when a criterion should be rewritten or reweighted. */
+export interface ClosedLoopThresholds {
+  /** Rewrite when ordinal α is below this (Krippendorff's lowest limit for tentative conclusions). */
+  rewriteAlphaBelow: number;
+  /** …and α rests on at least this many units. */
+  rewriteMinUnits: number;
+  /** Reweight when |AUC − 0.5| is below this… */
+  reweightAucWithin: number;
+  /** …with at least this many won and this many lost deals. */
+  reweightMinPerOutcome: number;
+}
+
+/** The documented closed-loop defaults (docs/audit.md, "Closed loop"). */
+export const DEFAULT_CLOSED_LOOP: Readonly<ClosedLoopThresholds> = Object.freeze({
+  rewriteAlphaBelow: 0.667,
+  rewriteMinUnits: 10,
+  reweightAucWithin: 0.1,
+  reweightMinPerOutcome: 20,
+});

@@ -1,0 +1,166 @@
+import {
+  buildSnapshot,
+  controlValue,
+  firstFound,
+  firstOf,
+  found,
+  labelMatches,
+  queryAll,
+  queryShown,
+  readSegments,
+  textOf,
+  type CrmAdapter,
+  type DealReading,
+  type Found,
+  type ReadOptions,
+  type Strategy,
+} from './crm-adapter';
+import { buildDealKey } from './deal-key';
+import { detectDealPage } from './deal-page-url';
+import type { FieldReading } from './deal-snapshot';
+
+const CRM = 'hubspot';
+const DEAL_ID = /^[1-9]\d{0,18}$/;
+const NAME_SELECTORS = [
+  ['[data-test-id="highlight-record-label"]', 'highlight.record-label'],
+  ['[data-selenium-test="highlightTitle"]', 'highlight.title'],
+] as const;
+const HIGHLIGHT_CARDS =
+  '[data-selenium-component="ProfileHighlightContainer"], [data-card-type="OBJECT_HIGHLIGHT"], [data-test-id="record-highlight-main-content"]';
+const CONTROLS = 'input, textarea, select';
+const LABEL_CANDIDATES = 'span, p, dt, label, div';
+
+type FieldSpec = { property: string | null; labels: readonly string[] };
+
+// Internal property names are the same in every portal; labels are the English defaults plus German and French.
+const FIELDS = {
+  name: { property: 'dealname', labels: ['Deal name', 'Deal-Name', 'Nom de la transaction'] },
+  stage: { property: 'dealstage', labels: ['Deal stage', 'Stage', 'Deal-Phase', 'Phase de la transaction'] },
+  pipeline: { property: 'pipeline', labels: ['Pipeline'] },
+  amount: { property: 'amount', labels: ['Amount', 'Betrag', 'Montant'] },
+  closeDate: { property: 'closedate', labels: ['Close date', 'Abschlussdatum', 'Date de fermeture'] },
+  owner: { property: 'hubspot_owner_id', labels: ['Deal owner', 'Owner', 'Deal-Inhaber', 'Propriétaire de la transaction'] },
+} satisfies Record<string, FieldSpec>;
+const SEGMENT_PROPERTIES: Readonly<Record<string, string>> = { type: 'dealtype' };
+
+/** Reads the HubSpot deal shown at `url` (record page, legacy deal page, any data centre). */
+export function readHubSpotDeal(
+  doc: Document,
+  url: string,
+  now: Date = new Date(),
+  options: ReadOptions = {},
+): DealReading {
+  const match = detectDealPage(url);
+  if (match?.crm !== CRM) return { status: 'not-a-deal' };
+  if (!DEAL_ID.test(match.rawRecordId)) return { status: 'invalid-record-id', rawRecordId: match.rawRecordId };
+  const { instance, rawRecordId: recordId } = match;
+  const dealKey = buildDealKey(CRM, instance, recordId);
+  const view = findHubSpotActiveView(doc);
+  if (!view || !hasHeader(view)) return { status: 'waiting-for-header', recordId, dealKey, instance };
+  const segments = readSegments(options.captureFields, (id, labels) =>
+    readField(view, { property: SEGMENT_PROPERTIES[id] ?? null, labels }),
+  );
+  const fields = {
+    name: firstFound([
+      ...NAME_SELECTORS.map(([selector, strategy]) => () => firstOf(queryShown(view, selector), strategy)),
+      ...fieldStrategies(view, FIELDS.name),
+    ]),
+    stage: withoutPipeline(readField(view, FIELDS.stage), readField(view, FIELDS.pipeline)),
+    amount: readField(view, FIELDS.amount),
+    closeDate: readField(view, FIELDS.closeDate),
+    owner: readField(view, FIELDS.owner),
+  };
+  const identity = { crm: CRM, instance, recordId, dealKey, url } as const;
+  return {
+    status: 'ready',
+    snapshot: buildSnapshot(identity, fields, segments, doc.documentElement.lang, now),
+  };
+}
+
+/** HubSpot re-renders the record page in place: the body shows the deal, previews in dialogs are skipped. */
+export function findHubSpotActiveView(doc: Document): Element | null {
+  return doc.body;
+}
+
+/** The HubSpot adapter. */
+export const hubSpotAdapter: CrmAdapter = {
+  crm: CRM,
+  matchUrl: (url) => detectDealPage(url)?.crm === CRM,
+  read: readHubSpotDeal,
+  findActiveView: findHubSpotActiveView,
+};
+
+function hasHeader(view: Element): boolean {
+  const selectors = [...NAME_SELECTORS.map(([selector]) => selector), HIGHLIGHT_CARDS].join(', ');
+  return queryShown(view, selectors).some((element) => textOf(element) !== '');
+}
+
+function readField(view: Element, spec: FieldSpec): FieldReading {
+  return firstFound(fieldStrategies(view, spec));
+}
+
+function fieldStrategies(view: Element, spec: FieldSpec): Strategy[] {
+  const { property } = spec;
+  return [
+    () => (property ? highlightProperty(view, property) : null),
+    () => (property ? propertyInput(view, property) : null),
+    () => dataHighlight(view, spec),
+    () => highlightCardPair(view, spec),
+  ];
+}
+
+function highlightProperty(view: Element, property: string): Found | null {
+  const values = queryShown(view, `[data-test-id="highlight-property-item-${property}"]`).flatMap((item) =>
+    queryAll(
+      item,
+      `[data-test-id^="highlight-property-display-${property}"], [data-test-id="property-input-${property}"]`,
+    ),
+  );
+  return firstOf(values, `highlight.${property}`, propertyValue);
+}
+
+function propertyInput(view: Element, property: string): Found | null {
+  const selector = `[data-selenium-test="property-input-${property}"], [data-test-id="property-input-${property}"]`;
+  return firstOf(queryShown(view, selector), `property.${property}`, propertyValue);
+}
+
+// The record's data highlights: `<p>Label</p><span>value</span>`.
+function dataHighlight(view: Element, spec: FieldSpec): Found | null {
+  for (const item of queryShown(view, '[data-test-id="crm-data-highlights-item"]')) {
+    const label = item.querySelector('p');
+    const labelText = label ? textOf(label) : '';
+    if (!labelMatches(labelText, spec.labels)) continue;
+    const value = Array.from(item.children).find((child) => child !== label);
+    const result = value ? found(textOf(value), `data-highlights.label:${labelText}`) : null;
+    if (result) return result;
+  }
+  return null;
+}
+
+// Highlight cards list `Label:` then the value, as sibling elements.
+function highlightCardPair(view: Element, spec: FieldSpec): Found | null {
+  for (const card of queryShown(view, HIGHLIGHT_CARDS)) {
+    for (const label of queryAll(card, LABEL_CANDIDATES)) {
+      const labelText = textOf(label);
+      if (!label.nextElementSibling || !labelMatches(labelText, spec.labels)) continue;
+      const result = found(propertyValue(label.nextElementSibling), `highlight-card.label:${labelText}`);
+      if (result) return result;
+    }
+  }
+  return null;
+}
+
+function propertyValue(element: Element): string {
+  const control = element.matches(CONTROLS) ? element : element.querySelector(CONTROLS);
+  return control ? controlValue(control) : textOf(element);
+}
+
+// Highlights print the stage with its pipeline, `Contract sent (Sales Pipeline)`; the stage is the same
+// either way, so the pipeline is dropped when the page names it, and only then.
+function withoutPipeline(stage: FieldReading, pipeline: FieldReading): FieldReading {
+  if (stage.text === null || pipeline.text === null) return stage;
+  const suffix = ` (${pipeline.text})`;
+  return stage.text.endsWith(suffix) && stage.text.length > suffix.length
+    ? { ...stage, text: stage.text.slice(0, -suffix.length) }
+    : stage;
+}

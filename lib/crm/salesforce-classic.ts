@@ -1,0 +1,144 @@
+import {
+  buildSnapshot,
+  firstFound,
+  firstOf,
+  found,
+  labelMatches,
+  normaliseText,
+  queryShown,
+  readSegments,
+  textOf,
+  type CrmAdapter,
+  type DealReading,
+  type Found,
+  type ReadOptions,
+  type Strategy,
+} from './crm-adapter';
+import { buildDealKey } from './deal-key';
+import { detectDealPage } from './deal-page-url';
+import type { FieldReading } from './deal-snapshot';
+import { isOpportunityId, toCanonicalSalesforceId } from './salesforce-id';
+
+const CRM = 'salesforce-classic';
+// Classic and Lightning show the same records of the same org: one key, so their scores meet.
+const DEAL_KEY_CRM = 'salesforce-lightning';
+const DETAIL_SELECTOR = '#ep, .bDetailBlock';
+const LABEL_CELL_SELECTOR = 'td.labelCol, th.labelCol';
+// A lookup cell holds the record's link and action links such as `[Change]`.
+const OWNER_LINK_SELECTOR = 'a[href^="/005"], a[href^="/00G"]';
+const ACTION_LINKS = /\[[^\]]*\]/g;
+
+type FieldSpec = { inlineId: string | null; labels: readonly string[] };
+
+// Inline-edit ids are Classic's fixed element ids for the standard fields (`opp7_ileinner` is Amount);
+// labels are the English defaults plus German and French.
+const FIELDS = {
+  name: { inlineId: 'opp3', labels: ['Opportunity Name', 'Opportunity-Name', "Nom de l'opportunité"] },
+  stage: { inlineId: 'opp11', labels: ['Stage', 'Phase', 'Étape'] },
+  amount: { inlineId: 'opp7', labels: ['Amount', 'Betrag', 'Montant'] },
+  closeDate: { inlineId: 'opp9', labels: ['Close Date', 'Schlusstermin', 'Date de clôture'] },
+  owner: {
+    inlineId: null,
+    labels: ['Opportunity Owner', 'Owner', 'Opportunity-Inhaber', "Propriétaire de l'opportunité"],
+  },
+} satisfies Record<string, FieldSpec>;
+const SEGMENT_INLINE_IDS: Readonly<Record<string, string>> = { type: 'opp5', lead_source: 'opp6', campaign: 'opp17' };
+
+/** Reads the opportunity shown at `url` from a Salesforce Classic detail page. */
+export function readClassicOpportunity(
+  doc: Document,
+  url: string,
+  now: Date = new Date(),
+  options: ReadOptions = {},
+): DealReading {
+  const match = detectDealPage(url);
+  if (match?.crm !== CRM) return { status: 'not-a-deal' };
+  const recordId = toCanonicalSalesforceId(match.rawRecordId);
+  if (!recordId || !isOpportunityId(recordId)) {
+    return { status: 'invalid-record-id', rawRecordId: match.rawRecordId };
+  }
+  const { instance } = match;
+  const dealKey = buildDealKey(DEAL_KEY_CRM, instance, recordId);
+  const detail = findDetail(doc);
+  if (!detail) return { status: 'waiting-for-header', recordId, dealKey, instance };
+  const segments = readSegments(options.captureFields, (id, labels) =>
+    readField(detail, { inlineId: SEGMENT_INLINE_IDS[id] ?? null, labels }),
+  );
+  const fields = {
+    name: firstFound([
+      () => firstOf(queryShown(doc, '.bPageTitle h2.pageDescription'), 'page-title.description'),
+      ...fieldStrategies(detail, FIELDS.name),
+      () => documentTitle(doc),
+    ]),
+    stage: readField(detail, FIELDS.stage),
+    amount: readField(detail, FIELDS.amount),
+    closeDate: readField(detail, FIELDS.closeDate),
+    owner: firstFound([() => ownerLink(detail), ...fieldStrategies(detail, FIELDS.owner)]),
+  };
+  const identity = { crm: CRM, instance, recordId, dealKey, url } as const;
+  return {
+    status: 'ready',
+    snapshot: buildSnapshot(identity, fields, segments, doc.documentElement.lang, now),
+  };
+}
+
+/** Classic loads each record as its own page: the page body shows the deal. */
+export function findClassicActiveView(doc: Document): Element | null {
+  return doc.body;
+}
+
+/** The Salesforce Classic adapter. */
+export const salesforceClassicAdapter: CrmAdapter = {
+  crm: CRM,
+  matchUrl: (url) => detectDealPage(url)?.crm === CRM,
+  read: readClassicOpportunity,
+  findActiveView: findClassicActiveView,
+};
+
+// The record is shown once its title bar and its detail block are: error pages have neither.
+function findDetail(doc: Document): Element | null {
+  const title = queryShown(doc, '.bPageTitle').find((element) => textOf(element) !== '');
+  if (!title) return null;
+  return queryShown(doc, DETAIL_SELECTOR)[0] ?? null;
+}
+
+function readField(detail: Element, spec: FieldSpec): FieldReading {
+  return firstFound(fieldStrategies(detail, spec));
+}
+
+function fieldStrategies(detail: Element, spec: FieldSpec): Strategy[] {
+  const { inlineId } = spec;
+  return [
+    () => (inlineId ? firstOf(queryShown(detail, `[id="${inlineId}_ileinner"]`), `inline-edit.${inlineId}`) : null),
+    () => labelledCell(detail, spec),
+  ];
+}
+
+function labelledCell(detail: Element, spec: FieldSpec): Found | null {
+  for (const label of queryShown(detail, LABEL_CELL_SELECTOR)) {
+    const labelText = textOf(label);
+    if (!labelMatches(labelText, spec.labels)) continue;
+    const cell = label.nextElementSibling;
+    if (!cell?.classList.contains('dataCol')) continue;
+    const result = found(textOf(cell).replace(ACTION_LINKS, ''), `detail.label:${labelText}`);
+    if (result) return result;
+  }
+  return null;
+}
+
+function ownerLink(detail: Element): Found | null {
+  for (const label of queryShown(detail, LABEL_CELL_SELECTOR)) {
+    const labelText = textOf(label);
+    if (!labelMatches(labelText, FIELDS.owner.labels)) continue;
+    const link = label.nextElementSibling?.querySelector(OWNER_LINK_SELECTOR);
+    const result = link ? found(textOf(link), `detail.owner-link:${labelText}`) : null;
+    if (result) return result;
+  }
+  return null;
+}
+
+// Classic titles read `Opportunity: <name> ~ Salesforce - <edition>`; the object label is translated.
+function documentTitle(doc: Document): Found | null {
+  const name = /^[^:~]{1,60}: (.+) ~ Salesforce\b/.exec(normaliseText(doc.title))?.[1];
+  return found(name, 'document.title');
+}

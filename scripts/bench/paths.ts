@@ -1,0 +1,16 @@
+import path from 'node:path';
+
+/** The repository root. */
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+/** Everything the bench writes (git-ignored). */
+export const RESULTS_DIR = path.join(ROOT, 'bench-results');
+/** The bench builds here (YARDSTICK_OUT_DIR), never into `.output/`, which the e2e tests use. */
+export const BUILD_OUT_DIR = path.join(RESULTS_DIR, 'build');
+/** The production build the bench measures. */
+export const YARDSTICK_EXTENSION_DIR = path.join(BUILD_OUT_DIR, 'chrome-mv3');
+/** The naive comparison: the same build with React mounted at once on every CRM page. */
+export const EAGER_EXTENSION_DIR = path.join(RESULTS_DIR, 'eager-build', 'chrome-mv3');
+/** Browser profiles of the bench, deleted after each run unless kept. */
+export const PROFILES_DIR = path.join(RESULTS_DIR, 'profiles');
+/** The performance write-up the bench regenerates. */
+export const PERFORMANCE_DOC = path.join(ROOT, 'docs', 'performance.md');

@@ -1,0 +1,92 @@
+import type { CDPSession } from 'playwright-core';
+
+/** One Chromium trace event (the subset the bench reads). */
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: Record<string, unknown> & {
+    name?: string;
+    data?: Record<string, unknown>;
+    beginData?: Record<string, unknown>;
+  };
+}
+
+/** Main-thread tasks of the CRM page's renderer during one traced load. */
+export interface TaskTrace {
+  /** Every top-level task, longest first (ms, rounded), at most 10. */
+  longestTasksMs: number[];
+  maxTaskMs: number;
+  /** The longest task that ran extension script (a chrome-extension:// URL inside it), 0 if none. */
+  maxExtensionTaskMs: number;
+  /** Main-thread time of tasks that ran extension script (ms). */
+  extensionTaskMs: number;
+  tasks: number;
+}
+
+const CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'blink',
+];
+
+/** Starts tracing on a page's CDP session; the returned function stops it and analyses the page's main thread. */
+export async function startTaskTrace(cdp: CDPSession, pageHost: string): Promise<() => Promise<TaskTrace>> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (event) => events.push(...(event.value as TraceEvent[])));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: CATEGORIES, excludedCategories: ['*'] },
+  });
+  return async () => {
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await complete;
+    return analyse(events, pageHost);
+  };
+}
+
+function urlOf(event: TraceEvent): string {
+  const data = event.args?.data ?? event.args?.beginData;
+  const url = data?.url ?? data?.scriptName ?? data?.frameURL;
+  return typeof url === 'string' ? url : '';
+}
+
+function analyse(events: TraceEvent[], pageHost: string): TaskTrace {
+  const mainThreads = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  // The CRM page's renderer: the main thread that parsed or ran something from the CRM host.
+  const pageThreads = new Set(
+    events
+      .filter((e) => mainThreads.has(`${e.pid}:${e.tid}`) && urlOf(e).includes(pageHost))
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const onPage = events.filter((e) => pageThreads.has(`${e.pid}:${e.tid}`) && e.ph === 'X');
+  const tasks = onPage.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  const extensionSpans = onPage
+    .filter((e) => urlOf(e).startsWith('chrome-extension://'))
+    .map((e) => ({ thread: `${e.pid}:${e.tid}`, ts: e.ts }));
+  const durations = tasks.map((task) => {
+    const thread = `${task.pid}:${task.tid}`;
+    const end = task.ts + (task.dur ?? 0);
+    const extension = extensionSpans.some((span) => span.thread === thread && span.ts >= task.ts && span.ts <= end);
+    return { ms: (task.dur ?? 0) / 1000, extension };
+  });
+  const sorted = durations.map((d) => d.ms).sort((a, b) => b - a);
+  const extensionTasks = durations.filter((d) => d.extension);
+  return {
+    longestTasksMs: sorted.slice(0, 10).map((ms) => Math.round(ms * 10) / 10),
+    maxTaskMs: sorted[0] ?? 0,
+    maxExtensionTaskMs: Math.max(0, ...extensionTasks.map((d) => d.ms)),
+    extensionTaskMs: extensionTasks.reduce((sum, d) => sum + d.ms, 0),
+    tasks: tasks.length,
+  };
+}
