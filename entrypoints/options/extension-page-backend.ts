@@ -21,9 +21,9 @@ export const extensionPageBackend: OptionsBackend = {
     } catch {
       return false;
     }
-    const origins = [`${origin}/*`];
-    if (await browser.permissions.contains({ origins })) return true;
-    return browser.permissions.request({ origins });
+    // No await before request(): it must run inside the click's user gesture. An origin already
+    // granted resolves true without a prompt.
+    return browser.permissions.request({ origins: [`${origin}/*`] });
   },
   subscribe(onChange) {
     const listener = (changes: Record<string, unknown>, area: string) => {

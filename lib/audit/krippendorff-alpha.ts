@@ -67,6 +67,8 @@ export interface AlphaOptions {
   minUnits?: number;
   /** Bootstrap settings, or false for point estimates only. */
   bootstrap?: Partial<AlphaBootstrapOptions> | false;
+  /** Metrics to compute (default all four); the others are reported as "not applicable". */
+  metrics?: readonly AlphaMetric[];
 }
 
 /** One unit's ratings: one entry per rater, `null`/`undefined` when missing (Unknown counts as missing). */
@@ -81,6 +83,16 @@ interface Pattern {
   disagreement: number[];
 }
 
+/** δ²(c, k) between value indices, fixed for a data set (the ordinal metric uses its marginals). */
+type Delta = (c: number, k: number) => number;
+
+interface MetricPlan {
+  metric: AlphaMetric;
+  delta: Delta;
+  /** Σ_c Σ_k n_c·n_k·δ²(c, k) for given marginals. */
+  expected: (marginals: Float64Array) => number;
+}
+
 /**
  * Krippendorff's α (Krippendorff 2011, "Computing Krippendorff's Alpha-Reliability") for any number
  * of raters with missing values, at the nominal, ordinal, interval and ratio metrics:
@@ -89,6 +101,7 @@ interface Pattern {
  */
 export function krippendorffAlpha(units: readonly UnitRatings[], options: AlphaOptions = {}): AlphaResult {
   const minUnits = options.minUnits ?? DEFAULT_MINIMUMS.alphaUnits;
+  const requested = options.metrics ?? ALPHA_METRICS;
   const { values, patterns, pairableUnits, pairableValues, ratersSeen } = tabulate(units);
   const base = { units: pairableUnits, values: pairableValues };
   const all = (figure: MissingFigure): AlphaResult => ({
@@ -111,35 +124,38 @@ export function krippendorffAlpha(units: readonly UnitRatings[], options: AlphaO
   for (const pattern of patterns) {
     pattern.valueIndex.forEach((index, i) => (marginals[index]! += pattern.units * pattern.valueCount[i]!));
   }
-  const deltas = ALPHA_METRICS.map((metric) => deltaMatrix(metric, values, marginals));
-  for (const pattern of patterns) pattern.disagreement = deltas.map((delta) => observedOf(pattern, delta));
+  const plans = requested
+    .filter((metric, index) => requested.indexOf(metric) === index)
+    .map((metric) => planFor(metric, values, marginals));
+  const usable = plans.filter((plan): plan is MetricPlan => plan !== null);
+  for (const pattern of patterns) pattern.disagreement = usable.map((plan) => observedOf(pattern, plan.delta));
 
   const weights = patterns.map((pattern) => pattern.units);
-  const points = alphasFor(patterns, weights, deltas, values.length);
+  const points = alphasFor(patterns, weights, usable, values.length);
   const bootstrap = options.bootstrap === false ? null : { ...DEFAULT_ALPHA_BOOTSTRAP, ...options.bootstrap };
-  const intervals = bootstrap ? bootstrapIntervals(patterns, deltas, values.length, bootstrap) : null;
+  const intervals = bootstrap ? bootstrapIntervals(patterns, usable, values.length, bootstrap) : null;
 
-  const figureFor = (metricIndex: number): AlphaFigure => {
-    const metric = ALPHA_METRICS[metricIndex]!;
-    const delta = deltas[metricIndex];
-    if (delta === null) {
+  const figureFor = (metric: AlphaMetric): AlphaFigure => {
+    if (!requested.includes(metric)) return missing(pairableUnits, 'not applicable', `the ${metric} metric was not requested`);
+    const index = usable.findIndex((plan) => plan.metric === metric);
+    if (index < 0) {
       return missing(pairableUnits, 'not applicable', `the ${metric} metric needs values ≥ 0, and some are negative`);
     }
-    const point = points[metricIndex];
+    const point = points[index];
     if (point === null || point === undefined) {
       return missing(pairableUnits, 'no variation', `no two pairable values differ at the ${metric} metric`);
     }
     const figure = known(point, pairableUnits);
     if (!intervals) return { ...figure, ci: null, ciReason: 'not applicable: bootstrap not requested' };
-    const interval = intervals[metricIndex]!;
+    const interval = intervals[index]!;
     return typeof interval === 'string' ? { ...figure, ci: null, ciReason: interval } : { ...figure, ci: interval };
   };
   return {
     ...base,
-    nominal: figureFor(0),
-    ordinal: figureFor(1),
-    interval: figureFor(2),
-    ratio: figureFor(3),
+    nominal: figureFor('nominal'),
+    ordinal: figureFor('ordinal'),
+    interval: figureFor('interval'),
+    ratio: figureFor('ratio'),
   };
 }
 
@@ -180,40 +196,77 @@ function tabulate(units: readonly UnitRatings[]) {
   return { values, patterns: [...byKey.values()], pairableUnits: pairable.length, pairableValues, ratersSeen };
 }
 
-/** δ² for every pair of value indices, or null when the metric does not apply (ratio with negatives). */
-function deltaMatrix(metric: AlphaMetric, values: readonly number[], marginals: Float64Array): Float64Array | null {
+/** The metric's δ² and expected-disagreement sum; null when it does not apply (ratio with negatives). */
+function planFor(metric: AlphaMetric, values: readonly number[], marginals: Float64Array): MetricPlan | null {
   const size = values.length;
-  const delta = new Float64Array(size * size);
-  if (metric === 'ratio' && values.some((value) => value < 0)) return null;
-  for (let c = 0; c < size; c++) {
-    for (let k = c + 1; k < size; k++) {
-      const vc = values[c]!;
-      const vk = values[k]!;
-      let d: number;
-      if (metric === 'nominal') d = 1;
-      else if (metric === 'interval') d = (vc - vk) ** 2;
-      else if (metric === 'ratio') d = vc + vk === 0 ? 0 : ((vc - vk) / (vc + vk)) ** 2;
-      else {
-        let between = 0;
-        for (let g = c; g <= k; g++) between += marginals[g]!;
-        d = (between - (marginals[c]! + marginals[k]!) / 2) ** 2;
-      }
-      delta[c * size + k] = d;
-      delta[k * size + c] = d;
+  const pairwise = (delta: Delta) => (m: Float64Array) => {
+    let sum = 0;
+    for (let c = 0; c < size; c++) {
+      if (m[c] === 0) continue;
+      for (let k = c + 1; k < size; k++) sum += 2 * m[c]! * m[k]! * delta(c, k);
+    }
+    return sum;
+  };
+  switch (metric) {
+    case 'nominal':
+      return {
+        metric,
+        delta: (c, k) => (c === k ? 0 : 1),
+        expected: (m) => {
+          let n = 0;
+          let squares = 0;
+          for (const count of m) {
+            n += count;
+            squares += count * count;
+          }
+          return n * n - squares;
+        },
+      };
+    case 'interval':
+      // Σ n_c n_k (v_c − v_k)² = 2n·Σ n_c (v_c − v̄)²: linear in the number of distinct values.
+      return {
+        metric,
+        delta: (c, k) => (values[c]! - values[k]!) ** 2,
+        expected: (m) => {
+          let n = 0;
+          let sum = 0;
+          for (let c = 0; c < size; c++) {
+            n += m[c]!;
+            sum += m[c]! * values[c]!;
+          }
+          const centre = sum / n;
+          let squares = 0;
+          for (let c = 0; c < size; c++) squares += m[c]! * (values[c]! - centre) ** 2;
+          return 2 * n * squares;
+        },
+      };
+    case 'ratio': {
+      if (values.some((value) => value < 0)) return null;
+      const delta: Delta = (c, k) => {
+        const sum = values[c]! + values[k]!;
+        return sum === 0 ? 0 : ((values[c]! - values[k]!) / sum) ** 2;
+      };
+      return { metric, delta, expected: pairwise(delta) };
+    }
+    case 'ordinal': {
+      const prefix = new Float64Array(size + 1);
+      for (let g = 0; g < size; g++) prefix[g + 1] = prefix[g]! + marginals[g]!;
+      const delta: Delta = (c, k) => {
+        const low = Math.min(c, k);
+        const high = Math.max(c, k);
+        return (prefix[high + 1]! - prefix[low]! - (marginals[low]! + marginals[high]!) / 2) ** 2;
+      };
+      return { metric, delta, expected: pairwise(delta) };
     }
   }
-  return delta;
 }
 
-function observedOf(pattern: Pattern, delta: Float64Array | null): number {
-  if (!delta) return 0;
-  const size = Math.sqrt(delta.length);
+function observedOf(pattern: Pattern, delta: Delta): number {
   const m = pattern.valueCount.reduce((sum, count) => sum + count, 0);
   let sum = 0;
   for (let i = 0; i < pattern.valueIndex.length; i++) {
     for (let j = i + 1; j < pattern.valueIndex.length; j++) {
-      const d = delta[pattern.valueIndex[i]! * size + pattern.valueIndex[j]!]!;
-      sum += 2 * pattern.valueCount[i]! * pattern.valueCount[j]! * d;
+      sum += 2 * pattern.valueCount[i]! * pattern.valueCount[j]! * delta(pattern.valueIndex[i]!, pattern.valueIndex[j]!);
     }
   }
   return sum / (m - 1);
@@ -223,11 +276,11 @@ function observedOf(pattern: Pattern, delta: Float64Array | null): number {
 function alphasFor(
   patterns: readonly Pattern[],
   weights: ArrayLike<number>,
-  deltas: readonly (Float64Array | null)[],
+  plans: readonly MetricPlan[],
   size: number,
 ): (number | null)[] {
   const marginals = new Float64Array(size);
-  const observed = new Float64Array(deltas.length);
+  const observed = new Float64Array(plans.length);
   let n = 0;
   for (let p = 0; p < patterns.length; p++) {
     const weight = weights[p]!;
@@ -238,16 +291,14 @@ function alphasFor(
       marginals[pattern.valueIndex[i]!]! += count;
       n += count;
     }
-    for (let m = 0; m < deltas.length; m++) observed[m]! += weight * pattern.disagreement[m]!;
+    for (let m = 0; m < plans.length; m++) observed[m]! += weight * pattern.disagreement[m]!;
   }
-  return deltas.map((delta, m) => {
-    if (!delta) return null;
-    let expected = 0;
-    for (let c = 0; c < size; c++) {
-      const nc = marginals[c]!;
-      if (nc === 0) continue;
-      for (let k = 0; k < size; k++) expected += nc * marginals[k]! * delta[c * size + k]!;
-    }
+  let present = 0;
+  for (const count of marginals) if (count > 0) present++;
+  // With one value left there is no chance disagreement: α is 0/0, whatever rounding says.
+  if (present < 2) return plans.map(() => null);
+  return plans.map((plan, m) => {
+    const expected = plan.expected(marginals);
     if (!(expected > 0)) return null;
     return 1 - ((n - 1) * observed[m]!) / expected;
   });
@@ -255,12 +306,12 @@ function alphasFor(
 
 function bootstrapIntervals(
   patterns: readonly Pattern[],
-  deltas: readonly (Float64Array | null)[],
+  plans: readonly MetricPlan[],
   size: number,
   options: AlphaBootstrapOptions,
 ): (AlphaInterval | string)[] {
   const random = seededRandom(options.seed);
-  const draws = deltas.map(() => [] as number[]);
+  const draws = plans.map(() => [] as number[]);
   const weights = new Float64Array(patterns.length);
   for (let r = 0; r < options.replicates; r++) {
     let units = 0;
@@ -269,7 +320,7 @@ function bootstrapIntervals(
       units += weights[p]!;
     }
     if (units < 2) continue;
-    alphasFor(patterns, weights, deltas, size).forEach((alpha, m) => {
+    alphasFor(patterns, weights, plans, size).forEach((alpha, m) => {
       if (alpha !== null) draws[m]!.push(alpha);
     });
   }

@@ -183,6 +183,20 @@ function inDialog(element: Element): boolean {
   return false;
 }
 
+/** `root` and every open shadow root below it, so that queries reach inside web components. */
+export function collectRoots(root: ParentNode): ParentNode[] {
+  const roots: ParentNode[] = [root];
+  if ('shadowRoot' in root && root.shadowRoot) roots.push(root.shadowRoot as ShadowRoot);
+  for (let index = 0; index < roots.length; index++) {
+    const current = roots[index];
+    if (!current) continue;
+    for (const element of Array.from(current.querySelectorAll('*'))) {
+      if (element.shadowRoot) roots.push(element.shadowRoot);
+    }
+  }
+  return roots;
+}
+
 /** The parent element, or the host when `node` is at the top of a shadow root. */
 export function parentOrHost(node: Element): Element | null {
   if (node.parentElement) return node.parentElement;

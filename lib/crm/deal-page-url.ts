@@ -109,6 +109,8 @@ function dynamicsRecordId(url: URL): string | null {
 function customMatch(urlPattern: string, url: URL): DealPageMatch | null {
   let groups: Record<string, string | undefined> | undefined;
   try {
+    // Compiled alone first, so that a pattern like `a)|(b` cannot escape the anchoring around it.
+    new RegExp(urlPattern);
     // Anchored at the start, and the match must end where a path segment, the query or the hash ends.
     groups = new RegExp(`^(?:${urlPattern})(?=$|[/?#])`).exec(url.href)?.groups;
   } catch {

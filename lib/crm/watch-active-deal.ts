@@ -1,10 +1,7 @@
+import { adapterFor } from './adapter-registry';
+import { unknownFieldsSnapshot, type CrmAdapter, type DealReading } from './crm-adapter';
 import type { DealPageState } from './deal-page-state';
-import type { DealSnapshot } from './deal-snapshot';
-import {
-  findActiveRecordView,
-  readLightningOpportunity,
-  type LightningReading,
-} from './salesforce-lightning';
+import type { GenericAdapterConfig } from './generic-adapter';
 
 /** Timing of the watch; defaults suit Lightning's progressive rendering. */
 export interface WatchOptions {
@@ -19,10 +16,15 @@ export interface WatchOptions {
    * moment after the URL changes, so a reading from that same view with the same name is not trusted.
    */
   previousView?: { element: Element; name: string | null; dealKey: string } | null;
+  /** The definitions' captureFields, read into the snapshot's `segments`. */
+  captureFields?: readonly string[];
+  /** Custom CRM hosts' configs (see generic-adapter.ts). */
+  customAdapters?: readonly GenericAdapterConfig[];
 }
 
 /**
- * Reads the deal on the page now and again whenever the page changes, reporting each distinct state.
+ * Reads the deal on the page now and again whenever the page changes, reporting each distinct state,
+ * with the adapter of the CRM whose deal `url` names (see adapter-registry.ts).
  * Until the header renders it observes the whole document; after, only the active record view.
  * Everything stops when `signal` aborts (a navigation).
  */
@@ -39,6 +41,8 @@ export function watchActiveDeal(
   let observed: Node | null = null;
   let pending: ReturnType<typeof setTimeout> | undefined;
   const startedAt = Date.now();
+  const adapter = adapterFor(url, options.customAdapters);
+  const readOptions = { captureFields: options.captureFields };
 
   const report = (state: DealPageState) => {
     const comparable = JSON.stringify(state, (key, value: unknown) => (key === 'readAt' ? undefined : value));
@@ -64,20 +68,22 @@ export function watchActiveDeal(
       childList: true,
       characterData: true,
       attributes: true,
-      attributeFilter: ['class', 'hidden', 'aria-selected', 'title'],
+      // `aria-current` marks Pipedrive's current stage; `value` is how read-only form fields change.
+      attributeFilter: ['class', 'hidden', 'aria-selected', 'aria-current', 'title', 'value'],
     });
   };
 
   function readAndReport(): void {
     if (signal.aborted) return;
-    const reading = distrustPreviousView(
-      readLightningOpportunity(doc, url, now()),
-      doc,
-      options.previousView,
-    );
-    const state = toPageState(reading, timedOut, Date.now() - startedAt, url, now());
+    if (!adapter) {
+      report({ status: 'not-a-deal' });
+      observer.disconnect();
+      return;
+    }
+    const reading = distrustPreviousView(adapter, adapter.read(doc, url, now(), readOptions), doc, options.previousView);
+    const state = toPageState(adapter, reading, timedOut, Date.now() - startedAt, url, now(), options.captureFields);
     report(state);
-    if (state.status === 'ready') observe(findActiveRecordView(doc) ?? doc.body);
+    if (state.status === 'ready') observe(adapter.findActiveView(doc) ?? doc.body);
     else if (state.status === 'waiting-for-header' || state.status === 'header-timeout') observe(doc.body);
     else observer.disconnect();
   }
@@ -100,24 +106,27 @@ export function watchActiveDeal(
 }
 
 function distrustPreviousView(
-  reading: LightningReading,
+  adapter: CrmAdapter,
+  reading: DealReading,
   doc: Document,
   previousView: WatchOptions['previousView'],
-): LightningReading {
+): DealReading {
   if (reading.status !== 'ready' || !previousView || reading.snapshot.dealKey === previousView.dealKey)
     return reading;
-  const sameView = findActiveRecordView(doc) === previousView.element;
+  const sameView = adapter.findActiveView(doc) === previousView.element;
   if (!sameView || reading.snapshot.name.text !== previousView.name) return reading;
   const { recordId, dealKey, instance } = reading.snapshot;
   return { status: 'waiting-for-header', recordId, dealKey, instance };
 }
 
 function toPageState(
-  reading: LightningReading,
+  adapter: CrmAdapter,
+  reading: DealReading,
   timedOut: boolean,
   waitedMs: number,
   url: string,
   now: Date,
+  captureFields: readonly string[] | undefined,
 ): DealPageState {
   switch (reading.status) {
     case 'not-a-deal':
@@ -126,36 +135,11 @@ function toPageState(
       return { status: 'invalid-record-id', rawRecordId: reading.rawRecordId };
     case 'ready':
       return { status: 'ready', snapshot: reading.snapshot };
-    case 'waiting-for-header':
-      if (!timedOut)
-        return { status: 'waiting-for-header', dealKey: reading.dealKey, recordId: reading.recordId };
-      return {
-        status: 'header-timeout',
-        waitedMs,
-        snapshot: unknownFieldsSnapshot(reading.instance, reading.recordId, reading.dealKey, url, now),
-      };
+    case 'waiting-for-header': {
+      const { instance, recordId, dealKey } = reading;
+      if (!timedOut) return { status: 'waiting-for-header', dealKey, recordId };
+      const identity = { crm: adapter.crm, instance, recordId, dealKey, url };
+      return { status: 'header-timeout', waitedMs, snapshot: unknownFieldsSnapshot(identity, captureFields, now) };
+    }
   }
-}
-
-function unknownFieldsSnapshot(
-  instance: string,
-  recordId: string,
-  dealKey: string,
-  url: string,
-  now: Date,
-): DealSnapshot {
-  const unknown = { text: null, strategy: null };
-  return {
-    crm: 'salesforce-lightning',
-    instance,
-    recordId,
-    dealKey,
-    url,
-    name: unknown,
-    stage: unknown,
-    amount: { ...unknown, value: null, currency: null },
-    closeDate: { ...unknown, iso: null },
-    owner: unknown,
-    readAt: now.toISOString(),
-  };
 }

@@ -14,3 +14,7 @@ export const EAGER_EXTENSION_DIR = path.join(RESULTS_DIR, 'eager-build', 'chrome
 export const PROFILES_DIR = path.join(RESULTS_DIR, 'profiles');
 /** The performance write-up the bench regenerates. */
 export const PERFORMANCE_DOC = path.join(ROOT, 'docs', 'performance.md');
+/** The floor: the same build with an empty content script in place of the loader. */
+export const FLOOR_EXTENSION_DIR = path.join(RESULTS_DIR, 'floor-build', 'chrome-mv3');
+/** Seeded profiles for the scaling bench, reused while the database schema and browser are unchanged. */
+export const SEEDED_PROFILES_DIR = path.join(RESULTS_DIR, 'seeded-profiles');

@@ -70,7 +70,7 @@ function analyse(events: TraceEvent[], pageHost: string): TaskTrace {
       .map((e) => `${e.pid}:${e.tid}`),
   );
   const onPage = events.filter((e) => pageThreads.has(`${e.pid}:${e.tid}`) && e.ph === 'X');
-  const tasks = onPage.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  const tasks = topLevel(onPage.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'));
   const extensionSpans = onPage
     .filter((e) => urlOf(e).startsWith('chrome-extension://'))
     .map((e) => ({ thread: `${e.pid}:${e.tid}`, ts: e.ts }));
@@ -89,4 +89,17 @@ function analyse(events: TraceEvent[], pageHost: string): TaskTrace {
     extensionTaskMs: extensionTasks.reduce((sum, d) => sum + d.ms, 0),
     tasks: tasks.length,
   };
+}
+
+/** Drops tasks nested in another task of the same thread (Chromium emits RunTask inside ThreadControllerImpl::RunTask). */
+function topLevel(tasks: TraceEvent[]): TraceEvent[] {
+  const kept: TraceEvent[] = [];
+  const endOf = new Map<string, number>();
+  for (const task of [...tasks].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))) {
+    const thread = `${task.pid}:${task.tid}`;
+    if (task.ts < (endOf.get(thread) ?? -Infinity)) continue;
+    kept.push(task);
+    endOf.set(thread, task.ts + (task.dur ?? 0));
+  }
+  return kept;
 }

@@ -36,16 +36,17 @@ export function chromiumArgs(extensionDir: string | null): string[] {
 
 /** Launches Chromium with the built extension in a fresh (or given) profile. */
 export async function launchWithExtension(
-  options: { profileDir?: string; headless?: boolean } = {},
+  options: { profileDir?: string; headless?: boolean; extensionDir?: string } = {},
 ): Promise<ExtensionBrowser> {
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No build at ${EXTENSION_DIR}: run "npm run build" first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No build at ${extensionDir}: run "npm run build" first.`);
   }
   const profileDir = options.profileDir ?? mkdtempSync(path.join(tmpdir(), 'yardstick-e2e-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
-    args: chromiumArgs(EXTENSION_DIR),
+    args: chromiumArgs(extensionDir),
     viewport: { width: 1400, height: 900 },
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

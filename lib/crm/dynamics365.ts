@@ -1,0 +1,178 @@
+import {
+  buildSnapshot,
+  controlValue,
+  firstFound,
+  firstOf,
+  found,
+  labelMatches,
+  queryAll,
+  queryShown,
+  readSegments,
+  textOf,
+  type CrmAdapter,
+  type DealReading,
+  type Found,
+  type ReadOptions,
+  type Strategy,
+} from './crm-adapter';
+import { buildDealKey } from './deal-key';
+import { detectDealPage } from './deal-page-url';
+import type { FieldReading } from './deal-snapshot';
+
+const CRM = 'dynamics365';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const NIL_GUID = '00000000-0000-0000-0000-000000000000';
+const FORM_ROOT = '[data-id="editFormRoot"]';
+const HEADER_TITLE = '[data-id="header_title"]';
+const BPF = '[data-id^="MscrmControls.Containers.ProcessBreadcrumbControl"]';
+const CONTROLS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
+// The title bar appends the save state: `Globex Renewal - Saved`, `… - Unsaved`, and their translations.
+const SAVE_STATE = /\s*-\s*(?:Saved|Unsaved|Gespeichert|Nicht gespeichert|Enregistré|Non enregistré)$/i;
+
+type FieldSpec = { logicalName: string | null; labels: readonly string[] };
+
+// Logical names are the opportunity table's columns in every org; labels are the English defaults plus German and French.
+const FIELDS = {
+  name: { logicalName: 'name', labels: ['Topic', 'Thema', 'Sujet'] },
+  stepName: { logicalName: 'stepname', labels: ['Pipeline Phase', 'Pipelinephase', 'Phase du pipeline'] },
+  salesStage: { logicalName: 'salesstage', labels: ['Sales Stage', 'Verkaufsphase', 'Étape de vente'] },
+  amount: {
+    logicalName: 'estimatedvalue',
+    labels: ['Est. Revenue', 'Estimated Revenue', 'Geschätzter Umsatz', 'Revenu estimé'],
+  },
+  closeDate: {
+    logicalName: 'estimatedclosedate',
+    labels: ['Est. Close Date', 'Estimated Close Date', 'Geschätztes Abschlussdatum', 'Date de clôture estimée'],
+  },
+  owner: { logicalName: 'ownerid', labels: ['Owner', 'Besitzer', 'Propriétaire'] },
+} satisfies Record<string, FieldSpec>;
+const SEGMENT_LOGICAL_NAMES: Readonly<Record<string, string>> = { campaign: 'campaignid' };
+
+/** Returns a Dynamics record id as a lower-case GUID without braces, or null when it is not a usable GUID. */
+export function toCanonicalDynamicsId(raw: string): string | null {
+  let text = raw.trim();
+  if (text.includes('%')) {
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      return null;
+    }
+  }
+  const guid = text.replace(/^\{(.*)\}$/, '$1').toLowerCase();
+  return GUID.test(guid) && guid !== NIL_GUID ? guid : null;
+}
+
+/** Reads the Dynamics 365 opportunity shown at `url` from its model-driven form. */
+export function readDynamicsOpportunity(
+  doc: Document,
+  url: string,
+  now: Date = new Date(),
+  options: ReadOptions = {},
+): DealReading {
+  const match = detectDealPage(url);
+  if (match?.crm !== CRM) return { status: 'not-a-deal' };
+  const recordId = toCanonicalDynamicsId(match.rawRecordId);
+  if (!recordId) return { status: 'invalid-record-id', rawRecordId: match.rawRecordId };
+  const { instance } = match;
+  const dealKey = buildDealKey(CRM, instance, recordId);
+  const view = findDynamicsActiveView(doc);
+  if (!view || headerTitle(view) === null) return { status: 'waiting-for-header', recordId, dealKey, instance };
+  const segments = readSegments(options.captureFields, (id, labels) =>
+    readField(view, { logicalName: SEGMENT_LOGICAL_NAMES[id] ?? null, labels }),
+  );
+  const fields = {
+    name: firstFound([() => headerTitle(view), ...fieldStrategies(view, FIELDS.name)]),
+    stage: firstFound([
+      ...fieldStrategies(view, FIELDS.stepName),
+      ...fieldStrategies(view, FIELDS.salesStage),
+      () => selectedProcessStage(view),
+    ]),
+    amount: readField(view, FIELDS.amount),
+    closeDate: readField(view, FIELDS.closeDate),
+    owner: readField(view, FIELDS.owner),
+  };
+  const identity = { crm: CRM, instance, recordId, dealKey, url } as const;
+  return {
+    status: 'ready',
+    snapshot: buildSnapshot(identity, fields, segments, doc.documentElement.lang, now),
+  };
+}
+
+/**
+ * The form shown now. Multi-session apps keep other sessions' forms in the DOM, hidden: with several
+ * shown and no way to tell which is in front, there is no active form.
+ */
+export function findDynamicsActiveView(doc: Document): Element | null {
+  if (queryAll(doc, FORM_ROOT).length === 0) return doc.body;
+  const shown = queryShown(doc, FORM_ROOT);
+  return shown.length === 1 ? (shown[0] ?? null) : null;
+}
+
+/** The Dynamics 365 adapter. */
+export const dynamics365Adapter: CrmAdapter = {
+  crm: CRM,
+  matchUrl: (url) => detectDealPage(url)?.crm === CRM,
+  read: readDynamicsOpportunity,
+  findActiveView: findDynamicsActiveView,
+};
+
+function headerTitle(view: Element): Found | null {
+  for (const title of queryShown(view, HEADER_TITLE)) {
+    const text = title.getAttribute('title') || textOf(title);
+    const result = found(text.replace(SAVE_STATE, ''), 'header.title');
+    if (result) return result;
+  }
+  return null;
+}
+
+function readField(view: Element, spec: FieldSpec): FieldReading {
+  return firstFound(fieldStrategies(view, spec));
+}
+
+function fieldStrategies(view: Element, spec: FieldSpec): Strategy[] {
+  const { logicalName } = spec;
+  return [
+    () => (logicalName ? headerField(view, logicalName) : null),
+    () => (logicalName ? formControl(queryShown(view, `[data-id^="${logicalName}.fieldControl"]`), `field.${logicalName}`) : null),
+    () => labelledSection(view, spec),
+  ];
+}
+
+// Header tiles hold the field's control, or in read-only headers just the value followed by the label.
+function headerField(view: Element, logicalName: string): Found | null {
+  const control = formControl(queryShown(view, `[data-id^="header_${logicalName}.fieldControl"]`), `header.${logicalName}`);
+  if (control) return control;
+  const tiles = queryShown(view, `[data-id="header_${logicalName}"]`);
+  return firstOf(tiles, `header.${logicalName}`, (tile) => (tile.firstElementChild ? textOf(tile.firstElementChild) : ''));
+}
+
+function labelledSection(view: Element, spec: FieldSpec): Found | null {
+  for (const section of queryShown(view, '[data-id$="-FieldSectionItemContainer"]')) {
+    const label = section.querySelector('label');
+    const labelText = label ? textOf(label) : '';
+    if (!labelMatches(labelText, spec.labels)) continue;
+    const result = formControl(queryAll(section, '[data-id*=".fieldControl"]'), `section.label:${labelText}`);
+    if (result) return result;
+  }
+  return null;
+}
+
+// A lookup's selected record text first, then a real form control, then whatever the control renders.
+function formControl(elements: Element[], strategy: string): Found | null {
+  const ranked = [
+    ...elements.filter((element) => element.getAttribute('data-id')?.endsWith('_selected_tag_text')),
+    ...elements.filter((element) => CONTROLS.has(element.tagName.toUpperCase())),
+    ...elements,
+  ];
+  return firstOf(ranked, strategy, controlValue);
+}
+
+// The business process flow's selected stage: the rep may be viewing another stage than the active one,
+// so this is only the last resort.
+function selectedProcessStage(view: Element): Found | null {
+  const stages = queryShown(view, BPF).flatMap((bpf) => queryAll(bpf, '[aria-selected="true"]'));
+  return firstOf(stages, 'bpf.selected-stage', (stage) => {
+    const name = stage.querySelector('[data-id$="stageName"]');
+    return name ? textOf(name) : (stage.getAttribute('title') ?? textOf(stage));
+  });
+}

@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { BUILD_OUT_DIR, ROOT, YARDSTICK_EXTENSION_DIR } from './paths';
+
+/** The loader and the sidebar bundle, as the production manifest and background name them. */
+export const LOADER_SCRIPT = 'content-scripts/crm.js';
+export const SIDEBAR_SCRIPT = 'content-scripts/sidebar.js';
+
+interface ContentScript {
+  matches: string[];
+  js?: string[];
+  css?: string[];
+  run_at?: string;
+}
+
+interface Manifest {
+  name: string;
+  content_scripts?: ContentScript[];
+  web_accessible_resources?: { resources: string[]; matches: string[] }[];
+  [key: string]: unknown;
+}
+
+/** Builds the production extension into bench-results/build (never .output/, which the e2e tests use). */
+export function buildYardstick(): void {
+  rmSync(BUILD_OUT_DIR, { recursive: true, force: true });
+  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'wxt'), ['build'], {
+    cwd: ROOT,
+    env: { ...process.env, YARDSTICK_OUT_DIR: BUILD_OUT_DIR },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/** Reads a built extension's manifest. */
+export function readManifest(extensionDir: string): Manifest {
+  return JSON.parse(readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8')) as Manifest;
+}
+
+function copyWithManifest(to: string, edit: (manifest: Manifest) => Manifest): void {
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(path.dirname(to), { recursive: true });
+  cpSync(YARDSTICK_EXTENSION_DIR, to, { recursive: true });
+  writeFileSync(path.join(to, 'manifest.json'), JSON.stringify(edit(readManifest(to)), null, 2));
+}
+
+function loaderEntry(manifest: Manifest): ContentScript {
+  const loader = manifest.content_scripts?.find((script) => script.js?.includes(LOADER_SCRIPT));
+  if (!loader) throw new Error(`The built manifest has no content script ${LOADER_SCRIPT}`);
+  return loader;
+}
+
+/**
+ * The naive approach: the same build, with the sidebar bundle (React and all) as the manifest's
+ * content script on every CRM page instead of the loader, so React mounts at once everywhere. The
+ * sidebar's stylesheet is unchanged: WXT's shadow-root UI fetches content-scripts/sidebar.css, which
+ * the manifest already lists as web-accessible on the CRM hosts. The loader is dropped so the
+ * background is never asked to inject a second copy.
+ */
+export function makeEagerBuild(to: string): void {
+  copyWithManifest(to, (manifest) => {
+    const loader = loaderEntry(manifest);
+    const cssReachable = (manifest.web_accessible_resources ?? []).some((entry) =>
+      entry.resources.includes('content-scripts/sidebar.css'),
+    );
+    if (!cssReachable) throw new Error('content-scripts/sidebar.css is not web-accessible in the build');
+    return {
+      ...manifest,
+      name: `${manifest.name} (bench: eager)`,
+      content_scripts: [
+        ...(manifest.content_scripts ?? []).filter((script) => script !== loader),
+        { matches: loader.matches, run_at: 'document_idle', js: [SIDEBAR_SCRIPT] },
+      ],
+    };
+  });
+}
+
+/**
+ * The floor: the same build with an empty content script in the loader's place. What it costs is
+ * Chromium's price for any content script (an isolated world per page), not Yardstick's code.
+ */
+export function makeFloorBuild(to: string): void {
+  copyWithManifest(to, (manifest) => {
+    const loader = loaderEntry(manifest);
+    writeFileSync(path.join(to, 'content-scripts', 'empty.js'), '// bench floor: an empty content script\n');
+    return {
+      ...manifest,
+      name: `${manifest.name} (bench: empty content script)`,
+      content_scripts: [
+        ...(manifest.content_scripts ?? []).filter((script) => script !== loader),
+        { ...loader, js: ['content-scripts/empty.js'] },
+      ],
+    };
+  });
+}
