@@ -16,6 +16,7 @@ export default defineConfig({
             'components/**/*.test.tsx',
             'entrypoints/**/*.test.ts',
             'tests/unit/**/*.test.{ts,tsx}',
+            'tests/corpus/**/*.test.ts',
           ],
           setupFiles: ['tests/setup/unit-setup.ts'],
           globals: true,

@@ -211,3 +211,22 @@ describe('SidebarApp', () => {
     expect(document.querySelector('img')).toBeNull();
   });
 });
+
+describe('SidebarApp with hostile definitions text', () => {
+  it('renders script-like criterion names, questions and evidence as inert text', async () => {
+    const { sidebar, options } = createInMemoryBackground();
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    const definitions = JSON.parse(
+      JSON.stringify(await import('../../tests/fixtures/definitions/two-criteria.json')),
+    ).default;
+    definitions.criteria[0].name = `Champion ${hostile}`;
+    definitions.criteria[0].question = hostile;
+    definitions.criteria[0].levels[1].evidence = hostile;
+    expect((await options.importDefinitions('hostile.json', JSON.stringify(definitions))).ok).toBe(true);
+    await openDeal(sidebar);
+    expect(screen.getByRole('radiogroup', { name: `Champion ${hostile}` })).toBeInTheDocument();
+    expect(screen.getAllByText(hostile).length).toBeGreaterThanOrEqual(2);
+    expect(document.querySelector('img, script')).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});

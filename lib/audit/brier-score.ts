@@ -26,7 +26,8 @@ export function brierScore(
   let positives = 0;
   for (let i = 0; i < n; i++) {
     const forecast = forecasts[i]!;
-    if (!(forecast >= 0 && forecast <= 1)) throw new RangeError(`a forecast must be a probability, got ${forecast}`);
+    if (!(forecast >= 0 && forecast <= 1))
+      throw new RangeError(`a forecast must be a probability, got ${forecast}`);
     const outcome = outcomes[i] ? 1 : 0;
     positives += outcome;
     squares += (forecast - outcome) ** 2;
@@ -61,7 +62,10 @@ export function bandBrierScore(deals: readonly BandOutcome[], options: { minN?: 
     options,
   );
   if (figure.value !== null && all.size === 1) {
-    return { ...figure, ...missing(figure.n, 'no variation', 'every deal is in one band, so bands forecast nothing') };
+    return {
+      ...figure,
+      ...missing(figure.n, 'no variation', 'every deal is in one band, so bands forecast nothing'),
+    };
   }
   return figure;
 }

@@ -50,7 +50,11 @@ export function closedLoop(
   const rewrite: RewriteItem[] = [];
   const reweight: ReweightItem[] = [];
   for (const { id, alpha, auc } of criteria) {
-    if (alpha.value !== null && alpha.n >= thresholds.rewriteMinUnits && alpha.value < thresholds.rewriteAlphaBelow) {
+    if (
+      alpha.value !== null &&
+      alpha.n >= thresholds.rewriteMinUnits &&
+      alpha.value < thresholds.rewriteAlphaBelow
+    ) {
       rewrite.push({
         criterion: id,
         alpha: alpha.value,
@@ -59,7 +63,8 @@ export function closedLoop(
         why: `ordinal α ${alpha.value.toFixed(3)} < ${thresholds.rewriteAlphaBelow} on ${alpha.n} deals`,
       });
     }
-    const enough = auc.positives >= thresholds.reweightMinPerOutcome && auc.negatives >= thresholds.reweightMinPerOutcome;
+    const enough =
+      auc.positives >= thresholds.reweightMinPerOutcome && auc.negatives >= thresholds.reweightMinPerOutcome;
     if (auc.value === null || !enough) continue;
     const distance = auc.value - 0.5;
     if (Math.abs(distance) < thresholds.reweightAucWithin || distance <= -thresholds.reweightAucWithin) {

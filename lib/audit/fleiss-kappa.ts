@@ -28,13 +28,20 @@ export function fleissKappaFromCounts(
   const high = Math.max(...totals);
   if (units > 0 && low !== high) {
     return {
-      ...missing(units, 'not applicable', `units have between ${low} and ${high} ratings; Fleiss' κ needs the same number on every unit`),
+      ...missing(
+        units,
+        'not applicable',
+        `units have between ${low} and ${high} ratings; Fleiss' κ needs the same number on every unit`,
+      ),
       ...none,
     };
   }
   const m = units > 0 ? low : 0;
   if (units > 0 && m < 2) {
-    return { ...missing(units, 'not applicable', `units have ${m} rating each; Fleiss' κ needs at least 2`), ...none };
+    return {
+      ...missing(units, 'not applicable', `units have ${m} rating each; Fleiss' κ needs at least 2`),
+      ...none,
+    };
   }
   if (units < minUnits) return { ...insufficient(units, 'units', minUnits), ...none };
 
@@ -54,7 +61,10 @@ export function fleissKappaFromCounts(
   for (const total of categoryTotals) chance += (total / (units * m)) ** 2;
   const terms = { ratingsPerUnit: m, observedAgreement: observed, chanceAgreement: chance };
   if (chance >= 1) {
-    return { ...missing(units, 'no variation', 'every rating falls in one category, so chance agreement is 1'), ...terms };
+    return {
+      ...missing(units, 'no variation', 'every rating falls in one category, so chance agreement is 1'),
+      ...terms,
+    };
   }
   return { ...known((observed - chance) / (1 - chance), units), ...terms };
 }

@@ -52,7 +52,11 @@ export function intraclassCorrelations(
   }
   if (empty > 0) {
     return none(
-      missing(n, 'not applicable', `${empty} of ${n * k} rater × unit cells are empty; an ICC needs every rater to rate every unit`),
+      missing(
+        n,
+        'not applicable',
+        `${empty} of ${n * k} rater × unit cells are empty; an ICC needs every rater to rate every unit`,
+      ),
     );
   }
   if (n < minTargets) return none(insufficient(n, 'units rated by every rater', minTargets));

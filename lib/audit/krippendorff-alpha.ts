@@ -45,9 +45,7 @@ export interface AlphaInterval {
 }
 
 /** α at one metric: n is the number of pairable units; `ci` is null with `ciReason` when not drawn. */
-export type AlphaFigure =
-  | (KnownFigure & { ci: AlphaInterval | null; ciReason?: string })
-  | MissingFigure;
+export type AlphaFigure = (KnownFigure & { ci: AlphaInterval | null; ciReason?: string }) | MissingFigure;
 
 /** α at every metric, with the counts they rest on. */
 export interface AlphaResult {
@@ -112,12 +110,16 @@ export function krippendorffAlpha(units: readonly UnitRatings[], options: AlphaO
     ratio: figure,
   });
   if (pairableUnits === 0) {
-    if (ratersSeen <= 1) return all(missing(0, 'one rater', 'agreement needs ratings from at least 2 raters'));
+    if (ratersSeen <= 1)
+      return all(missing(0, 'one rater', 'agreement needs ratings from at least 2 raters'));
     return all(missing(0, 'insufficient data', 'no unit has ratings from 2 or more raters'));
   }
-  if (pairableUnits < minUnits) return all(insufficient(pairableUnits, 'units with 2 or more ratings', minUnits));
+  if (pairableUnits < minUnits)
+    return all(insufficient(pairableUnits, 'units with 2 or more ratings', minUnits));
   if (values.length === 1) {
-    return all(missing(pairableUnits, 'no variation', `every rating is ${values[0]}, so chance disagreement is 0`));
+    return all(
+      missing(pairableUnits, 'no variation', `every rating is ${values[0]}, so chance disagreement is 0`),
+    );
   }
 
   const marginals = new Float64Array(values.length);
@@ -128,7 +130,8 @@ export function krippendorffAlpha(units: readonly UnitRatings[], options: AlphaO
     .filter((metric, index) => requested.indexOf(metric) === index)
     .map((metric) => planFor(metric, values, marginals));
   const usable = plans.filter((plan): plan is MetricPlan => plan !== null);
-  for (const pattern of patterns) pattern.disagreement = usable.map((plan) => observedOf(pattern, plan.delta));
+  for (const pattern of patterns)
+    pattern.disagreement = usable.map((plan) => observedOf(pattern, plan.delta));
 
   const weights = patterns.map((pattern) => pattern.units);
   const points = alphasFor(patterns, weights, usable, values.length);
@@ -136,10 +139,15 @@ export function krippendorffAlpha(units: readonly UnitRatings[], options: AlphaO
   const intervals = bootstrap ? bootstrapIntervals(patterns, usable, values.length, bootstrap) : null;
 
   const figureFor = (metric: AlphaMetric): AlphaFigure => {
-    if (!requested.includes(metric)) return missing(pairableUnits, 'not applicable', `the ${metric} metric was not requested`);
+    if (!requested.includes(metric))
+      return missing(pairableUnits, 'not applicable', `the ${metric} metric was not requested`);
     const index = usable.findIndex((plan) => plan.metric === metric);
     if (index < 0) {
-      return missing(pairableUnits, 'not applicable', `the ${metric} metric needs values ≥ 0, and some are negative`);
+      return missing(
+        pairableUnits,
+        'not applicable',
+        `the ${metric} metric needs values ≥ 0, and some are negative`,
+      );
     }
     const point = points[index];
     if (point === null || point === undefined) {
@@ -148,7 +156,9 @@ export function krippendorffAlpha(units: readonly UnitRatings[], options: AlphaO
     const figure = known(point, pairableUnits);
     if (!intervals) return { ...figure, ci: null, ciReason: 'not applicable: bootstrap not requested' };
     const interval = intervals[index]!;
-    return typeof interval === 'string' ? { ...figure, ci: null, ciReason: interval } : { ...figure, ci: interval };
+    return typeof interval === 'string'
+      ? { ...figure, ci: null, ciReason: interval }
+      : { ...figure, ci: interval };
   };
   return {
     ...base,
@@ -193,7 +203,13 @@ function tabulate(units: readonly UnitRatings[]) {
     else byKey.set(key, { units: 1, valueIndex, valueCount, disagreement: [] });
     pairableValues += present.length;
   }
-  return { values, patterns: [...byKey.values()], pairableUnits: pairable.length, pairableValues, ratersSeen };
+  return {
+    values,
+    patterns: [...byKey.values()],
+    pairableUnits: pairable.length,
+    pairableValues,
+    ratersSeen,
+  };
 }
 
 /** The metric's δ² and expected-disagreement sum; null when it does not apply (ratio with negatives). */
@@ -266,7 +282,11 @@ function observedOf(pattern: Pattern, delta: Delta): number {
   let sum = 0;
   for (let i = 0; i < pattern.valueIndex.length; i++) {
     for (let j = i + 1; j < pattern.valueIndex.length; j++) {
-      sum += 2 * pattern.valueCount[i]! * pattern.valueCount[j]! * delta(pattern.valueIndex[i]!, pattern.valueIndex[j]!);
+      sum +=
+        2 *
+        pattern.valueCount[i]! *
+        pattern.valueCount[j]! *
+        delta(pattern.valueIndex[i]!, pattern.valueIndex[j]!);
     }
   }
   return sum / (m - 1);

@@ -30,7 +30,14 @@ export function mannWhitneyAuc(
   const n = n1 + n0;
   if (Math.min(n1, n0) < minPerClass) {
     const short = n1 < n0 ? `${n1} won` : `${n0} lost`;
-    return { ...missing(n, 'insufficient data', `${short} deals (minimum ${minPerClass} won and ${minPerClass} lost)`), ...none };
+    return {
+      ...missing(
+        n,
+        'insufficient data',
+        `${short} deals (minimum ${minPerClass} won and ${minPerClass} lost)`,
+      ),
+      ...none,
+    };
   }
   const values = new Float64Array(n);
   values.set(positives, 0);
@@ -39,7 +46,7 @@ export function mannWhitneyAuc(
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort((a, b) => values[a]! - values[b]!);
   let positiveRanks = 0;
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start + 1;
     while (end < n && values[order[end]!] === values[order[start]!]) end++;
     const midrank = (start + 1 + end) / 2;

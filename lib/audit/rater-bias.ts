@@ -24,7 +24,10 @@ export interface RaterBias {
  * other rater gave a known rating, deviation = own − mean(others); bias = mean deviation, n = units.
  * Each unit lists at most one rating per rater. Raters are returned sorted by id.
  */
-export function raterBias(units: readonly (readonly RaterValue[])[], options: { minUnits?: number } = {}): RaterBias[] {
+export function raterBias(
+  units: readonly (readonly RaterValue[])[],
+  options: { minUnits?: number } = {},
+): RaterBias[] {
   const minUnits = options.minUnits ?? DEFAULT_MINIMUMS.biasUnits;
   const stats = new Map<string, { n: number; sum: number; squares: number; alone: boolean }>();
   for (const unit of units) {
@@ -32,7 +35,8 @@ export function raterBias(units: readonly (readonly RaterValue[])[], options: { 
     let count = 0;
     const seen = new Set<string>();
     for (const { rater, value } of unit) {
-      if (seen.has(rater)) throw new RangeError(`rater "${rater}" appears twice in one unit; pass the latest rating only`);
+      if (seen.has(rater))
+        throw new RangeError(`rater "${rater}" appears twice in one unit; pass the latest rating only`);
       seen.add(rater);
       if (!stats.has(rater)) stats.set(rater, { n: 0, sum: 0, squares: 0, alone: true });
       if (value === null) continue;
@@ -56,7 +60,13 @@ export function raterBias(units: readonly (readonly RaterValue[])[], options: { 
 }
 
 /** Turns running sums of deviations into a bias figure. */
-export function biasFigure(n: number, sum: number, squares: number, minUnits: number, onlyOne = false): BiasFigure {
+export function biasFigure(
+  n: number,
+  sum: number,
+  squares: number,
+  minUnits: number,
+  onlyOne = false,
+): BiasFigure {
   if (onlyOne) return { ...missing(n, 'one rater', 'there is no other rater to compare with'), se: null };
   if (n < minUnits) return { ...insufficient(n, 'units shared with another rater', minUnits), se: null };
   const mean = sum / n;

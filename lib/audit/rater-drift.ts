@@ -109,7 +109,10 @@ function slopeOf(
   if (n < minimum) return { ...insufficient(n, 'dated deviations', minimum), se: null };
   const windows = new Set(list.map((entry) => entry.window));
   if (windows.size < 2) {
-    return { ...missing(n, 'insufficient data', 'all dated deviations fall in one month (minimum 2 months)'), se: null };
+    return {
+      ...missing(n, 'insufficient data', 'all dated deviations fall in one month (minimum 2 months)'),
+      se: null,
+    };
   }
   const origin = list[0]!.at;
   let meanX = 0;

@@ -151,7 +151,9 @@ export function runAudit(input: AuditInput, options: AuditOptions): AuditReport 
   const totalValues = closedValues(data, latestDeal, outcomeByDeal, (s) => scores[s]!.total ?? NaN);
   const totalPredictive = predictiveOf(totalValues, minimums);
   const bands = input.bands ?? null;
-  const banded: BandOutcome[] = bands ? totalValues.map(({ value, won }) => ({ band: bandFor(bands, value).id, won })) : [];
+  const banded: BandOutcome[] = bands
+    ? totalValues.map(({ value, won }) => ({ band: bandFor(bands, value).id, won }))
+    : [];
 
   const report: AuditReport = {
     asOf: new Date(asOf).toISOString(),
@@ -171,7 +173,12 @@ export function runAudit(input: AuditInput, options: AuditOptions): AuditReport 
       predictive: {
         ...totalPredictive,
         winRateByBand: bands ? winRateByBand(banded, orderOf(bands), { minDeals: minimums.bandDeals }) : null,
-        ...(bands ? {} : { winRateByBandReason: 'not applicable: no bands known (pass --definitions, or bundles that carry their definitions)' }),
+        ...(bands
+          ? {}
+          : {
+              winRateByBandReason:
+                'not applicable: no bands known (pass --definitions, or bundles that carry their definitions)',
+            }),
         brier: bands
           ? bandBrierScore(banded, { minN: minimums.brierDeals })
           : {
@@ -191,12 +198,24 @@ export function runAudit(input: AuditInput, options: AuditOptions): AuditReport 
     slices: [],
     slicesSkipped: [],
     closedLoop: closedLoop(
-      criterionAudits.map((audit) => ({ id: audit.id, alpha: audit.agreement.alpha.ordinal, auc: audit.predictive.auc })),
+      criterionAudits.map((audit) => ({
+        id: audit.id,
+        alpha: audit.agreement.alpha.ordinal,
+        auc: audit.predictive.auc,
+      })),
       options.closedLoop,
     ),
   };
   if (options.slices !== false) {
-    const sliced = slicesOf(data, input, latestAll, latestDeal, outcomeByDeal, minimums, options.maxSegmentValues ?? 50);
+    const sliced = slicesOf(
+      data,
+      input,
+      latestAll,
+      latestDeal,
+      outcomeByDeal,
+      minimums,
+      options.maxSegmentValues ?? 50,
+    );
     report.slices = sliced.slices;
     report.slicesSkipped = sliced.skipped;
   }
@@ -335,7 +354,8 @@ function agreementOf(
   const units = unitsFor(groups, value);
   const raters = pairableRaters(data, groups, value);
   const everRated = new Set<number>();
-  for (const group of groups.values()) for (const s of group) if (value(s) !== null) everRated.add(data.raterOf[s]!);
+  for (const group of groups.values())
+    for (const s of group) if (value(s) !== null) everRated.add(data.raterOf[s]!);
   let alpha = krippendorffAlpha(units, { minUnits: minimums.alphaUnits, bootstrap });
   if (everRated.size <= 1) alpha = oneRaterAlpha(alpha);
   return {
@@ -380,7 +400,8 @@ function totalAgreementOf(
   const units = unitsFor(groups, value);
   const raters = pairableRaters(data, groups, value);
   const everRated = new Set<number>();
-  for (const group of groups.values()) for (const s of group) if (value(s) !== null) everRated.add(data.raterOf[s]!);
+  for (const group of groups.values())
+    for (const s of group) if (value(s) !== null) everRated.add(data.raterOf[s]!);
   let alpha = krippendorffAlpha(units, { minUnits: minimums.alphaUnits, bootstrap, metrics: ['interval'] });
   if (everRated.size <= 1) alpha = oneRaterAlpha(alpha);
   return { units: alpha.units, raters: raters.size, alpha: alpha.interval };
@@ -410,7 +431,10 @@ function closedValues(
   return result;
 }
 
-function predictiveOf(values: readonly { value: number; won: boolean }[], minimums: Minimums): PredictiveFigures {
+function predictiveOf(
+  values: readonly { value: number; won: boolean }[],
+  minimums: Minimums,
+): PredictiveFigures {
   const won = values.filter((v) => v.won).map((v) => v.value);
   const lost = values.filter((v) => !v.won).map((v) => v.value);
   return {
@@ -433,7 +457,9 @@ function ratersOf(data: Indexed, latest: Groups, history: Groups, minimums: Mini
       if (group.length < 2) continue;
       units.push(group.map((s) => ({ rater: raters[data.raterOf[s]!]!, value: levelOf(data, s, c) })));
     }
-    return new Map(raterBias(units, { minUnits: minimums.biasUnits }).map((entry) => [entry.rater, entry.bias]));
+    return new Map(
+      raterBias(units, { minUnits: minimums.biasUnits }).map((entry) => [entry.rater, entry.bias]),
+    );
   });
   const drift = criteria.map((_, c) => {
     const units: DatedRating[][] = [];
@@ -464,7 +490,10 @@ function ratersOf(data: Indexed, latest: Groups, history: Groups, minimums: Mini
       if (total !== null) totals[data.raterOf[s]!]!.push(total);
     }
   }
-  const noComparison = { ...missing(0, 'insufficient data', 'the rater shares no deal with another rater'), se: null };
+  const noComparison = {
+    ...missing(0, 'insufficient data', 'the rater shares no deal with another rater'),
+    se: null,
+  };
   const noDrift: Omit<RaterDrift, 'rater'> = {
     windows: [],
     slopePer30Days: { ...missing(0, 'insufficient data', 'no dated ratings'), se: null },
@@ -531,7 +560,11 @@ function slicesOf(
     }
     for (const [value, deals] of [...byValue].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const keep = (groups: Groups): Groups => new Map([...groups].filter(([deal]) => deals.has(deal)));
-      slices.push({ by: 'segment', column, ...sliceOf(data, keep(latestAll), keep(latestDeal), outcomes, minimums, value) });
+      slices.push({
+        by: 'segment',
+        column,
+        ...sliceOf(data, keep(latestAll), keep(latestDeal), outcomes, minimums, value),
+      });
     }
   }
   data.raters.forEach((rater, r) => {
@@ -543,7 +576,10 @@ function slicesOf(
       }
       return result;
     };
-    slices.push({ by: 'rater', ...sliceOf(data, keep(latestAll), keep(latestDeal), outcomes, minimums, rater) });
+    slices.push({
+      by: 'rater',
+      ...sliceOf(data, keep(latestAll), keep(latestDeal), outcomes, minimums, rater),
+    });
   });
   const versions = new Set(data.scores.map((score) => score.definitionsVersion ?? '(unknown)'));
   if (versions.size > 0) {
@@ -579,7 +615,11 @@ function sliceOf(
   const alpha: Record<string, AlphaFigure> = {};
   data.criteria.forEach((criterion, c) => {
     const units = unitsFor(latestAll, (s) => levelOf(data, s, c));
-    const result = krippendorffAlpha(units, { minUnits: minimums.alphaUnits, bootstrap: false, metrics: ['ordinal'] });
+    const result = krippendorffAlpha(units, {
+      minUnits: minimums.alphaUnits,
+      bootstrap: false,
+      metrics: ['ordinal'],
+    });
     alpha[criterion] = raters.size <= 1 ? oneRaterAlpha(result).ordinal : result.ordinal;
   });
   return {

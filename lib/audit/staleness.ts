@@ -17,7 +17,11 @@ export interface Staleness {
 const DAY = 86_400_000;
 
 /** Staleness from the latest score time (epoch ms) of every scored deal. */
-export function staleness(latestScoredAt: readonly number[], asOf: number, staleAfterDays: number): Staleness {
+export function staleness(
+  latestScoredAt: readonly number[],
+  asOf: number,
+  staleAfterDays: number,
+): Staleness {
   const ages = Float64Array.from(latestScoredAt, (at) => (asOf - at) / DAY).sort();
   const n = ages.length;
   const base = { asOf: new Date(asOf).toISOString(), staleAfterDays, n };

@@ -13,7 +13,9 @@ export interface ProportionInterval {
  */
 export function wilsonInterval(successes: number, trials: number, level = 0.95): ProportionInterval | null {
   if (!Number.isInteger(successes) || !Number.isInteger(trials) || successes < 0 || successes > trials) {
-    throw new RangeError(`wilsonInterval needs 0 ≤ successes ≤ trials (integers), got ${successes}/${trials}`);
+    throw new RangeError(
+      `wilsonInterval needs 0 ≤ successes ≤ trials (integers), got ${successes}/${trials}`,
+    );
   }
   if (trials === 0) return null;
   const z = criticalValue(level);

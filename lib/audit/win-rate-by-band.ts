@@ -22,7 +22,9 @@ export function winRateByBand(
   options: { minDeals?: number; level?: number } = {},
 ): BandWinRate[] {
   const minDeals = options.minDeals ?? DEFAULT_MINIMUMS.bandDeals;
-  const counts = new Map<string, { deals: number; won: number }>(bandOrder.map((band) => [band, { deals: 0, won: 0 }]));
+  const counts = new Map<string, { deals: number; won: number }>(
+    bandOrder.map((band) => [band, { deals: 0, won: 0 }]),
+  );
   for (const deal of deals) {
     const entry = counts.get(deal.band) ?? { deals: 0, won: 0 };
     entry.deals++;

@@ -46,7 +46,9 @@ export const salesforceLightningAdapter: CrmAdapter = {
     if (reading.status !== 'ready' || !options.captureFields?.length) return reading;
     const view = findActiveRecordView(doc);
     const segments = view
-      ? readSegments(options.captureFields, (id, labels) => lightningSegment(view, LIGHTNING_SEGMENT_API[id] ?? null, labels))
+      ? readSegments(options.captureFields, (id, labels) =>
+          lightningSegment(view, LIGHTNING_SEGMENT_API[id] ?? null, labels),
+        )
       : unknownSegments(options.captureFields);
     return { status: 'ready', snapshot: { ...reading.snapshot, ...(segments ? { segments } : {}) } };
   },
@@ -63,7 +65,10 @@ export const builtInAdapters: readonly CrmAdapter[] = [
 ];
 
 /** The adapter whose deal pages include `url`, or null when no CRM Yardstick reads shows a deal there. */
-export function adapterFor(url: string, customAdapters: readonly GenericAdapterConfig[] = []): CrmAdapter | null {
+export function adapterFor(
+  url: string,
+  customAdapters: readonly GenericAdapterConfig[] = [],
+): CrmAdapter | null {
   const match = detectDealPage(url);
   if (match) return builtInAdapters.find((adapter) => adapter.crm === match.crm) ?? null;
   for (const config of customAdapters) {
@@ -109,13 +114,25 @@ function lightningSegment(view: Element, api: string | null, labels: readonly st
   return firstFound([
     () =>
       api
-        ? firstOf(all(`[data-target-selection-name="sfdc:RecordField.Opportunity.${api}"]`), `details.${api}`, lightningValue)
+        ? firstOf(
+            all(`[data-target-selection-name="sfdc:RecordField.Opportunity.${api}"]`),
+            `details.${api}`,
+            lightningValue,
+          )
         : null,
     () =>
       api
-        ? firstOf(all(`[data-field-id="Record${api}Field"], [data-field-id="${api}"]`), `dynamic-forms.${api}`, lightningValue)
+        ? firstOf(
+            all(`[data-field-id="Record${api}Field"], [data-field-id="${api}"]`),
+            `dynamic-forms.${api}`,
+            lightningValue,
+          )
         : null,
-    () => labelledLayoutItem(all('*').filter((element) => element.localName === 'records-record-layout-item'), labels),
+    () =>
+      labelledLayoutItem(
+        all('*').filter((element) => element.localName === 'records-record-layout-item'),
+        labels,
+      ),
     () => highlightsItem(all(LIGHTNING_HIGHLIGHTS_ITEM), labels),
   ]);
 }
@@ -138,7 +155,10 @@ function highlightsItem(items: Element[], labels: readonly string[]): Found | nu
     if (!labelMatches(label, labels)) continue;
     const text = textOf(item);
     const labelText = labelElement ? textOf(labelElement) : '';
-    const result = found(text.startsWith(labelText) ? text.slice(labelText.length) : null, `highlights.item:${label}`);
+    const result = found(
+      text.startsWith(labelText) ? text.slice(labelText.length) : null,
+      `highlights.item:${label}`,
+    );
     if (result) return result;
   }
   return null;

@@ -42,7 +42,13 @@ const MAX_URL = 4000;
 const MAX_SEGMENTS = 50;
 const UNKNOWN: FieldReading = { text: null, strategy: null };
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'BUTTON', 'NOSCRIPT', 'SVG']);
-const ASSISTIVE_CLASSES = ['slds-assistive-text', 'assistiveText', 'sr-only', 'private-sr-only', 'visually-hidden'];
+const ASSISTIVE_CLASSES = [
+  'slds-assistive-text',
+  'assistiveText',
+  'sr-only',
+  'private-sr-only',
+  'visually-hidden',
+];
 // CRMs print a dash, not nothing, for an empty field: HubSpot `--`, Dynamics `---`, Pipedrive `—`.
 const EMPTY_PLACEHOLDER = /^[-‐‑‒–—―]+$/;
 // Lead source, campaign, product line and type under the labels CRMs give them (English, German, French).
@@ -231,7 +237,9 @@ export function readSegments(
 }
 
 /** Every captureFields id as unknown, for a snapshot keyed from the URL alone. */
-export function unknownSegments(captureFields: readonly string[] | undefined): Record<string, FieldReading> | undefined {
+export function unknownSegments(
+  captureFields: readonly string[] | undefined,
+): Record<string, FieldReading> | undefined {
   return readSegments(captureFields, () => UNKNOWN);
 }
 
@@ -249,9 +257,12 @@ export function buildSnapshot(
   localeHint: string | undefined,
   now: Date,
 ): DealSnapshot {
-  const money = fields.amount.text === null ? { value: null, currency: null } : parseMoney(fields.amount.text);
+  const money =
+    fields.amount.text === null ? { value: null, currency: null } : parseMoney(fields.amount.text);
   const iso =
-    fields.closeDate.text === null ? null : parseDisplayedDate(fields.closeDate.text, localeHint || undefined);
+    fields.closeDate.text === null
+      ? null
+      : parseDisplayedDate(fields.closeDate.text, localeHint || undefined);
   return {
     ...identity,
     url: boundedUrl(identity.url),

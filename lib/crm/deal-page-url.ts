@@ -30,7 +30,8 @@ const CLASSIC_RECORD = /^\/(006[A-Za-z0-9]+)\/?$/;
 const HUBSPOT_HOST = /^app(?:-[a-z]{2}\d{1,2})?\.hubspot\.com$/;
 const HUBSPOT_DEAL = /^\/contacts\/(\d{1,15})\/(?:record\/0-3|deal)\/([^/]+)(?:\/.*)?$/;
 // `<org>.crm<N>.dynamics.com`, plus the US government and China clouds.
-const DYNAMICS_HOST = /^[a-z0-9-]+\.crm\d{0,2}\.(?:dynamics\.com|dynamics\.cn|microsoftdynamics\.us|appsplatform\.us)$/;
+const DYNAMICS_HOST =
+  /^[a-z0-9-]+\.crm\d{0,2}\.(?:dynamics\.com|dynamics\.cn|microsoftdynamics\.us|appsplatform\.us)$/;
 // Deal ids are numbered per company, so only a company subdomain keys a deal; `app` names no company.
 const PIPEDRIVE_HOST = /^(?!(?:app|www|api|oauth|developers)\.)([a-z0-9-]+)\.pipedrive\.com$/;
 const PIPEDRIVE_DEAL = /^\/deal\/([^/]+)\/?$/;
@@ -100,7 +101,8 @@ function dynamicsRecordId(url: URL): string | null {
   const params = new Map<string, string>();
   url.searchParams.forEach((value, key) => params.set(key.toLowerCase(), value.trim()));
   const isOpportunity =
-    params.get('etn')?.toLowerCase() === 'opportunity' || params.get('etc') === DYNAMICS_OPPORTUNITY_TYPE_CODE;
+    params.get('etn')?.toLowerCase() === 'opportunity' ||
+    params.get('etc') === DYNAMICS_OPPORTUNITY_TYPE_CODE;
   const pageType = params.get('pagetype')?.toLowerCase();
   if (!isOpportunity || (pageType !== undefined && pageType !== 'entityrecord')) return null;
   return params.get('id') || null;

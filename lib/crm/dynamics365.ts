@@ -42,7 +42,12 @@ const FIELDS = {
   },
   closeDate: {
     logicalName: 'estimatedclosedate',
-    labels: ['Est. Close Date', 'Estimated Close Date', 'Geschätztes Abschlussdatum', 'Date de clôture estimée'],
+    labels: [
+      'Est. Close Date',
+      'Estimated Close Date',
+      'Geschätztes Abschlussdatum',
+      'Date de clôture estimée',
+    ],
   },
   owner: { logicalName: 'ownerid', labels: ['Owner', 'Besitzer', 'Propriétaire'] },
 } satisfies Record<string, FieldSpec>;
@@ -76,7 +81,8 @@ export function readDynamicsOpportunity(
   const { instance } = match;
   const dealKey = buildDealKey(CRM, instance, recordId);
   const view = findDynamicsActiveView(doc);
-  if (!view || headerTitle(view) === null) return { status: 'waiting-for-header', recordId, dealKey, instance };
+  if (!view || headerTitle(view) === null)
+    return { status: 'waiting-for-header', recordId, dealKey, instance };
   const segments = readSegments(options.captureFields, (id, labels) =>
     readField(view, { logicalName: SEGMENT_LOGICAL_NAMES[id] ?? null, labels }),
   );
@@ -133,17 +139,25 @@ function fieldStrategies(view: Element, spec: FieldSpec): Strategy[] {
   const { logicalName } = spec;
   return [
     () => (logicalName ? headerField(view, logicalName) : null),
-    () => (logicalName ? formControl(queryShown(view, `[data-id^="${logicalName}.fieldControl"]`), `field.${logicalName}`) : null),
+    () =>
+      logicalName
+        ? formControl(queryShown(view, `[data-id^="${logicalName}.fieldControl"]`), `field.${logicalName}`)
+        : null,
     () => labelledSection(view, spec),
   ];
 }
 
 // Header tiles hold the field's control, or in read-only headers just the value followed by the label.
 function headerField(view: Element, logicalName: string): Found | null {
-  const control = formControl(queryShown(view, `[data-id^="header_${logicalName}.fieldControl"]`), `header.${logicalName}`);
+  const control = formControl(
+    queryShown(view, `[data-id^="header_${logicalName}.fieldControl"]`),
+    `header.${logicalName}`,
+  );
   if (control) return control;
   const tiles = queryShown(view, `[data-id="header_${logicalName}"]`);
-  return firstOf(tiles, `header.${logicalName}`, (tile) => (tile.firstElementChild ? textOf(tile.firstElementChild) : ''));
+  return firstOf(tiles, `header.${logicalName}`, (tile) =>
+    tile.firstElementChild ? textOf(tile.firstElementChild) : '',
+  );
 }
 
 function labelledSection(view: Element, spec: FieldSpec): Found | null {

@@ -44,7 +44,8 @@ export interface GenericAdapterConfig {
 }
 
 /** A validated config, or a message an admin can act on. */
-export type GenericAdapterConfigResult = { ok: true; value: GenericAdapterConfig } | { ok: false; error: string };
+export type GenericAdapterConfigResult =
+  { ok: true; value: GenericAdapterConfig } | { ok: false; error: string };
 
 /** Checks an untrusted config (from policy or options) without a DOM, so the background can check it too. */
 export function validateGenericAdapterConfig(input: unknown): GenericAdapterConfigResult {
@@ -53,7 +54,10 @@ export function validateGenericAdapterConfig(input: unknown): GenericAdapterConf
   if (unknownKey) return fail(`unknown key "${unknownKey}" (expected urlPattern, selectors, locale)`);
   const patternError = checkUrlPattern(input.urlPattern);
   if (patternError) return fail(patternError);
-  if (input.locale !== undefined && (typeof input.locale !== 'string' || !/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/.test(input.locale)))
+  if (
+    input.locale !== undefined &&
+    (typeof input.locale !== 'string' || !/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/.test(input.locale))
+  )
     return fail('locale must be a language tag such as en-US');
   const selectorsError = input.selectors === undefined ? null : checkSelectors(input.selectors);
   if (selectorsError) return fail(selectorsError);
@@ -70,7 +74,12 @@ export function matchPatternFor(config: GenericAdapterConfig): string | null {
 export function createGenericAdapter(config: GenericAdapterConfig): CrmAdapter {
   const patterns = [{ urlPattern: config.urlPattern }];
   const matchUrl = (url: string) => detectDealPage(url, patterns)?.crm === CRM;
-  const read = (doc: Document, url: string, now: Date = new Date(), options: ReadOptions = {}): DealReading => {
+  const read = (
+    doc: Document,
+    url: string,
+    now: Date = new Date(),
+    options: ReadOptions = {},
+  ): DealReading => {
     const match = detectDealPage(url, patterns);
     if (match?.crm !== CRM) return { status: 'not-a-deal' };
     const recordId = decodedId(match.rawRecordId);
@@ -82,7 +91,9 @@ export function createGenericAdapter(config: GenericAdapterConfig): CrmAdapter {
     // With a name selector, the deal is shown once the name is; without one there is nothing to wait for.
     if (selectors.name !== undefined && name.text === null)
       return { status: 'waiting-for-header', recordId, dealKey, instance };
-    const segments = readSegments(options.captureFields, (id) => readSelectors(doc, selectors.segments?.[id]));
+    const segments = readSegments(options.captureFields, (id) =>
+      readSelectors(doc, selectors.segments?.[id]),
+    );
     const fields = {
       name,
       stage: readSelectors(doc, selectors.stage),
@@ -98,9 +109,11 @@ export function createGenericAdapter(config: GenericAdapterConfig): CrmAdapter {
 }
 
 function readSelectors(doc: Document, selectors: SelectorList | undefined): FieldReading {
-  const list: readonly string[] = selectors === undefined ? [] : typeof selectors === 'string' ? [selectors] : selectors;
+  const list: readonly string[] =
+    selectors === undefined ? [] : typeof selectors === 'string' ? [selectors] : selectors;
   const strategies: Strategy[] = list.map(
-    (selector) => () => firstOf(queryShown(doc, selector), `selector:${selector}`.slice(0, MAX_STRATEGY), controlValue),
+    (selector) => () =>
+      firstOf(queryShown(doc, selector), `selector:${selector}`.slice(0, MAX_STRATEGY), controlValue),
   );
   return firstFound(strategies);
 }
@@ -133,7 +146,8 @@ function checkUrlPattern(pattern: unknown): string | null {
 function checkSelectors(selectors: unknown): string | null {
   if (!isRecord(selectors)) return 'selectors must be an object';
   for (const [key, value] of Object.entries(selectors)) {
-    if (!SELECTOR_KEYS.has(key)) return `unknown selector "${key}" (expected ${[...SELECTOR_KEYS].join(', ')})`;
+    if (!SELECTOR_KEYS.has(key))
+      return `unknown selector "${key}" (expected ${[...SELECTOR_KEYS].join(', ')})`;
     if (key !== 'segments') {
       const error = checkSelectorList(value, `selectors.${key}`);
       if (error) return error;
@@ -155,7 +169,9 @@ function checkSelectorList(value: unknown, path: string): string | null {
     Array.isArray(list) &&
     list.length > 0 &&
     list.length <= MAX_SELECTORS &&
-    list.every((selector) => typeof selector === 'string' && selector.trim() !== '' && selector.length <= MAX_SELECTOR);
+    list.every(
+      (selector) => typeof selector === 'string' && selector.trim() !== '' && selector.length <= MAX_SELECTOR,
+    );
   return valid ? null : `${path} must be a CSS selector or a list of up to ${MAX_SELECTORS} of them`;
 }
 

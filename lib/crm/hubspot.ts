@@ -39,7 +39,10 @@ const FIELDS = {
   pipeline: { property: 'pipeline', labels: ['Pipeline'] },
   amount: { property: 'amount', labels: ['Amount', 'Betrag', 'Montant'] },
   closeDate: { property: 'closedate', labels: ['Close date', 'Abschlussdatum', 'Date de fermeture'] },
-  owner: { property: 'hubspot_owner_id', labels: ['Deal owner', 'Owner', 'Deal-Inhaber', 'Propriétaire de la transaction'] },
+  owner: {
+    property: 'hubspot_owner_id',
+    labels: ['Deal owner', 'Owner', 'Deal-Inhaber', 'Propriétaire de la transaction'],
+  },
 } satisfies Record<string, FieldSpec>;
 const SEGMENT_PROPERTIES: Readonly<Record<string, string>> = { type: 'dealtype' };
 
@@ -52,7 +55,8 @@ export function readHubSpotDeal(
 ): DealReading {
   const match = detectDealPage(url);
   if (match?.crm !== CRM) return { status: 'not-a-deal' };
-  if (!DEAL_ID.test(match.rawRecordId)) return { status: 'invalid-record-id', rawRecordId: match.rawRecordId };
+  if (!DEAL_ID.test(match.rawRecordId))
+    return { status: 'invalid-record-id', rawRecordId: match.rawRecordId };
   const { instance, rawRecordId: recordId } = match;
   const dealKey = buildDealKey(CRM, instance, recordId);
   const view = findHubSpotActiveView(doc);
@@ -62,7 +66,11 @@ export function readHubSpotDeal(
   );
   const fields = {
     name: firstFound([
-      ...NAME_SELECTORS.map(([selector, strategy]) => () => firstOf(queryShown(view, selector), strategy)),
+      ...NAME_SELECTORS.map(
+        ([selector, strategy]) =>
+          () =>
+            firstOf(queryShown(view, selector), strategy),
+      ),
       ...fieldStrategies(view, FIELDS.name),
     ]),
     stage: withoutPipeline(readField(view, FIELDS.stage), readField(view, FIELDS.pipeline)),

@@ -43,20 +43,21 @@ const FIELDS = {
 } satisfies Record<string, FieldSpec>;
 
 // Header elements of the current deal view (data-testid) and of the legacy detail view (classes).
-const HEADER_FIELDS: Readonly<Record<'stage' | 'amount' | 'owner', readonly (readonly [string, string])[]>> = {
-  stage: [
-    ['[data-testid="pipeline-stage"][aria-current="step"]', 'header.current-stage'],
-    ['.dealDetails .stages .stage.active', 'legacy-header.active-stage'],
-  ],
-  amount: [
-    ['[data-testid="header-deal-value"]', 'header.value'],
-    ['.dealDetails .dealValue .value', 'legacy-header.value'],
-  ],
-  owner: [
-    ['[data-testid="deal-owner"]', 'header.owner'],
-    ['.dealDetails .owner .ownerName', 'legacy-header.owner'],
-  ],
-};
+const HEADER_FIELDS: Readonly<Record<'stage' | 'amount' | 'owner', readonly (readonly [string, string])[]>> =
+  {
+    stage: [
+      ['[data-testid="pipeline-stage"][aria-current="step"]', 'header.current-stage'],
+      ['.dealDetails .stages .stage.active', 'legacy-header.active-stage'],
+    ],
+    amount: [
+      ['[data-testid="header-deal-value"]', 'header.value'],
+      ['.dealDetails .dealValue .value', 'legacy-header.value'],
+    ],
+    owner: [
+      ['[data-testid="deal-owner"]', 'header.owner'],
+      ['.dealDetails .owner .ownerName', 'legacy-header.owner'],
+    ],
+  };
 
 /** Reads the Pipedrive deal shown at `url` from the deal view's header and sidebar. */
 export function readPipedriveDeal(
@@ -67,13 +68,16 @@ export function readPipedriveDeal(
 ): DealReading {
   const match = detectDealPage(url);
   if (match?.crm !== CRM) return { status: 'not-a-deal' };
-  if (!DEAL_ID.test(match.rawRecordId)) return { status: 'invalid-record-id', rawRecordId: match.rawRecordId };
+  if (!DEAL_ID.test(match.rawRecordId))
+    return { status: 'invalid-record-id', rawRecordId: match.rawRecordId };
   const { instance, rawRecordId: recordId } = match;
   const dealKey = buildDealKey(CRM, instance, recordId);
   const view = findPipedriveActiveView(doc);
   const title = view ? headerTitle(view) : null;
   if (!view || !title) return { status: 'waiting-for-header', recordId, dealKey, instance };
-  const segments = readSegments(options.captureFields, (_id, labels) => readField(view, { key: null, labels }, []));
+  const segments = readSegments(options.captureFields, (_id, labels) =>
+    readField(view, { key: null, labels }, []),
+  );
   const fields = {
     name: firstFound([() => title, ...fieldStrategies(view, FIELDS.name)]),
     stage: readField(view, FIELDS.stage, HEADER_FIELDS.stage),
@@ -115,17 +119,18 @@ function readField(
   header: readonly (readonly [string, string])[],
 ): FieldReading {
   return firstFound([
-    ...header.map(([selector, strategy]) => () => firstOf(queryShown(view, selector), strategy, headerValue)),
+    ...header.map(
+      ([selector, strategy]) =>
+        () =>
+          firstOf(queryShown(view, selector), strategy, headerValue),
+    ),
     ...fieldStrategies(view, spec),
   ]);
 }
 
 function fieldStrategies(view: Element, spec: FieldSpec): Strategy[] {
   const { key } = spec;
-  return [
-    () => (key ? fieldByKey(view, key) : null),
-    () => fieldByLabel(view, spec),
-  ];
+  return [() => (key ? fieldByKey(view, key) : null), () => fieldByLabel(view, spec)];
 }
 
 // A stage pill carries its name in `title`; other header elements show their value as text.

@@ -42,7 +42,11 @@ const FIELDS = {
     labels: ['Opportunity Owner', 'Owner', 'Opportunity-Inhaber', "Propriétaire de l'opportunité"],
   },
 } satisfies Record<string, FieldSpec>;
-const SEGMENT_INLINE_IDS: Readonly<Record<string, string>> = { type: 'opp5', lead_source: 'opp6', campaign: 'opp17' };
+const SEGMENT_INLINE_IDS: Readonly<Record<string, string>> = {
+  type: 'opp5',
+  lead_source: 'opp6',
+  campaign: 'opp17',
+};
 
 /** Reads the opportunity shown at `url` from a Salesforce Classic detail page. */
 export function readClassicOpportunity(
@@ -109,7 +113,8 @@ function readField(detail: Element, spec: FieldSpec): FieldReading {
 function fieldStrategies(detail: Element, spec: FieldSpec): Strategy[] {
   const { inlineId } = spec;
   return [
-    () => (inlineId ? firstOf(queryShown(detail, `[id="${inlineId}_ileinner"]`), `inline-edit.${inlineId}`) : null),
+    () =>
+      inlineId ? firstOf(queryShown(detail, `[id="${inlineId}_ileinner"]`), `inline-edit.${inlineId}`) : null,
     () => labelledCell(detail, spec),
   ];
 }

@@ -80,8 +80,21 @@ export function watchActiveDeal(
       observer.disconnect();
       return;
     }
-    const reading = distrustPreviousView(adapter, adapter.read(doc, url, now(), readOptions), doc, options.previousView);
-    const state = toPageState(adapter, reading, timedOut, Date.now() - startedAt, url, now(), options.captureFields);
+    const reading = distrustPreviousView(
+      adapter,
+      adapter.read(doc, url, now(), readOptions),
+      doc,
+      options.previousView,
+    );
+    const state = toPageState(
+      adapter,
+      reading,
+      timedOut,
+      Date.now() - startedAt,
+      url,
+      now(),
+      options.captureFields,
+    );
     report(state);
     if (state.status === 'ready') observe(adapter.findActiveView(doc) ?? doc.body);
     else if (state.status === 'waiting-for-header' || state.status === 'header-timeout') observe(doc.body);
@@ -139,7 +152,11 @@ function toPageState(
       const { instance, recordId, dealKey } = reading;
       if (!timedOut) return { status: 'waiting-for-header', dealKey, recordId };
       const identity = { crm: adapter.crm, instance, recordId, dealKey, url };
-      return { status: 'header-timeout', waitedMs, snapshot: unknownFieldsSnapshot(identity, captureFields, now) };
+      return {
+        status: 'header-timeout',
+        waitedMs,
+        snapshot: unknownFieldsSnapshot(identity, captureFields, now),
+      };
     }
   }
 }

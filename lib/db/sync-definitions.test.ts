@@ -90,6 +90,41 @@ describe('syncDefinitionsFromUrl', () => {
     expect(outcome).toMatchObject({ result: 'changed', hash: pin });
   });
 
+  it.each([
+    ['an HTML error page', { body: '<html>502</html>', contentType: 'text/html' }, 'must be JSON or YAML'],
+    ['an empty body', { body: '' }, 'empty file'],
+    ['a body over the size cap', { body: ' '.repeat(1_000_001) }, 'over the 1,000,000-byte limit'],
+    ['a timeout', { body: teamText, delayMs: 1_500 }, 'within 1 s'],
+    ['a 404', { status: 404, body: 'missing' }, 'answered 404'],
+    ['invalid definitions', { body: '{"schemaVersion": 1}' }, 'The definitions file has'],
+    ['a newer format', { body: '{"schemaVersion": 9}' }, 'update Yardstick'],
+  ] as const)('keeps the last good definitions through %s', async (_what, served, expected) => {
+    server.serve('/team.json', { body: teamText });
+    await syncDefinitionsFromUrl(db, configFor('/team.json'), DEFAULT_FETCH_LIMITS, now);
+    server.serve('/team.json', served);
+    const outcome = await syncDefinitionsFromUrl(
+      db,
+      configFor('/team.json'),
+      { ...DEFAULT_FETCH_LIMITS, timeoutMs: 1_000 },
+      now,
+    );
+    expect(outcome).toMatchObject({ result: 'failed', message: expect.stringContaining(expected) });
+    expect((await readActiveDefinitions(db, builtInHash)).definitions.id).toBe('two-criteria');
+    expect(await readSetting(db, 'lastDefinitionsFailure')).toMatchObject({
+      error: { summary: expect.stringContaining(expected) },
+    });
+  });
+
+  it('keeps the last good definitions through a redirect loop', async () => {
+    server.serve('/team.json', { body: teamText });
+    await syncDefinitionsFromUrl(db, configFor('/team.json'), DEFAULT_FETCH_LIMITS, now);
+    server.serve('/loop-a.json', { redirectTo: '/loop-b.json' });
+    server.serve('/loop-b.json', { redirectTo: '/loop-a.json' });
+    const outcome = await syncDefinitionsFromUrl(db, configFor('/loop-a.json'), DEFAULT_FETCH_LIMITS, now);
+    expect(outcome).toMatchObject({ result: 'failed', message: expect.stringContaining('redirect') });
+    expect((await readActiveDefinitions(db, builtInHash)).definitions.id).toBe('two-criteria');
+  });
+
   it('does nothing when no URL is configured', async () => {
     expect(
       await syncDefinitionsFromUrl(db, resolveDefinitionsConfig({}, {}), DEFAULT_FETCH_LIMITS, now),

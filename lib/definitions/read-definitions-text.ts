@@ -48,11 +48,11 @@ function readJson(text: string): Result<unknown, DefinitionsError> {
 }
 
 function readYaml(text: string): Result<unknown, DefinitionsError> {
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   const first = document.errors[0];
   if (first) {
     const position = first.linePos?.[0];
-    const message = first.message.split('\n')[0] ?? first.message;
+    const message = (first.message.split('\n')[0] ?? first.message).replace(/:$/, '');
     return syntaxError('yaml', { path: '', message, line: position?.line, column: position?.col });
   }
   return ok(document.toJS({ maxAliasCount: 100 }));

@@ -43,7 +43,8 @@ export function assessStaleness(
   if (current.dealKey !== scored.deal.dealKey)
     throw new Error(`staleness compares one deal: ${current.dealKey} vs ${scored.deal.dealKey}`);
   const share = options.amountChangeShare ?? DEFAULT_AMOUNT_CHANGE_SHARE;
-  if (!(share >= 0) || !Number.isFinite(share)) throw new Error(`amountChangeShare must be ≥ 0, got ${share}`);
+  if (!(share >= 0) || !Number.isFinite(share))
+    throw new Error(`amountChangeShare must be ≥ 0, got ${share}`);
   const reasons: StaleReason[] = [];
   const unchecked: Staleness['unchecked'] = [];
   const check = (field: Staleness['unchecked'][number], reason: StaleReason | null | 'unknown') => {

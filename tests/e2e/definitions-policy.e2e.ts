@@ -49,9 +49,15 @@ afterAll(() => {
 
 describe('Definitions pinned by enterprise policy', () => {
   it('syncs from the policy URL and shows the source locked in options', async () => {
-    writePolicy({ definitionsUrl: server.url('/team.json'), syncIntervalMinutes: 30, raterId: 'rep@acme.example' });
+    writePolicy({
+      definitionsUrl: server.url('/team.json'),
+      syncIntervalMinutes: 30,
+      raterId: 'rep@acme.example',
+    });
     const options = await openOptions();
-    const status = options.getByRole('definition').filter({ hasText: 'Two criteria for tests (two-criteria) version 2.1.0' });
+    const status = options
+      .getByRole('definition')
+      .filter({ hasText: 'Two criteria for tests (two-criteria) version 2.1.0' });
     await status.waitFor({ timeout: 15_000 });
     const urlInput = options.getByLabel(/Definitions URL/);
     expect(await urlInput.inputValue()).toBe(server.url('/team.json'));
@@ -62,13 +68,20 @@ describe('Definitions pinned by enterprise policy', () => {
 
     await options.getByRole('button', { name: 'Sync now' }).click();
     await options.getByText('Synced: the definitions have not changed.').waitFor();
-    expect(server.requests.at(-1)).toMatchObject({ path: '/team.json', ifNoneMatch: '"team-1"', status: 304 });
+    expect(server.requests.at(-1)).toMatchObject({
+      path: '/team.json',
+      ifNoneMatch: '"team-1"',
+      status: 304,
+    });
   });
 
   it('refuses content whose SHA-256 differs from the pinned one and keeps the built-in definitions', async () => {
     writePolicy({ definitionsUrl: server.url('/team.json'), definitionsSha256: '0'.repeat(64) });
     const options = await openOptions();
-    await options.getByText(/does not match the SHA-256 pinned by policy/).first().waitFor({ timeout: 15_000 });
+    await options
+      .getByText(/does not match the SHA-256 pinned by policy/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     expect(await options.getByText(/MEDDPICC.*version 1\.0\.0/).count()).toBe(1);
   });
 });

@@ -38,8 +38,13 @@ describe('Definitions synced from a URL', () => {
     server.serve('/team.json', { status: 500, body: 'Internal Server Error' });
     await options.getByRole('button', { name: 'Sync now' }).click();
     await options.getByText(/^Sync failed: The server answered 500/).waitFor();
-    await options.getByRole('alert').filter({ hasText: /^Last error/ }).waitFor();
-    expect(await options.getByText(/Two criteria for tests \(two-criteria\) version 2\.1\.0/).count()).toBe(1);
+    await options
+      .getByRole('alert')
+      .filter({ hasText: /^Last error/ })
+      .waitFor();
+    expect(await options.getByText(/Two criteria for tests \(two-criteria\) version 2\.1\.0/).count()).toBe(
+      1,
+    );
   });
 
   it('tells the rep a deal was scored against older definitions, shows what changed, and keeps the old score', async () => {
@@ -61,7 +66,9 @@ describe('Definitions synced from a URL', () => {
     const notice = sidebar.getByRole('status', { name: 'Definitions changed' });
     await notice.waitFor();
     expect(await notice.textContent()).toContain('Last scored against meddpicc 1.0.0');
-    expect(await notice.textContent()).toContain('Metrics: question reworded; definition reworded; weight 1.5 → 1');
+    expect(await notice.textContent()).toContain(
+      'Metrics: question reworded; definition reworded; weight 1.5 → 1',
+    );
     expect(await notice.textContent()).toContain('Economic buyer: removed');
     expect(await sidebar.getByRole('radiogroup').count()).toBe(2);
     const history = sidebar.getByRole('list', { name: 'Saved scores' }).getByRole('listitem');

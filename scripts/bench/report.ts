@@ -1,0 +1,413 @@
+import type { PageCostCell } from './page-cost';
+import type { BenchResults, TargetRow } from './results';
+import { summarize, type Summary } from './stats';
+
+const TARGETS = {
+  nonDealScriptMs: 1,
+  nonDealHeapMB: 0.5,
+  dealInteractiveMs: 150,
+  dealMaxTaskMs: 50,
+  dealHeapMB: 10,
+  saveP95Ms: 30,
+  switchMs: 300,
+} as const;
+
+/** A number with one decimal (two under 1), for tables. */
+export function fmt(value: number, unit = ''): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  const digits = Math.abs(value) < 1 && value !== 0 ? 2 : 1;
+  return `${value.toFixed(digits)}${unit ? ` ${unit}` : ''}`;
+}
+
+const signed = (value: number, unit: string) => `${value >= 0 ? '+' : '−'}${fmt(Math.abs(value), unit)}`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
+const count = (value: number) => value.toLocaleString('en-US');
+
+function cellOf(results: BenchResults, column: string, page: string): PageCostCell {
+  const cell = results.pageCost.find((c) => c.column === column && c.page === page);
+  if (!cell) throw new Error(`No page-cost cell for ${column} on ${page}`);
+  return cell;
+}
+
+function labelOf(results: BenchResults, kind: 'bare' | 'yardstick' | 'floor' | 'eager'): string | null {
+  return results.columns.find((column) => column.kind === kind)?.label ?? null;
+}
+
+function loadsWithLongTasks(cell: PageCostCell): number {
+  return cell.samples.filter((sample) => sample.longTasks > 0).length;
+}
+
+/** Compares the run's figures with the issue's targets. */
+export function targetRows(results: BenchResults): TargetRow[] {
+  const rows: TargetRow[] = [];
+  const bare = labelOf(results, 'bare') ?? 'bare';
+  const yardstick = labelOf(results, 'yardstick') ?? 'Yardstick';
+  const floor = labelOf(results, 'floor');
+  const nonDeal = results.pages.find((page) => !page.isDeal);
+  const deal = results.pages.find((page) => page.isDeal);
+
+  if (nonDeal) {
+    const b = cellOf(results, bare, nonDeal.id);
+    const y = cellOf(results, yardstick, nonDeal.id);
+    const f = floor ? cellOf(results, floor, nonDeal.id) : null;
+    const scriptDelta = y.scriptMs - b.scriptMs;
+    rows.push({
+      area: `Non-deal page (${nonDeal.label}): added main-thread script`,
+      target: `≤ ${TARGETS.nonDealScriptMs} ms`,
+      measured:
+        `${signed(scriptDelta, 'ms')} (median ${fmt(b.scriptMs)} → ${fmt(y.scriptMs)} ms, ×${fmt(y.scriptMs / b.scriptMs)})` +
+        (f ? `; an empty content script alone: ${signed(f.scriptMs - b.scriptMs, 'ms')}` : ''),
+      pass: scriptDelta <= TARGETS.nonDealScriptMs,
+    });
+    rows.push({
+      area: `Non-deal page (${nonDeal.label}): long tasks added`,
+      target: 'none',
+      measured:
+        `loads with a long task: ${loadsWithLongTasks(y)}/${y.runs} (bare ${loadsWithLongTasks(b)}/${b.runs}); ` +
+        `longest ${fmt(y.maxLongTaskMs, 'ms')}`,
+      pass: loadsWithLongTasks(y) <= loadsWithLongTasks(b),
+    });
+    const heapDelta = y.heapMB - b.heapMB;
+    rows.push({
+      area: `Non-deal page (${nonDeal.label}): added JS heap`,
+      target: `≤ ${TARGETS.nonDealHeapMB} MB`,
+      measured:
+        `${signed(heapDelta, 'MB')} (${fmt(b.heapMB)} → ${fmt(y.heapMB)} MB)` +
+        (f ? `; an empty content script alone: ${signed(f.heapMB - b.heapMB, 'MB')}` : ''),
+      pass: heapDelta <= TARGETS.nonDealHeapMB,
+    });
+  }
+
+  for (const variant of results.dealOpen) {
+    const ready = summarize(variant.samples.map((s) => s.readyAfterHeader));
+    rows.push({
+      area: `Deal page: sidebar interactive after the header is present (${variant.label})`,
+      target: `≤ ${TARGETS.dealInteractiveMs} ms`,
+      measured: `median ${fmt(ready.median, 'ms')}, p95 ${fmt(ready.p95, 'ms')} (n=${ready.n})`,
+      pass: ready.median <= TARGETS.dealInteractiveMs,
+    });
+  }
+  if (deal) {
+    const y = cellOf(results, yardstick, deal.id);
+    const b = cellOf(results, bare, deal.id);
+    const traced = results.traces.map((t) => t.maxTaskMs);
+    const tracedMax = traced.length ? Math.max(...traced) : Number.NaN;
+    const extensionMax = Math.max(0, ...results.traces.map((t) => t.maxExtensionTaskMs));
+    rows.push({
+      area: 'Deal page: longest main-thread task',
+      target: `≤ ${TARGETS.dealMaxTaskMs} ms`,
+      measured:
+        `traced: longest ${fmt(tracedMax, 'ms')} (running Yardstick's script: ${fmt(extensionMax, 'ms')}, ` +
+        `${traced.length} loads); long-task observer: ${loadsWithLongTasks(y)}/${y.runs} loads with a task > 50 ms` +
+        (y.maxLongTaskMs > 0 ? ` (longest ${fmt(y.maxLongTaskMs, 'ms')})` : ''),
+      pass: (traced.length === 0 || tracedMax <= TARGETS.dealMaxTaskMs) && loadsWithLongTasks(y) === 0,
+    });
+    const heapDelta = y.heapMB - b.heapMB;
+    rows.push({
+      area: 'Deal page: added JS heap',
+      target: `≤ ${TARGETS.dealHeapMB} MB`,
+      measured: `${signed(heapDelta, 'MB')} (${fmt(b.heapMB)} → ${fmt(y.heapMB)} MB)`,
+      pass: heapDelta <= TARGETS.dealHeapMB,
+    });
+  }
+
+  const ack = summarize(results.saves.samples.map((s) => s.ackMs));
+  rows.push({
+    area: `Save: click → committed in IndexedDB and "Saved at" shown (${ack.n} saves)`,
+    target: `p95 ≤ ${TARGETS.saveP95Ms} ms`,
+    measured: `p50 ${fmt(ack.median, 'ms')}, p95 ${fmt(ack.p95, 'ms')}, max ${fmt(ack.max, 'ms')}`,
+    pass: ack.p95 <= TARGETS.saveP95Ms,
+  });
+
+  const shown = summarize(results.switches.map((s) => s.shownAfterHeaderMs));
+  rows.push({
+    area: 'SPA switch: new deal shown after the location change, once its header exists',
+    target: `≤ ${TARGETS.switchMs} ms`,
+    measured: `median ${fmt(shown.median, 'ms')}, max ${fmt(shown.max, 'ms')} (n=${shown.n})`,
+    pass: shown.median <= TARGETS.switchMs,
+  });
+
+  const loader = results.sizes.find((size) => size.file === 'content-scripts/crm.js');
+  if (loader) {
+    rows.push({
+      area: 'Size: the loader (content-scripts/crm.js), gzip',
+      target: `≤ ${kb(results.loaderBudgetBytes)} ("a few KB")`,
+      measured: `${kb(loader.gzip)} gzip (${kb(loader.raw)} raw)`,
+      pass: loader.gzip <= results.loaderBudgetBytes,
+    });
+  }
+
+  for (const scale of results.scaling) {
+    const where = `${count(scale.storedScores)} scores stored, ${count(scale.storedDealScores)} on the deal`;
+    const saves = summarize(scale.saves.map((s) => s.ackMs));
+    rows.push({
+      area: `Scaling (${where}): save`,
+      target: `p95 ≤ ${TARGETS.saveP95Ms} ms`,
+      measured: `p50 ${fmt(saves.median, 'ms')}, p95 ${fmt(saves.p95, 'ms')} (${saves.n} saves)`,
+      pass: saves.p95 <= TARGETS.saveP95Ms,
+    });
+    const opens = summarize(scale.opens.map((s) => s.readyAfterHeader));
+    rows.push({
+      area: `Scaling (${where}): sidebar interactive after the header`,
+      target: `≤ ${TARGETS.dealInteractiveMs} ms`,
+      measured:
+        `median ${fmt(opens.median, 'ms')}, p95 ${fmt(opens.p95, 'ms')} (n=${opens.n}); ` +
+        `first open after the browser starts: ${fmt(scale.coldOpen.readyAfterHeader, 'ms')}`,
+      pass: opens.median <= TARGETS.dealInteractiveMs,
+    });
+  }
+  return rows;
+}
+
+const verdict = (pass: boolean | null) => (pass === null ? '—' : pass ? 'met' : '**missed**');
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function summaryCells(s: Summary): string[] {
+  return [fmt(s.median), fmt(s.p95), fmt(s.max)];
+}
+
+/** The targets table as Markdown. */
+export function targetsTable(rows: TargetRow[]): string {
+  return table(
+    ['What', 'Target', 'Measured', 'Verdict'],
+    rows.map((row) => [row.area, row.target, row.measured, verdict(row.pass)]),
+  );
+}
+
+function pageCostTables(results: BenchResults): string {
+  const bare = labelOf(results, 'bare') ?? 'bare';
+  const metrics: { name: string; pick: (cell: PageCostCell) => number; unit: string }[] = [
+    { name: 'Script (ScriptDuration), ms', pick: (c) => c.scriptMs, unit: 'ms' },
+    { name: 'All main-thread tasks (TaskDuration), ms', pick: (c) => c.taskMs, unit: 'ms' },
+    { name: 'JS heap after GC, MB', pick: (c) => c.heapMB, unit: 'MB' },
+    { name: 'Long tasks per load', pick: (c) => c.longTasks, unit: '' },
+    { name: 'Long-task time per load, ms', pick: (c) => c.longTaskMs, unit: 'ms' },
+    { name: 'Longest long task in any load, ms', pick: (c) => c.maxLongTaskMs, unit: 'ms' },
+    { name: 'Load event end, ms', pick: (c) => c.loadMs, unit: 'ms' },
+  ];
+  return results.pages
+    .map((page) => {
+      const base = cellOf(results, bare, page.id);
+      const header = ['Median of ' + base.runs + ' loads', ...results.columns.map((c) => c.label)];
+      const rows = metrics.map((metric) => [
+        metric.name,
+        ...results.columns.map((column) => {
+          const cell = cellOf(results, column.label, page.id);
+          const value = metric.pick(cell);
+          if (column.label === bare) return fmt(value);
+          const baseValue = metric.pick(base);
+          const ratio = baseValue > 0 ? ` ×${fmt(value / baseValue)}` : '';
+          return `${fmt(value)} (${signed(value - baseValue, '')}${ratio})`;
+        }),
+      ]);
+      return `#### ${page.label} — \`${page.path}\`\n\n${table(header, rows)}`;
+    })
+    .join('\n\n');
+}
+
+function dealOpenTable(results: BenchResults): string {
+  const rows = results.dealOpen.map((variant) => {
+    const s = (pick: (x: (typeof variant.samples)[number]) => number) => summarize(variant.samples.map(pick));
+    const ready = s((x) => x.readyAfterHeader);
+    return [
+      variant.label,
+      fmt(s((x) => x.header).median),
+      fmt(s((x) => x.host).median),
+      fmt(s((x) => x.radios).median),
+      fmt(s((x) => x.named).median),
+      fmt(s((x) => x.ready).median),
+      ...summaryCells(ready),
+    ];
+  });
+  const traces = results.traces
+    .map((trace, index) => `load ${index + 1}: ${trace.longestTasksMs.slice(0, 5).map((ms) => fmt(ms)).join(', ')}`)
+    .join('; ');
+  return (
+    table(
+      [
+        'Header timing',
+        'Header present',
+        'Sidebar host',
+        'Radios',
+        'Name shown',
+        'Interactive',
+        'Interactive − header: median',
+        'p95',
+        'max',
+      ],
+      rows,
+    ) +
+    '\n\nMilestones are medians in ms since navigation start. Longest main-thread tasks of the traced loads (ms): ' +
+    (traces || 'none traced') +
+    '.'
+  );
+}
+
+function saveTable(results: BenchResults): string {
+  const s = results.saves.samples;
+  const rows = [
+    ['Click → "Saving…" rendered', ...summaryCells(summarize(s.map((x) => x.savingMs)))],
+    ['Click → committed and "Saved at" shown', ...summaryCells(summarize(s.map((x) => x.ackMs)))],
+    ['Click → ready for the next score (deal state reloaded)', ...summaryCells(summarize(s.map((x) => x.settledMs)))],
+  ];
+  return (
+    table([`${s.length} saves, ms`, 'p50', 'p95', 'max'], rows) +
+    `\n\nScores stored before and after: ${count(results.saves.storedBefore)} → ${count(results.saves.storedAfter)}` +
+    ` (every timed save is in IndexedDB).`
+  );
+}
+
+function switchTable(results: BenchResults): string {
+  const groups = [
+    { label: 'first visit (header renders ~150 ms later)', samples: results.switches.filter((s) => !s.cachedView) },
+    { label: 'cached view (header present at once)', samples: results.switches.filter((s) => s.cachedView) },
+  ];
+  const rows = groups
+    .filter((group) => group.samples.length > 0)
+    .map((group) => {
+      const m = (pick: (x: (typeof group.samples)[number]) => number) => summarize(group.samples.map(pick));
+      const after = m((x) => x.shownAfterHeaderMs);
+      return [
+        `${group.label}, n=${group.samples.length}`,
+        fmt(m((x) => x.headerMs).median),
+        fmt(m((x) => x.shownMs).median),
+        fmt(after.median),
+        fmt(after.max),
+        fmt(m((x) => x.interactiveMs).median),
+      ];
+    });
+  return table(
+    [
+      'Switch',
+      'Header present',
+      'Name shown',
+      'Shown − max(location change, header): median',
+      'max',
+      'Interactive again',
+    ],
+    rows,
+  );
+}
+
+function sizesTable(results: BenchResults): string {
+  return table(
+    ['Entrypoint', 'File', 'Raw', 'Gzip'],
+    results.sizes.map((size) => [size.entrypoint, size.file, kb(size.raw), kb(size.gzip)]),
+  );
+}
+
+function scalingTable(results: BenchResults): string {
+  if (results.scaling.length === 0) return '_Not run._';
+  const rows = results.scaling.map((scale) => {
+    const saves = summarize(scale.saves.map((s) => s.ackMs));
+    const settled = summarize(scale.saves.map((s) => s.settledMs));
+    const opens = summarize(scale.opens.map((s) => s.readyAfterHeader));
+    return [
+      count(scale.storedScores),
+      count(scale.storedDealScores),
+      scale.seeding.ms === null
+        ? 'n/a'
+        : `${fmt(scale.seeding.ms / 1000, 's')}${scale.seeding.reusedCache ? ' (earlier run, reused)' : ''}`,
+      `${fmt(saves.median)} / ${fmt(saves.p95)}`,
+      `${fmt(settled.median)} / ${fmt(settled.p95)}`,
+      `${fmt(opens.median)} / ${fmt(opens.p95)}`,
+      fmt(scale.coldOpen.readyAfterHeader),
+      fmt(median(scale.opens.map((s) => s.heapMB))),
+    ];
+  });
+  return table(
+    [
+      'Scores stored',
+      'On the deal',
+      'Seeding took',
+      'Save ack p50 / p95, ms',
+      'Ready again p50 / p95, ms',
+      'Interactive − header median / p95, ms',
+      'First open after start, ms',
+      'Page JS heap, MB',
+    ],
+    rows,
+  );
+}
+
+function median(values: number[]): number {
+  return summarize(values).median;
+}
+
+function machineSection(results: BenchResults): string {
+  const m = results.machine;
+  return [
+    table(
+      ['', ''],
+      [
+        ['CPUs (`nproc`)', m.nproc],
+        ['CPU', m.cpuModel],
+        ['Chromium', m.chromium],
+        ['OS', m.os],
+        ['Node', m.node],
+        ['Load average at start / end (1, 5, 15 min)', `${m.loadAtStart.join(', ')} / ${m.loadAtEnd.join(', ')}`],
+      ],
+    ),
+    '',
+    '`free -h`:',
+    '',
+    '```',
+    m.memory,
+    '```',
+  ].join('\n');
+}
+
+/** The generated part of docs/performance.md (and what the bench prints). */
+export function markdownReport(results: BenchResults): string {
+  const columns = results.columns.map((c) => `- **${c.label}**: ${c.description}`).join('\n');
+  return [
+    `## Results of the last run`,
+    '',
+    `Generated by \`${results.command}\` on ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC ` +
+      `(${Math.round(results.durationS)} s). Raw samples: \`bench-results/latest.json\`.`,
+    '',
+    '### Targets against measured figures',
+    '',
+    targetsTable(results.targets),
+    '',
+    'Timing targets are judged on the median, except the save target, which the issue states at p95.',
+    '',
+    '### Machine',
+    '',
+    machineSection(results),
+    '',
+    '### Page cost',
+    '',
+    `Each page was loaded ${results.options.runs} times per column in a fresh tab (plus one warm-up load), the columns ` +
+      `interleaved in random order; metrics were read ${results.options.settleMs} ms after the load event, after a ` +
+      'forced garbage collection. Cells: median (difference from the bare page, ratio to it). Columns:',
+    '',
+    columns,
+    '',
+    pageCostTables(results),
+    '',
+    '### Deal page: sidebar against the record header',
+    '',
+    dealOpenTable(results),
+    '',
+    '### Save latency',
+    '',
+    saveTable(results),
+    '',
+    '### Single-page switch between deals',
+    '',
+    switchTable(results),
+    '',
+    '### Sizes',
+    '',
+    sizesTable(results),
+    '',
+    '### Scaling',
+    '',
+    scalingTable(results),
+  ].join('\n');
+}

@@ -1,0 +1,247 @@
+/**
+ * `npm run bench`: measures Yardstick in real Chromium against the Lightning fixtures: page cost on
+ * CRM pages (bare page, Yardstick, an empty content script, an eager build and any --peer),
+ * the sidebar against the record header, save latency, single-page switches, sizes and scaling.
+ * Prints the targets against the measured figures, saves raw JSON under bench-results/ and
+ * rewrites the results section of docs/performance.md. See docs/performance.md for the method.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { GLOBEX, INITECH, UMBRELLA, opportunityPath } from '../../tests/e2e/support/lightning-app-records';
+import { launchBenchBrowser, serviceWorkerOf, type BenchBrowser } from './bench-browser';
+import { buildYardstick, makeEagerBuild, makeFloorBuild, readManifest } from './build-variants';
+import { DEAL_TIMING_RECORDER, measureDealOpen } from './deal-open';
+import { readMachine } from './machine';
+import { parseOptions, USAGE } from './options';
+import { LONG_TASK_RECORDER, runPageCost, type BenchPage } from './page-cost';
+import {
+  EAGER_EXTENSION_DIR,
+  FLOOR_EXTENSION_DIR,
+  RESULTS_DIR,
+  ROOT,
+  YARDSTICK_EXTENSION_DIR,
+} from './paths';
+import { writePerformanceDoc } from './performance-doc';
+import { markdownReport, targetRows, targetsTable } from './report';
+import type { BenchResults, Column, DealOpenVariant } from './results';
+import { measureSaves } from './save-latency';
+import { HOT_DEAL_KEY, runScaling } from './scaling';
+import { countScores } from './seed-scores';
+import { openDealReady } from './sidebar-driver';
+import { loaderSize, measureSizes } from './sizes';
+import { measureSwitch, type SwitchSample } from './spa-switch';
+import type { TaskTrace } from './trace-tasks';
+
+/** The loader must stay "under a few KB" gzipped. */
+const LOADER_BUDGET_BYTES = 4 * 1024;
+
+const PAGES: BenchPage[] = [
+  { id: 'home', label: 'Home (not a deal)', path: '/lightning/page/home', isDeal: false },
+  { id: 'deal', label: 'Opportunity record (a deal)', path: opportunityPath(GLOBEX.id), isDeal: true },
+];
+
+const started = Date.now();
+const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+let options;
+try {
+  options = parseOptions(process.argv.slice(2));
+} catch (error) {
+  console.error(`${(error as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+const machine = readMachine();
+log(`Yardstick bench on ${machine.nproc} CPUs, ${machine.chromium}`);
+
+// Builds ---------------------------------------------------------------------------------------
+if (options.build) {
+  log('building the extension into bench-results/build');
+  buildYardstick();
+} else if (!existsSync(path.join(YARDSTICK_EXTENSION_DIR, 'manifest.json'))) {
+  throw new Error(`--skip-build: no build at ${YARDSTICK_EXTENSION_DIR}`);
+}
+makeEagerBuild(EAGER_EXTENSION_DIR);
+makeFloorBuild(FLOOR_EXTENSION_DIR);
+const sizes = measureSizes(YARDSTICK_EXTENSION_DIR);
+const loader = loaderSize(sizes);
+const loaderOk = loader.gzip <= LOADER_BUDGET_BYTES;
+log(
+  `loader content-scripts/crm.js: ${loader.raw} B raw, ${loader.gzip} B gzip — ` +
+    `${loaderOk ? 'OK' : 'OVER'} the ${LOADER_BUDGET_BYTES} B budget`,
+);
+
+const columns: Column[] = [
+  { label: 'bare', kind: 'bare', extensionDir: null, description: 'the page with no extension.' },
+  {
+    label: 'Yardstick',
+    kind: 'yardstick',
+    extensionDir: YARDSTICK_EXTENSION_DIR,
+    description: 'the production build: the loader on every CRM page, the sidebar injected on deals.',
+  },
+  {
+    label: 'empty content script',
+    kind: 'floor',
+    extensionDir: FLOOR_EXTENSION_DIR,
+    description:
+      "the same build with an empty file in the loader's place: Chromium's own price for any content script (the floor).",
+  },
+  {
+    label: 'eager',
+    kind: 'eager',
+    extensionDir: EAGER_EXTENSION_DIR,
+    description:
+      'the same build with content-scripts/sidebar.js as the manifest content script on every CRM page (React mounted at once), no loader: the naive approach.',
+  },
+  ...options.peers.map((dir, index): Column => {
+    const resolved = path.resolve(dir);
+    const name = readManifest(resolved).name;
+    return {
+      label: `peer ${index + 1}: ${name.startsWith('__MSG_') ? path.basename(resolved) : name}`,
+      kind: 'peer',
+      extensionDir: resolved,
+      description: `the unpacked extension at \`${resolved}\`.`,
+    };
+  }),
+];
+
+// Page cost ------------------------------------------------------------------------------------
+log(`page cost: ${columns.length} columns × ${PAGES.length} pages × ${options.runs} loads`);
+const pageBrowsers: BenchBrowser[] = [];
+for (const column of columns) {
+  pageBrowsers.push(
+    await launchBenchBrowser({
+      label: column.label,
+      extensionDir: column.extensionDir,
+      waitForServiceWorker: column.kind !== 'bare' && column.kind !== 'peer',
+      initScripts: [LONG_TASK_RECORDER],
+    }),
+  );
+}
+const pageCost = await runPageCost(pageBrowsers, PAGES, {
+  runs: options.runs,
+  settleMs: options.settleMs,
+  log,
+});
+for (const browser of pageBrowsers) await browser.close();
+
+// Deal page, saves, switches --------------------------------------------------------------------
+const yardstick = await launchBenchBrowser({
+  label: 'Yardstick',
+  extensionDir: YARDSTICK_EXTENSION_DIR,
+  waitForServiceWorker: true,
+  initScripts: [DEAL_TIMING_RECORDER],
+});
+const dealPath = opportunityPath(GLOBEX.id);
+await (await openDealReady(yardstick.newPage, dealPath, GLOBEX.name)).close();
+await measureDealOpen(yardstick, dealPath);
+
+const dealOpen: DealOpenVariant[] = [
+  {
+    id: 'header-150ms',
+    label: "header 150 ms after the record view, the fixture's default",
+    query: '',
+    samples: [],
+  },
+  {
+    id: 'header-at-load',
+    label: 'header already present when the loader runs (?yardstickHeaderDelay=0)',
+    query: '?yardstickHeaderDelay=0',
+    samples: [],
+  },
+];
+for (const variant of dealOpen) {
+  for (let run = 0; run < options.openRuns; run += 1) {
+    variant.samples.push((await measureDealOpen(yardstick, dealPath + variant.query)).sample);
+  }
+  log(`deal page (${variant.id}): ${options.openRuns} loads`);
+}
+const traces: TaskTrace[] = [];
+for (let run = 0; run < options.traceRuns; run += 1) {
+  const { trace } = await measureDealOpen(yardstick, dealPath, { trace: true });
+  if (trace) traces.push(trace);
+}
+log(`deal page: ${traces.length} traced loads, longest task ${Math.max(0, ...traces.map((t) => t.maxTaskMs)).toFixed(1)} ms`);
+
+const savePage = await openDealReady(yardstick.newPage, dealPath, GLOBEX.name);
+const serviceWorker = await serviceWorkerOf(yardstick);
+await measureSaves(savePage, 5);
+const storedBefore = await countScores(serviceWorker);
+const saveSamples = await measureSaves(savePage, options.saves);
+const storedAfter = await countScores(serviceWorker);
+await savePage.close();
+if (storedAfter - storedBefore !== options.saves) {
+  throw new Error(`Expected ${options.saves} new scores in IndexedDB, found ${storedAfter - storedBefore}`);
+}
+log(`saves: ${options.saves} timed, all stored`);
+
+const switches: SwitchSample[] = [];
+const route = [INITECH, UMBRELLA, GLOBEX, INITECH, UMBRELLA];
+for (let round = 0; round < options.switchRounds; round += 1) {
+  const page = await openDealReady(yardstick.newPage, dealPath, GLOBEX.name);
+  for (const deal of route) {
+    switches.push(await measureSwitch(page, opportunityPath(deal.id), deal.name));
+    await page.waitForTimeout(250);
+  }
+  await page.close();
+}
+log(`single-page switches: ${switches.length}`);
+await yardstick.close();
+
+// Scaling --------------------------------------------------------------------------------------
+const scaling = [];
+for (const dbSize of options.dbSizes) {
+  scaling.push(
+    await runScaling({
+      dbSize,
+      hotCount: Math.min(options.history, dbSize),
+      openRuns: options.scalingOpenRuns,
+      saves: options.scalingSaves,
+      reseed: options.reseed,
+      chromiumVersion: machine.chromium,
+      log,
+    }),
+  );
+}
+void HOT_DEAL_KEY;
+
+// Report ---------------------------------------------------------------------------------------
+machine.loadAtEnd = os.loadavg().map((load) => Math.round(load * 100) / 100);
+const finished = Date.now();
+const results: BenchResults = {
+  startedAt: new Date(started).toISOString(),
+  finishedAt: new Date(finished).toISOString(),
+  durationS: (finished - started) / 1000,
+  command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
+  options,
+  machine,
+  columns,
+  pages: PAGES,
+  pageCost,
+  dealOpen,
+  traces,
+  saves: { samples: saveSamples, storedBefore, storedAfter },
+  switches,
+  sizes,
+  loaderBudgetBytes: LOADER_BUDGET_BYTES,
+  scaling,
+  targets: [],
+};
+results.targets = targetRows(results);
+
+mkdirSync(RESULTS_DIR, { recursive: true });
+const json = JSON.stringify(results, null, 2);
+const stamp = results.startedAt.replace(/[:.]/g, '-');
+writeFileSync(path.join(RESULTS_DIR, `results-${stamp}.json`), json);
+writeFileSync(path.join(RESULTS_DIR, 'latest.json'), json);
+
+const report = markdownReport(results);
+console.log(`\n${report}\n`);
+console.log(`Targets against measured figures:\n\n${targetsTable(results.targets)}\n`);
+console.log(`Raw results: ${path.relative(ROOT, path.join(RESULTS_DIR, `results-${stamp}.json`))}`);
+if (options.writeDocs) {
+  writePerformanceDoc(report);
+  console.log('Rewrote the results section of docs/performance.md');
+}
+console.log(`loader gzip ${loader.gzip} B: ${loaderOk ? 'within' : 'OVER'} the ${LOADER_BUDGET_BYTES} B budget`);
+process.exitCode = loaderOk ? 0 : 1;

@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { GLOBEX, opportunityPath } from '../../tests/e2e/support/lightning-app-records';
+import { launchBenchBrowser, serviceWorkerOf } from './bench-browser';
+import { DEAL_TIMING_RECORDER, measureDealOpen, type DealOpenSample } from './deal-open';
+import { PROFILES_DIR, ROOT, SEEDED_PROFILES_DIR, YARDSTICK_EXTENSION_DIR } from './paths';
+import { measureSaves, type SaveSample } from './save-latency';
+import { countScores, newestScore, seedScores } from './seed-scores';
+import { openDealReady, saveOnce } from './sidebar-driver';
+
+/** The deal the scaling bench opens and saves on. */
+export const HOT_DEAL_KEY = `salesforce-lightning:yardstick-demo:${GLOBEX.id}`;
+
+/** Results at one database size. */
+export interface ScalingResult {
+  dbSize: number;
+  /** Scores actually stored before the measurements (all deals / the measured deal). */
+  storedScores: number;
+  storedDealScores: number;
+  seeding: { reusedCache: boolean; ms: number | null; profile: string };
+  /** The first deal opened after the browser started on the seeded profile. */
+  coldOpen: DealOpenSample;
+  opens: DealOpenSample[];
+  saves: SaveSample[];
+}
+
+/** Where Chromium keeps an unpacked extension's data depends on its id, i.e. on the folder's path. */
+function extensionIdOf(dir: string): string {
+  const hex = createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32);
+  return Array.from(hex, (digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+}
+
+/** The seeded profile stays valid while the stored schema, the extension id and the browser are unchanged. */
+function cacheKey(dbSize: number, hotCount: number, chromiumVersion: string): string {
+  const schema = createHash('sha256');
+  for (const file of ['lib/db/yardstick-database.ts', 'lib/scoring/score-record.ts', 'lib/crm/deal-snapshot.ts'])
+    schema.update(readFileSync(path.join(ROOT, file)));
+  const browser = chromiumVersion.replace(/[^0-9.]/g, '');
+  return `${dbSize}-${hotCount}-${extensionIdOf(YARDSTICK_EXTENSION_DIR)}-${schema.digest('hex').slice(0, 12)}-${browser}`;
+}
+
+async function seedProfile(
+  dir: string,
+  dbSize: number,
+  hotCount: number,
+  log: (line: string) => void,
+): Promise<number> {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const browser = await launchBenchBrowser({
+    label: 'seeding',
+    extensionDir: YARDSTICK_EXTENSION_DIR,
+    waitForServiceWorker: true,
+    profileDir: dir,
+  });
+  try {
+    const page = await openDealReady(browser.newPage, opportunityPath(GLOBEX.id), GLOBEX.name);
+    await saveOnce(page);
+    await page.close();
+    const serviceWorker = await serviceWorkerOf(browser);
+    const template = await newestScore(serviceWorker, HOT_DEAL_KEY);
+    const stored = await countScores(serviceWorker);
+    let lastLogged = 0;
+    const { ms } = await seedScores(
+      serviceWorker,
+      {
+        total: dbSize - stored,
+        hotCount: Math.max(0, hotCount - 1),
+        hotDealKey: HOT_DEAL_KEY,
+        otherDeals: Math.max(1, Math.round(dbSize / 50)),
+        template,
+      },
+      (written, elapsedMs) => {
+        if (elapsedMs - lastLogged < 15_000 && written < dbSize - stored) return;
+        lastLogged = elapsedMs;
+        log(`  seeding: ${written.toLocaleString('en-US')} scores in ${(elapsedMs / 1000).toFixed(0)} s`);
+      },
+    );
+    return ms;
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * Opens and saves on a deal with `hotCount` scores in its history while the database holds
+ * `dbSize` scores. Seeding writes raw IndexedDB from the service worker; the seeded profile is
+ * kept under bench-results/seeded-profiles and copied for each run, so a large size is seeded once.
+ */
+export async function runScaling(options: {
+  dbSize: number;
+  hotCount: number;
+  openRuns: number;
+  saves: number;
+  reseed: boolean;
+  chromiumVersion: string;
+  log: (line: string) => void;
+}): Promise<ScalingResult> {
+  const { dbSize, hotCount, log } = options;
+  const cacheDir = path.join(SEEDED_PROFILES_DIR, cacheKey(dbSize, hotCount, options.chromiumVersion));
+  const metaFile = path.join(cacheDir, 'bench-seed.json');
+  let seedMs: number | null = null;
+  const reusedCache = existsSync(metaFile) && !options.reseed;
+  if (reusedCache) {
+    seedMs = (JSON.parse(readFileSync(metaFile, 'utf8')) as { seedMs: number }).seedMs;
+    log(`  scaling ${dbSize.toLocaleString('en-US')}: reusing the seeded profile ${path.basename(cacheDir)}`);
+  } else {
+    log(`  scaling ${dbSize.toLocaleString('en-US')}: seeding a new profile (kept for later runs)`);
+    const building = `${cacheDir}.partial`;
+    seedMs = await seedProfile(building, dbSize, hotCount, log);
+    writeFileSync(path.join(building, 'bench-seed.json'), JSON.stringify({ dbSize, hotCount, seedMs }));
+    rmSync(cacheDir, { recursive: true, force: true });
+    renameSync(building, cacheDir);
+  }
+
+  mkdirSync(PROFILES_DIR, { recursive: true });
+  const runProfile = path.join(PROFILES_DIR, `scaling-${dbSize}-${process.pid}`);
+  rmSync(runProfile, { recursive: true, force: true });
+  cpSync(cacheDir, runProfile, { recursive: true });
+  const browser = await launchBenchBrowser({
+    label: `yardstick @ ${dbSize}`,
+    extensionDir: YARDSTICK_EXTENSION_DIR,
+    waitForServiceWorker: true,
+    profileDir: runProfile,
+    initScripts: [DEAL_TIMING_RECORDER],
+  });
+  try {
+    const dealPath = opportunityPath(GLOBEX.id);
+    const coldOpen = (await measureDealOpen(browser, dealPath)).sample;
+    const serviceWorker = await serviceWorkerOf(browser);
+    const storedScores = await countScores(serviceWorker);
+    const storedDealScores = await countScores(serviceWorker, HOT_DEAL_KEY);
+    log(
+      `  scaling ${dbSize.toLocaleString('en-US')}: ${storedScores.toLocaleString('en-US')} scores stored, ` +
+        `${storedDealScores.toLocaleString('en-US')} on the measured deal`,
+    );
+    const opens: DealOpenSample[] = [];
+    for (let run = 0; run < options.openRuns; run += 1) opens.push((await measureDealOpen(browser, dealPath)).sample);
+    const page = await openDealReady(browser.newPage, dealPath, GLOBEX.name);
+    await measureSaves(page, 5);
+    const saves = await measureSaves(page, options.saves);
+    await page.close();
+    return {
+      dbSize,
+      storedScores,
+      storedDealScores,
+      seeding: { reusedCache, ms: seedMs, profile: path.basename(cacheDir) },
+      coldOpen,
+      opens,
+      saves,
+    };
+  } finally {
+    await browser.close();
+    rmSync(runProfile, { recursive: true, force: true });
+  }
+}
