@@ -28,6 +28,7 @@ const NAME_SELECTORS = [
 const HIGHLIGHT_CARDS =
   '[data-selenium-component="ProfileHighlightContainer"], [data-card-type="OBJECT_HIGHLIGHT"], [data-test-id="record-highlight-main-content"]';
 const CONTROLS = 'input, textarea, select';
+const ANY_PROPERTY_INPUT = '[data-selenium-test^="property-input-"], [data-test-id^="property-input-"]';
 const LABEL_CANDIDATES = 'span, p, dt, label, div';
 
 type FieldSpec = { property: string | null; labels: readonly string[] };
@@ -114,6 +115,7 @@ function fieldStrategies(view: Element, spec: FieldSpec): Strategy[] {
     () => (property ? propertyInput(view, property) : null),
     () => dataHighlight(view, spec),
     () => highlightCardPair(view, spec),
+    () => labelledProperty(view, spec),
   ];
 }
 
@@ -154,6 +156,18 @@ function highlightCardPair(view: Element, spec: FieldSpec): Found | null {
       const result = found(propertyValue(label.nextElementSibling), `highlight-card.label:${labelText}`);
       if (result) return result;
     }
+  }
+  return null;
+}
+
+// Property cards ("About this deal") put a `<label>` beside each property's input, whatever its internal name.
+function labelledProperty(view: Element, spec: FieldSpec): Found | null {
+  for (const label of queryShown(view, 'label')) {
+    const labelText = textOf(label);
+    if (!labelMatches(labelText, spec.labels)) continue;
+    const input = label.parentElement ? queryAll(label.parentElement, ANY_PROPERTY_INPUT)[0] : undefined;
+    const result = input ? found(propertyValue(input), `property.label:${labelText}`) : null;
+    if (result) return result;
   }
   return null;
 }

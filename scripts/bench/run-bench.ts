@@ -26,7 +26,7 @@ import { writePerformanceDoc } from './performance-doc';
 import { markdownReport, targetRows, targetsTable } from './report';
 import type { BenchResults, Column, DealOpenVariant } from './results';
 import { measureSaves } from './save-latency';
-import { HOT_DEAL_KEY, runScaling } from './scaling';
+import { runScaling } from './scaling';
 import { countScores } from './seed-scores';
 import { openDealReady } from './sidebar-driver';
 import { loaderSize, measureSizes } from './sizes';
@@ -203,7 +203,6 @@ for (const dbSize of options.dbSizes) {
     }),
   );
 }
-void HOT_DEAL_KEY;
 
 // Report ---------------------------------------------------------------------------------------
 machine.loadAtEnd = os.loadavg().map((load) => Math.round(load * 100) / 100);

@@ -38,7 +38,7 @@ const CATEGORIES = [
 /** Starts tracing on a page's CDP session; the returned function stops it and analyses the page's main thread. */
 export async function startTaskTrace(cdp: CDPSession, pageHost: string): Promise<() => Promise<TaskTrace>> {
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (event) => events.push(...(event.value as TraceEvent[])));
+  cdp.on('Tracing.dataCollected', (event) => events.push(...(event.value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
     traceConfig: { includedCategories: CATEGORIES, excludedCategories: ['*'] },
