@@ -9,7 +9,7 @@ const noDexieOutsideDb = {
 };
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'coverage/', 'tests/fixtures/'] },
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'coverage/', 'tests/fixtures/', 'bench-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,6 +8,7 @@ export function DealStateNotices() {
   const page = useSidebar((s) => s.page);
   const deal = useSidebar((s) => s.deal);
   const draftOrigin = useSidebar((s) => s.draftOrigin);
+  const discardDraft = useSidebar((s) => s.discardDraft);
   return (
     <>
       {page.status === 'invalid-record-id' && (
@@ -45,6 +46,17 @@ export function DealStateNotices() {
               <li key={index}>{formatProblem(problem)}</li>
             ))}
           </ul>
+        </div>
+      )}
+      {draftOrigin.kind === 'restored-draft' && (
+        <div className="ys-notice ys-notice-info" role="status" aria-label="Unsaved edits">
+          <p>
+            Your unsaved edits from {new Date(draftOrigin.editedAt).toLocaleString()} are restored. Save to
+            record them.
+          </p>
+          <button type="button" className="ys-button" onClick={() => void discardDraft()}>
+            Discard edits
+          </button>
         </div>
       )}
       {deal.status === 'loaded' && draftOrigin.kind === 'latest-score' && !draftOrigin.sameDefinitions && (

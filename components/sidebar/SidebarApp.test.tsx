@@ -230,3 +230,50 @@ describe('SidebarApp with hostile definitions text', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
   });
 });
+
+describe('SidebarApp unsaved edits', () => {
+  it('keeps unsaved edits as a draft that comes back when the deal is opened again, until discarded', async () => {
+    const user = userEvent.setup();
+    const { sidebar, drafts } = createInMemoryBackground();
+    await sidebar.setRater('dana');
+    await openDeal(sidebar);
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[2]!);
+    await user.type(screen.getByRole('textbox', { name: 'Evidence for Metrics' }), 'CFO named the target');
+    await waitFor(() => expect(drafts.size).toBe(1));
+    document.body.innerHTML = '';
+
+    await openDeal(sidebar);
+    expect(screen.getByRole('status', { name: 'Unsaved edits' })).toHaveTextContent(
+      'Your unsaved edits from',
+    );
+    expect(
+      within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[2],
+    ).toBeChecked();
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: 'Evidence for Metrics' })).toHaveValue(
+        'CFO named the target',
+      ),
+    );
+    expect(screen.getByText('Unsaved changes (Ctrl+Enter saves).')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Discard edits' }));
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[2],
+      ).not.toBeChecked(),
+    );
+    expect(drafts.size).toBe(0);
+  });
+
+  it('clears the draft once the score is saved', async () => {
+    const user = userEvent.setup();
+    const { sidebar, drafts } = createInMemoryBackground();
+    await sidebar.setRater('dana');
+    await openDeal(sidebar);
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[1]!);
+    await waitFor(() => expect(drafts.size).toBe(1));
+    await user.click(screen.getByRole('button', { name: 'Save score' }));
+    await screen.findByText(/^Saved at/);
+    expect(drafts.size).toBe(0);
+  });
+});

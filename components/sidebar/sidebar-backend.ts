@@ -12,4 +12,14 @@ export interface SidebarBackend {
     answers: Answer[];
   }): Promise<Response<typeof MessageType.saveScore>>;
   setRater(rater: string): Promise<Response<typeof MessageType.setRater>>;
+  /** Unsaved edits of a deal, kept in the extension's storage until saved or discarded. */
+  loadDraft(dealKey: string): Promise<UnsavedDraft | null>;
+  storeDraft(dealKey: string, draft: UnsavedDraft): Promise<void>;
+  clearDraft(dealKey: string): Promise<void>;
+}
+
+/** A deal's unsaved edits, as stored. */
+export interface UnsavedDraft {
+  answers: Record<string, { level: number | null | undefined; evidence: string }>;
+  editedAt: string;
 }

@@ -13,7 +13,9 @@ export interface DraftAnswer {
 
 /** Where the draft's starting answers came from. */
 export type DraftOrigin =
-  { kind: 'blank' } | { kind: 'latest-score'; score: ScoreRecord; sameDefinitions: boolean };
+  | { kind: 'blank' }
+  | { kind: 'latest-score'; score: ScoreRecord; sameDefinitions: boolean }
+  | { kind: 'restored-draft'; editedAt: string };
 
 /** Progress of the latest save. */
 export type SaveStatus =
@@ -40,6 +42,8 @@ export interface SidebarState {
   reload(): Promise<void>;
   chooseLevel(criterionId: string, level: number | null): void;
   writeEvidence(criterionId: string, evidence: string): void;
+  /** Drops unsaved edits and goes back to the latest saved score. */
+  discardDraft(): Promise<void>;
   saveDraft(): Promise<void>;
   setRater(rater: string): Promise<ProtocolError | null>;
   setCollapsed(collapsed: boolean): void;
@@ -67,11 +71,37 @@ export function createSidebarStore(
         set({ deal: { status: 'loaded', value: response.value } });
         return;
       }
+      const unsaved = keepDraft ? null : await backend.loadDraft(dealKey).catch(() => null);
+      if (dealKeyOf(get().page) !== dealKey) return;
+      const latestSavedAt = response.value.history[0]?.savedAt ?? '';
+      if (unsaved && unsaved.editedAt > latestSavedAt) {
+        set({
+          deal: { status: 'loaded', value: response.value },
+          draft: keepKnownCriteria(unsaved.answers, response.value),
+          draftOrigin: { kind: 'restored-draft', editedAt: unsaved.editedAt },
+          dirty: true,
+        });
+        return;
+      }
       set({
         deal: { status: 'loaded', value: response.value },
         ...draftFromHistory(response.value),
         dirty: false,
       });
+    }
+
+    let persistTimer: ReturnType<typeof setTimeout> | undefined;
+    // Unsaved edits survive a reload or a browser restart: they are written shortly after each change.
+    function persistDraftSoon(): void {
+      clearTimeout(persistTimer);
+      const dealKey = dealKeyOf(get().page);
+      if (!dealKey) return;
+      persistTimer = setTimeout(() => {
+        if (dealKeyOf(get().page) !== dealKey || !get().dirty) return;
+        void backend
+          .storeDraft(dealKey, { answers: get().draft, editedAt: new Date().toISOString() })
+          .catch(() => undefined);
+      }, DRAFT_PERSIST_DELAY_MS);
     }
 
     return {
@@ -115,6 +145,7 @@ export function createSidebarStore(
           dirty: true,
           pendingSaveId: null,
         });
+        persistDraftSoon();
       },
 
       writeEvidence(criterionId, evidence) {
@@ -124,6 +155,15 @@ export function createSidebarStore(
           dirty: true,
           pendingSaveId: null,
         });
+        persistDraftSoon();
+      },
+
+      async discardDraft() {
+        const dealKey = dealKeyOf(get().page);
+        if (!dealKey) return;
+        clearTimeout(persistTimer);
+        await backend.clearDraft(dealKey).catch(() => undefined);
+        await loadDeal(dealKey, false);
       },
 
       async saveDraft() {
@@ -146,7 +186,15 @@ export function createSidebarStore(
           set({ save: { status: 'failed', error: response.error } });
           return;
         }
+        if (get().draft !== draft) {
+          // The rep kept editing while the save was in flight: keep those edits as the new draft.
+          set({ save: { status: 'saved', score: response.value }, pendingSaveId: null });
+          await loadDeal(snapshot.dealKey, true);
+          return;
+        }
+        clearTimeout(persistTimer);
         set({ save: { status: 'saved', score: response.value }, pendingSaveId: null, dirty: false });
+        await backend.clearDraft(snapshot.dealKey).catch(() => undefined);
         await loadDeal(snapshot.dealKey, false);
         set({ save: { status: 'saved', score: response.value } });
       },
@@ -163,6 +211,23 @@ export function createSidebarStore(
       },
     };
   });
+}
+
+/** How long after the last edit the unsaved draft is written to storage. */
+export const DRAFT_PERSIST_DELAY_MS = 300;
+
+function keepKnownCriteria(
+  answers: Record<string, DraftAnswer>,
+  state: DealState,
+): Record<string, DraftAnswer> {
+  const draft: Record<string, DraftAnswer> = {};
+  for (const criterion of state.active.definitions.criteria) {
+    const answer = answers[criterion.id];
+    if (!answer) continue;
+    const levelExists = answer.level == null || criterion.levels.some((l) => l.value === answer.level);
+    draft[criterion.id] = { level: levelExists ? answer.level : undefined, evidence: answer.evidence };
+  }
+  return draft;
 }
 
 /** Builds the draft from the deal's latest score, keeping only levels the active definitions still have. */

@@ -153,7 +153,8 @@ function highlightCardPair(view: Element, spec: FieldSpec): Found | null {
     for (const label of queryAll(card, LABEL_CANDIDATES)) {
       const labelText = textOf(label);
       if (!label.nextElementSibling || !labelMatches(labelText, spec.labels)) continue;
-      const result = found(propertyValue(label.nextElementSibling), `highlight-card.label:${labelText}`);
+      const strategy = `highlight-card.label:${labelText.replace(/\s*:$/, '')}`;
+      const result = found(propertyValue(label.nextElementSibling), strategy);
       if (result) return result;
     }
   }

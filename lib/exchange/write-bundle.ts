@@ -27,14 +27,14 @@ export async function createBundle(source: BundleSource): Promise<Bundle> {
     definitions.push(item);
   }
   definitions.sort((a, b) => compare(a.id, b.id) || compare(a.version, b.version) || compare(a.hash, b.hash));
-  const content = {
+  const content: Omit<Bundle, 'checksum'> = {
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
     exportedAt: source.exportedAt.toISOString(),
     rater: source.rater,
     definitions,
     scores: [...source.scores],
-  } as const;
+  };
   return { ...content, checksum: { algorithm: 'SHA-256', value: await bundleChecksum(content) } };
 }
 

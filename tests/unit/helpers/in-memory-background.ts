@@ -6,7 +6,7 @@ import { handleRequest } from '../../../entrypoints/background/handle-request';
 import { YardstickDatabase } from '../../../lib/db/yardstick-database';
 import { RequestSchema, type Request, type Response } from '../../../lib/messaging/protocol';
 import { MessageType } from '../../../lib/messaging/protocol-names';
-import type { SidebarBackend } from '../../../components/sidebar/sidebar-backend';
+import type { SidebarBackend, UnsavedDraft } from '../../../components/sidebar/sidebar-backend';
 import type { OptionsBackend } from '../../../components/options/options-backend';
 
 let databaseCounter = 0;
@@ -19,6 +19,7 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
   );
   const stateChanges: number[] = [];
   const listeners = new Set<() => void>();
+  const drafts = new Map<string, UnsavedDraft>();
   const send = async <T extends Request['type']>(message: unknown): Promise<Response<T>> => {
     const request = RequestSchema.parse(message);
     return (await handleRequest(request, {}, services, {
@@ -34,6 +35,9 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
     getDealState: (dealKey) => send({ type: MessageType.getDealState, dealKey }),
     saveScore: (input) => send({ type: MessageType.saveScore, ...input }),
     setRater: (rater) => send({ type: MessageType.setRater, rater }),
+    loadDraft: async (dealKey) => drafts.get(dealKey) ?? null,
+    storeDraft: async (dealKey, draft) => void drafts.set(dealKey, structuredClone(draft)),
+    clearDraft: async (dealKey) => void drafts.delete(dealKey),
   };
   const options: OptionsBackend = {
     getSettings: () => send({ type: MessageType.getSettings }),
@@ -49,5 +53,5 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
       return () => listeners.delete(onChange);
     },
   };
-  return { services, sidebar, options, stateChanges };
+  return { services, sidebar, options, stateChanges, drafts };
 }

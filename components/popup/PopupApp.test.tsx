@@ -1,0 +1,42 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createInMemoryBackground } from '../../tests/unit/helpers/in-memory-background';
+import { PopupApp, type PopupActions } from './PopupApp';
+
+function actions(): PopupActions & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    openOptions: async () => void calls.push('options'),
+    toggleSidebarInActiveTab: async () => void calls.push('toggle'),
+  };
+}
+
+describe('PopupApp', () => {
+  it('shows the active definitions and that they are in sync', async () => {
+    const { options } = createInMemoryBackground();
+    render(<PopupApp backend={options} actions={actions()} />);
+    expect(await screen.findByRole('status')).toHaveTextContent('Definitions in sync');
+    expect(screen.getByText(/MEDDPICC.* 1\.0\.0/)).toBeInTheDocument();
+    expect(screen.getByText('Built in')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Sync now' })).toBeDisabled();
+  });
+
+  it('flags a failed definitions update', async () => {
+    const { options } = createInMemoryBackground();
+    await options.importDefinitions('bad.json', '{"schemaVersion": 1}');
+    render(<PopupApp backend={options} actions={actions()} />);
+    expect(await screen.findByRole('status')).toHaveTextContent('Last definitions update failed');
+    expect(screen.getByText(/The definitions file has \d+ problems/)).toBeInTheDocument();
+  });
+
+  it('opens settings and toggles the sidebar', async () => {
+    const user = userEvent.setup();
+    const { options } = createInMemoryBackground();
+    const popupActions = actions();
+    render(<PopupApp backend={options} actions={popupActions} />);
+    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    await user.click(screen.getByRole('button', { name: 'Show or hide sidebar' }));
+    expect(popupActions.calls).toEqual(['options', 'toggle']);
+  });
+});

@@ -1,0 +1,124 @@
+import { formatProblem } from '../definitions/definitions-problem';
+import { parseDefinitions } from '../definitions/parse-definitions';
+import type { Definitions } from '../definitions/schema-v1';
+import { decodeText } from '../exchange/decode-text';
+import { formatImportError, type ImportError } from '../exchange/import-problem';
+import { mergeImports } from '../exchange/merge-imports';
+import { readImportFile, type ImportedFile } from '../exchange/read-import-file';
+import { parseTimestamp } from '../exchange/parse-timestamp';
+import { toAuditJson } from './audit-report-json';
+import { formatAuditText } from './format-audit-text';
+import { runAudit } from './run-audit';
+
+/** What the CLI needs from the outside world (scripts/audit.ts passes Node's). */
+export interface AuditCliIo {
+  readFile: (path: string) => Promise<Uint8Array>;
+  now: () => Date;
+}
+
+/** What the CLI prints and how it exits. */
+export interface AuditCliResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Exit codes: 0 report printed, 1 bad input (file:line on stderr), 2 wrong usage. */
+export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
+
+/** The usage text of `npm run audit`. */
+export const AUDIT_USAGE = `Usage: npm run audit -- [--json] [--definitions <file>] [--as-of <date>] <files...>
+
+Reads Yardstick bundles (.json/.ndjson), ratings CSVs (deal,rater,criterion,level[,scored_at,context,definitions_version])
+and outcomes CSVs (deal,outcome[,segment columns...]), and prints the audit.
+
+  --json                 one JSON document on stdout (numbers unrounded; null + "<name>Reason" when not computable)
+  --definitions <file>   check every level against these definitions (JSON or YAML); use their weights and bands
+  --as-of <date>         "now" for staleness (ISO 8601; default: the current time)
+  --help                 this text
+
+Exit status: 0 report printed, 1 bad input (file:line: message on stderr), 2 wrong usage.
+See docs/audit.md for the statistics and docs/data-formats.md for the file formats.
+`;
+
+/** Runs `npm run audit` with the given arguments; never throws for bad input. */
+export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Promise<AuditCliResult> {
+  const usage = (message: string): AuditCliResult => ({ exitCode: EXIT.usage, stdout: '', stderr: `${message}\n\n${AUDIT_USAGE}` });
+  let json = false;
+  let definitionsPath: string | null = null;
+  let asOf: number | null = null;
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') return { exitCode: EXIT.ok, stdout: AUDIT_USAGE, stderr: '' };
+    if (arg === '--json') json = true;
+    else if (arg === '--definitions' || arg === '--as-of') {
+      const value = argv[++i];
+      if (value === undefined) return usage(`${arg} needs a value`);
+      if (arg === '--definitions') definitionsPath = value;
+      else {
+        asOf = parseTimestamp(value);
+        if (asOf === null) return usage(`--as-of "${value}" is not an ISO 8601 date`);
+      }
+    } else if (arg === '--') continue;
+    else if (arg.startsWith('--')) return usage(`unknown option ${arg}`);
+    else files.push(arg);
+  }
+  if (files.length === 0) return usage('no input files');
+
+  const failures: string[] = [];
+  let definitions: Definitions | null = null;
+  if (definitionsPath !== null) {
+    const text = await readText(definitionsPath, io, failures);
+    if (text !== null) {
+      const parsed = parseDefinitions(text);
+      if (parsed.ok) definitions = parsed.value;
+      else for (const problem of parsed.error.problems) failures.push(`${definitionsPath}:${located(problem)}${formatProblem(problem)}`);
+    }
+  }
+  const imported: ImportedFile[] = [];
+  for (const file of files) {
+    const text = await readText(file, io, failures);
+    if (text === null) continue;
+    const read = await readImportFile(file, text);
+    if (read.ok) imported.push(read.value);
+    else failures.push(...formatImportError(read.error));
+  }
+  if (failures.length > 0) return badInput(failures);
+  const merged = mergeImports(imported, { definitions });
+  if (!merged.ok) return badInput(merged.error.flatMap((error: ImportError) => formatImportError(error)));
+
+  const report = runAudit(merged.value.input, { asOf: asOf ?? io.now().getTime() });
+  const stdout = json
+    ? `${JSON.stringify(toAuditJson(report, merged.value.summary), null, 2)}\n`
+    : formatAuditText(report, merged.value.summary);
+  return { exitCode: EXIT.ok, stdout, stderr: '' };
+}
+
+async function readText(path: string, io: AuditCliIo, failures: string[]): Promise<string | null> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(path);
+  } catch (error) {
+    failures.push(`${path}: cannot read the file (${error instanceof Error ? error.message : String(error)})`);
+    return null;
+  }
+  const decoded = decodeText(path, bytes);
+  if (!decoded.ok) {
+    failures.push(...formatImportError(decoded.error));
+    return null;
+  }
+  return decoded.value;
+}
+
+function located(problem: { line?: number; column?: number }): string {
+  return problem.line === undefined ? ' ' : `${problem.line}:${problem.column ?? 1}: `;
+}
+
+function badInput(lines: readonly string[]): AuditCliResult {
+  return {
+    exitCode: EXIT.badInput,
+    stdout: '',
+    stderr: `${lines.join('\n')}\nNothing was audited: fix the files above and run again.\n`,
+  };
+}
