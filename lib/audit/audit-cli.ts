@@ -1,4 +1,3 @@
-import { formatProblem } from '../definitions/definitions-problem';
 import { parseDefinitions } from '../definitions/parse-definitions';
 import type { Definitions } from '../definitions/schema-v1';
 import { decodeText } from '../exchange/decode-text';
@@ -73,7 +72,11 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
     if (text !== null) {
       const parsed = parseDefinitions(text);
       if (parsed.ok) definitions = parsed.value;
-      else for (const problem of parsed.error.problems) failures.push(`${definitionsPath}:${located(problem)}${formatProblem(problem)}`);
+      else {
+        for (const problem of parsed.error.problems) {
+          failures.push(`${definitionsPath}:${located(problem)}${problem.path ? `${problem.path}: ` : ''}${problem.message}`);
+        }
+      }
     }
   }
   const imported: ImportedFile[] = [];

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Definitions } from '../definitions/schema-v1';
 import type { ScoreRecord } from '../scoring/score-record';
+import { declareSchemaVersions } from './schema-versions';
 
 /** One distinct definitions content ever seen, kept so old scores can be shown against it. */
 export interface DefinitionsVersionRow {
@@ -27,11 +28,6 @@ export class YardstickDatabase extends Dexie {
 
   constructor(name = 'yardstick') {
     super(name);
-    // Every shipped version stays here; a schema change adds a new version() with an upgrade step.
-    this.version(1).stores({
-      scores: '&id, dealKey, [dealKey+savedAt], savedAt, rater, definitions.hash',
-      definitionsVersions: '&hash, [id+version], firstSeenAt',
-      settings: '&key',
-    });
+    declareSchemaVersions(this);
   }
 }

@@ -1,0 +1,31 @@
+import type Dexie from 'dexie';
+
+/** One shipped version of the database schema, with the upgrade that brings data to it. */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: Parameters<ReturnType<Dexie['version']>['upgrade']>[0];
+}
+
+/**
+ * Every schema version ever shipped, oldest first. Never edit a shipped entry: add a new one with
+ * an upgrade step, a fixture in tests/fixtures/db/, and the migration test picks it up.
+ */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      scores: '&id, dealKey, [dealKey+savedAt], savedAt, rater, definitions.hash',
+      definitionsVersions: '&hash, [id+version], firstSeenAt',
+      settings: '&key',
+    },
+  },
+];
+
+/** Declares the given schema versions on a Dexie instance. */
+export function declareSchemaVersions(db: Dexie, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS): void {
+  for (const { version, stores, upgrade } of versions) {
+    const declared = db.version(version).stores(stores);
+    if (upgrade) declared.upgrade(upgrade);
+  }
+}

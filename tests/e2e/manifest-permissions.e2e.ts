@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { EXTENSION_DIR } from './support/launch-browser';
+
+interface Manifest {
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  optional_permissions?: string[];
+  content_scripts?: { matches: string[]; js: string[] }[];
+  web_accessible_resources?: { resources: string[]; matches: string[] }[];
+  externally_connectable?: unknown;
+  key?: string;
+}
+
+const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Manifest;
+
+// A change here widens what Yardstick may do on users' machines: review it as such.
+describe('the production manifest', () => {
+  it('asks only for storage, scripting and alarms', () => {
+    expect(manifest.permissions).toEqual(['storage', 'scripting', 'alarms']);
+    expect(manifest.optional_permissions).toBeUndefined();
+  });
+
+  it('runs only on the CRM hosts it supports out of the box', () => {
+    expect(manifest.host_permissions).toEqual(['https://*.force.com/*', 'https://*.force.mil/*']);
+    expect(manifest.content_scripts).toEqual([
+      {
+        matches: ['https://*.force.com/*', 'https://*.force.mil/*'],
+        js: ['content-scripts/crm.js'],
+        run_at: 'document_idle',
+      },
+    ]);
+  });
+
+  it('asks for other hosts only when needed, as optional permissions', () => {
+    expect(manifest.optional_host_permissions).toEqual([
+      'https://*/*',
+      'http://localhost/*',
+      'http://127.0.0.1/*',
+    ]);
+  });
+
+  it('exposes only the sidebar stylesheet to pages, and no messaging to web pages', () => {
+    expect(manifest.web_accessible_resources?.flatMap((r) => r.resources)).toEqual([
+      'content-scripts/sidebar.css',
+    ]);
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.key).toBeUndefined();
+  });
+});
