@@ -66,8 +66,10 @@ export function closedLoop(
     const enough =
       auc.positives >= thresholds.reweightMinPerOutcome && auc.negatives >= thresholds.reweightMinPerOutcome;
     if (auc.value === null || !enough) continue;
+    // The epsilon keeps a boundary value such as 0.6 outside "within 0.1" despite 0.6 − 0.5 = 0.0999….
     const distance = auc.value - 0.5;
-    if (Math.abs(distance) < thresholds.reweightAucWithin || distance <= -thresholds.reweightAucWithin) {
+    const near = Math.abs(distance) < thresholds.reweightAucWithin - 1e-12;
+    if (near || distance <= -thresholds.reweightAucWithin) {
       reweight.push({
         criterion: id,
         auc: auc.value,

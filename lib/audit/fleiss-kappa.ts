@@ -26,16 +26,7 @@ export function fleissKappaFromCounts(
   const totals = counts.map((row) => row.reduce((sum, count) => sum + count, 0));
   const low = Math.min(...totals);
   const high = Math.max(...totals);
-  if (units > 0 && low !== high) {
-    return {
-      ...missing(
-        units,
-        'not applicable',
-        `units have between ${low} and ${high} ratings; Fleiss' κ needs the same number on every unit`,
-      ),
-      ...none,
-    };
-  }
+  if (units > 0 && low !== high) return unequalRatings(units, low, high);
   const m = units > 0 ? low : 0;
   if (units > 0 && m < 2) {
     return {
@@ -91,4 +82,14 @@ export function fleissKappa(units: readonly UnitRatings[], options: { minUnits?:
     rows.push(Array.from(row, (count) => count ?? 0));
   }
   return fleissKappaFromCounts(rows, options);
+}
+
+/** The figure for units that do not all have the same number of ratings. */
+export function unequalRatings(units: number, low: number, high: number): KappaFigure {
+  return {
+    ...missing(units, 'not applicable', `units have between ${low} and ${high} ratings; Fleiss' κ needs the same number on every unit`),
+    ratingsPerUnit: null,
+    observedAgreement: null,
+    chanceAgreement: null,
+  };
 }

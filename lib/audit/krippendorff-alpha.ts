@@ -187,21 +187,34 @@ function tabulate(units: readonly UnitRatings[]) {
   }
   const values = [...distinct].sort((a, b) => a - b);
   const indexOf = new Map(values.map((value, index) => [value, index]));
-  const byKey = new Map<string, Pattern>();
+  const byKey = new Map<number | string, Pattern>();
+  const base = values.length + 1;
+  const bitsPerValue = Math.log2(base);
   let pairableValues = 0;
   for (const present of pairable) {
-    const counts = new Map<number, number>();
-    for (const value of present) {
-      const index = indexOf.get(value)!;
-      counts.set(index, (counts.get(index) ?? 0) + 1);
-    }
-    const valueIndex = [...counts.keys()].sort((a, b) => a - b);
-    const valueCount = valueIndex.map((index) => counts.get(index)!);
-    const key = valueIndex.map((index, i) => `${index}:${valueCount[i]}`).join(',');
+    const indices = present.map((value) => indexOf.get(value)!).sort((a, b) => a - b);
+    // A unit's pattern is its sorted value indices; as a number while that fits in 52 bits.
+    let key: number | string;
+    if (indices.length * bitsPerValue <= 52) {
+      key = 0;
+      for (const index of indices) key = key * base + index + 1;
+    } else key = indices.join(',');
     const pattern = byKey.get(key);
-    if (pattern) pattern.units++;
-    else byKey.set(key, { units: 1, valueIndex, valueCount, disagreement: [] });
     pairableValues += present.length;
+    if (pattern) {
+      pattern.units++;
+      continue;
+    }
+    const valueIndex: number[] = [];
+    const valueCount: number[] = [];
+    for (const index of indices) {
+      if (valueIndex.at(-1) === index) valueCount[valueCount.length - 1]!++;
+      else {
+        valueIndex.push(index);
+        valueCount.push(1);
+      }
+    }
+    byKey.set(key, { units: 1, valueIndex, valueCount, disagreement: [] });
   }
   return {
     values,

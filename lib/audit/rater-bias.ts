@@ -24,39 +24,76 @@ export interface RaterBias {
  * other rater gave a known rating, deviation = own − mean(others); bias = mean deviation, n = units.
  * Each unit lists at most one rating per rater. Raters are returned sorted by id.
  */
-export function raterBias(
-  units: readonly (readonly RaterValue[])[],
+export function raterBias(units: readonly (readonly RaterValue[])[], options: { minUnits?: number } = {}): RaterBias[] {
+  const raterIndex = new Map<string, number>();
+  const raterOf: number[] = [];
+  const values: number[] = [];
+  const groups: number[][] = [];
+  for (const unit of units) {
+    const group: number[] = [];
+    for (const { rater, value } of unit) {
+      let index = raterIndex.get(rater);
+      if (index === undefined) {
+        index = raterIndex.size;
+        raterIndex.set(rater, index);
+      }
+      group.push(raterOf.length);
+      raterOf.push(index);
+      values.push(value ?? NaN);
+    }
+    groups.push(group);
+  }
+  return raterBiasIndexed(groups, [...raterIndex.keys()], raterOf, (i) => values[i]!, options);
+}
+
+/** {@link raterBias} over indexed ratings: `groups` lists rating indices per unit, NaN = missing. */
+export function raterBiasIndexed(
+  groups: Iterable<readonly number[]>,
+  raterNames: readonly string[],
+  raterOf: ArrayLike<number>,
+  valueOf: (i: number) => number,
   options: { minUnits?: number } = {},
 ): RaterBias[] {
   const minUnits = options.minUnits ?? DEFAULT_MINIMUMS.biasUnits;
-  const stats = new Map<string, { n: number; sum: number; squares: number; alone: boolean }>();
-  for (const unit of units) {
+  const raters = raterNames.length;
+  const seen = new Uint8Array(raters);
+  const n = new Float64Array(raters);
+  const sums = new Float64Array(raters);
+  const squares = new Float64Array(raters);
+  const inUnit = new Int32Array(raters).fill(-1);
+  let unitNumber = 0;
+  for (const group of groups) {
+    unitNumber++;
     let sum = 0;
     let count = 0;
-    const seen = new Set<string>();
-    for (const { rater, value } of unit) {
-      if (seen.has(rater))
-        throw new RangeError(`rater "${rater}" appears twice in one unit; pass the latest rating only`);
-      seen.add(rater);
-      if (!stats.has(rater)) stats.set(rater, { n: 0, sum: 0, squares: 0, alone: true });
-      if (value === null) continue;
+    for (const i of group) {
+      const rater = raterOf[i]!;
+      if (inUnit[rater] === unitNumber) {
+        throw new RangeError(`rater "${raterNames[rater]}" appears twice in one unit; pass the latest rating only`);
+      }
+      inUnit[rater] = unitNumber;
+      seen[rater] = 1;
+      const value = valueOf(i);
+      if (Number.isNaN(value)) continue;
       sum += value;
       count++;
     }
     if (count < 2) continue;
-    for (const { rater, value } of unit) {
-      if (value === null) continue;
+    for (const i of group) {
+      const value = valueOf(i);
+      if (Number.isNaN(value)) continue;
+      const rater = raterOf[i]!;
       const deviation = value - (sum - value) / (count - 1);
-      const entry = stats.get(rater)!;
-      entry.n++;
-      entry.sum += deviation;
-      entry.squares += deviation * deviation;
+      n[rater]!++;
+      sums[rater]! += deviation;
+      squares[rater]! += deviation * deviation;
     }
   }
-  const onlyOne = stats.size <= 1;
-  return [...stats.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([rater, { n, sum, squares }]) => ({ rater, bias: biasFigure(n, sum, squares, minUnits, onlyOne) }));
+  const present = raterNames.map((name, r) => ({ name, r })).filter(({ r }) => seen[r] === 1);
+  const onlyOne = present.length <= 1;
+  return present
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map(({ name, r }) => ({ rater: name, bias: biasFigure(n[r]!, sums[r]!, squares[r]!, minUnits, onlyOne) }));
 }
 
 /** Turns running sums of deviations into a bias figure. */

@@ -6,7 +6,7 @@ import { closedLoop, type ClosedLoop } from './closed-loop';
 import { coverage, type CoverageFigure } from './coverage';
 import { summarise, type DistributionSummary } from './descriptive-statistics';
 import { missing } from './figure';
-import { fleissKappa, type KappaFigure } from './fleiss-kappa';
+import { fleissKappa, unequalRatings, type KappaFigure } from './fleiss-kappa';
 import { intraclassCorrelations, type IccResult } from './intraclass-correlation';
 import {
   krippendorffAlpha,
@@ -17,8 +17,8 @@ import {
 } from './krippendorff-alpha';
 import { mannWhitneyAuc, type AucFigure } from './mann-whitney-auc';
 import { DEFAULT_MINIMUMS, type ClosedLoopThresholds, type Minimums } from './minimums';
-import { raterBias, type BiasFigure, type RaterValue } from './rater-bias';
-import { raterDrift, type DatedRating, type RaterDrift } from './rater-drift';
+import { raterBiasIndexed, type BiasFigure } from './rater-bias';
+import { raterDriftIndexed, type RaterDrift } from './rater-drift';
 import { staleness, type Staleness } from './staleness';
 import { winRateByBand, type BandWinRate } from './win-rate-by-band';
 
@@ -327,6 +327,22 @@ function unitsFor(groups: Groups, value: (s: number) => number | null): UnitRati
   return units;
 }
 
+/** The known values of every unit with at least two of them. */
+function knownUnits(data: Indexed, groups: Groups, c: number): number[][] {
+  const width = data.criteria.length;
+  const units: number[][] = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const values: number[] = [];
+    for (const s of group) {
+      const level = data.levels[s * width + c]!;
+      if (!Number.isNaN(level)) values.push(level);
+    }
+    if (values.length >= 2) units.push(values);
+  }
+  return units;
+}
+
 function pairableRaters(data: Indexed, groups: Groups, value: (s: number) => number | null): Set<number> {
   const raters = new Set<number>();
   for (const group of groups.values()) {
@@ -350,42 +366,87 @@ function agreementOf(
   minimums: Minimums,
   bootstrap: AuditOptions['bootstrap'],
 ): CriterionAgreement {
-  const value = (s: number) => levelOf(data, s, c);
-  const units = unitsFor(groups, value);
-  const raters = pairableRaters(data, groups, value);
+  const width = data.criteria.length;
+  const levels = data.levels;
+  // One pass: the known values of every pairable unit, the raters in them, and the spread of
+  // ratings per unit (Fleiss' κ needs it constant).
+  const units: number[][] = [];
+  const raters = new Set<number>();
   const everRated = new Set<number>();
-  for (const group of groups.values())
-    for (const s of group) if (value(s) !== null) everRated.add(data.raterOf[s]!);
+  let fewest = Infinity;
+  let most = 0;
+  for (const group of groups.values()) {
+    let known = 0;
+    for (const s of group) {
+      if (Number.isNaN(levels[s * width + c]!)) continue;
+      known++;
+      everRated.add(data.raterOf[s]!);
+    }
+    if (known < 2) continue;
+    const values: number[] = [];
+    for (const s of group) {
+      const level = levels[s * width + c]!;
+      if (Number.isNaN(level)) continue;
+      values.push(level);
+      raters.add(data.raterOf[s]!);
+    }
+    units.push(values);
+    fewest = Math.min(fewest, known);
+    most = Math.max(most, known);
+  }
   let alpha = krippendorffAlpha(units, { minUnits: minimums.alphaUnits, bootstrap });
   if (everRated.size <= 1) alpha = oneRaterAlpha(alpha);
+  const kappa =
+    units.length > 0 && fewest !== most
+      ? unequalRatings(units.length, fewest, most)
+      : fleissKappa(units, { minUnits: minimums.kappaUnits });
   return {
     units: alpha.units,
     raters: raters.size,
     alpha,
-    fleissKappa: fleissKappa(units, { minUnits: minimums.kappaUnits }),
-    icc: iccOf(data, groups, value, raters, minimums),
+    fleissKappa: kappa,
+    icc: iccOf(data, groups, c, raters, units, minimums),
   };
 }
 
 function iccOf(
   data: Indexed,
   groups: Groups,
-  value: (s: number) => number | null,
+  c: number,
   raters: Set<number>,
+  units: readonly (readonly number[])[],
   minimums: Minimums,
 ): IccResult {
+  let cells = 0;
+  for (const unit of units) cells += unit.length;
+  const expected = units.length * raters.size;
+  if (raters.size >= 2 && cells < expected) {
+    const figure = missing(
+      units.length,
+      'not applicable',
+      `${expected - cells} of ${expected} rater × unit cells are empty; an ICC needs every rater to rate every unit`,
+    );
+    return {
+      targets: units.length,
+      raters: raters.size,
+      oneWay: figure,
+      twoWayAgreement: figure,
+      twoWayConsistency: figure,
+      meanSquares: null,
+    };
+  }
   const columns = new Map([...raters].map((rater, i) => [rater, i]));
   const rows: (number | null)[][] = [];
   for (const group of groups.values()) {
-    let known = 0;
-    for (const s of group) if (value(s) !== null) known++;
-    if (known < 2) continue;
     const row: (number | null)[] = new Array<number | null>(columns.size).fill(null);
+    let known = 0;
     for (const s of group) {
-      const v = value(s);
-      if (v !== null) row[columns.get(data.raterOf[s]!)!] = v;
+      const v = levelOf(data, s, c);
+      if (v === null) continue;
+      row[columns.get(data.raterOf[s]!)!] = v;
+      known++;
     }
-    rows.push(row);
+    if (known >= 2) rows.push(row);
   }
   return intraclassCorrelations(rows, { minTargets: minimums.iccUnits });
 }
@@ -451,33 +512,20 @@ function orderOf(bands: readonly Band[]): string[] {
 
 function ratersOf(data: Indexed, latest: Groups, history: Groups, minimums: Minimums): RaterAudit[] {
   const { criteria, raters } = data;
+  const width = criteria.length;
   const bias = criteria.map((_, c) => {
-    const units: RaterValue[][] = [];
-    for (const group of latest.values()) {
-      if (group.length < 2) continue;
-      units.push(group.map((s) => ({ rater: raters[data.raterOf[s]!]!, value: levelOf(data, s, c) })));
-    }
-    return new Map(
-      raterBias(units, { minUnits: minimums.biasUnits }).map((entry) => [entry.rater, entry.bias]),
-    );
+    const valueOf = (s: number) => data.levels[s * width + c]!;
+    const entries = raterBiasIndexed(latest.values(), raters, data.raterOf, valueOf, { minUnits: minimums.biasUnits });
+    return new Map(entries.map((entry) => [entry.rater, entry.bias]));
   });
+  const timeOf = (s: number) => data.timeOf[s]!;
   const drift = criteria.map((_, c) => {
-    const units: DatedRating[][] = [];
-    for (const group of history.values()) {
-      units.push(
-        group.map((s) => ({
-          rater: raters[data.raterOf[s]!]!,
-          value: levelOf(data, s, c),
-          at: Number.isFinite(data.timeOf[s]!) ? data.timeOf[s]! : null,
-        })),
-      );
-    }
-    return new Map(
-      raterDrift(units, {
-        minDeviations: minimums.driftDeviations,
-        minWindowDeviations: minimums.driftWindowDeviations,
-      }).map(({ rater, ...rest }) => [rater, rest]),
+    const entries = raterDriftIndexed(
+      history.values(),
+      { raterNames: raters, raterOf: data.raterOf, valueOf: (s) => data.levels[s * width + c]!, timeOf },
+      { minDeviations: minimums.driftDeviations, minWindowDeviations: minimums.driftWindowDeviations },
     );
+    return new Map(entries.map(({ rater, ...rest }) => [rater, rest]));
   });
   const scoreCounts = new Int32Array(raters.length);
   for (let s = 0; s < data.scores.length; s++) scoreCounts[data.raterOf[s]!]!++;
@@ -559,7 +607,14 @@ function slicesOf(
       continue;
     }
     for (const [value, deals] of [...byValue].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const keep = (groups: Groups): Groups => new Map([...groups].filter(([deal]) => deals.has(deal)));
+      const keep = (groups: Groups): Groups => {
+        const kept: Groups = new Map();
+        for (const deal of deals) {
+          const group = groups.get(deal);
+          if (group) kept.set(deal, group);
+        }
+        return kept;
+      };
       slices.push({
         by: 'segment',
         column,
@@ -567,18 +622,24 @@ function slicesOf(
       });
     }
   }
+  // A rater slice has one rater by definition: α is named as such, only the AUC is computed.
+  const perRater = data.raters.map(() => ({ deals: 0, latestDeal: new Map<number, number[]>() }));
+  for (const group of latestAll.values()) for (const s of group) perRater[data.raterOf[s]!]!.deals++;
+  for (const [deal, group] of latestDeal) {
+    for (const s of group) perRater[data.raterOf[s]!]!.latestDeal.set(deal, [s]);
+  }
+  const oneRater = missing(0, 'one rater', 'a slice of one rater has no agreement to measure');
   data.raters.forEach((rater, r) => {
-    const keep = (groups: Groups): Groups => {
-      const result: Groups = new Map();
-      for (const [deal, group] of groups) {
-        const own = group.filter((s) => data.raterOf[s] === r);
-        if (own.length > 0) result.set(deal, own);
-      }
-      return result;
-    };
+    const { deals, latestDeal: own } = perRater[r]!;
+    const totals = closedValues(data, own, outcomes, (s) => data.scores[s]!.total ?? NaN);
     slices.push({
       by: 'rater',
-      ...sliceOf(data, keep(latestAll), keep(latestDeal), outcomes, minimums, rater),
+      value: rater,
+      deals,
+      raters: 1,
+      closedDeals: totals.length,
+      alpha: Object.fromEntries(data.criteria.map((criterion) => [criterion, oneRater])),
+      auc: predictiveOf(totals, minimums).auc,
     });
   });
   const versions = new Set(data.scores.map((score) => score.definitionsVersion ?? '(unknown)'));
@@ -614,7 +675,7 @@ function sliceOf(
   const totals = closedValues(data, latestDeal, outcomes, (s) => data.scores[s]!.total ?? NaN);
   const alpha: Record<string, AlphaFigure> = {};
   data.criteria.forEach((criterion, c) => {
-    const units = unitsFor(latestAll, (s) => levelOf(data, s, c));
+    const units = knownUnits(data, latestAll, c);
     const result = krippendorffAlpha(units, {
       minUnits: minimums.alphaUnits,
       bootstrap: false,

@@ -120,8 +120,8 @@ export function textOf(element: Element): string {
 export function controlValue(element: Element): string {
   const tag = element.tagName.toUpperCase();
   if (tag === 'INPUT' || tag === 'TEXTAREA') {
-    const value = (element as HTMLInputElement).value;
-    return normaliseText(value || element.getAttribute('value') || '');
+    // The live value, which follows the `value` attribute until the rep edits the field.
+    return normaliseText((element as HTMLInputElement).value);
   }
   if (tag === 'SELECT') {
     const select = element as HTMLSelectElement;
@@ -223,14 +223,12 @@ export function segmentLabels(fieldId: string): readonly string[] {
   return [...(SEGMENT_LABELS[fieldId] ?? []), inWords];
 }
 
-/**
- * Reads each captureFields id with `read` (given the id and its labels) into `segments`; undefined
- * when no fields were asked for, so snapshots without captureFields stay as they were.
- */
+/** Reads each captureFields id with `read` into `segments`; undefined when none were asked for. */
 export function readSegments(
   captureFields: readonly string[] | undefined,
   read: (fieldId: string, labels: readonly string[]) => FieldReading,
 ): Record<string, FieldReading> | undefined {
+  // Without captureFields there is no `segments` key, so snapshots read without them stay as they were.
   const ids = Array.from(new Set(captureFields ?? [])).slice(0, MAX_SEGMENTS);
   if (ids.length === 0) return undefined;
   return Object.fromEntries(ids.map((id) => [id, read(id, segmentLabels(id))]));
@@ -246,10 +244,7 @@ export function unknownSegments(
 /** Identity of a deal page: which CRM, org and record, and where it was read. */
 export type SnapshotIdentity = Pick<DealSnapshot, 'crm' | 'instance' | 'recordId' | 'dealKey' | 'url'>;
 
-/**
- * Builds the snapshot from the fields read: parses the amount and the close date (numeric dates
- * in the order of `localeHint`, the page's language), and bounds the URL's length.
- */
+/** Builds the snapshot from the fields read, parsing amount and close date (numeric dates in `localeHint`'s order). */
 export function buildSnapshot(
   identity: SnapshotIdentity,
   fields: CoreFields,

@@ -113,8 +113,8 @@ function customMatch(urlPattern: string, url: URL): DealPageMatch | null {
   try {
     // Compiled alone first, so that a pattern like `a)|(b` cannot escape the anchoring around it.
     new RegExp(urlPattern);
-    // Anchored at the start, and the match must end where a path segment, the query or the hash ends.
-    groups = new RegExp(`^(?:${urlPattern})(?=$|[/?#])`).exec(url.href)?.groups;
+    // Anchored at the start; the match must end where a path segment, the query, a parameter or the hash ends.
+    groups = new RegExp(`^(?:${urlPattern})(?=$|[/?#&;])`).exec(url.href)?.groups;
   } catch {
     return null;
   }

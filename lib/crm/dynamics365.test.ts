@@ -33,7 +33,12 @@ function readReady(fixture: string, url: string, captureFields?: string[]): Deal
 describe('readDynamicsOpportunity on fixture pages', () => {
   it('reads every field of a Unified Interface form: header controls, lookups, labelled custom columns', () => {
     const url = recordUrl(GLOBEX);
-    const snapshot = readReady('opportunity-uci.html', url, ['lead_source', 'campaign', 'product_line', 'type']);
+    const snapshot = readReady('opportunity-uci.html', url, [
+      'lead_source',
+      'campaign',
+      'product_line',
+      'type',
+    ]);
     expect(snapshot).toEqual({
       crm: 'dynamics365',
       instance: 'contoso.crm4.dynamics.com',
@@ -61,8 +66,17 @@ describe('readDynamicsOpportunity on fixture pages', () => {
     expect(snapshot.recordId).toBe('a2b4c6d8-1e3f-ee11-9abc-000d3a123456');
     expect(snapshot.name).toEqual({ text: 'Initech — 400 Seat Expansion', strategy: 'header.title' });
     expect(snapshot.stage).toEqual({ text: 'Develop', strategy: 'field.salesstage' });
-    expect(snapshot.amount).toEqual({ text: '$480,000.00', strategy: 'header.estimatedvalue', value: 480_000, currency: 'USD' });
-    expect(snapshot.closeDate).toEqual({ text: '3/15/2027', strategy: 'header.estimatedclosedate', iso: '2027-03-15' });
+    expect(snapshot.amount).toEqual({
+      text: '$480,000.00',
+      strategy: 'header.estimatedvalue',
+      value: 480_000,
+      currency: 'USD',
+    });
+    expect(snapshot.closeDate).toEqual({
+      text: '3/15/2027',
+      strategy: 'header.estimatedclosedate',
+      iso: '2027-03-15',
+    });
     expect(snapshot.owner).toEqual({ text: 'Marcus Lee', strategy: 'header.ownerid' });
   });
 
@@ -83,8 +97,13 @@ describe('readDynamicsOpportunity on fixture pages', () => {
   it('reads a German form: German save state, euro amount with German separators, day-first date', () => {
     const url = `https://mueller.crm4.dynamics.com/main.aspx?${APP}&pagetype=entityrecord&etn=opportunity&id=%7b5e6f7a8b-9c0d-ee11-8f6d-000d3a4b5c6f%7d`;
     const snapshot = readReady('opportunity-locale-de.html', url, ['lead_source']);
-    expect(snapshot.dealKey).toBe('dynamics365:mueller.crm4.dynamics.com:5e6f7a8b-9c0d-ee11-8f6d-000d3a4b5c6f');
-    expect(snapshot.name).toEqual({ text: 'Müller Maschinenbau — Wartungsvertrag', strategy: 'header.title' });
+    expect(snapshot.dealKey).toBe(
+      'dynamics365:mueller.crm4.dynamics.com:5e6f7a8b-9c0d-ee11-8f6d-000d3a4b5c6f',
+    );
+    expect(snapshot.name).toEqual({
+      text: 'Müller Maschinenbau — Wartungsvertrag',
+      strategy: 'header.title',
+    });
     expect(snapshot.stage).toEqual({ text: '3-Angebot', strategy: 'field.stepname' });
     expect(snapshot.amount).toEqual({
       text: '1.250.000,00 €',
@@ -92,13 +111,22 @@ describe('readDynamicsOpportunity on fixture pages', () => {
       value: 1_250_000,
       currency: 'EUR',
     });
-    expect(snapshot.closeDate).toEqual({ text: '31.01.2027', strategy: 'header.estimatedclosedate', iso: '2027-01-31' });
+    expect(snapshot.closeDate).toEqual({
+      text: '31.01.2027',
+      strategy: 'header.estimatedclosedate',
+      iso: '2027-01-31',
+    });
     expect(snapshot.owner.text).toBe('Jürgen Weiß');
-    expect(snapshot.segments).toEqual({ lead_source: { text: 'Messe', strategy: 'section.label:Lead-Quelle' } });
+    expect(snapshot.segments).toEqual({
+      lead_source: { text: 'Messe', strategy: 'section.label:Lead-Quelle' },
+    });
   });
 
   it('reads the session in front of a multi-session app, not the hidden session that comes first', () => {
-    const snapshot = readReady('opportunity-multisession.html', recordUrl('b3c4d5e6-f7a8-ee11-8f6d-000d3a4b5c70'));
+    const snapshot = readReady(
+      'opportunity-multisession.html',
+      recordUrl('b3c4d5e6-f7a8-ee11-8f6d-000d3a4b5c70'),
+    );
     expect(snapshot.name.text).toBe('Umbrella Corp — Pilot');
     expect(snapshot.amount.value).toBe(95_000);
     expect(snapshot.closeDate.iso).toBe('2027-06-30');
@@ -160,7 +188,12 @@ describe('readDynamicsOpportunity on URLs', () => {
   });
 
   it('reports an invalid record id for what is not a GUID, and for the empty GUID', () => {
-    for (const raw of ['not-a-guid', '{7c1d3a52-9e1b-ee11-8f6d}', '00000000-0000-0000-0000-000000000000', '7c1d3a529e1bee118f6d000d3a4b5c6d']) {
+    for (const raw of [
+      'not-a-guid',
+      '{7c1d3a52-9e1b-ee11-8f6d}',
+      '00000000-0000-0000-0000-000000000000',
+      '7c1d3a529e1bee118f6d000d3a4b5c6d',
+    ]) {
       expect(readDynamicsOpportunity(doc(), recordUrl(encodeURIComponent(raw)), NOW)).toEqual({
         status: 'invalid-record-id',
         rawRecordId: raw,
@@ -193,7 +226,10 @@ describe('toCanonicalDynamicsId', () => {
 
 describe('the dynamics365-app.html fixture', () => {
   it('uses lower-case GUIDs, each listed in its index comment', () => {
-    const file = join(dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/dynamics365/dynamics365-app.html');
+    const file = join(
+      dirname(fileURLToPath(import.meta.url)),
+      '../../tests/fixtures/dynamics365/dynamics365-app.html',
+    );
     const html = readFileSync(file, 'utf8');
     const ids = Array.from(html.matchAll(/\bid: '([0-9a-f-]{36})'/g), (match) => match[1] ?? '');
     const indexComment = html.slice(0, html.indexOf('-->'));

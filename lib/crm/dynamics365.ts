@@ -104,11 +104,9 @@ export function readDynamicsOpportunity(
   };
 }
 
-/**
- * The form shown now. Multi-session apps keep other sessions' forms in the DOM, hidden: with several
- * shown and no way to tell which is in front, there is no active form.
- */
+/** The form shown now; null when several are shown and none can be told to be in front. */
 export function findDynamicsActiveView(doc: Document): Element | null {
+  // Multi-session apps keep the other sessions' forms in the DOM, hidden.
   if (queryAll(doc, FORM_ROOT).length === 0) return doc.body;
   const shown = queryShown(doc, FORM_ROOT);
   return shown.length === 1 ? (shown[0] ?? null) : null;

@@ -30,8 +30,9 @@ export type SelectorList = string | readonly string[];
 /** A custom CRM host's deal pages (an admin's `allowedCrmHosts` entry or a rep's options). */
 export interface GenericAdapterConfig {
   /**
-   * Regular expression for deal URLs, matched from the URL's start up to a path, query or hash end,
-   * with a named group `id` and optionally `instance`: `https://crm\.example\.com/deals/(?<id>\d+)`.
+   * Regular expression for deal URLs with a named group `id` (optionally `instance`), matched from the
+   * URL's start to the end of a path segment, the query, a query parameter or the hash:
+   * `https://crm\.example\.com/deals/(?<id>\d+)`.
    */
   urlPattern: string;
   /** Where each field is shown; a field without selectors is reported as unknown. */

@@ -55,7 +55,11 @@ describe('readHubSpotDeal on fixture pages', () => {
       value: 480_000,
       currency: 'USD',
     });
-    expect(snapshot.closeDate).toEqual({ text: '03/15/2027', strategy: 'property.closedate', iso: '2027-03-15' });
+    expect(snapshot.closeDate).toEqual({
+      text: '03/15/2027',
+      strategy: 'property.closedate',
+      iso: '2027-03-15',
+    });
     expect(snapshot.stage).toEqual({ text: 'Qualified to buy', strategy: 'property.dealstage' });
     expect(snapshot.owner).toEqual({ text: 'Marcus Lee', strategy: 'property.hubspot_owner_id' });
   });
@@ -63,7 +67,10 @@ describe('readHubSpotDeal on fixture pages', () => {
   it('reports an amount shown as "--", a close date not on the layout and an empty segment as unknown', () => {
     const snapshot = readReady('deal-missing-fields.html', `${US}/record/0-3/18234567893`, ['lead_source']);
     expect(snapshot.name.text).toBe('Hooli — Exploratory Call');
-    expect(snapshot.stage).toEqual({ text: 'Appointment scheduled (Sales Pipeline)', strategy: 'highlight.dealstage' });
+    expect(snapshot.stage).toEqual({
+      text: 'Appointment scheduled (Sales Pipeline)',
+      strategy: 'highlight.dealstage',
+    });
     expect(snapshot.owner.text).toBe('Sam Okafor');
     expect(snapshot.amount).toEqual({ text: null, strategy: null, value: null, currency: null });
     expect(snapshot.closeDate).toEqual({ text: null, strategy: null, iso: null });
@@ -77,7 +84,12 @@ describe('readHubSpotDeal on fixture pages', () => {
     expect(snapshot.dealKey).toBe('hubspot:25987654:30112233445');
     expect(snapshot.name.text).toBe('Müller Maschinenbau — Wartungsvertrag');
     expect(snapshot.stage).toEqual({ text: 'Vertrag gesendet', strategy: 'highlight.dealstage' });
-    expect(snapshot.amount).toEqual({ text: '1.250.000,00 €', strategy: 'highlight.amount', value: 1_250_000, currency: 'EUR' });
+    expect(snapshot.amount).toEqual({
+      text: '1.250.000,00 €',
+      strategy: 'highlight.amount',
+      value: 1_250_000,
+      currency: 'EUR',
+    });
     expect(snapshot.closeDate).toEqual({
       text: '31.01.2027',
       strategy: 'data-highlights.label:Abschlussdatum',
@@ -103,8 +115,16 @@ describe('readHubSpotDeal on fixture pages', () => {
   });
 
   it('waits while only a skeleton, or only a preview dialog, shows a record', () => {
-    const waiting = { status: 'waiting-for-header', recordId: '42', dealKey: 'hubspot:2451127:42', instance: '2451127' };
-    const skeleton = new DOMParser().parseFromString('<body><div data-test-id="left-sidebar"><div class="skeleton"></div></div></body>', 'text/html');
+    const waiting = {
+      status: 'waiting-for-header',
+      recordId: '42',
+      dealKey: 'hubspot:2451127:42',
+      instance: '2451127',
+    };
+    const skeleton = new DOMParser().parseFromString(
+      '<body><div data-test-id="left-sidebar"><div class="skeleton"></div></div></body>',
+      'text/html',
+    );
     const preview = new DOMParser().parseFromString(
       '<body><div role="dialog"><h2 data-test-id="highlight-record-label">Other deal</h2></div></body>',
       'text/html',
@@ -151,7 +171,10 @@ describe('readHubSpotDeal on URLs', () => {
 
 describe('the hubspot-app.html fixture', () => {
   it('lists every deal id in its index comment', () => {
-    const file = join(dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/hubspot/hubspot-app.html');
+    const file = join(
+      dirname(fileURLToPath(import.meta.url)),
+      '../../tests/fixtures/hubspot/hubspot-app.html',
+    );
     const html = readFileSync(file, 'utf8');
     const ids = Array.from(html.matchAll(/\bid: '(\d+)'/g), (match) => match[1] ?? '');
     const indexComment = html.slice(0, html.indexOf('-->'));

@@ -51,7 +51,10 @@ describe('readClassicOpportunity on fixture pages', () => {
 
   it('reads a page without inline editing by its labels, leaving out help text and the converted amount', () => {
     const snapshot = readReady('opportunity-detail-no-inline-edit.html', '006Dn00000CLnieIAD', ['type']);
-    expect(snapshot.name).toEqual({ text: 'Initech — 400 Seat Expansion', strategy: 'page-title.description' });
+    expect(snapshot.name).toEqual({
+      text: 'Initech — 400 Seat Expansion',
+      strategy: 'page-title.description',
+    });
     expect(snapshot.stage).toEqual({ text: 'Qualification', strategy: 'detail.label:Stage' });
     expect(snapshot.amount).toEqual({
       text: 'EUR 480,000.00 (USD 520,800.00)',
@@ -59,7 +62,11 @@ describe('readClassicOpportunity on fixture pages', () => {
       value: 480_000,
       currency: 'EUR',
     });
-    expect(snapshot.closeDate).toEqual({ text: '3/15/2027', strategy: 'detail.label:Close Date', iso: '2027-03-15' });
+    expect(snapshot.closeDate).toEqual({
+      text: '3/15/2027',
+      strategy: 'detail.label:Close Date',
+      iso: '2027-03-15',
+    });
     expect(snapshot.owner).toEqual({ text: 'Marcus Lee', strategy: 'detail.owner-link:Opportunity Owner' });
     expect(snapshot.segments).toEqual({ type: { text: 'New Business', strategy: 'detail.label:Type' } });
   });
@@ -84,8 +91,15 @@ describe('readClassicOpportunity on fixture pages', () => {
       value: 1_250_000,
       currency: 'EUR',
     });
-    expect(snapshot.closeDate).toEqual({ text: '31.01.2027', strategy: 'detail.label:Schlusstermin', iso: '2027-01-31' });
-    expect(snapshot.owner).toEqual({ text: 'Jürgen Weiß', strategy: 'detail.owner-link:Opportunity-Inhaber' });
+    expect(snapshot.closeDate).toEqual({
+      text: '31.01.2027',
+      strategy: 'detail.label:Schlusstermin',
+      iso: '2027-01-31',
+    });
+    expect(snapshot.owner).toEqual({
+      text: 'Jürgen Weiß',
+      strategy: 'detail.owner-link:Opportunity-Inhaber',
+    });
     expect(snapshot.segments).toEqual({
       lead_source: { text: 'Messe', strategy: 'detail.label:Lead-Quelle' },
       type: { text: 'Bestandskunde – Erweiterung', strategy: 'detail.label:Typ' },
@@ -93,18 +107,27 @@ describe('readClassicOpportunity on fixture pages', () => {
   });
 
   it('falls back to the opportunity name field, then the document title, when the title bar names nothing', () => {
-    const page = (rows: string) => `<html><head><title>Opportunity: Acme — Pilot ~ Salesforce - Enterprise Edition</title></head>
+    const page = (
+      rows: string,
+    ) => `<html><head><title>Opportunity: Acme — Pilot ~ Salesforce - Enterprise Edition</title></head>
       <body><div class="bPageTitle"><h1 class="pageType">Opportunity</h1><h2 class="pageDescription"> </h2></div>
       <div class="bDetailBlock" id="ep"><table class="detailList">${rows}</table></div></body></html>`;
     const url = `${HOST}/006Dn00000CLdtl`;
     const withField = readClassicOpportunity(
-      docFrom(page('<tr><td class="labelCol">Opportunity Name</td><td class="dataCol">Acme — Pilot (field)</td></tr>')),
+      docFrom(
+        page(
+          '<tr><td class="labelCol">Opportunity Name</td><td class="dataCol">Acme — Pilot (field)</td></tr>',
+        ),
+      ),
       url,
       NOW,
     );
     const withTitleOnly = readClassicOpportunity(docFrom(page('')), url, NOW);
     if (withField.status !== 'ready' || withTitleOnly.status !== 'ready') throw new Error('expected ready');
-    expect(withField.snapshot.name).toEqual({ text: 'Acme — Pilot (field)', strategy: 'detail.label:Opportunity Name' });
+    expect(withField.snapshot.name).toEqual({
+      text: 'Acme — Pilot (field)',
+      strategy: 'detail.label:Opportunity Name',
+    });
     expect(withTitleOnly.snapshot.name).toEqual({ text: 'Acme — Pilot', strategy: 'document.title' });
   });
 
@@ -147,7 +170,11 @@ describe('readClassicOpportunity on URLs', () => {
   });
 
   it('keys a sandbox and the 18-character id to the same deal key as Lightning shows for that org', () => {
-    const reading = readClassicOpportunity(doc(), 'https://Acme--UAT.sandbox.my.salesforce.com/006Dn00000CLdtlIAD', NOW);
+    const reading = readClassicOpportunity(
+      doc(),
+      'https://Acme--UAT.sandbox.my.salesforce.com/006Dn00000CLdtlIAD',
+      NOW,
+    );
     if (reading.status !== 'ready') throw new Error(reading.status);
     expect(reading.snapshot.instance).toBe('acme--uat');
     expect(reading.snapshot.dealKey).toBe('salesforce-lightning:acme--uat:006Dn00000CLdtlIAD');
@@ -162,7 +189,10 @@ describe('readClassicOpportunity on URLs', () => {
 
 describe('the salesforce-classic-app.html fixture', () => {
   it('uses canonical 18-character opportunity ids, each listed in its index comment', () => {
-    const file = join(dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/salesforce-classic/salesforce-classic-app.html');
+    const file = join(
+      dirname(fileURLToPath(import.meta.url)),
+      '../../tests/fixtures/salesforce-classic/salesforce-classic-app.html',
+    );
     const html = readFileSync(file, 'utf8');
     const ids = Array.from(html.matchAll(/\bid: '(006\w+)'/g), (match) => match[1] ?? '');
     const indexComment = html.slice(0, html.indexOf('-->'));

@@ -1,4 +1,4 @@
-import { adapterFor } from './adapter-registry';
+import { adapterFor, findActiveView } from './adapter-registry';
 import { unknownFieldsSnapshot, type CrmAdapter, type DealReading } from './crm-adapter';
 import type { DealPageState } from './deal-page-state';
 import type { GenericAdapterConfig } from './generic-adapter';
@@ -116,6 +116,17 @@ export function watchActiveDeal(
     { once: true },
   );
   readAndReport();
+}
+
+/** `WatchOptions.previousView` for a URL change away from `page`: the view that shows its deal now, if ready. */
+export function previousViewOf(
+  doc: Document,
+  page: DealPageState,
+  customAdapters: readonly GenericAdapterConfig[] = [],
+): NonNullable<WatchOptions['previousView']> | null {
+  if (page.status !== 'ready') return null;
+  const element = findActiveView(doc, page.snapshot.url, customAdapters);
+  return element ? { element, name: page.snapshot.name.text, dealKey: page.snapshot.dealKey } : null;
 }
 
 function distrustPreviousView(

@@ -6,8 +6,8 @@ export type ColumnIndex = Map<string, number>;
 
 /**
  * Reads a header record: names are trimmed and compared case-insensitively. Reports duplicate
- * names, missing required columns and, when `allowExtra` is false, unknown columns. A header that
- * looks semicolon- or tab-separated gets a hint, since that is the usual cause.
+ * names, missing required columns and, when `allowExtra` is false, unknown columns. A one-column
+ * header holding semicolons or tabs is named as the wrong delimiter, since that is the usual cause.
  */
 export function readHeader(
   header: CsvRecord,
@@ -15,6 +15,16 @@ export function readHeader(
   problems: ProblemCollector,
 ): ColumnIndex {
   const index: ColumnIndex = new Map();
+  const only = header.fields.length === 1 ? header.fields[0]! : '';
+  const separator = only.includes(';') ? 'semicolon' : only.includes('\t') ? 'tab' : null;
+  if (separator) {
+    problems.add({
+      line: header.line,
+      column: 1,
+      message: `the header is ${separator}-separated ("${only.slice(0, 60)}"): save the file as comma-separated CSV`,
+    });
+    return index;
+  }
   let column = 1;
   header.fields.forEach((raw, position) => {
     const name = raw.trim().toLowerCase();
@@ -38,14 +48,9 @@ export function readHeader(
   });
   const missingColumns = columns.required.filter((name) => !index.has(name));
   if (missingColumns.length > 0) {
-    const joined = header.fields.join(',');
-    const hint =
-      header.fields.length === 1 && /[;\t]/.test(joined)
-        ? '; the header looks semicolon- or tab-separated: save the file as comma-separated CSV'
-        : '';
     problems.add({
       line: header.line,
-      message: `missing column${missingColumns.length > 1 ? 's' : ''} ${missingColumns.map((n) => `"${n}"`).join(', ')} (the header has: ${header.fields.join(', ')})${hint}`,
+      message: `missing column${missingColumns.length > 1 ? 's' : ''} ${missingColumns.map((n) => `"${n}"`).join(', ')} (the header has: ${header.fields.join(', ')})`,
     });
   }
   return index;

@@ -29,12 +29,7 @@ export const DEFAULT_AMOUNT_CHANGE_SHARE = 0.2;
 
 const DAY_MS = 86_400_000;
 
-/**
- * Compares the deal as shown now with the deal as it was when last scored. Stale when the stage
- * changed, the close date moved later, the amount moved by more than `amountChangeShare` (or changed
- * currency), or the score is older than `staleAfterDays`. A field unknown on either side is listed in
- * `unchecked`, never treated as a change. Throws when the snapshots are of different deals (a bug).
- */
+/** Whether the last score of a deal is stale, comparing the deal shown now with the deal as scored. */
 export function assessStaleness(
   current: DealSnapshot,
   scored: { deal: DealSnapshot; savedAt: string },
@@ -47,6 +42,7 @@ export function assessStaleness(
     throw new Error(`amountChangeShare must be ≥ 0, got ${share}`);
   const reasons: StaleReason[] = [];
   const unchecked: Staleness['unchecked'] = [];
+  // Unknown is no evidence of a change: a field unknown on either side is only listed as unchecked.
   const check = (field: Staleness['unchecked'][number], reason: StaleReason | null | 'unknown') => {
     if (reason === 'unknown') unchecked.push(field);
     else if (reason) reasons.push(reason);

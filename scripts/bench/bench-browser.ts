@@ -80,3 +80,23 @@ export async function serviceWorkerOf(browser: BenchBrowser): Promise<Worker> {
   }
   throw new Error(`${browser.label}: the extension's service worker is not running`);
 }
+
+/**
+ * Stops the extension's service worker, as Chromium does after 30 s idle, so that the next request
+ * starts it again. Returns a check, to call after the measurement, that the worker really restarted
+ * (a marker set in its global scope before the stop is gone).
+ */
+export async function stopServiceWorker(browser: BenchBrowser): Promise<() => Promise<boolean>> {
+  const worker = await serviceWorkerOf(browser);
+  await worker.evaluate('globalThis.__benchBeforeStop = true; void 0;');
+  const page = await browser.newPage();
+  try {
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+  } finally {
+    await page.close();
+  }
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return async () => (await worker.evaluate('globalThis.__benchBeforeStop === true')) !== true;
+}

@@ -40,7 +40,8 @@ export const USAGE = `npm run bench -- [flags]
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const parsed = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`--${name} needs a whole number, got "${value}"`);
+  if (!Number.isInteger(parsed) || parsed < 0)
+    throw new Error(`--${name} needs a whole number, got "${value}"`);
   return parsed;
 }
 
@@ -82,7 +83,9 @@ export function parseOptions(argv: string[]): BenchOptions {
     saves,
     switchRounds: positiveInt('switch-rounds', values['switch-rounds'], quick ? 1 : 3),
     peers: values.peer ?? [],
-    dbSizes: (values['db-size'] ?? [quick ? '20000' : '100000']).map((size) => positiveInt('db-size', size, 0)),
+    dbSizes: (values['db-size'] ?? [quick ? '20000' : '100000']).map((size) =>
+      positiveInt('db-size', size, 0),
+    ),
     history: positiveInt('history', values.history, quick ? 1000 : 5000),
     scalingOpenRuns: positiveInt('scaling-open-runs', values['scaling-open-runs'], quick ? 2 : 5),
     scalingSaves: positiveInt('scaling-saves', values['scaling-saves'], saves),

@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import type { BenchBrowser } from './bench-browser';
 import { lightningUrl } from './sidebar-driver';
+import { startTaskTrace, type TaskTrace } from './trace-tasks';
+import { LIGHTNING_ORIGIN } from '../../tests/e2e/support/crm-fixtures';
 import { median, round } from './stats';
 
 /**
@@ -43,7 +45,11 @@ export interface LoadSample {
 }
 
 /** Loads `path` in a fresh tab, lets it settle, and reads the tab's main-thread metrics. */
-export async function measureLoad(browser: BenchBrowser, path: string, settleMs: number): Promise<LoadSample> {
+export async function measureLoad(
+  browser: BenchBrowser,
+  path: string,
+  settleMs: number,
+): Promise<LoadSample> {
   const page = await browser.newPage();
   try {
     const cdp = await browser.context.newCDPSession(page);
@@ -70,7 +76,8 @@ export async function measureLoad(browser: BenchBrowser, path: string, settleMs:
 
 async function readPageTimings(page: Page): Promise<{ longTasks: { duration: number }[]; loadMs: number }> {
   return page.evaluate(() => {
-    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const navigation = performance.getEntriesByType('navigation')[0] as
+      PerformanceNavigationTiming | undefined;
     const longTasks = (window as unknown as { __benchLongTasks?: { duration: number }[] }).__benchLongTasks;
     return { longTasks: longTasks ?? [], loadMs: navigation?.loadEventEnd ?? Number.NaN };
   });
@@ -145,4 +152,18 @@ function shuffled<T>(items: readonly T[]): T[] {
     [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
   }
   return copy;
+}
+
+/** Loads `path` in a fresh tab under tracing and analyses the page's main-thread tasks. */
+export async function traceLoad(browser: BenchBrowser, path: string, settleMs: number): Promise<TaskTrace> {
+  const page = await browser.newPage();
+  try {
+    const cdp = await browser.context.newCDPSession(page);
+    const stop = await startTaskTrace(cdp, new URL(LIGHTNING_ORIGIN).host);
+    await page.goto(lightningUrl(path), { waitUntil: 'load' });
+    await page.waitForTimeout(settleMs);
+    return await stop();
+  } finally {
+    await page.close();
+  }
 }

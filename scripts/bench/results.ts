@@ -18,9 +18,11 @@ export interface Column {
 
 /** How the deal page was timed. */
 export interface DealOpenVariant {
-  id: 'header-150ms' | 'header-at-load';
+  id: 'header-150ms' | 'header-at-load' | 'worker-stopped';
   label: string;
   query: string;
+  /** Stop the extension's service worker before each load (as after 30 s idle). */
+  stopWorker: boolean;
   samples: DealOpenSample[];
 }
 
@@ -44,8 +46,12 @@ export interface BenchResults {
   columns: Column[];
   pages: { id: string; label: string; path: string; isDeal: boolean }[];
   pageCost: PageCostCell[];
+  /** The first deal opened after the browser started (fresh profile). */
+  firstOpen: DealOpenSample;
   dealOpen: DealOpenVariant[];
+  /** Traced loads of the deal page and of the non-deal page, with Yardstick. */
   traces: TaskTrace[];
+  nonDealTraces: TaskTrace[];
   saves: { samples: SaveSample[]; storedBefore: number; storedAfter: number };
   switches: SwitchSample[];
   sizes: FileSize[];

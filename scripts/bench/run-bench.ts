@@ -9,12 +9,12 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GLOBEX, INITECH, UMBRELLA, opportunityPath } from '../../tests/e2e/support/lightning-app-records';
-import { launchBenchBrowser, serviceWorkerOf, type BenchBrowser } from './bench-browser';
+import { launchBenchBrowser, serviceWorkerOf, stopServiceWorker, type BenchBrowser } from './bench-browser';
 import { buildYardstick, makeEagerBuild, makeFloorBuild, readManifest } from './build-variants';
 import { DEAL_TIMING_RECORDER, measureDealOpen } from './deal-open';
 import { readMachine } from './machine';
 import { parseOptions, USAGE } from './options';
-import { LONG_TASK_RECORDER, runPageCost, type BenchPage } from './page-cost';
+import { LONG_TASK_RECORDER, runPageCost, traceLoad, type BenchPage } from './page-cost';
 import {
   EAGER_EXTENSION_DIR,
   FLOOR_EXTENSION_DIR,
@@ -42,7 +42,8 @@ const PAGES: BenchPage[] = [
 ];
 
 const started = Date.now();
-const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const log = (line: string) =>
+  console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 let options;
 try {
@@ -133,6 +134,10 @@ const yardstick = await launchBenchBrowser({
   initScripts: [DEAL_TIMING_RECORDER],
 });
 const dealPath = opportunityPath(GLOBEX.id);
+const firstOpen = (await measureDealOpen(yardstick, dealPath)).sample;
+log(
+  `deal page: first open after the browser started: ${firstOpen.readyAfterHeader.toFixed(0)} ms after the header`,
+);
 await (await openDealReady(yardstick.newPage, dealPath, GLOBEX.name)).close();
 await measureDealOpen(yardstick, dealPath);
 
@@ -141,27 +146,45 @@ const dealOpen: DealOpenVariant[] = [
     id: 'header-150ms',
     label: "header 150 ms after the record view, the fixture's default",
     query: '',
+    stopWorker: false,
     samples: [],
   },
   {
     id: 'header-at-load',
     label: 'header already present when the loader runs (?yardstickHeaderDelay=0)',
     query: '?yardstickHeaderDelay=0',
+    stopWorker: false,
+    samples: [],
+  },
+  {
+    id: 'worker-stopped',
+    label: 'header after 150 ms, service worker stopped first (as after 30 s idle)',
+    query: '',
+    stopWorker: true,
     samples: [],
   },
 ];
 for (const variant of dealOpen) {
   for (let run = 0; run < options.openRuns; run += 1) {
+    const restarted = variant.stopWorker ? await stopServiceWorker(yardstick) : null;
     variant.samples.push((await measureDealOpen(yardstick, dealPath + variant.query)).sample);
+    if (restarted && !(await restarted()))
+      throw new Error('The service worker did not restart after being stopped');
   }
   log(`deal page (${variant.id}): ${options.openRuns} loads`);
 }
 const traces: TaskTrace[] = [];
+const nonDealTraces: TaskTrace[] = [];
+const nonDealPage = PAGES.find((page) => !page.isDeal);
 for (let run = 0; run < options.traceRuns; run += 1) {
   const { trace } = await measureDealOpen(yardstick, dealPath, { trace: true });
   if (trace) traces.push(trace);
+  if (nonDealPage) nonDealTraces.push(await traceLoad(yardstick, nonDealPage.path, options.settleMs));
 }
-log(`deal page: ${traces.length} traced loads, longest task ${Math.max(0, ...traces.map((t) => t.maxTaskMs)).toFixed(1)} ms`);
+log(
+  `traced: deal page longest task ${Math.max(0, ...traces.map((t) => t.maxTaskMs)).toFixed(1)} ms; ` +
+    `non-deal page extension script ${nonDealTraces.map((t) => t.extensionScriptMs.toFixed(1)).join(', ')} ms`,
+);
 
 const savePage = await openDealReady(yardstick.newPage, dealPath, GLOBEX.name);
 const serviceWorker = await serviceWorkerOf(yardstick);
@@ -217,8 +240,10 @@ const results: BenchResults = {
   columns,
   pages: PAGES,
   pageCost,
+  firstOpen,
   dealOpen,
   traces,
+  nonDealTraces,
   saves: { samples: saveSamples, storedBefore, storedAfter },
   switches,
   sizes,
@@ -242,5 +267,7 @@ if (options.writeDocs) {
   writePerformanceDoc(report);
   console.log('Rewrote the results section of docs/performance.md');
 }
-console.log(`loader gzip ${loader.gzip} B: ${loaderOk ? 'within' : 'OVER'} the ${LOADER_BUDGET_BYTES} B budget`);
+console.log(
+  `loader gzip ${loader.gzip} B: ${loaderOk ? 'within' : 'OVER'} the ${LOADER_BUDGET_BYTES} B budget`,
+);
 process.exitCode = loaderOk ? 0 : 1;

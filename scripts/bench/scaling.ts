@@ -1,8 +1,17 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { GLOBEX, opportunityPath } from '../../tests/e2e/support/lightning-app-records';
-import { launchBenchBrowser, serviceWorkerOf } from './bench-browser';
+import { launchBenchBrowser, serviceWorkerOf, stopServiceWorker } from './bench-browser';
 import { DEAL_TIMING_RECORDER, measureDealOpen, type DealOpenSample } from './deal-open';
 import { PROFILES_DIR, ROOT, SEEDED_PROFILES_DIR, YARDSTICK_EXTENSION_DIR } from './paths';
 import { measureSaves, type SaveSample } from './save-latency';
@@ -18,10 +27,13 @@ export interface ScalingResult {
   /** Scores actually stored before the measurements (all deals / the measured deal). */
   storedScores: number;
   storedDealScores: number;
-  seeding: { reusedCache: boolean; ms: number | null; profile: string };
+  /** How long seeding took (in an earlier run when the seeded profile was reused). */
+  seeding: { reusedCache: boolean; ms: number; profile: string };
   /** The first deal opened after the browser started on the seeded profile. */
   coldOpen: DealOpenSample;
   opens: DealOpenSample[];
+  /** Opens with the service worker stopped first (as after 30 s idle). */
+  workerStoppedOpens: DealOpenSample[];
   saves: SaveSample[];
 }
 
@@ -34,7 +46,11 @@ function extensionIdOf(dir: string): string {
 /** The seeded profile stays valid while the stored schema, the extension id and the browser are unchanged. */
 function cacheKey(dbSize: number, hotCount: number, chromiumVersion: string): string {
   const schema = createHash('sha256');
-  for (const file of ['lib/db/yardstick-database.ts', 'lib/scoring/score-record.ts', 'lib/crm/deal-snapshot.ts'])
+  for (const file of [
+    'lib/db/yardstick-database.ts',
+    'lib/scoring/score-record.ts',
+    'lib/crm/deal-snapshot.ts',
+  ])
     schema.update(readFileSync(path.join(ROOT, file)));
   const browser = chromiumVersion.replace(/[^0-9.]/g, '');
   return `${dbSize}-${hotCount}-${extensionIdOf(YARDSTICK_EXTENSION_DIR)}-${schema.digest('hex').slice(0, 12)}-${browser}`;
@@ -100,7 +116,7 @@ export async function runScaling(options: {
   const { dbSize, hotCount, log } = options;
   const cacheDir = path.join(SEEDED_PROFILES_DIR, cacheKey(dbSize, hotCount, options.chromiumVersion));
   const metaFile = path.join(cacheDir, 'bench-seed.json');
-  let seedMs: number | null = null;
+  let seedMs: number;
   const reusedCache = existsSync(metaFile) && !options.reseed;
   if (reusedCache) {
     seedMs = (JSON.parse(readFileSync(metaFile, 'utf8')) as { seedMs: number }).seedMs;
@@ -112,6 +128,11 @@ export async function runScaling(options: {
     writeFileSync(path.join(building, 'bench-seed.json'), JSON.stringify({ dbSize, hotCount, seedMs }));
     rmSync(cacheDir, { recursive: true, force: true });
     renameSync(building, cacheDir);
+    // Profiles of the same size seeded for an older schema, extension path or browser are stale.
+    for (const stale of readdirSync(SEEDED_PROFILES_DIR)) {
+      if (stale.startsWith(`${dbSize}-${hotCount}-`) && stale !== path.basename(cacheDir))
+        rmSync(path.join(SEEDED_PROFILES_DIR, stale), { recursive: true, force: true });
+    }
   }
 
   mkdirSync(PROFILES_DIR, { recursive: true });
@@ -136,7 +157,14 @@ export async function runScaling(options: {
         `${storedDealScores.toLocaleString('en-US')} on the measured deal`,
     );
     const opens: DealOpenSample[] = [];
-    for (let run = 0; run < options.openRuns; run += 1) opens.push((await measureDealOpen(browser, dealPath)).sample);
+    for (let run = 0; run < options.openRuns; run += 1)
+      opens.push((await measureDealOpen(browser, dealPath)).sample);
+    const workerStoppedOpens: DealOpenSample[] = [];
+    for (let run = 0; run < options.openRuns; run += 1) {
+      const restarted = await stopServiceWorker(browser);
+      workerStoppedOpens.push((await measureDealOpen(browser, dealPath)).sample);
+      if (!(await restarted())) throw new Error('The service worker did not restart after being stopped');
+    }
     const page = await openDealReady(browser.newPage, dealPath, GLOBEX.name);
     await measureSaves(page, 5);
     const saves = await measureSaves(page, options.saves);
@@ -148,6 +176,7 @@ export async function runScaling(options: {
       seeding: { reusedCache, ms: seedMs, profile: path.basename(cacheDir) },
       coldOpen,
       opens,
+      workerStoppedOpens,
       saves,
     };
   } finally {

@@ -34,7 +34,9 @@ export async function measureSwitch(page: Page, path: string, dealName: string):
         };
         let cachedView = false;
         const headerShown = () => {
-          const slot = document.querySelector('.oneContent.active records-highlights2 slot[name="primaryField"]');
+          const slot = document.querySelector(
+            '.oneContent.active records-highlights2 slot[name="primaryField"]',
+          );
           return slot?.textContent?.trim() === dealName;
         };
         const check = () => {
@@ -62,8 +64,18 @@ export async function measureSwitch(page: Page, path: string, dealName: string):
         };
         const pageObserver = new MutationObserver(check);
         const sidebarObserver = new MutationObserver(check);
-        pageObserver.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-        sidebarObserver.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+        pageObserver.observe(document.body, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+          attributes: true,
+        });
+        sidebarObserver.observe(root, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+          attributes: true,
+        });
         const timer = setTimeout(() => {
           pageObserver.disconnect();
           sidebarObserver.disconnect();

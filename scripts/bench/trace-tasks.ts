@@ -24,6 +24,13 @@ export interface TaskTrace {
   maxExtensionTaskMs: number;
   /** Main-thread time of tasks that ran extension script (ms). */
   extensionTaskMs: number;
+  /**
+   * Main-thread time of the extension's own script: compiling and running chrome-extension://
+   * scripts and the callbacks into them (outermost such events only, so nothing counts twice).
+   */
+  extensionScriptMs: number;
+  /** The longest event with a script URL inside the longest task, e.g. `EvaluateScript content-scripts/sidebar.js`. */
+  longestTaskCulprit: string | null;
   tasks: number;
 }
 
@@ -70,28 +77,49 @@ function analyse(events: TraceEvent[], pageHost: string): TaskTrace {
       .map((e) => `${e.pid}:${e.tid}`),
   );
   const onPage = events.filter((e) => pageThreads.has(`${e.pid}:${e.tid}`) && e.ph === 'X');
-  const tasks = topLevel(onPage.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'));
+  const tasks = topLevel(
+    onPage.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'),
+  );
   const extensionSpans = onPage
     .filter((e) => urlOf(e).startsWith('chrome-extension://'))
     .map((e) => ({ thread: `${e.pid}:${e.tid}`, ts: e.ts }));
   const durations = tasks.map((task) => {
     const thread = `${task.pid}:${task.tid}`;
     const end = task.ts + (task.dur ?? 0);
-    const extension = extensionSpans.some((span) => span.thread === thread && span.ts >= task.ts && span.ts <= end);
+    const extension = extensionSpans.some(
+      (span) => span.thread === thread && span.ts >= task.ts && span.ts <= end,
+    );
     return { ms: (task.dur ?? 0) / 1000, extension };
   });
   const sorted = durations.map((d) => d.ms).sort((a, b) => b - a);
   const extensionTasks = durations.filter((d) => d.extension);
+  const extensionScript = topLevel(onPage.filter((e) => urlOf(e).startsWith('chrome-extension://')));
+  const longest = [...tasks].sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
+  const culprit = longest
+    ? onPage
+        .filter(
+          (e) =>
+            e !== longest &&
+            e.pid === longest.pid &&
+            e.tid === longest.tid &&
+            e.ts >= longest.ts &&
+            e.ts + (e.dur ?? 0) <= longest.ts + (longest.dur ?? 0) &&
+            urlOf(e) !== '',
+        )
+        .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0]
+    : undefined;
   return {
     longestTasksMs: sorted.slice(0, 10).map((ms) => Math.round(ms * 10) / 10),
     maxTaskMs: sorted[0] ?? 0,
     maxExtensionTaskMs: Math.max(0, ...extensionTasks.map((d) => d.ms)),
     extensionTaskMs: extensionTasks.reduce((sum, d) => sum + d.ms, 0),
+    extensionScriptMs: extensionScript.reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0),
+    longestTaskCulprit: culprit ? `${culprit.name} ${shortUrl(urlOf(culprit))}` : null,
     tasks: tasks.length,
   };
 }
 
-/** Drops tasks nested in another task of the same thread (Chromium emits RunTask inside ThreadControllerImpl::RunTask). */
+/** Drops events nested in another kept event of the same thread (e.g. RunTask inside ThreadControllerImpl::RunTask). */
 function topLevel(tasks: TraceEvent[]): TraceEvent[] {
   const kept: TraceEvent[] = [];
   const endOf = new Map<string, number>();
@@ -102,4 +130,8 @@ function topLevel(tasks: TraceEvent[]): TraceEvent[] {
     endOf.set(thread, task.ts + (task.dur ?? 0));
   }
   return kept;
+}
+
+function shortUrl(url: string): string {
+  return url.startsWith('chrome-extension://') ? url.replace(/^chrome-extension:\/\/[a-p]{32}\//, '') : url;
 }

@@ -1,0 +1,35 @@
+import { closedLoop } from './closed-loop';
+import type { AlphaFigure } from './krippendorff-alpha';
+import type { AucFigure } from './mann-whitney-auc';
+
+const alpha = (value: number | null, n: number): AlphaFigure =>
+  value === null ? { value, n, reason: 'insufficient data: test' } : { value, n, ci: null };
+const auc = (value: number | null, positives: number, negatives: number): AucFigure => ({
+  ...(value === null ? { value, reason: 'insufficient data: test' } : { value }),
+  n: positives + negatives,
+  positives,
+  negatives,
+  u: null,
+  se: null,
+  ci: null,
+});
+
+describe('closedLoop', () => {
+  it('lists criteria to rewrite (α < 0.667 on ≥ 10 deals) and to reweight (AUC near 0.5, ≥ 20 won and lost)', () => {
+    const loop = closedLoop([
+      { id: 'clear', alpha: alpha(0.82, 40), auc: auc(0.78, 30, 30) },
+      { id: 'vague', alpha: alpha(0.41, 40), auc: auc(0.75, 30, 30) },
+      { id: 'few', alpha: alpha(0.2, 6), auc: auc(0.5, 10, 10) },
+      { id: 'noise', alpha: alpha(0.9, 40), auc: auc(0.53, 25, 40) },
+      { id: 'inverse', alpha: alpha(0.9, 40), auc: auc(0.3, 25, 40) },
+      { id: 'edge', alpha: alpha(0.667, 40), auc: auc(0.6, 25, 40) },
+      { id: 'unknown', alpha: alpha(null, 3), auc: auc(null, 2, 1) },
+    ]);
+    expect(loop.rewrite.map((item) => [item.criterion, item.alpha, item.units])).toEqual([['vague', 0.41, 40]]);
+    expect(loop.reweight.map((item) => [item.criterion, item.auc, item.won, item.lost])).toEqual([
+      ['noise', 0.53, 25, 40],
+      ['inverse', 0.3, 25, 40],
+    ]);
+    expect(loop.reweight[1]!.why).toMatch(/losing/);
+  });
+});
