@@ -14,7 +14,16 @@ import { seededRandom } from '../lib/audit/seeded-random';
 import { mergeImports } from '../lib/exchange/merge-imports';
 import { readRatingsCsv } from '../lib/exchange/read-ratings-csv';
 
-const CRITERIA = ['metrics', 'economic_buyer', 'decision_criteria', 'decision_process', 'paper_process', 'pain', 'champion', 'competition'];
+const CRITERIA = [
+  'metrics',
+  'economic_buyer',
+  'decision_criteria',
+  'decision_process',
+  'paper_process',
+  'pain',
+  'champion',
+  'competition',
+];
 const RATERS = 50;
 const RATERS_PER_DEAL = 4;
 const SCORES_PER_RATER_AND_DEAL = 1.25;
@@ -37,7 +46,10 @@ export function generate(rows: number): { scores: AuditScore[]; outcomes: AuditO
         const answers = CRITERIA.map((criterion, c) => {
           const r = random();
           const level = r < 0.08 ? null : r < 0.78 ? truth[c]! : Math.floor(random() * 4);
-          return { criterion, level: level === null ? null : Math.min(3, level + (rater % 10 === 0 ? 1 : 0)) };
+          return {
+            criterion,
+            level: level === null ? null : Math.min(3, level + (rater % 10 === 0 ? 1 : 0)),
+          };
         });
         const known = answers.filter((a) => a.level !== null);
         scores.push({
@@ -59,7 +71,10 @@ export function generate(rows: number): { scores: AuditScore[]; outcomes: AuditO
     outcomes.push({
       deal: `deal-${d}`,
       won: random() < 0.2 + 0.2 * quality,
-      segments: { region: ['amer', 'emea', 'apac', 'latam'][d % 4]!, lead_source: ['inbound', 'outbound', 'partner'][d % 3]! },
+      segments: {
+        region: ['amer', 'emea', 'apac', 'latam'][d % 4]!,
+        lead_source: ['inbound', 'outbound', 'partner'][d % 3]!,
+      },
     });
   }
   return { scores, outcomes };
@@ -69,7 +84,8 @@ function toCsv(scores: readonly AuditScore[]): string {
   const lines = ['deal,rater,criterion,level,scored_at,definitions_version'];
   for (const s of scores) {
     const at = new Date(s.scoredAt!).toISOString();
-    for (const a of s.answers) lines.push(`${s.deal},${s.rater},${a.criterion},${a.level ?? ''},${at},${s.definitionsVersion}`);
+    for (const a of s.answers)
+      lines.push(`${s.deal},${s.rater},${a.criterion},${a.level ?? ''},${at},${s.definitionsVersion}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -108,7 +124,10 @@ if (process.argv[1] === here) {
   if (single >= 0) {
     console.log(JSON.stringify(measureOne(Number(process.argv[single + 1]))));
   } else {
-    const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+    const sizes = process.argv
+      .slice(2)
+      .map(Number)
+      .filter((n) => n > 0);
     const results = (sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000]).map((rows) => {
       const child = spawnSync(process.execPath, [...process.execArgv, here, '--one', String(rows)], {
         encoding: 'utf8',
@@ -118,10 +137,14 @@ if (process.argv[1] === here) {
       return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
     });
     const f = (n: number, d = 0) => n.toFixed(d);
-    console.log('| score rows | scores | deals | audit (ms) | ms per 1k rows | peak RSS after audit (MB) | CSV import (ms) | peak RSS (MB) |');
+    console.log(
+      '| score rows | scores | deals | audit (ms) | ms per 1k rows | peak RSS after audit (MB) | CSV import (ms) | peak RSS (MB) |',
+    );
     console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const r of results) {
-      console.log(`| ${r.rows} | ${r.scores} | ${r.deals} | ${f(r.auditMs!)} | ${f((1000 * r.auditMs!) / r.rows!, 3)} | ${f(r.auditPeakRssMb!)} | ${f(r.csvImportMs!)} | ${f(r.peakRssMb!)} |`);
+      console.log(
+        `| ${r.rows} | ${r.scores} | ${r.deals} | ${f(r.auditMs!)} | ${f((1000 * r.auditMs!) / r.rows!, 3)} | ${f(r.auditPeakRssMb!)} | ${f(r.csvImportMs!)} | ${f(r.peakRssMb!)} |`,
+      );
     }
   }
 }

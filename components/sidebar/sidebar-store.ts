@@ -195,7 +195,8 @@ export function createSidebarStore(
         clearTimeout(persistTimer);
         set({ save: { status: 'saved', score: response.value }, pendingSaveId: null, dirty: false });
         await backend.clearDraft(snapshot.dealKey).catch(() => undefined);
-        await loadDeal(snapshot.dealKey, false);
+        // keepDraft: an edit made while history reloads must not be overwritten by it.
+        await loadDeal(snapshot.dealKey, true);
         set({ save: { status: 'saved', score: response.value } });
       },
 

@@ -9,10 +9,15 @@ const io = {
   readFile: async (file: string) => new Uint8Array(readFileSync(path.resolve(dir, file))),
   now: () => new Date('2024-06-15T00:00:00Z'),
 };
-const pipeline = ['pipeline-alice.json', 'pipeline-bob.ndjson', 'pipeline-carol-ratings.csv', 'pipeline-outcomes.csv'];
+const pipeline = [
+  'pipeline-alice.json',
+  'pipeline-bob.ndjson',
+  'pipeline-carol-ratings.csv',
+  'pipeline-outcomes.csv',
+];
 
 describe('npm run audit', () => {
-  it('prints the JSON document with the issue\'s shape', async () => {
+  it("prints the JSON document with the issue's shape", async () => {
     const result = await runAuditCli(['--json', '--definitions', 'two-criteria.json', ...pipeline], io);
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
@@ -22,13 +27,23 @@ describe('npm run audit', () => {
     expect(champion.agreement).toMatchObject({
       units: expect.any(Number),
       raters: 3,
-      alpha: { nominal: expect.any(Number), ordinal: expect.any(Number), interval: expect.any(Number), ratio: expect.any(Number) },
+      alpha: {
+        nominal: expect.any(Number),
+        ordinal: expect.any(Number),
+        interval: expect.any(Number),
+        ratio: expect.any(Number),
+      },
       fleissKappa: null,
       fleissKappaReason: expect.stringMatching(/^not applicable:/),
       icc: null,
       iccReason: expect.stringMatching(/^not applicable:/),
     });
-    expect(champion.predictive).toMatchObject({ deals: 30, won: expect.any(Number), lost: expect.any(Number), auc: expect.any(Number) });
+    expect(champion.predictive).toMatchObject({
+      deals: 30,
+      won: expect.any(Number),
+      lost: expect.any(Number),
+      auc: expect.any(Number),
+    });
     expect(report.raters.map((r: { id: string }) => r.id)).toEqual(['alice', 'bob', 'carol']);
     expect(report.raters[1].bias).toEqual({ champion: expect.any(Number), metrics: expect.any(Number) });
     expect(result.stdout).not.toMatch(/NaN|Infinity/);
@@ -50,7 +65,16 @@ describe('npm run audit', () => {
     const result = await runAuditCli(['--definitions', 'two-criteria.json', ...pipeline], io);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/^Yardstick audit, as of 2024-06-15T00:00:00\.000Z/);
-    for (const heading of ['AGREEMENT', 'RATER BIAS', 'PREDICTIVE VALIDITY', 'Win rate by band', 'COVERAGE', 'CLOSED LOOP', 'SLICES', 'NOT COMPUTED']) {
+    for (const heading of [
+      'AGREEMENT',
+      'RATER BIAS',
+      'PREDICTIVE VALIDITY',
+      'Win rate by band',
+      'COVERAGE',
+      'CLOSED LOOP',
+      'SLICES',
+      'NOT COMPUTED',
+    ]) {
       expect(result.stdout).toContain(heading);
     }
     expect(result.stdout).toMatch(/Rewrite: metrics \(α /);
@@ -58,7 +82,10 @@ describe('npm run audit', () => {
 
   it.each([
     ['bad/non-numeric-level.csv', /^bad\/non-numeric-level\.csv:3:17: level "high" is not a number/],
-    ['bad/outcome-not-won-lost.csv', /^bad\/outcome-not-won-lost\.csv:3:4: outcome "Closed Won" must be won or lost/],
+    [
+      'bad/outcome-not-won-lost.csv',
+      /^bad\/outcome-not-won-lost\.csv:3:4: outcome "Closed Won" must be won or lost/,
+    ],
     ['bad/duplicate-header.csv', /^bad\/duplicate-header\.csv:1:28: duplicate header "level"/],
     ['bad/missing-column.csv', /^bad\/missing-column\.csv:1: missing column "criterion"/],
     ['bad/wrong-checksum.json', /^bad\/wrong-checksum\.json:\d+:\d+: wrong checksum/],
@@ -80,10 +107,17 @@ describe('npm run audit', () => {
 
   it('runs as a process: exit code and output of the real script', () => {
     const tsx = path.join(root, 'node_modules/.bin/tsx');
-    const ok = spawnSync(tsx, [path.join(root, 'scripts/audit.ts'), '--json', '--as-of', '2024-06-15', ...pipeline], { cwd: dir, encoding: 'utf8' });
+    const ok = spawnSync(
+      tsx,
+      [path.join(root, 'scripts/audit.ts'), '--json', '--as-of', '2024-06-15', ...pipeline],
+      { cwd: dir, encoding: 'utf8' },
+    );
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).asOf).toBe('2024-06-15T00:00:00.000Z');
-    const bad = spawnSync(tsx, [path.join(root, 'scripts/audit.ts'), 'bad/non-numeric-level.csv'], { cwd: dir, encoding: 'utf8' });
+    const bad = spawnSync(tsx, [path.join(root, 'scripts/audit.ts'), 'bad/non-numeric-level.csv'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/^bad\/non-numeric-level\.csv:3:17: /);
   }, 30_000);

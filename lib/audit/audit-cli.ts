@@ -42,7 +42,11 @@ See docs/audit.md for the statistics and docs/data-formats.md for the file forma
 
 /** Runs `npm run audit` with the given arguments; never throws for bad input. */
 export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Promise<AuditCliResult> {
-  const usage = (message: string): AuditCliResult => ({ exitCode: EXIT.usage, stdout: '', stderr: `${message}\n\n${AUDIT_USAGE}` });
+  const usage = (message: string): AuditCliResult => ({
+    exitCode: EXIT.usage,
+    stdout: '',
+    stderr: `${message}\n\n${AUDIT_USAGE}`,
+  });
   let json = false;
   let definitionsPath: string | null = null;
   let asOf: number | null = null;
@@ -74,7 +78,9 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
       if (parsed.ok) definitions = parsed.value;
       else {
         for (const problem of parsed.error.problems) {
-          failures.push(`${definitionsPath}:${located(problem)}${problem.path ? `${problem.path}: ` : ''}${problem.message}`);
+          failures.push(
+            `${definitionsPath}:${located(problem)}${problem.path ? `${problem.path}: ` : ''}${problem.message}`,
+          );
         }
       }
     }
@@ -103,7 +109,9 @@ async function readText(path: string, io: AuditCliIo, failures: string[]): Promi
   try {
     bytes = await io.readFile(path);
   } catch (error) {
-    failures.push(`${path}: cannot read the file (${error instanceof Error ? error.message : String(error)})`);
+    failures.push(
+      `${path}: cannot read the file (${error instanceof Error ? error.message : String(error)})`,
+    );
     return null;
   }
   const decoded = decodeText(path, bytes);

@@ -34,7 +34,11 @@ function aucJson(auc: AucFigure): Json {
   return out;
 }
 
-function figureMap<T extends Figure>(entries: Record<string, T>, name: string, extra?: (figure: T) => Json): Json {
+function figureMap<T extends Figure>(
+  entries: Record<string, T>,
+  name: string,
+  extra?: (figure: T) => Json,
+): Json {
   const values: Json = {};
   const ns: Json = {};
   const reasons: Json = {};
@@ -56,7 +60,10 @@ export function toAuditJson(report: AuditReport, summary?: MergeSummary): AuditJ
     format: AUDIT_JSON_FORMAT,
     formatVersion: 1,
     asOf: report.asOf,
-    inputs: { ...report.counts, ...(summary ? { files: summary.files, duplicates: summary.duplicates, notes: summary.notes } : {}) },
+    inputs: {
+      ...report.counts,
+      ...(summary ? { files: summary.files, duplicates: summary.duplicates, notes: summary.notes } : {}),
+    },
     minimums: report.minimums,
     criteria: report.criteria.map((criterion) => {
       const { alpha, fleissKappa, icc } = criterion.agreement;
@@ -75,7 +82,10 @@ export function toAuditJson(report: AuditReport, summary?: MergeSummary): AuditJ
       };
       put(agreement, 'fleissKappa', fleissKappa);
       agreement.fleissKappaN = fleissKappa.n;
-      const iccComputed = icc.oneWay.value !== null || icc.twoWayAgreement.value !== null || icc.twoWayConsistency.value !== null;
+      const iccComputed =
+        icc.oneWay.value !== null ||
+        icc.twoWayAgreement.value !== null ||
+        icc.twoWayConsistency.value !== null;
       if (iccComputed) {
         agreement.icc = {
           ...put({}, 'oneWay', icc.oneWay),
@@ -102,7 +112,11 @@ export function toAuditJson(report: AuditReport, summary?: MergeSummary): AuditJ
             ...put({}, 'slopePer30Days', drift.slopePer30Days),
             slopeN: drift.slopePer30Days.n,
             slopeSe: drift.slopePer30Days.se,
-            windows: drift.windows.map((window) => ({ window: window.window, ...put({}, 'bias', window.bias), n: window.bias.n })),
+            windows: drift.windows.map((window) => ({
+              window: window.window,
+              ...put({}, 'bias', window.bias),
+              n: window.bias.n,
+            })),
           },
         ]),
       ),

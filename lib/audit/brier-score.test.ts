@@ -11,7 +11,9 @@ describe('brierScore', () => {
   });
 
   it('needs enough deals', () => {
-    expect(brierScore([0.5], [true]).reason).toBe('insufficient data: 1 closed deals with a forecast (minimum 10)');
+    expect(brierScore([0.5], [true]).reason).toBe(
+      'insufficient data: 1 closed deals with a forecast (minimum 10)',
+    );
   });
 });
 
@@ -37,7 +39,11 @@ describe('bandBrierScore and winRateByBand', () => {
     expect(rates.map((rate) => rate.band)).toEqual(['low', 'mid', 'high']);
     expect(rates[0]).toMatchObject({ deals: 8, won: 2, lost: 6, winRate: { value: 0.25, n: 8 } });
     expect(rates[0]!.interval!.low).toBeLessThan(0.25);
-    expect(rates[1]!.winRate).toEqual({ value: null, n: 0, reason: 'insufficient data: 0 closed deals in the band (minimum 5)' });
+    expect(rates[1]!.winRate).toEqual({
+      value: null,
+      n: 0,
+      reason: 'insufficient data: 0 closed deals in the band (minimum 5)',
+    });
     expect(rates[1]!.interval).toBeNull();
   });
 });

@@ -25,7 +25,9 @@ describe('closedLoop', () => {
       { id: 'edge', alpha: alpha(0.667, 40), auc: auc(0.6, 25, 40) },
       { id: 'unknown', alpha: alpha(null, 3), auc: auc(null, 2, 1) },
     ]);
-    expect(loop.rewrite.map((item) => [item.criterion, item.alpha, item.units])).toEqual([['vague', 0.41, 40]]);
+    expect(loop.rewrite.map((item) => [item.criterion, item.alpha, item.units])).toEqual([
+      ['vague', 0.41, 40],
+    ]);
     expect(loop.reweight.map((item) => [item.criterion, item.auc, item.won, item.lost])).toEqual([
       ['noise', 0.53, 25, 40],
       ['inverse', 0.3, 25, 40],

@@ -3,7 +3,12 @@ import { staleness } from './staleness';
 
 describe('coverage', () => {
   it('is the share of known deals that are scored', () => {
-    expect(coverage(['a', 'b', 'c', 'd'], new Set(['a', 'c', 'x']))).toEqual({ value: 0.5, n: 4, deals: 4, scored: 2 });
+    expect(coverage(['a', 'b', 'c', 'd'], new Set(['a', 'c', 'x']))).toEqual({
+      value: 0.5,
+      n: 4,
+      deals: 4,
+      scored: 2,
+    });
   });
 
   it('is not applicable without a list of deals', () => {

@@ -22,14 +22,27 @@ describe('fleissKappaFromCounts', () => {
   });
 
   it('names unequal numbers of ratings per unit', () => {
-    const kappa = fleissKappaFromCounts([[2, 0], [1, 2], [0, 2], [2, 0], [1, 1]]);
+    const kappa = fleissKappaFromCounts([
+      [2, 0],
+      [1, 2],
+      [0, 2],
+      [2, 0],
+      [1, 1],
+    ]);
     expect(kappa.value).toBeNull();
-    expect(kappa.reason).toBe("not applicable: units have between 2 and 3 ratings; Fleiss' κ needs the same number on every unit");
+    expect(kappa.reason).toBe(
+      "not applicable: units have between 2 and 3 ratings; Fleiss' κ needs the same number on every unit",
+    );
   });
 
   it('names no variation and insufficient data', () => {
     expect(fleissKappaFromCounts(Array.from({ length: 6 }, () => [3, 0])).reason).toMatch(/^no variation:/);
-    expect(fleissKappaFromCounts([[1, 1], [2, 0]]).reason).toBe('insufficient data: 2 units (minimum 5)');
+    expect(
+      fleissKappaFromCounts([
+        [1, 1],
+        [2, 0],
+      ]).reason,
+    ).toBe('insufficient data: 2 units (minimum 5)');
   });
 });
 

@@ -87,7 +87,11 @@ export function fleissKappa(units: readonly UnitRatings[], options: { minUnits?:
 /** The figure for units that do not all have the same number of ratings. */
 export function unequalRatings(units: number, low: number, high: number): KappaFigure {
   return {
-    ...missing(units, 'not applicable', `units have between ${low} and ${high} ratings; Fleiss' κ needs the same number on every unit`),
+    ...missing(
+      units,
+      'not applicable',
+      `units have between ${low} and ${high} ratings; Fleiss' κ needs the same number on every unit`,
+    ),
     ratingsPerUnit: null,
     observedAgreement: null,
     chanceAgreement: null,

@@ -18,9 +18,10 @@ export function formatAuditText(report: AuditReport, summary?: MergeSummary): st
     `Inputs: ${summary ? `${summary.files.length} files, ` : ''}${counts.scores} scores, ${counts.ratings} ratings, ${counts.raters} raters, ${counts.deals} deals, ${counts.calibrationUnits} calibration cases, ${counts.outcomes} outcomes (${counts.closedDealsScored} closed deals scored)`,
   );
   for (const note of summary?.notes ?? []) out.push(`Note: ${note}`);
-  if (summary && summary.duplicates > 0) out.push(`Note: ${summary.duplicates} repeated scores/rows were identical and counted once`);
+  if (summary && summary.duplicates > 0)
+    out.push(`Note: ${summary.duplicates} repeated scores/rows were identical and counted once`);
 
-  out.push('', 'AGREEMENT per criterion (each rater\'s latest rating of a deal; Unknown counts as missing)');
+  out.push('', "AGREEMENT per criterion (each rater's latest rating of a deal; Unknown counts as missing)");
   const agreementRows = report.criteria.map((criterion) => {
     const { alpha, fleissKappa, icc } = criterion.agreement;
     const id = criterion.id;
@@ -40,14 +41,29 @@ export function formatAuditText(report: AuditReport, summary?: MergeSummary): st
   });
   out.push(
     ...table(
-      ['criterion', 'units', 'raters', 'α ordinal [95% CI]', 'α nominal', 'α interval', 'α ratio', 'Fleiss κ', 'ICC 1,1 / 2,1 / 3,1'],
+      [
+        'criterion',
+        'units',
+        'raters',
+        'α ordinal [95% CI]',
+        'α nominal',
+        'α interval',
+        'α ratio',
+        'Fleiss κ',
+        'ICC 1,1 / 2,1 / 3,1',
+      ],
       agreementRows,
     ),
   );
   const total = report.total.agreement;
-  out.push(`Total score: interval α ${withCi(total.alpha, notes, 'total α interval')} on ${total.units} deals, ${total.raters} raters`);
+  out.push(
+    `Total score: interval α ${withCi(total.alpha, notes, 'total α interval')} on ${total.units} deals, ${total.raters} raters`,
+  );
 
-  out.push('', 'RATER BIAS (own rating − mean of the other raters on the same deal, in level units; n = deals)');
+  out.push(
+    '',
+    'RATER BIAS (own rating − mean of the other raters on the same deal, in level units; n = deals)',
+  );
   const criteria = report.criteria.map((c) => c.id);
   out.push(
     ...table(
@@ -66,9 +82,16 @@ export function formatAuditText(report: AuditReport, summary?: MergeSummary): st
     criteria
       .map((criterion) => ({ criterion, slope: rater.drift[criterion]!.slopePer30Days }))
       .filter(({ slope }) => slope.value !== null)
-      .map(({ criterion, slope }) => `${rater.id} on ${criterion}: ${signed(slope.value!)} per 30 days (n = ${slope.n})`),
+      .map(
+        ({ criterion, slope }) =>
+          `${rater.id} on ${criterion}: ${signed(slope.value!)} per 30 days (n = ${slope.n})`,
+      ),
   );
-  out.push(drifting.length > 0 ? `Drift: ${drifting.join('; ')}` : 'Drift: no rater has enough dated ratings across two months');
+  out.push(
+    drifting.length > 0
+      ? `Drift: ${drifting.join('; ')}`
+      : 'Drift: no rater has enough dated ratings across two months',
+  );
 
   out.push('', 'PREDICTIVE VALIDITY on closed deals (latest score of each rater, averaged across raters)');
   const predictiveRows = [
@@ -167,7 +190,9 @@ function withCi(figure: AlphaFigure, notes: string[], where: string): string {
     notes.push(`${where}: ${figure.reason}`);
     return `— (${figure.reason.split(':')[0]})`;
   }
-  return figure.ci ? `${fixed(figure.value, 3)} [${fixed(figure.ci.low, 2)}, ${fixed(figure.ci.high, 2)}]` : fixed(figure.value, 3);
+  return figure.ci
+    ? `${fixed(figure.value, 3)} [${fixed(figure.ci.low, 2)}, ${fixed(figure.ci.high, 2)}]`
+    : fixed(figure.value, 3);
 }
 
 function brief(figure: Figure): string {
@@ -187,7 +212,9 @@ function percent(value: number): string {
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const widths = header.map((title, i) =>
+    Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)),
+  );
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))

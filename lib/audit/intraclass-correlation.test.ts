@@ -30,7 +30,14 @@ describe('intraclassCorrelations', () => {
 
   it('names one rater, no variation and insufficient data', () => {
     expect(intraclassCorrelations([[1], [2], [3], [4], [5]]).oneWay.reason).toMatch(/^one rater:/);
-    expect(intraclassCorrelations(Array.from({ length: 5 }, () => [2, 2, 2])).oneWay.reason).toMatch(/^no variation:/);
-    expect(intraclassCorrelations([[1, 2], [2, 3]]).oneWay.reason).toBe('insufficient data: 2 units rated by every rater (minimum 5)');
+    expect(intraclassCorrelations(Array.from({ length: 5 }, () => [2, 2, 2])).oneWay.reason).toMatch(
+      /^no variation:/,
+    );
+    expect(
+      intraclassCorrelations([
+        [1, 2],
+        [2, 3],
+      ]).oneWay.reason,
+    ).toBe('insufficient data: 2 units rated by every rater (minimum 5)');
   });
 });

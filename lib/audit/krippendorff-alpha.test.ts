@@ -2,7 +2,9 @@ import reliability from '../../tests/fixtures/audit/krippendorff-2011-reliabilit
 import { krippendorffAlpha, type UnitRatings } from './krippendorff-alpha';
 
 /** Observers × units in the fixture → one array per unit. */
-const units: UnitRatings[] = reliability.data[0]!.map((_, u) => reliability.data.map((row) => row[u] ?? null));
+const units: UnitRatings[] = reliability.data[0]!.map((_, u) =>
+  reliability.data.map((row) => row[u] ?? null),
+);
 
 describe('krippendorffAlpha', () => {
   // Source: Krippendorff, K. (2011). Computing Krippendorff's Alpha-Reliability. ASC Departmental
@@ -37,7 +39,13 @@ describe('krippendorffAlpha', () => {
   });
 
   it('gives 1 for perfect agreement', () => {
-    const perfect = [[1, 1], [2, 2], [3, 3], [1, 1], [2, 2]];
+    const perfect = [
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [1, 1],
+      [2, 2],
+    ];
     expect(krippendorffAlpha(perfect, { bootstrap: false }).ordinal.value).toBe(1);
   });
 
@@ -47,20 +55,58 @@ describe('krippendorffAlpha', () => {
   });
 
   it('names no variation', () => {
-    const result = krippendorffAlpha([[2, 2], [2, 2, 2], [2, 2], [2, 2], [2, 2]], { bootstrap: false });
+    const result = krippendorffAlpha(
+      [
+        [2, 2],
+        [2, 2, 2],
+        [2, 2],
+        [2, 2],
+        [2, 2],
+      ],
+      { bootstrap: false },
+    );
     expect(result.interval.value).toBeNull();
     expect(result.interval.reason).toMatch(/^no variation:/);
     expect(result.interval.n).toBe(5);
   });
 
   it('reports insufficient data below the minimum number of units', () => {
-    const result = krippendorffAlpha([[1, 2], [2, 2], [3, 3]], { bootstrap: false });
-    expect(result.ordinal).toEqual({ value: null, n: 3, reason: 'insufficient data: 3 units with 2 or more ratings (minimum 5)' });
-    expect(krippendorffAlpha([[1, 2], [2, 2], [3, 3]], { bootstrap: false, minUnits: 3 }).ordinal.value).not.toBeNull();
+    const result = krippendorffAlpha(
+      [
+        [1, 2],
+        [2, 2],
+        [3, 3],
+      ],
+      { bootstrap: false },
+    );
+    expect(result.ordinal).toEqual({
+      value: null,
+      n: 3,
+      reason: 'insufficient data: 3 units with 2 or more ratings (minimum 5)',
+    });
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 2],
+          [2, 2],
+          [3, 3],
+        ],
+        { bootstrap: false, minUnits: 3 },
+      ).ordinal.value,
+    ).not.toBeNull();
   });
 
   it('refuses the ratio metric for negative values but computes the others', () => {
-    const result = krippendorffAlpha([[-1, -1], [0, 1], [1, 1], [2, 1], [0, 0]], { bootstrap: false });
+    const result = krippendorffAlpha(
+      [
+        [-1, -1],
+        [0, 1],
+        [1, 1],
+        [2, 1],
+        [0, 0],
+      ],
+      { bootstrap: false },
+    );
     expect(result.ratio.reason).toMatch(/^not applicable: .*negative/);
     expect(result.interval.value).not.toBeNull();
   });
@@ -80,7 +126,12 @@ describe('krippendorffAlpha', () => {
       if (ordinal.value === null || !ordinal.ci) throw new Error('expected an interval');
       expect(ordinal.ci.low).toBeLessThanOrEqual(ordinal.value);
       expect(ordinal.ci.high).toBeGreaterThanOrEqual(ordinal.value);
-      expect(ordinal.ci).toMatchObject({ method: 'poisson-unit-bootstrap', level: 0.95, requested: 500, seed: 7 });
+      expect(ordinal.ci).toMatchObject({
+        method: 'poisson-unit-bootstrap',
+        level: 0.95,
+        requested: 500,
+        seed: 7,
+      });
       expect(ordinal.ci.probabilityBelow.threshold).toBe(0.667);
     });
 
@@ -100,7 +151,7 @@ describe('krippendorffAlpha', () => {
     it('covers the true α about 95 % of the time on simulated data', () => {
       // Raters agree with a true level 70 % of the time, else pick uniformly; 40 units × 3 raters.
       let state = 12345;
-      const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+      const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
       const simulate = (n: number) =>
         Array.from({ length: n }, () => {
           const truth = Math.floor(random() * 4);
@@ -110,8 +161,11 @@ describe('krippendorffAlpha', () => {
       let covered = 0;
       const trials = 60;
       for (let t = 0; t < trials; t++) {
-        const figure = krippendorffAlpha(simulate(40), { bootstrap: { seed: t + 1, replicates: 400 } }).nominal;
-        if (figure.value !== null && figure.ci && figure.ci.low <= truth && truth <= figure.ci.high) covered++;
+        const figure = krippendorffAlpha(simulate(40), {
+          bootstrap: { seed: t + 1, replicates: 400 },
+        }).nominal;
+        if (figure.value !== null && figure.ci && figure.ci.low <= truth && truth <= figure.ci.high)
+          covered++;
       }
       expect(covered / trials).toBeGreaterThan(0.85);
     });

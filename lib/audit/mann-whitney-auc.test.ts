@@ -7,7 +7,10 @@ describe('mannWhitneyAuc', () => {
   // Source: Hanley, J. A., & McNeil, B. J. (1982), Radiology 143(1):29–36, Table 1: 5-point ratings
   // of 58 normal and 51 abnormal CT images; area 0.893, standard error 0.032.
   it('reproduces Hanley & McNeil (1982): AUC 0.893, SE 0.032', () => {
-    const auc = mannWhitneyAuc(expand(hanleyMcNeil.ratingCounts.abnormal), expand(hanleyMcNeil.ratingCounts.normal));
+    const auc = mannWhitneyAuc(
+      expand(hanleyMcNeil.ratingCounts.abnormal),
+      expand(hanleyMcNeil.ratingCounts.normal),
+    );
     expect(auc.value).toBeCloseTo(hanleyMcNeil.expected.auc, 3);
     expect(auc.se).toBeCloseTo(hanleyMcNeil.expected.se, 3);
     expect(auc).toMatchObject({ n: 109, positives: 51, negatives: 58, u: 2642 });
@@ -21,7 +24,7 @@ describe('mannWhitneyAuc', () => {
 
   it('equals the brute-force pair count on random data', () => {
     let seed = 99;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const won = Array.from({ length: 57 }, () => Math.round(random() * 10));
     const lost = Array.from({ length: 43 }, () => Math.round(random() * 10));
     let pairs = 0;

@@ -38,7 +38,9 @@ describe('poissonVariate', () => {
   it('is reproducible from the seed', () => {
     const a = seededRandom(9);
     const b = seededRandom(9);
-    expect(Array.from({ length: 5 }, () => poissonVariate(40, a))).toEqual(Array.from({ length: 5 }, () => poissonVariate(40, b)));
+    expect(Array.from({ length: 5 }, () => poissonVariate(40, a))).toEqual(
+      Array.from({ length: 5 }, () => poissonVariate(40, b)),
+    );
   });
 });
 

@@ -7,9 +7,19 @@ describe('raterBias', () => {
     // Unit 2: a=2, b=2 → a: 0, b: 0. Unit 3: a=1, c=Unknown → no pair.
     const result = raterBias(
       [
-        [{ rater: 'a', value: 2 }, { rater: 'b', value: 1 }, { rater: 'c', value: 0 }],
-        [{ rater: 'a', value: 2 }, { rater: 'b', value: 2 }],
-        [{ rater: 'a', value: 1 }, { rater: 'c', value: null }],
+        [
+          { rater: 'a', value: 2 },
+          { rater: 'b', value: 1 },
+          { rater: 'c', value: 0 },
+        ],
+        [
+          { rater: 'a', value: 2 },
+          { rater: 'b', value: 2 },
+        ],
+        [
+          { rater: 'a', value: 1 },
+          { rater: 'c', value: null },
+        ],
       ],
       { minUnits: 1 },
     );
@@ -23,8 +33,18 @@ describe('raterBias', () => {
 
   it('names one rater and insufficient data', () => {
     expect(raterBias([[{ rater: 'a', value: 1 }]])[0]!.bias.reason).toMatch(/^one rater:/);
-    const few = raterBias([[{ rater: 'a', value: 1 }, { rater: 'b', value: 2 }]]);
-    expect(few[0]!.bias).toEqual({ value: null, n: 1, reason: 'insufficient data: 1 units shared with another rater (minimum 5)', se: null });
+    const few = raterBias([
+      [
+        { rater: 'a', value: 1 },
+        { rater: 'b', value: 2 },
+      ],
+    ]);
+    expect(few[0]!.bias).toEqual({
+      value: null,
+      n: 1,
+      reason: 'insufficient data: 1 units shared with another rater (minimum 5)',
+      se: null,
+    });
   });
 });
 
@@ -42,12 +62,15 @@ describe('raterDrift', () => {
     const a = drift.find((entry) => entry.rater === 'a')!;
     expect(a.slopePer30Days.value).toBeCloseTo(0.5, 9);
     expect(a.slopePer30Days.n).toBe(12);
-    expect(a.windows[0]).toEqual({ window: '2024-01', bias: { value: null, n: 1, reason: 'insufficient data: 1 deviations in the month (minimum 3)' } });
+    expect(a.windows[0]).toEqual({
+      window: '2024-01',
+      bias: { value: null, n: 1, reason: 'insufficient data: 1 deviations in the month (minimum 3)' },
+    });
     const b = drift.find((entry) => entry.rater === 'b')!;
     expect(b.slopePer30Days.value).toBeCloseTo(-0.5, 9);
   });
 
-  it('compares every dated rating with the others\' latest ratings', () => {
+  it("compares every dated rating with the others' latest ratings", () => {
     const history = [
       [
         { rater: 'a', value: 0, at: Date.UTC(2024, 0, 1) },

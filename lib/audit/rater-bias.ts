@@ -24,7 +24,10 @@ export interface RaterBias {
  * other rater gave a known rating, deviation = own − mean(others); bias = mean deviation, n = units.
  * Each unit lists at most one rating per rater. Raters are returned sorted by id.
  */
-export function raterBias(units: readonly (readonly RaterValue[])[], options: { minUnits?: number } = {}): RaterBias[] {
+export function raterBias(
+  units: readonly (readonly RaterValue[])[],
+  options: { minUnits?: number } = {},
+): RaterBias[] {
   const raterIndex = new Map<string, number>();
   const raterOf: number[] = [];
   const values: number[] = [];
@@ -69,7 +72,9 @@ export function raterBiasIndexed(
     for (const i of group) {
       const rater = raterOf[i]!;
       if (inUnit[rater] === unitNumber) {
-        throw new RangeError(`rater "${raterNames[rater]}" appears twice in one unit; pass the latest rating only`);
+        throw new RangeError(
+          `rater "${raterNames[rater]}" appears twice in one unit; pass the latest rating only`,
+        );
       }
       inUnit[rater] = unitNumber;
       seen[rater] = 1;
@@ -93,7 +98,10 @@ export function raterBiasIndexed(
   const onlyOne = present.length <= 1;
   return present
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map(({ name, r }) => ({ rater: name, bias: biasFigure(n[r]!, sums[r]!, squares[r]!, minUnits, onlyOne) }));
+    .map(({ name, r }) => ({
+      rater: name,
+      bias: biasFigure(n[r]!, sums[r]!, squares[r]!, minUnits, onlyOne),
+    }));
 }
 
 /** Turns running sums of deviations into a bias figure. */

@@ -47,7 +47,10 @@ const DAY = 86_400_000;
  * ratings of the same unit; within a month only the rater's latest rating of a unit counts. Bias is
  * reported per month, and the slope of deviation against time summarises the trend.
  */
-export function raterDrift(units: readonly (readonly DatedRating[])[], options: DriftOptions = {}): RaterDrift[] {
+export function raterDrift(
+  units: readonly (readonly DatedRating[])[],
+  options: DriftOptions = {},
+): RaterDrift[] {
   const raterIndex = new Map<string, number>();
   const raterOf: number[] = [];
   const values: number[] = [];
@@ -195,7 +198,10 @@ function slopeOf(
   if (raters <= 1) return { ...missing(n, 'one rater', 'there is no other rater to compare with'), se: null };
   if (n < minimum) return { ...insufficient(n, 'dated deviations', minimum), se: null };
   if (new Set(months).size < 2) {
-    return { ...missing(n, 'insufficient data', 'all dated deviations fall in one month (minimum 2 months)'), se: null };
+    return {
+      ...missing(n, 'insufficient data', 'all dated deviations fall in one month (minimum 2 months)'),
+      se: null,
+    };
   }
   const origin = times[0]!;
   let meanX = 0;

@@ -4,7 +4,12 @@ import { runAudit } from './run-audit';
 
 const asOf = Date.UTC(2024, 5, 30);
 let nextId = 0;
-const score = (deal: string, rater: string, levels: Record<string, number | null>, extra: Partial<AuditScore> = {}): AuditScore => ({
+const score = (
+  deal: string,
+  rater: string,
+  levels: Record<string, number | null>,
+  extra: Partial<AuditScore> = {},
+): AuditScore => ({
   id: `s${nextId++}`,
   deal,
   rater,
@@ -22,7 +27,11 @@ describe('runAudit', () => {
   it('reproduces Krippendorff (2011) through the whole pipeline', () => {
     const scores: AuditScore[] = [];
     reliability.data.forEach((row, o) =>
-      row.forEach((level, u) => scores.push(score(`unit-${u + 1}`, reliability.observers[o]!, { coding: level }, { context: 'calibration' }))),
+      row.forEach((level, u) =>
+        scores.push(
+          score(`unit-${u + 1}`, reliability.observers[o]!, { coding: level }, { context: 'calibration' }),
+        ),
+      ),
     );
     const report = runAudit({ scores, outcomes: [] }, { asOf, bootstrap: false });
     const coding = report.criteria[0]!;
@@ -32,20 +41,25 @@ describe('runAudit', () => {
     expect(coding.agreement.alpha.ordinal.value).toBeCloseTo(0.815, 3);
     expect(coding.agreement.alpha.interval.value).toBeCloseTo(0.849, 3);
     expect(coding.agreement.alpha.ratio.value).toBeCloseTo(0.797, 3);
-    expect(coding.agreement.fleissKappa.reason).toMatch(/^not applicable: units have between 2 and 4 ratings/);
+    expect(coding.agreement.fleissKappa.reason).toMatch(
+      /^not applicable: units have between 2 and 4 ratings/,
+    );
     expect(coding.predictive.auc.reason).toMatch(/^insufficient data/);
   });
 
-  it('uses each rater\'s latest score and averages across raters for prediction', () => {
+  it("uses each rater's latest score and averages across raters for prediction", () => {
     const scores = [
       score('d1', 'a', { c: 0 }, { total: 10, scoredAt: Date.UTC(2024, 0, 1) }),
       score('d1', 'a', { c: 2 }, { total: 90, scoredAt: Date.UTC(2024, 1, 1) }),
       score('d1', 'b', { c: 1 }, { total: 50 }),
     ];
-    const report = runAudit({ scores, outcomes: [{ deal: 'd1', won: true, segments: {} }] }, {
-      asOf,
-      minimums: { aucPerOutcome: 1, biasUnits: 1 },
-    });
+    const report = runAudit(
+      { scores, outcomes: [{ deal: 'd1', won: true, segments: {} }] },
+      {
+        asOf,
+        minimums: { aucPerOutcome: 1, biasUnits: 1 },
+      },
+    );
     // Latest of a is 2 (not 0): bias a = 2 − 1 = +1, b = −1.
     expect(report.raters.map((r) => [r.id, r.bias.c!.value])).toEqual([
       ['a', 1],
@@ -55,7 +69,9 @@ describe('runAudit', () => {
   });
 
   it('names one rater everywhere agreement is asked for', () => {
-    const scores = Array.from({ length: 8 }, (_, i) => score(`d${i}`, 'solo', { c: i % 3 }, { total: i * 10 }));
+    const scores = Array.from({ length: 8 }, (_, i) =>
+      score(`d${i}`, 'solo', { c: i % 3 }, { total: i * 10 }),
+    );
     const report = runAudit({ scores, outcomes: [] }, { asOf });
     expect(report.criteria[0]!.agreement.alpha.ordinal.reason).toMatch(/^one rater:/);
     expect(report.total.agreement.alpha.reason).toMatch(/^one rater:/);
@@ -66,7 +82,7 @@ describe('runAudit', () => {
 
   it('finds a biased rater, a criterion to rewrite and one to reweight on simulated data', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const scores: AuditScore[] = [];
     const outcomes = [];
     for (let d = 0; d < 120; d++) {
@@ -76,7 +92,14 @@ describe('runAudit', () => {
       for (const rater of ['ann', 'ben', 'cat']) {
         const champion = Math.min(2, quality + (rater === 'ben' && d % 2 === 0 ? 1 : 0));
         const noise = Math.floor(random() * 3);
-        scores.push(score(`d${d}`, rater, { champion, noise }, { total: champion * 40 + noise * 5, scoredAt: Date.UTC(2024, d % 6, 1) }));
+        scores.push(
+          score(
+            `d${d}`,
+            rater,
+            { champion, noise },
+            { total: champion * 40 + noise * 5, scoredAt: Date.UTC(2024, d % 6, 1) },
+          ),
+        );
       }
     }
     const report = runAudit({ scores, outcomes }, { asOf, bootstrap: { replicates: 200 } });
@@ -86,7 +109,10 @@ describe('runAudit', () => {
     expect(report.closedLoop.rewrite.map((item) => item.criterion)).toEqual(['noise']);
     expect(report.closedLoop.reweight.map((item) => item.criterion)).toEqual(['noise']);
     expect(report.criteria[0]!.predictive.auc.value).toBeGreaterThan(0.7);
-    expect(report.slices.filter((s) => s.by === 'segment').map((s) => `${s.column}=${s.value}`)).toEqual(['region=amer', 'region=emea']);
+    expect(report.slices.filter((s) => s.by === 'segment').map((s) => `${s.column}=${s.value}`)).toEqual([
+      'region=amer',
+      'region=emea',
+    ]);
     expect(report.criteria[0]!.agreement.fleissKappa.value).not.toBeNull();
     expect(report.criteria[0]!.agreement.icc.twoWayAgreement.value).not.toBeNull();
   });

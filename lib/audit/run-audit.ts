@@ -515,7 +515,9 @@ function ratersOf(data: Indexed, latest: Groups, history: Groups, minimums: Mini
   const width = criteria.length;
   const bias = criteria.map((_, c) => {
     const valueOf = (s: number) => data.levels[s * width + c]!;
-    const entries = raterBiasIndexed(latest.values(), raters, data.raterOf, valueOf, { minUnits: minimums.biasUnits });
+    const entries = raterBiasIndexed(latest.values(), raters, data.raterOf, valueOf, {
+      minUnits: minimums.biasUnits,
+    });
     return new Map(entries.map((entry) => [entry.rater, entry.bias]));
   });
   const timeOf = (s: number) => data.timeOf[s]!;

@@ -5,11 +5,14 @@ import { criticalValue, normalQuantile } from './normal-quantile';
 describe('wilsonInterval', () => {
   // Source: Newcombe, R. G. (1998), Statistics in Medicine 17(8):857–872, examples (a)–(d),
   // method 3 (score interval without continuity correction).
-  it.each(newcombe.examples)('reproduces Newcombe (1998) for $successes/$trials', ({ successes, trials, low, high }) => {
-    const interval = wilsonInterval(successes, trials)!;
-    expect(interval.low).toBeCloseTo(low, 4);
-    expect(interval.high).toBeCloseTo(high, 4);
-  });
+  it.each(newcombe.examples)(
+    'reproduces Newcombe (1998) for $successes/$trials',
+    ({ successes, trials, low, high }) => {
+      const interval = wilsonInterval(successes, trials)!;
+      expect(interval.low).toBeCloseTo(low, 4);
+      expect(interval.high).toBeCloseTo(high, 4);
+    },
+  );
 
   it('has the closed form z²/(n + z²) as upper bound for 0 successes (by hand)', () => {
     const z = criticalValue(0.95);

@@ -1,7 +1,14 @@
 import { toCanonicalJson } from '../definitions/canonical-json';
 
 /** The members of a bundle the checksum covers, in no particular order (the canonical form sorts them). */
-export const CHECKSUM_MEMBERS = ['format', 'formatVersion', 'exportedAt', 'rater', 'definitions', 'scores'] as const;
+export const CHECKSUM_MEMBERS = [
+  'format',
+  'formatVersion',
+  'exportedAt',
+  'rater',
+  'definitions',
+  'scores',
+] as const;
 
 /**
  * SHA-256 (lower-case hex) of the bundle's canonical content: the object with exactly the

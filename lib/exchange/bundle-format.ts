@@ -50,7 +50,10 @@ export const NdjsonHeaderLineSchema = z.strictObject({ type: z.literal('header')
 /** NDJSON encoding, one line per score. */
 export const NdjsonScoreLineSchema = z.strictObject({ type: z.literal('score'), score: ScoreRecordSchema });
 /** NDJSON encoding, last line. */
-export const NdjsonChecksumLineSchema = z.strictObject({ type: z.literal('checksum'), ...BundleChecksumSchema.shape });
+export const NdjsonChecksumLineSchema = z.strictObject({
+  type: z.literal('checksum'),
+  ...BundleChecksumSchema.shape,
+});
 
 /** The content the checksum covers: the bundle without `checksum` and `$schema`. */
 export type BundleContent = Omit<Bundle, 'checksum' | '$schema'>;

@@ -7,7 +7,8 @@ import { formatImportError } from './import-problem';
 import { readBundle } from './read-bundle';
 import { bundleToJson, bundleToNdjson, createBundle } from './write-bundle';
 
-const fixture = (name: string) => readFileSync(path.join(__dirname, '../../tests/fixtures/audit', name), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(path.join(__dirname, '../../tests/fixtures/audit', name), 'utf8');
 const alice = (): Bundle => JSON.parse(fixture('pipeline-alice.json')) as Bundle;
 
 async function refused(name: string, text: string): Promise<string[]> {
@@ -45,7 +46,9 @@ describe('bundle round trip', () => {
     expect((await readBundle('a.json', reordered)).ok).toBe(true);
     bundle.scores[3]!.total = 99;
     const lines = await refused('a.json', JSON.stringify(bundle, null, 2));
-    expect(lines[0]).toMatch(/^a\.json:\d+:\d+: wrong checksum: the content hashes to [0-9a-f]{64}, the bundle says [0-9a-f]{64}/);
+    expect(lines[0]).toMatch(
+      /^a\.json:\d+:\d+: wrong checksum: the content hashes to [0-9a-f]{64}, the bundle says [0-9a-f]{64}/,
+    );
   });
 
   it('locates a wrong type by line and path', async () => {
@@ -54,7 +57,9 @@ describe('bundle round trip', () => {
     const text = JSON.stringify(await resign(bundle), null, 2);
     const [line] = await refused('a.json', text);
     const expectedLine = text.split('\n').findIndex((l) => l.includes('"level": "two"')) + 1;
-    expect(line).toMatch(new RegExp(`^a\\.json:${expectedLine}:\\d+: scores\\[2\\]\\.answers\\[0\\]\\.level: `));
+    expect(line).toMatch(
+      new RegExp(`^a\\.json:${expectedLine}:\\d+: scores\\[2\\]\\.answers\\[0\\]\\.level: `),
+    );
   });
 
   it('refuses another format version, naming it', async () => {
@@ -67,7 +72,9 @@ describe('bundle round trip', () => {
 
   it('refuses truncated files in both encodings', async () => {
     const json = fixture('pipeline-alice.json');
-    expect((await refused('a.json', json.slice(0, 5000)))[0]).toMatch(/^a\.json:\d+:\d+: the JSON ends early/);
+    expect((await refused('a.json', json.slice(0, 5000)))[0]).toMatch(
+      /^a\.json:\d+:\d+: the JSON ends early/,
+    );
     const ndjson = fixture('pipeline-bob.ndjson').trimEnd().split('\n');
     expect(await refused('b.ndjson', ndjson.slice(0, -1).join('\n'))).toEqual([
       `b.ndjson:${ndjson.length - 1}: the last line is not the checksum line: the file is truncated or was cut`,
@@ -78,9 +85,11 @@ describe('bundle round trip', () => {
 
   it('refuses an NDJSON score line changed after export, naming the checksum line', async () => {
     const lines = fixture('pipeline-bob.ndjson').trimEnd().split('\n');
-    lines[3] = lines[3]!.replace('"total":', '"total":1') ;
+    lines[3] = lines[3]!.replace('"total":', '"total":1');
     const problems = await refused('b.ndjson', lines.join('\n'));
-    expect(problems.some((p) => p.startsWith(`b.ndjson:${lines.length}:`) && p.includes('wrong checksum'))).toBe(true);
+    expect(
+      problems.some((p) => p.startsWith(`b.ndjson:${lines.length}:`) && p.includes('wrong checksum')),
+    ).toBe(true);
   });
 
   it('refuses duplicate ids with different content, a foreign rater and unknown levels', async () => {
@@ -91,7 +100,9 @@ describe('bundle round trip', () => {
     const problems = await refused('a.json', JSON.stringify(await resign(bundle), null, 2));
     expect(problems.some((p) => p.includes('is used twice with different content'))).toBe(true);
     expect(problems.some((p) => p.includes('score by "mallory" in a bundle of rater "alice"'))).toBe(true);
-    expect(problems.some((p) => p.includes('level 7 is not a level of "metrics" (levels: 1, 5, 10)'))).toBe(true);
+    expect(problems.some((p) => p.includes('level 7 is not a level of "metrics" (levels: 1, 5, 10)'))).toBe(
+      true,
+    );
   });
 
   it('keeps one copy of an exact duplicate score', async () => {

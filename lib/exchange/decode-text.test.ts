@@ -4,7 +4,10 @@ import { parseTimestamp } from './parse-timestamp';
 
 describe('decodeText', () => {
   it('decodes UTF-8 and drops the BOM', () => {
-    expect(decodeText('f', new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0xc3, 0xa9]))).toEqual({ ok: true, value: 'aé' });
+    expect(decodeText('f', new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0xc3, 0xa9]))).toEqual({
+      ok: true,
+      value: 'aé',
+    });
   });
 
   it('refuses Windows-1252 bytes with the line of the first bad byte', () => {

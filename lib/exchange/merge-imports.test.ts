@@ -22,7 +22,12 @@ async function read(name: string, text = fixture(name)): Promise<ImportedFile> {
 describe('mergeImports', () => {
   it('merges bundles, a ratings CSV and outcomes; resolves 15-character ids to deal keys', async () => {
     const files = await Promise.all(
-      ['pipeline-alice.json', 'pipeline-bob.ndjson', 'pipeline-carol-ratings.csv', 'pipeline-outcomes.csv'].map((name) => read(name)),
+      [
+        'pipeline-alice.json',
+        'pipeline-bob.ndjson',
+        'pipeline-carol-ratings.csv',
+        'pipeline-outcomes.csv',
+      ].map((name) => read(name)),
     );
     const merged = mergeImports(files, { definitions });
     if (!merged.ok) throw new Error(merged.error.flatMap(formatImportError).join('\n'));
@@ -83,7 +88,10 @@ describe('mergeImports', () => {
   });
 
   it('computes equal-weight totals for CSV scores without definitions', async () => {
-    const csv = await read('r.csv', 'deal,rater,criterion,level\nd1,ann,x,0\nd1,ann,y,10\nd2,ann,x,4\nd2,ann,y,\n');
+    const csv = await read(
+      'r.csv',
+      'deal,rater,criterion,level\nd1,ann,x,0\nd1,ann,y,10\nd2,ann,x,4\nd2,ann,y,\n',
+    );
     const merged = mergeImports([csv]);
     if (!merged.ok) throw new Error('merge failed');
     // x spans 0–4 and y only 10 (no range, left out): d1 = 0 %, d2 = 100 %.

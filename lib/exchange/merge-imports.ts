@@ -78,7 +78,11 @@ export function mergeImports(
         };
         record.answers.forEach((answer, a) => {
           const problem = levelProblem(answer.criterionId, answer.level);
-          if (problem) report(imported.file, { ...imported.locate(['scores', index, 'answers', a, 'level']), message: problem });
+          if (problem)
+            report(imported.file, {
+              ...imported.locate(['scores', index, 'answers', a, 'level']),
+              message: problem,
+            });
         });
         const prior = byId.get(record.id);
         if (prior) {
@@ -113,7 +117,12 @@ export function mergeImports(
       for (const row of imported.rows) {
         const problem = levelProblem(row.criterion, row.level);
         if (problem) {
-          report(imported.file, { line: row.line, column: row.levelColumn, field: 'level', message: problem });
+          report(imported.file, {
+            line: row.line,
+            column: row.levelColumn,
+            field: 'level',
+            message: problem,
+          });
           continue;
         }
         const key = JSON.stringify([row.deal, row.rater, row.scoredAt, row.context, row.definitionsVersion]);
@@ -158,11 +167,17 @@ export function mergeImports(
         const prior = outcomes.get(row.deal);
         if (prior) {
           if (prior.won !== row.won) {
-            report(imported.file, { line: row.line, message: `deal "${row.deal}" is ${row.won ? 'won' : 'lost'} here but ${prior.won ? 'won' : 'lost'} at ${prior.where}` });
+            report(imported.file, {
+              line: row.line,
+              message: `deal "${row.deal}" is ${row.won ? 'won' : 'lost'} here but ${prior.won ? 'won' : 'lost'} at ${prior.where}`,
+            });
           } else {
             for (const [column, value] of Object.entries(row.segments)) {
               if (prior.segments[column] !== undefined && prior.segments[column] !== value) {
-                report(imported.file, { line: row.line, message: `deal "${row.deal}" has ${column} "${value}" here but "${prior.segments[column]}" at ${prior.where}` });
+                report(imported.file, {
+                  line: row.line,
+                  message: `deal "${row.deal}" has ${column} "${value}" here but "${prior.segments[column]}" at ${prior.where}`,
+                });
               }
               prior.segments[column] ??= value;
             }
@@ -170,7 +185,11 @@ export function mergeImports(
           }
           continue;
         }
-        outcomes.set(row.deal, { won: row.won, segments: { ...row.segments }, where: `${imported.file}:${row.line}` });
+        outcomes.set(row.deal, {
+          won: row.won,
+          segments: { ...row.segments },
+          where: `${imported.file}:${row.line}`,
+        });
         entry.outcomes++;
       }
     }
@@ -182,17 +201,19 @@ export function mergeImports(
 
   const resolved = resolveOutcomeDeals(scores, recordIds, outcomes, report);
   if (problems.size > 0) {
-    return err(
-      [...problems.entries()].map(([file, collector]) => collector.toError(file, 'the file')),
-    );
+    return err([...problems.entries()].map(([file, collector]) => collector.toError(file, 'the file')));
   }
   if (skippedOtherDefinitions > 0) {
     summary.notes.push(
       `${skippedOtherDefinitions} bundle score${skippedOtherDefinitions === 1 ? ' was' : 's were'} made against definitions other than ${definitions!.id} and left out`,
     );
   }
-  const chosen: Definitions | null = definitions ?? (latestDocument as { document: Definitions } | null)?.document ?? null;
-  if (!definitions && chosen) summary.notes.push(`bands from ${chosen.id}@${chosen.version}, the definitions of the latest bundle score`);
+  const chosen: Definitions | null =
+    definitions ?? (latestDocument as { document: Definitions } | null)?.document ?? null;
+  if (!definitions && chosen)
+    summary.notes.push(
+      `bands from ${chosen.id}@${chosen.version}, the definitions of the latest bundle score`,
+    );
   const bands: Band[] | null = chosen ? chosen.bands : null;
   return ok({
     input: {
@@ -214,11 +235,19 @@ function show(level: number | null): string {
  * CSV rows carry no total. With definitions it is computed exactly as the extension does; without,
  * every criterion weighs the same and its levels span the range observed in the input.
  */
-function fillCsvTotals(csvScores: AuditScore[], all: readonly AuditScore[], definitions: Definitions | null): void {
+function fillCsvTotals(
+  csvScores: AuditScore[],
+  all: readonly AuditScore[],
+  definitions: Definitions | null,
+): void {
   if (csvScores.length === 0) return;
   if (definitions) {
     for (const score of csvScores) {
-      const answers = score.answers.map((answer) => ({ criterionId: answer.criterion, level: answer.level, evidence: '' }));
+      const answers = score.answers.map((answer) => ({
+        criterionId: answer.criterion,
+        level: answer.level,
+        evidence: '',
+      }));
       (score as { total: number | null }).total = computeScore(definitions, answers).total;
     }
     return;
@@ -268,7 +297,10 @@ function resolveOutcomeDeals(
       const matches = byRecord.get(normaliseId(deal));
       if (matches && matches.size > 1) {
         const [file, line] = splitWhere(outcome.where);
-        report(file, { line, message: `deal "${deal}" matches ${matches.size} scored deals (${[...matches].join(', ')}); use the full deal key` });
+        report(file, {
+          line,
+          message: `deal "${deal}" matches ${matches.size} scored deals (${[...matches].join(', ')}); use the full deal key`,
+        });
         continue;
       }
       if (matches) key = [...matches][0]!;

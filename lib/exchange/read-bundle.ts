@@ -54,8 +54,13 @@ async function readJson(file: string, text: string): Promise<Result<ImportedBund
     return err(singleProblem(file, located ?? { message: `invalid JSON: ${String(error)}` }));
   }
   const locate = jsonPathLocator(text);
-  const at = (path: Path, message: string): ImportProblem => ({ ...locate(path), field: formatIssuePath(path), message });
-  if (!isRecord(data)) return err(singleProblem(file, { line: 1, column: 1, message: 'a bundle is a JSON object' }));
+  const at = (path: Path, message: string): ImportProblem => ({
+    ...locate(path),
+    field: formatIssuePath(path),
+    message,
+  });
+  if (!isRecord(data))
+    return err(singleProblem(file, { line: 1, column: 1, message: 'a bundle is a JSON object' }));
   const refusal = checkFormat(data, (path, message) => at(path, message));
   if (refusal) return err(singleProblem(file, refusal));
   const problems = new ProblemCollector();
@@ -86,7 +91,11 @@ async function readNdjson(file: string, text: string): Promise<Result<ImportedBu
       values.push(JSON.parse(line));
     } catch (error) {
       const located = locateJsonSyntaxError(line);
-      problems.add({ line: i + 1, column: located?.column, message: located?.message ?? `invalid JSON: ${String(error)}` });
+      problems.add({
+        line: i + 1,
+        column: located?.column,
+        message: located?.message ?? `invalid JSON: ${String(error)}`,
+      });
       values.push(undefined);
     }
   }
@@ -103,13 +112,19 @@ async function readNdjson(file: string, text: string): Promise<Result<ImportedBu
   const last = values.length - 1;
   // Bundle paths map onto lines: scores[i] is line i + 2, the checksum the last line, the rest line 1.
   const locate = (path: Path): TextPosition => {
-    if (path[0] === 'scores' && typeof path[1] === 'number') return inLine(path[1] + 1, ['score', ...path.slice(2)]);
+    if (path[0] === 'scores' && typeof path[1] === 'number')
+      return inLine(path[1] + 1, ['score', ...path.slice(2)]);
     if (path[0] === 'checksum') return inLine(last, path.slice(1));
     return inLine(0, path);
   };
-  const at = (path: Path, message: string): ImportProblem => ({ ...locate(path), field: formatIssuePath(path), message });
+  const at = (path: Path, message: string): ImportProblem => ({
+    ...locate(path),
+    field: formatIssuePath(path),
+    message,
+  });
   const header = values[0];
-  if (!isRecord(header)) return err(singleProblem(file, { line: 1, message: 'the first line must be the header object' }));
+  if (!isRecord(header))
+    return err(singleProblem(file, { line: 1, message: 'the first line must be the header object' }));
   const refusal = checkFormat(header, at);
   if (refusal) return err(singleProblem(file, refusal));
   const trailer = values[last];
@@ -125,27 +140,41 @@ async function readNdjson(file: string, text: string): Promise<Result<ImportedBu
   for (let i = 1; i < last; i++) {
     const value = values[i];
     if (isRecord(value) && value.type === 'checksum') {
-      problems.add({ line: i + 1, message: 'a checksum line before the end: lines were appended after the checksum' });
+      problems.add({
+        line: i + 1,
+        message: 'a checksum line before the end: lines were appended after the checksum',
+      });
       continue;
     }
     const parsed = NdjsonScoreLineSchema.safeParse(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        problems.add({ ...inLine(i, issue.path as Path), field: formatIssuePath(issue.path), message: describeIssue(issue) });
+        problems.add({
+          ...inLine(i, issue.path as Path),
+          field: formatIssuePath(issue.path),
+          message: describeIssue(issue),
+        });
       }
     }
     scores.push(isRecord(value) ? value.score : undefined);
   }
   const { type: _header, ...content } = header;
   const assembled = { ...content, scores };
-  await checkChecksum(assembled, { algorithm: trailer.algorithm, value: trailer.value }, ['checksum'], at, problems);
+  await checkChecksum(
+    assembled,
+    { algorithm: trailer.algorithm, value: trailer.value },
+    ['checksum'],
+    at,
+    problems,
+  );
   const headerCheck = NdjsonHeaderLineSchema.safeParse(header);
   if (!headerCheck.success) {
     for (const issue of headerCheck.error.issues) problems.add(at(issue.path as Path, describeIssue(issue)));
   }
   const trailerCheck = NdjsonChecksumLineSchema.safeParse(trailer);
   if (!trailerCheck.success) {
-    for (const issue of trailerCheck.error.issues) problems.add({ ...inLine(last, issue.path as Path), message: describeIssue(issue) });
+    for (const issue of trailerCheck.error.issues)
+      problems.add({ ...inLine(last, issue.path as Path), message: describeIssue(issue) });
   }
   if (!problems.empty) return err(problems.toError(file, 'the NDJSON bundle'));
   const { type: _type, ...checksum } = trailerCheck.data!;
@@ -164,7 +193,10 @@ function checkFormat(
   at: (path: Path, message: string) => ImportProblem,
 ): ImportProblem | null {
   if (data.format !== BUNDLE_FORMAT) {
-    return at(['format'], `not a Yardstick bundle: "format" is ${JSON.stringify(data.format) ?? 'missing'}, expected "${BUNDLE_FORMAT}"`);
+    return at(
+      ['format'],
+      `not a Yardstick bundle: "format" is ${JSON.stringify(data.format) ?? 'missing'}, expected "${BUNDLE_FORMAT}"`,
+    );
   }
   if (data.formatVersion !== BUNDLE_FORMAT_VERSION) {
     const newer = typeof data.formatVersion === 'number' && data.formatVersion > BUNDLE_FORMAT_VERSION;
@@ -184,13 +216,21 @@ async function checkChecksum(
   problems: ProblemCollector,
 ): Promise<void> {
   if (!isRecord(checksum) || checksum.algorithm !== 'SHA-256' || typeof checksum.value !== 'string') {
-    problems.add(at(path, 'missing or malformed checksum: expected { "algorithm": "SHA-256", "value": "<64 hex digits>" }'));
+    problems.add(
+      at(
+        path,
+        'missing or malformed checksum: expected { "algorithm": "SHA-256", "value": "<64 hex digits>" }',
+      ),
+    );
     return;
   }
   const actual = await bundleChecksum(content);
   if (actual !== checksum.value) {
     problems.add(
-      at([...path, 'value'], `wrong checksum: the content hashes to ${actual}, the bundle says ${checksum.value}; the file was changed or damaged after export`),
+      at(
+        [...path, 'value'],
+        `wrong checksum: the content hashes to ${actual}, the bundle says ${checksum.value}; the file was changed or damaged after export`,
+      ),
     );
   }
 }
@@ -203,28 +243,41 @@ async function checkConsistency(
 ): Promise<Bundle> {
   const byHash = new Map<string, number>();
   for (const [index, entry] of bundle.definitions.entries()) {
-    if (byHash.has(entry.hash)) problems.add(at(['definitions', index, 'hash'], `definitions ${entry.hash} listed twice`));
+    if (byHash.has(entry.hash))
+      problems.add(at(['definitions', index, 'hash'], `definitions ${entry.hash} listed twice`));
     byHash.set(entry.hash, index);
     if (!entry.document) continue;
     const actual = await hashDefinitions(entry.document);
     if (actual !== entry.hash) {
-      problems.add(at(['definitions', index, 'hash'], `the document hashes to ${actual}, not the listed ${entry.hash}`));
+      problems.add(
+        at(['definitions', index, 'hash'], `the document hashes to ${actual}, not the listed ${entry.hash}`),
+      );
     }
     if (entry.document.id !== entry.id || entry.document.version !== entry.version) {
-      problems.add(at(['definitions', index], `id/version "${entry.id}@${entry.version}" differ from the document's "${entry.document.id}@${entry.document.version}"`));
+      problems.add(
+        at(
+          ['definitions', index],
+          `id/version "${entry.id}@${entry.version}" differ from the document's "${entry.document.id}@${entry.document.version}"`,
+        ),
+      );
     }
   }
   const seen = new Map<string, { index: number; canonical: string | null }>();
   const scores: Bundle['scores'] = [];
   for (const [index, score] of bundle.scores.entries()) {
     if (score.rater !== bundle.rater) {
-      problems.add(at(['scores', index, 'rater'], `score by "${score.rater}" in a bundle of rater "${bundle.rater}"`));
+      problems.add(
+        at(['scores', index, 'rater'], `score by "${score.rater}" in a bundle of rater "${bundle.rater}"`),
+      );
     }
     const refIndex = byHash.get(score.definitions.hash);
     const ref = refIndex === undefined ? undefined : bundle.definitions[refIndex];
     if (!ref || ref.id !== score.definitions.id || ref.version !== score.definitions.version) {
       problems.add(
-        at(['scores', index, 'definitions'], `definitions ${score.definitions.id}@${score.definitions.version} (${score.definitions.hash.slice(0, 12)}…) are not listed in the bundle's "definitions"`),
+        at(
+          ['scores', index, 'definitions'],
+          `definitions ${score.definitions.id}@${score.definitions.version} (${score.definitions.hash.slice(0, 12)}…) are not listed in the bundle's "definitions"`,
+        ),
       );
     } else if (ref.document) {
       checkLevels(score, index, ref.document, at, problems);
@@ -233,7 +286,12 @@ async function checkConsistency(
     if (earlier) {
       earlier.canonical ??= toCanonicalJson(bundle.scores[earlier.index]);
       if (earlier.canonical !== toCanonicalJson(score)) {
-        problems.add(at(['scores', index, 'id'], `score id ${score.id} is used twice with different content (first: scores[${earlier.index}])`));
+        problems.add(
+          at(
+            ['scores', index, 'id'],
+            `score id ${score.id} is used twice with different content (first: scores[${earlier.index}])`,
+          ),
+        );
       }
       continue;
     }
@@ -253,17 +311,26 @@ function checkLevels(
   score.answers.forEach((answer, a) => {
     const criterion = document.criteria.find((c) => c.id === answer.criterionId);
     if (!criterion) {
-      problems.add(at(['scores', index, 'answers', a, 'criterionId'], `criterion "${answer.criterionId}" is not in ${document.id}@${document.version}`));
+      problems.add(
+        at(
+          ['scores', index, 'answers', a, 'criterionId'],
+          `criterion "${answer.criterionId}" is not in ${document.id}@${document.version}`,
+        ),
+      );
     } else if (answer.level !== null && !criterion.levels.some((level) => level.value === answer.level)) {
       problems.add(
-        at(['scores', index, 'answers', a, 'level'], `level ${answer.level} is not a level of "${criterion.id}" (levels: ${criterion.levels.map((l) => l.value).join(', ')})`),
+        at(
+          ['scores', index, 'answers', a, 'level'],
+          `level ${answer.level} is not a level of "${criterion.id}" (levels: ${criterion.levels.map((l) => l.value).join(', ')})`,
+        ),
       );
     }
   });
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   const path = formatIssuePath(issue.path);
   return path ? `${path}: ${issue.message}` : issue.message;
 }

@@ -3,7 +3,10 @@ import { readOutcomesCsv } from './read-outcomes-csv';
 
 describe('readOutcomesCsv', () => {
   it('reads outcomes and keeps extra columns as segments', () => {
-    const result = readOutcomesCsv('o.csv', 'deal,Outcome,Lead Source,region\nd1,Won,web,emea\nd2,lost,"partner, EU",amer\nd1,won,web,emea\n');
+    const result = readOutcomesCsv(
+      'o.csv',
+      'deal,Outcome,Lead Source,region\nd1,Won,web,emea\nd2,lost,"partner, EU",amer\nd1,won,web,emea\n',
+    );
     expect(result).toEqual({
       ok: true,
       value: {
@@ -26,8 +29,12 @@ describe('readOutcomesCsv', () => {
 
   it('refuses a deal listed twice with different outcomes, and a duplicate header', () => {
     const twice = readOutcomesCsv('o.csv', 'deal,outcome\nd1,won\nd1,lost\n');
-    expect(!twice.ok && formatImportError(twice.error)).toEqual(['o.csv:3: deal "d1" is listed again with different values (first at line 2)']);
+    expect(!twice.ok && formatImportError(twice.error)).toEqual([
+      'o.csv:3: deal "d1" is listed again with different values (first at line 2)',
+    ]);
     const header = readOutcomesCsv('o.csv', 'deal,outcome,region,REGION\n');
-    expect(!header.ok && formatImportError(header.error)).toEqual(['o.csv:1:21: duplicate header "REGION" (also column 3)']);
+    expect(!header.ok && formatImportError(header.error)).toEqual([
+      'o.csv:1:21: duplicate header "REGION" (also column 3)',
+    ]);
   });
 });

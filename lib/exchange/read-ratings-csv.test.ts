@@ -16,8 +16,28 @@ describe('readRatingsCsv', () => {
     expect(result).toEqual({
       ok: true,
       value: [
-        { line: 2, levelColumn: 17, deal: 'd1', rater: 'ann', criterion: 'champion', level: 2, scoredAt: Date.UTC(2024, 2, 1), context: 'calibration', definitionsVersion: 'v2' },
-        { line: 3, levelColumn: 16, deal: 'd1', rater: 'ann', criterion: 'metrics', level: null, scoredAt: Date.UTC(2024, 2, 1, 8), context: 'deal', definitionsVersion: null },
+        {
+          line: 2,
+          levelColumn: 17,
+          deal: 'd1',
+          rater: 'ann',
+          criterion: 'champion',
+          level: 2,
+          scoredAt: Date.UTC(2024, 2, 1),
+          context: 'calibration',
+          definitionsVersion: 'v2',
+        },
+        {
+          line: 3,
+          levelColumn: 16,
+          deal: 'd1',
+          rater: 'ann',
+          criterion: 'metrics',
+          level: null,
+          scoredAt: Date.UTC(2024, 2, 1, 8),
+          context: 'deal',
+          definitionsVersion: null,
+        },
       ],
     });
   });
@@ -32,16 +52,26 @@ describe('readRatingsCsv', () => {
     expect(problems('deal,rater,level\nd1,ann,2\n')).toEqual([
       'r.csv:1: missing column "criterion" (the header has: deal, rater, level)',
     ]);
-    expect(problems('deal,rater,criterion,level,Rater\n')).toEqual(['r.csv:1:28: duplicate header "Rater" (also column 2)']);
-    expect(problems('deal,rater,criterion,level,scored-at\n')[0]).toMatch(/^r\.csv:1:28: unknown column "scored-at"/);
+    expect(problems('deal,rater,criterion,level,Rater\n')).toEqual([
+      'r.csv:1:28: duplicate header "Rater" (also column 2)',
+    ]);
+    expect(problems('deal,rater,criterion,level,scored-at\n')[0]).toMatch(
+      /^r\.csv:1:28: unknown column "scored-at"/,
+    );
   });
 
   it('hints at a semicolon-separated file', () => {
-    expect(problems('deal;rater;criterion;level\nd1;ann;x;1\n')).toEqual(['r.csv:1:1: the header is semicolon-separated ("deal;rater;criterion;level"): save the file as comma-separated CSV']);
+    expect(problems('deal;rater;criterion;level\nd1;ann;x;1\n')).toEqual([
+      'r.csv:1:1: the header is semicolon-separated ("deal;rater;criterion;level"): save the file as comma-separated CSV',
+    ]);
   });
 
   it('checks field counts, dates and contexts', () => {
-    expect(problems('deal,rater,criterion,level,scored_at,context\nd1,ann,x,1\nd1,ann,x,1,2024-02-30,deal\nd1,ann,x,1,,review\n')).toEqual([
+    expect(
+      problems(
+        'deal,rater,criterion,level,scored_at,context\nd1,ann,x,1\nd1,ann,x,1,2024-02-30,deal\nd1,ann,x,1,,review\n',
+      ),
+    ).toEqual([
       'r.csv:2: expected 6 fields like the header, found 4',
       'r.csv:3:12: scored_at "2024-02-30" is not an ISO 8601 date or date-time (e.g. 2024-03-01 or 2024-03-01T09:30:00Z)',
       'r.csv:4:13: context "review" must be deal or calibration (or empty for deal)',

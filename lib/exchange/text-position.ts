@@ -49,7 +49,9 @@ export function locateJsonSyntaxError(text: string): (TextPosition & { message: 
   parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];
   if (!first) return null;
-  const code = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const code = printParseErrorCode(first.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   const atEnd = first.offset + first.length >= text.trimEnd().length;
   const message = atEnd ? `the JSON ends early (a truncated file?): ${code}` : `invalid JSON: ${code}`;
   return { ...lineLocator(text)(first.offset), message };
