@@ -4,10 +4,15 @@
  */
 import '../lib/zod-jitless';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { runAuditCli } from '../lib/audit/audit-cli';
 
+// `npm run` starts scripts in the package root; paths on the command line are relative to where
+// the user typed them, which npm passes as INIT_CWD.
+const base = process.env.INIT_CWD ?? process.cwd();
+
 const result = await runAuditCli(process.argv.slice(2), {
-  readFile: async (path) => new Uint8Array(await readFile(path)),
+  readFile: async (file) => new Uint8Array(await readFile(path.resolve(base, file))),
   now: () => new Date(),
 });
 process.stdout.write(result.stdout);

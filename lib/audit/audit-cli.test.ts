@@ -110,12 +110,14 @@ describe('npm run audit', () => {
     const ok = spawnSync(
       tsx,
       [path.join(root, 'scripts/audit.ts'), '--json', '--as-of', '2024-06-15', ...pipeline],
-      { cwd: dir, encoding: 'utf8' },
+      { cwd: root, env: { ...process.env, INIT_CWD: dir }, encoding: 'utf8' },
     );
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).asOf).toBe('2024-06-15T00:00:00.000Z');
+    // As `npm run audit` from the fixtures folder: npm starts in the package root, with INIT_CWD set.
     const bad = spawnSync(tsx, [path.join(root, 'scripts/audit.ts'), 'bad/non-numeric-level.csv'], {
-      cwd: dir,
+      cwd: root,
+      env: { ...process.env, INIT_CWD: dir },
       encoding: 'utf8',
     });
     expect(bad.status).toBe(1);

@@ -1,7 +1,7 @@
 import { known, missing, insufficient, type KnownFigure, type MissingFigure } from './figure';
 import { quantileOfSorted } from './descriptive-statistics';
 import { DEFAULT_MINIMUMS } from './minimums';
-import { poissonVariate } from './poisson-variate';
+import { poissonSampler } from './poisson-variate';
 import { seededRandom } from './seeded-random';
 
 /** The levels of measurement Krippendorff's α is defined for. */
@@ -171,28 +171,43 @@ export function krippendorffAlpha(units: readonly UnitRatings[], options: AlphaO
 
 function tabulate(units: readonly UnitRatings[]) {
   const distinct = new Set<number>();
-  const pairable: number[][] = [];
+  const pairable: UnitRatings[] = [];
   let ratersSeen = 0;
+  let pairableValues = 0;
   for (const unit of units) {
-    const present: number[] = [];
-    unit.forEach((value, rater) => {
-      if (value === null || value === undefined) return;
+    let count = 0;
+    for (let rater = 0; rater < unit.length; rater++) {
+      const value = unit[rater];
+      if (value === null || value === undefined) continue;
       if (!Number.isFinite(value)) throw new RangeError(`rating values must be finite numbers, got ${value}`);
-      present.push(value);
+      count++;
       if (rater + 1 > ratersSeen) ratersSeen = rater + 1;
-    });
-    if (present.length < 2) continue;
-    for (const value of present) distinct.add(value);
-    pairable.push(present);
+    }
+    if (count < 2) continue;
+    for (const value of unit) if (value !== null && value !== undefined) distinct.add(value);
+    pairable.push(unit);
+    pairableValues += count;
   }
   const values = [...distinct].sort((a, b) => a - b);
   const indexOf = new Map(values.map((value, index) => [value, index]));
   const byKey = new Map<number | string, Pattern>();
   const base = values.length + 1;
   const bitsPerValue = Math.log2(base);
-  let pairableValues = 0;
-  for (const present of pairable) {
-    const indices = present.map((value) => indexOf.get(value)!).sort((a, b) => a - b);
+  const indices: number[] = [];
+  for (const unit of pairable) {
+    indices.length = 0;
+    for (const value of unit) {
+      if (value === null || value === undefined) continue;
+      // Insertion sort: units hold a handful of values.
+      const index = indexOf.get(value)!;
+      let at = indices.length;
+      indices.push(index);
+      while (at > 0 && indices[at - 1]! > index) {
+        indices[at] = indices[at - 1]!;
+        at--;
+      }
+      indices[at] = index;
+    }
     // A unit's pattern is its sorted value indices; as a number while that fits in 52 bits.
     let key: number | string;
     if (indices.length * bitsPerValue <= 52) {
@@ -200,7 +215,6 @@ function tabulate(units: readonly UnitRatings[]) {
       for (const index of indices) key = key * base + index + 1;
     } else key = indices.join(',');
     const pattern = byKey.get(key);
-    pairableValues += present.length;
     if (pattern) {
       pattern.units++;
       continue;
@@ -346,10 +360,19 @@ function bootstrapIntervals(
   const random = seededRandom(options.seed);
   const draws = plans.map(() => [] as number[]);
   const weights = new Float64Array(patterns.length);
+  const samplers = new Map<number, (random: () => number) => number>();
+  const samplerOf = patterns.map((pattern) => {
+    let sampler = samplers.get(pattern.units);
+    if (!sampler) {
+      sampler = poissonSampler(pattern.units);
+      samplers.set(pattern.units, sampler);
+    }
+    return sampler;
+  });
   for (let r = 0; r < options.replicates; r++) {
     let units = 0;
     for (let p = 0; p < patterns.length; p++) {
-      weights[p] = poissonVariate(patterns[p]!.units, random);
+      weights[p] = samplerOf[p]!(random);
       units += weights[p]!;
     }
     if (units < 2) continue;

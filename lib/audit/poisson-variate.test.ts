@@ -1,4 +1,4 @@
-import { logGamma, poissonVariate } from './poisson-variate';
+import { logGamma, poissonSampler, poissonVariate } from './poisson-variate';
 import { seededRandom } from './seeded-random';
 
 describe('poissonVariate', () => {
@@ -52,5 +52,32 @@ describe('logGamma', () => {
       expect(logGamma(k + 1)).toBeCloseTo(logFactorial, 9);
     }
     expect(logGamma(0.5)).toBeCloseTo(0.5 * Math.log(Math.PI), 9);
+  });
+});
+
+describe('poissonSampler', () => {
+  it.each([0.5, 1, 4, 9.5, 25])('has mean and variance λ = %s', (mean) => {
+    const random = seededRandom(5);
+    const draw = poissonSampler(mean);
+    const draws = 40000;
+    let sum = 0;
+    let squares = 0;
+    for (let i = 0; i < draws; i++) {
+      const k = draw(random);
+      sum += k;
+      squares += k * k;
+    }
+    const average = sum / draws;
+    expect(Math.abs(average - mean)).toBeLessThan(5 * Math.sqrt(mean / draws));
+    expect((squares / draws - average * average) / mean).toBeGreaterThan(0.95);
+    expect((squares / draws - average * average) / mean).toBeLessThan(1.05);
+  });
+
+  it('matches P(K = 0) = e^−1 at λ = 1', () => {
+    const random = seededRandom(11);
+    const draw = poissonSampler(1);
+    let zeros = 0;
+    for (let i = 0; i < 100000; i++) if (draw(random) === 0) zeros++;
+    expect(Math.abs(zeros / 100000 - Math.exp(-1))).toBeLessThan(0.005);
   });
 });

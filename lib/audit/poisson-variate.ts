@@ -10,6 +10,32 @@ export function poissonVariate(mean: number, random: Random): number {
   return mean < 10 ? poissonMultiplication(mean, random) : poissonPtrs(mean, random);
 }
 
+/**
+ * A sampler for one mean: below 10 it inverts a cumulative table built once (one uniform per draw,
+ * no exp), which matters when a bootstrap draws millions of Poisson(1) weights.
+ */
+export function poissonSampler(mean: number): (random: Random) => number {
+  if (!(mean >= 0) || !Number.isFinite(mean)) throw new RangeError(`Poisson mean must be ≥ 0, got ${mean}`);
+  if (mean === 0) return () => 0;
+  if (mean >= 10) return (random) => poissonPtrs(mean, random);
+  const cumulative: number[] = [];
+  let p = Math.exp(-mean);
+  let sum = p;
+  for (let k = 0; sum < 1 - 1e-15 && k < 200; k++) {
+    cumulative.push(sum);
+    p *= mean / (k + 1);
+    sum += p;
+  }
+  const table = Float64Array.from(cumulative);
+  const last = table.length;
+  return (random) => {
+    const u = random();
+    let k = 0;
+    while (k < last && u > table[k]!) k++;
+    return k;
+  };
+}
+
 function poissonMultiplication(mean: number, random: Random): number {
   const limit = Math.exp(-mean);
   let k = 0;

@@ -125,12 +125,12 @@ export function mergeImports(
           });
           continue;
         }
-        const key = JSON.stringify([row.deal, row.rater, row.scoredAt, row.context, row.definitionsVersion]);
+        const key = `${row.deal}\u0000${row.rater}\u0000${row.scoredAt ?? ''}\u0000${row.context}\u0000${row.definitionsVersion ?? ''}`;
         let csv = csvScores.get(key);
         if (!csv) {
           csv = {
             score: {
-              id: `csv:${key}`,
+              id: `csv:${JSON.stringify([row.deal, row.rater, row.scoredAt, row.context, row.definitionsVersion])}`,
               deal: row.deal,
               rater: row.rater,
               context: row.context,
@@ -196,7 +196,8 @@ export function mergeImports(
   }
 
   const csvList = [...csvScores.values()].map((csv) => csv.score);
-  scores.push(...csvList);
+  // A loop, not push(...list): spreading 100 000+ arguments overflows the stack.
+  for (const score of csvList) scores.push(score);
   fillCsvTotals(csvList, scores, definitions);
 
   const resolved = resolveOutcomeDeals(scores, recordIds, outcomes, report);

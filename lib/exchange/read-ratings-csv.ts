@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../result';
-import { fieldPosition, parseCsv } from './csv-parse';
+import { fieldPosition, parseCsv, type CsvRecord } from './csv-parse';
 import { readHeader } from './csv-header';
 import { ProblemCollector, singleProblem, type ImportError } from './import-problem';
 import { parseTimestamp } from './parse-timestamp';
@@ -46,31 +46,37 @@ export function readRatingsCsv(file: string, text: string): Result<RatingRow[], 
     problems,
   );
   if (!problems.empty) return err(problems.toError(file, 'the ratings header'));
-  const at = (name: string) => columns.get(name);
+  const dealIndex = columns.get('deal')!;
+  const raterIndex = columns.get('rater')!;
+  const criterionIndex = columns.get('criterion')!;
+  const levelIndex = columns.get('level')!;
+  const scoredAtIndex = columns.get('scored_at');
+  const contextIndex = columns.get('context');
+  const versionIndex = columns.get('definitions_version');
   const rows: RatingRow[] = [];
+  let lastTimestampText = '';
+  let lastTimestamp: number | null = null;
   for (const record of records) {
-    const where = (index: number, field: string) => ({ ...fieldPosition(text, record, index), field });
-    if (record.fields.length !== header.fields.length) {
+    const fields = record.fields;
+    if (fields.length !== header.fields.length) {
       problems.add({
         line: record.line,
-        message: `expected ${header.fields.length} fields like the header, found ${record.fields.length}`,
+        message: `expected ${header.fields.length} fields like the header, found ${fields.length}`,
       });
       continue;
     }
-    const cell = (name: string): string | undefined => {
-      const index = at(name);
-      return index === undefined ? undefined : record.fields[index]!.trim();
-    };
-    const required = (name: string): string => {
-      const value = cell(name)!;
-      if (value === '') problems.add({ ...where(at(name)!, name), message: `"${name}" is empty` });
-      return value;
-    };
-    const deal = required('deal');
-    const rater = required('rater');
-    const criterion = required('criterion');
-    const levelText = cell('level')!;
-    const levelIndex = at('level')!;
+    const where = (index: number, field: string) => ({ ...fieldPosition(text, record, index), field });
+    const deal = fields[dealIndex]!.trim();
+    const rater = fields[raterIndex]!.trim();
+    const criterion = fields[criterionIndex]!.trim();
+    for (const [value, index, name] of [
+      [deal, dealIndex, 'deal'],
+      [rater, raterIndex, 'rater'],
+      [criterion, criterionIndex, 'criterion'],
+    ] as const) {
+      if (value === '') problems.add({ ...where(index, name), message: `"${name}" is empty` });
+    }
+    const levelText = fields[levelIndex]!.trim();
     let level: number | null = null;
     if (levelText !== '') {
       if (!NUMBER.test(levelText)) {
@@ -81,36 +87,53 @@ export function readRatingsCsv(file: string, text: string): Result<RatingRow[], 
       } else level = Number(levelText);
     }
     let scoredAt: number | null = null;
-    const scoredAtText = cell('scored_at');
-    if (scoredAtText) {
-      scoredAt = parseTimestamp(scoredAtText);
+    const scoredAtText = scoredAtIndex === undefined ? '' : fields[scoredAtIndex]!.trim();
+    if (scoredAtText !== '') {
+      // The rows of one score share their date: parse each distinct text once.
+      if (scoredAtText !== lastTimestampText) {
+        lastTimestampText = scoredAtText;
+        lastTimestamp = parseTimestamp(scoredAtText);
+      }
+      scoredAt = lastTimestamp;
       if (scoredAt === null) {
         problems.add({
-          ...where(at('scored_at')!, 'scored_at'),
+          ...where(scoredAtIndex!, 'scored_at'),
           message: `scored_at "${scoredAtText}" is not an ISO 8601 date or date-time (e.g. 2024-03-01 or 2024-03-01T09:30:00Z)`,
         });
       }
     }
-    const contextText = (cell('context') ?? '').toLowerCase();
+    const contextRaw = contextIndex === undefined ? '' : fields[contextIndex]!.trim();
+    const contextText = contextRaw.toLowerCase();
     if (contextText !== '' && contextText !== 'deal' && contextText !== 'calibration') {
       problems.add({
-        ...where(at('context')!, 'context'),
-        message: `context "${cell('context')}" must be deal or calibration (or empty for deal)`,
+        ...where(contextIndex!, 'context'),
+        message: `context "${contextRaw}" must be deal or calibration (or empty for deal)`,
       });
     }
     if (!problems.empty) continue;
     rows.push({
       line: record.line,
-      levelColumn: where(levelIndex, 'level').column,
+      levelColumn: levelColumnOf(text, record, levelIndex),
       deal,
       rater,
       criterion,
       level,
       scoredAt,
       context: contextText === 'calibration' ? 'calibration' : 'deal',
-      definitionsVersion: cell('definitions_version') || null,
+      definitionsVersion: (versionIndex === undefined ? '' : fields[versionIndex]!.trim()) || null,
     });
   }
   if (!problems.empty) return err(problems.toError(file, 'the ratings file'));
   return ok(rows);
+}
+
+/** Column of the level field: arithmetic when the fields before it are unquoted, a rescan otherwise. */
+function levelColumnOf(text: string, record: CsvRecord, levelIndex: number): number {
+  const lineStart = text.lastIndexOf('\n', record.offset - 1) + 1;
+  let position = record.offset;
+  for (let i = 0; i < levelIndex; i++) {
+    if (text.charCodeAt(position) === 34) return fieldPosition(text, record, levelIndex).column;
+    position += record.fields[i]!.length + 1;
+  }
+  return position - lineStart + 1;
 }

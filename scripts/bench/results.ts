@@ -2,7 +2,7 @@ import type { DealOpenSample } from './deal-open';
 import type { MachineInfo } from './machine';
 import type { BenchOptions } from './options';
 import type { PageCostCell } from './page-cost';
-import type { SaveSample } from './save-latency';
+import type { SaveRun } from './save-latency';
 import type { ScalingResult } from './scaling';
 import type { FileSize } from './sizes';
 import type { SwitchSample } from './spa-switch';
@@ -52,7 +52,7 @@ export interface BenchResults {
   /** Traced loads of the deal page and of the non-deal page, with Yardstick. */
   traces: TaskTrace[];
   nonDealTraces: TaskTrace[];
-  saves: { samples: SaveSample[]; storedBefore: number; storedAfter: number };
+  saves: SaveRun & { storedBefore: number; storedAfter: number };
   switches: SwitchSample[];
   sizes: FileSize[];
   loaderBudgetBytes: number;

@@ -190,13 +190,13 @@ const savePage = await openDealReady(yardstick.newPage, dealPath, GLOBEX.name);
 const serviceWorker = await serviceWorkerOf(yardstick);
 await measureSaves(savePage, 5);
 const storedBefore = await countScores(serviceWorker);
-const saveSamples = await measureSaves(savePage, options.saves);
+const saveRun = await measureSaves(savePage, options.saves);
 const storedAfter = await countScores(serviceWorker);
 await savePage.close();
-if (storedAfter - storedBefore !== options.saves) {
-  throw new Error(`Expected ${options.saves} new scores in IndexedDB, found ${storedAfter - storedBefore}`);
-}
-log(`saves: ${options.saves} timed, all stored`);
+log(
+  `saves: ${saveRun.samples.length} timed, ${storedAfter - storedBefore} new scores in IndexedDB` +
+    (saveRun.failures.length ? `; FAILED: ${saveRun.failures.join('; ')}` : ''),
+);
 
 const switches: SwitchSample[] = [];
 const route = [INITECH, UMBRELLA, GLOBEX, INITECH, UMBRELLA];
@@ -244,7 +244,7 @@ const results: BenchResults = {
   dealOpen,
   traces,
   nonDealTraces,
-  saves: { samples: saveSamples, storedBefore, storedAfter },
+  saves: { ...saveRun, storedBefore, storedAfter },
   switches,
   sizes,
   loaderBudgetBytes: LOADER_BUDGET_BYTES,

@@ -6,69 +6,112 @@ export interface SaveSample {
   savingMs: number;
   /** Click → the status reads "Saved at …": the background committed the score and the UI says so. */
   ackMs: number;
-  /** Click → the sidebar is ready for the next score again (deal state reloaded, Save enabled). */
+  /** Click → the last change to the sidebar before it went quiet (history reloaded and rendered). */
   settledMs: number;
 }
+
+/** Timed saves, and the saves that did not complete (with what the sidebar showed). */
+export interface SaveRun {
+  samples: SaveSample[];
+  failures: string[];
+}
+
+/** After the acknowledgement, the sidebar counts as settled once its DOM has not changed for this long. */
+const QUIET_MS = 100;
+/** A run stops early after this many failed saves. */
+const MAX_FAILURES = 5;
 
 /**
  * Saves `count` times on the deal the page shows. Before each save it picks the next level of one
  * criterion (so every save is a real change), waits for "Unsaved changes", then clicks Save. All
  * timing is performance.now() in the page with a MutationObserver on the sidebar's shadow root;
- * the whole loop runs in the page, so no Playwright round trip is inside a measurement.
+ * the whole loop runs in the page, so no Playwright round trip is inside a measurement. Each save
+ * waits for the sidebar to go quiet before the next, so saves do not overlap.
  */
-export async function measureSaves(page: Page, count: number): Promise<SaveSample[]> {
-  return page.evaluate(async (count) => {
-    const host = document.querySelector('yardstick-sidebar');
-    const root = host?.shadowRoot;
-    if (!root) throw new Error('No Yardstick sidebar on the page');
-    const waitFor = (predicate: () => boolean, what: string, timeoutMs = 15_000) =>
-      new Promise<number>((resolve, reject) => {
-        if (predicate()) {
-          resolve(performance.now());
-          return;
-        }
-        const observer = new MutationObserver(() => {
-          if (!predicate()) return;
-          const at = performance.now();
-          observer.disconnect();
-          clearTimeout(timer);
-          resolve(at);
-        });
+export async function measureSaves(page: Page, count: number): Promise<SaveRun> {
+  return page.evaluate(
+    async ({ count, quietMs, maxFailures }) => {
+      const host = document.querySelector('yardstick-sidebar');
+      const root = host?.shadowRoot;
+      if (!root) throw new Error('No Yardstick sidebar on the page');
+      const status = () => root.querySelector('.ys-save-status')?.textContent ?? '';
+      const observe = (onChange: () => void) => {
+        const observer = new MutationObserver(onChange);
         observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
-        const timer = setTimeout(() => {
-          observer.disconnect();
-          reject(new Error(`Timed out waiting for ${what} (status: "${status()}")`));
-        }, timeoutMs);
-      });
-    const status = () => root.querySelector('.ys-save-status')?.textContent ?? '';
-    const saveButton = () =>
-      Array.from(root.querySelectorAll('button')).find((button) =>
-        /^(Save score|Saving…)$/.test(button.textContent ?? ''),
-      );
-    const ready = () => {
-      const button = saveButton();
-      return !!button && !button.disabled && !!root.querySelector('input[type="radio"]');
-    };
-    const samples: { savingMs: number; ackMs: number; settledMs: number }[] = [];
-    for (let i = 0; i < count; i += 1) {
-      await waitFor(ready, 'the sidebar to be ready');
-      const groups = root.querySelectorAll('[role="radiogroup"]');
-      const group = groups[i % groups.length];
-      const radios = Array.from(group?.querySelectorAll<HTMLInputElement>('input[type="radio"]') ?? []);
-      const current = radios.findIndex((radio) => radio.checked);
-      radios[(current + 1) % radios.length]?.click();
-      await waitFor(() => status().startsWith('Unsaved'), 'the draft to change');
-      const clickedAt = performance.now();
-      saveButton()?.click();
-      const savingAt = await waitFor(() => !status().startsWith('Unsaved'), 'the save to start');
-      const ackAt = await waitFor(() => status().startsWith('Saved at'), 'the save to be acknowledged');
-      const settledAt = await waitFor(ready, 'the sidebar to reload');
-      samples.push({
-        savingMs: savingAt - clickedAt,
-        ackMs: ackAt - clickedAt,
-        settledMs: settledAt - clickedAt,
-      });
-    }
-    return samples;
-  }, count);
+        return observer;
+      };
+      const waitFor = (predicate: () => boolean, what: string, timeoutMs = 10_000) =>
+        new Promise<number>((resolve, reject) => {
+          if (predicate()) {
+            resolve(performance.now());
+            return;
+          }
+          const observer = observe(() => {
+            if (!predicate()) return;
+            const at = performance.now();
+            observer.disconnect();
+            clearTimeout(timer);
+            resolve(at);
+          });
+          const timer = setTimeout(() => {
+            observer.disconnect();
+            reject(new Error(`timed out waiting for ${what} (status: "${status()}")`));
+          }, timeoutMs);
+        });
+      // Resolves with the time of the last change once nothing changed for quietMs.
+      const waitForQuiet = (since: number, timeoutMs = 10_000) =>
+        new Promise<number>((resolve) => {
+          let last = since;
+          let quiet = setTimeout(done, quietMs);
+          const observer = observe(() => {
+            last = performance.now();
+            clearTimeout(quiet);
+            quiet = setTimeout(done, quietMs);
+          });
+          const cap = setTimeout(done, timeoutMs);
+          function done() {
+            observer.disconnect();
+            clearTimeout(quiet);
+            clearTimeout(cap);
+            resolve(last);
+          }
+        });
+      const saveButton = () =>
+        Array.from(root.querySelectorAll('button')).find((button) =>
+          /^(Save score|Saving…)$/.test(button.textContent ?? ''),
+        );
+      const ready = () => {
+        const button = saveButton();
+        return !!button && !button.disabled && !!root.querySelector('input[type="radio"]');
+      };
+      const samples: { savingMs: number; ackMs: number; settledMs: number }[] = [];
+      const failures: string[] = [];
+      for (let i = 0; i < count && failures.length < maxFailures; i += 1) {
+        try {
+          await waitFor(ready, 'the sidebar to be ready');
+          const groups = root.querySelectorAll('[role="radiogroup"]');
+          const group = groups[i % groups.length];
+          const radios = Array.from(group?.querySelectorAll<HTMLInputElement>('input[type="radio"]') ?? []);
+          const current = radios.findIndex((radio) => radio.checked);
+          radios[(current + 1) % radios.length]?.click();
+          await waitFor(() => status().startsWith('Unsaved'), 'the draft to change');
+          const clickedAt = performance.now();
+          saveButton()?.click();
+          const savingAt = await waitFor(() => !status().startsWith('Unsaved'), 'the save to start');
+          const ackAt = await waitFor(() => status().startsWith('Saved at'), 'the save to be acknowledged');
+          const settledAt = await waitForQuiet(ackAt);
+          samples.push({
+            savingMs: savingAt - clickedAt,
+            ackMs: ackAt - clickedAt,
+            settledMs: settledAt - clickedAt,
+          });
+        } catch (error) {
+          failures.push(`save ${i + 1}: ${(error as Error).message}`);
+          await waitForQuiet(performance.now());
+        }
+      }
+      return { samples, failures };
+    },
+    { count, quietMs: QUIET_MS, maxFailures: MAX_FAILURES },
+  );
 }

@@ -35,6 +35,7 @@ export interface ScalingResult {
   /** Opens with the service worker stopped first (as after 30 s idle). */
   workerStoppedOpens: DealOpenSample[];
   saves: SaveSample[];
+  saveFailures: string[];
 }
 
 /** Where Chromium keeps an unpacked extension's data depends on its id, i.e. on the folder's path. */
@@ -167,7 +168,7 @@ export async function runScaling(options: {
     }
     const page = await openDealReady(browser.newPage, dealPath, GLOBEX.name);
     await measureSaves(page, 5);
-    const saves = await measureSaves(page, options.saves);
+    const { samples: saves, failures: saveFailures } = await measureSaves(page, options.saves);
     await page.close();
     return {
       dbSize,
@@ -178,6 +179,7 @@ export async function runScaling(options: {
       opens,
       workerStoppedOpens,
       saves,
+      saveFailures,
     };
   } finally {
     await browser.close();
