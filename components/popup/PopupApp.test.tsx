@@ -8,6 +8,7 @@ function actions(): PopupActions & { calls: string[] } {
   return {
     calls,
     openOptions: async () => void calls.push('options'),
+    openPage: async (page) => void calls.push(page),
     toggleSidebarInActiveTab: async () => void calls.push('toggle'),
   };
 }
@@ -30,13 +31,15 @@ describe('PopupApp', () => {
     expect(screen.getByText(/The definitions file has \d+ problems/)).toBeInTheDocument();
   });
 
-  it('opens settings and toggles the sidebar', async () => {
+  it('opens settings, calibration and audit, and toggles the sidebar', async () => {
     const user = userEvent.setup();
     const { options } = createInMemoryBackground();
     const popupActions = actions();
     render(<PopupApp backend={options} actions={popupActions} />);
     await user.click(await screen.findByRole('button', { name: 'Settings' }));
     await user.click(screen.getByRole('button', { name: 'Show or hide sidebar' }));
-    expect(popupActions.calls).toEqual(['options', 'toggle']);
+    await user.click(screen.getByRole('button', { name: 'Calibration' }));
+    await user.click(screen.getByRole('button', { name: 'Audit' }));
+    expect(popupActions.calls).toEqual(['options', 'toggle', 'calibration', 'audit']);
   });
 });

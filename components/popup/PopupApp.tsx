@@ -5,6 +5,8 @@ import type { OptionsBackend } from '../options/options-backend';
 /** Browser actions the popup offers beyond the options backend. */
 export interface PopupActions {
   openOptions(): Promise<void>;
+  /** Opens one of Yardstick's own pages in a tab. */
+  openPage(page: 'audit' | 'calibration'): Promise<void>;
   toggleSidebarInActiveTab(): Promise<void>;
 }
 
@@ -74,6 +76,12 @@ export function PopupApp({ backend, actions }: { backend: OptionsBackend; action
         </button>
         <button type="button" onClick={() => void actions.openOptions()}>
           Settings
+        </button>
+        <button type="button" onClick={() => void actions.openPage('calibration')}>
+          Calibration
+        </button>
+        <button type="button" onClick={() => void actions.openPage('audit')}>
+          Audit
         </button>
       </div>
     </main>

@@ -4,7 +4,7 @@ import type { Answer } from '../../lib/scoring/answer';
 import { useSidebar } from './sidebar-context';
 
 /** The live total, band and stage-gate shortfalls of the draft. */
-export function ScoreSummary() {
+export function ScoreSummary({ showStageGates = true }: { showStageGates?: boolean }) {
   const deal = useSidebar((s) => s.deal);
   const draft = useSidebar((s) => s.draft);
   const page = useSidebar((s) => s.page);
@@ -39,35 +39,37 @@ export function ScoreSummary() {
           : `${result.unknownCount} of ${definitions.criteria.length} unknown or unanswered: up to ${result.ceiling} if they reach their top level.`}
         {unanswered > 0 && ` ${unanswered} not answered yet (saved as Unknown).`}
       </p>
-      <div className="ys-gates" aria-label="Stage requirements" role="group">
-        {stage.kind === 'stage-unknown' && <p>Stage unknown: stage requirements cannot be checked.</p>}
-        {stage.kind === 'unmapped' && (
-          <p>
-            Stage “{stage.crmStage}” is not one of the definitions’ stages, so no stage requirements apply.
-            Ask your admin to map it.
-          </p>
-        )}
-        {stage.kind === 'mapped' && shortfalls.length === 0 && (
-          <p>Meets everything {stage.stage.name} requires.</p>
-        )}
-        {stage.kind === 'mapped' && shortfalls.length > 0 && (
-          <>
+      {showStageGates && (
+        <div className="ys-gates" aria-label="Stage requirements" role="group">
+          {stage.kind === 'stage-unknown' && <p>Stage unknown: stage requirements cannot be checked.</p>}
+          {stage.kind === 'unmapped' && (
             <p>
-              {shortfalls.length} short of what {stage.stage.name} requires:
+              Stage “{stage.crmStage}” is not one of the definitions’ stages, so no stage requirements apply.
+              Ask your admin to map it.
             </p>
-            <ul>
-              {shortfalls.map((s) => (
-                <li key={s.criterionId}>
-                  {s.criterionName}: needs {s.requiredLabel}, is{' '}
-                  {s.reason === 'unknown'
-                    ? 'Unknown'
-                    : levelLabel(deal.value.active.definitions, s.criterionId, s.actualLevel)}
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </div>
+          )}
+          {stage.kind === 'mapped' && shortfalls.length === 0 && (
+            <p>Meets everything {stage.stage.name} requires.</p>
+          )}
+          {stage.kind === 'mapped' && shortfalls.length > 0 && (
+            <>
+              <p>
+                {shortfalls.length} short of what {stage.stage.name} requires:
+              </p>
+              <ul>
+                {shortfalls.map((s) => (
+                  <li key={s.criterionId}>
+                    {s.criterionName}: needs {s.requiredLabel}, is{' '}
+                    {s.reason === 'unknown'
+                      ? 'Unknown'
+                      : levelLabel(deal.value.active.definitions, s.criterionId, s.actualLevel)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
     </section>
   );
 }

@@ -66,7 +66,8 @@ export function SidebarApp() {
   );
 }
 
-function CriteriaList() {
+/** Every criterion of the active definitions, each as a level picker. */
+export function CriteriaList() {
   const deal = useSidebar((s) => s.deal);
   if (deal.status !== 'loaded') return null;
   return (

@@ -2,16 +2,38 @@ import { readActiveDefinitions, readDefinitionsVersion } from '../../lib/db/defi
 import { recordScore } from '../../lib/db/record-score';
 import { readDealHistory } from '../../lib/db/score-repository';
 import { readSetting, writeSetting } from '../../lib/db/settings-repository';
-import type { DealState, MessageType, RequestOf, Response } from '../../lib/messaging/protocol';
+import type {
+  DealState,
+  MessageType,
+  ReadingContext,
+  RequestOf,
+  Response,
+} from '../../lib/messaging/protocol';
+import { calibrationSnapshot } from '../../lib/scoring/calibration-case';
 import type { BackgroundServices } from './background-services';
 import type { HandlerEffects } from './handle-request';
 import { toDefinitionsView } from './definitions-view';
+import { adapterConfigsOf } from './custom-crm-hosts';
+
+/** What the sidebar reads pages with: the active definitions' captureFields and the custom CRM hosts. */
+export async function readReadingContext(services: BackgroundServices): Promise<ReadingContext> {
+  const [active, customCrms] = await Promise.all([
+    readActiveDefinitions(services.db, await services.builtInHash),
+    services.readCustomCrms(),
+  ]);
+  return {
+    captureFields: active.definitions.captureFields ?? [],
+    customCrms: adapterConfigsOf(customCrms.entries),
+  };
+}
 
 /** Everything the sidebar shows for one deal, including the definitions its latest score used. */
 export async function readDealState(services: BackgroundServices, dealKey: string): Promise<DealState> {
   const { db } = services;
-  const [{ rater }, active, failure, history] = await Promise.all([
+  const [{ rater }, { role }, staleAmountChange, active, failure, history] = await Promise.all([
     services.readRater(),
+    services.readRole(),
+    services.readStaleAmountChange(),
     readActiveDefinitions(db, await services.builtInHash),
     readSetting(db, 'lastDefinitionsFailure'),
     readDealHistory(db, dealKey),
@@ -23,6 +45,8 @@ export async function readDealState(services: BackgroundServices, dealKey: strin
       : null;
   return {
     rater,
+    role,
+    amountChangeShare: staleAmountChange.percent / 100,
     active: toDefinitionsView(active),
     definitionsFailure: failure ?? null,
     history: history.scores,
@@ -31,14 +55,38 @@ export async function readDealState(services: BackgroundServices, dealKey: strin
   };
 }
 
-/** Saves a score; the rater comes from policy or settings, never from the message. */
+/** Saves a score; the rater and their role come from policy or settings, never from the message. */
 export async function saveScore(
   services: BackgroundServices,
   request: RequestOf<typeof MessageType.saveScore>,
 ): Promise<Response<typeof MessageType.saveScore>> {
   const { type: _type, ...draft } = request;
+  const [{ rater }, { role }] = await Promise.all([services.readRater(), services.readRole()]);
+  const result = await recordScore(services.db, { ...draft, context: 'deal' }, rater, new Date(), role);
+  return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
+}
+
+/** Saves a blind calibration score of one of the definitions' calibration cases. */
+export async function saveCalibrationScore(
+  services: BackgroundServices,
+  request: RequestOf<typeof MessageType.saveCalibrationScore>,
+): Promise<Response<typeof MessageType.saveCalibrationScore>> {
+  const version = await readDefinitionsVersion(services.db, request.definitionsHash);
+  const deal = version ? calibrationSnapshot(version.definitions, request.caseId, new Date()) : null;
+  if (!deal) {
+    return {
+      ok: false,
+      error: { code: 'unknown-case', message: `"${request.caseId}" is not a calibration case of these definitions.` },
+    };
+  }
   const { rater } = await services.readRater();
-  const result = await recordScore(services.db, { ...draft, context: 'deal' }, rater, new Date());
+  const { saveId, definitionsHash, answers } = request;
+  const result = await recordScore(
+    services.db,
+    { saveId, deal, definitionsHash, answers, context: 'calibration' },
+    rater,
+    new Date(),
+  );
   return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
 }
 

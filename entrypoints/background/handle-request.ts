@@ -8,8 +8,11 @@ import {
   setSyncInterval,
   switchToBuiltInDefinitions,
 } from './definitions-handlers';
-import { readDealState, saveScore, setRater } from './deal-handlers';
+import { readDealState, readReadingContext, saveCalibrationScore, saveScore, setRater } from './deal-handlers';
+import { addCustomCrm, removeCustomCrm, syncAndView } from './crm-host-handlers';
+import type { CrmHostSync } from './crm-host-sync';
 import { injectSidebar } from './inject-sidebar';
+import { setRole, setStaleAmountChange } from './role-handlers';
 
 /** Where a request came from, as far as the handlers need to know. */
 export interface RequestOrigin {
@@ -24,6 +27,8 @@ export interface HandlerEffects {
   /** Re-creates the sync alarm after the interval changed. */
   rescheduleSync(): Promise<void>;
   scripting: Pick<WxtBrowser['scripting'], 'executeScript'>;
+  /** Runs the loader on custom CRM hosts. */
+  crmHosts: CrmHostSync;
 }
 
 /** Runs one validated request and returns its response; expected failures are values. */
@@ -36,14 +41,18 @@ export async function handleRequest(
   switch (request.type) {
     case MessageType.injectSidebar:
       return { ok: true, value: await injectSidebar(effects.scripting, origin) };
+    case MessageType.getReadingContext:
+      return { ok: true, value: await readReadingContext(services) };
     case MessageType.getDealState:
       return { ok: true, value: await readDealState(services, request.dealKey) };
     case MessageType.saveScore:
       return saveScore(services, request);
+    case MessageType.saveCalibrationScore:
+      return saveCalibrationScore(services, request);
     case MessageType.setRater:
       return setRater(services, effects, request.rater);
     case MessageType.getSettings:
-      return { ok: true, value: await readSettingsView(services) };
+      return { ok: true, value: await readSettingsView(services, effects) };
     case MessageType.importDefinitions:
       return importDefinitionsFile(services, effects, request.fileName, request.text);
     case MessageType.useBuiltInDefinitions:
@@ -57,5 +66,15 @@ export async function handleRequest(
     }
     case MessageType.setSyncInterval:
       return setSyncInterval(services, effects, request.minutes);
+    case MessageType.setRole:
+      return setRole(services, effects, request.role);
+    case MessageType.setStaleAmountChange:
+      return setStaleAmountChange(services, effects, request.percent);
+    case MessageType.addCustomCrm:
+      return addCustomCrm(services, effects, request);
+    case MessageType.removeCustomCrm:
+      return removeCustomCrm(services, effects, request.urlPattern);
+    case MessageType.syncCustomCrms:
+      return syncAndView(effects);
   }
 }

@@ -8,6 +8,10 @@ import { extensionPageBackend } from '../options/extension-page-backend';
 
 const actions: PopupActions = {
   openOptions: () => browser.runtime.openOptionsPage(),
+  async openPage(page) {
+    await browser.tabs.create({ url: browser.runtime.getURL(`/${page}.html`) });
+    window.close();
+  },
   async toggleSidebarInActiveTab() {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id !== undefined)

@@ -8,6 +8,8 @@ export const CrmIdSchema = z.enum([
   'dynamics365',
   'pipedrive',
   'generic',
+  // Not a CRM: a calibration case from the definitions, scored blind on the calibration page.
+  'calibration',
 ]);
 /** A CRM Yardstick reads deals from. */
 export type CrmId = z.infer<typeof CrmIdSchema>;

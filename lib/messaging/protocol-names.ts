@@ -5,8 +5,10 @@
  */
 export const MessageType = {
   injectSidebar: 'loader→background:injectSidebar',
+  getReadingContext: 'sidebar→background:getReadingContext',
   getDealState: 'sidebar→background:getDealState',
   saveScore: 'sidebar→background:saveScore',
+  saveCalibrationScore: 'page→background:saveCalibrationScore',
   setRater: 'ui→background:setRater',
   getSettings: 'page→background:getSettings',
   importDefinitions: 'page→background:importDefinitions',
@@ -14,5 +16,10 @@ export const MessageType = {
   setDefinitionsUrl: 'page→background:setDefinitionsUrl',
   syncDefinitionsNow: 'page→background:syncDefinitionsNow',
   setSyncInterval: 'page→background:setSyncInterval',
+  setRole: 'page→background:setRole',
+  setStaleAmountChange: 'page→background:setStaleAmountChange',
+  addCustomCrm: 'page→background:addCustomCrm',
+  removeCustomCrm: 'page→background:removeCustomCrm',
+  syncCustomCrms: 'page→background:syncCustomCrms',
   toggleSidebar: 'background→sidebar:toggle',
 } as const;

@@ -1,25 +1,50 @@
 import { z } from 'zod';
 import { DealSnapshotSchema } from '../crm/deal-snapshot';
+import type { GenericAdapterConfig } from '../crm/generic-adapter';
 import type { DefinitionsError } from '../definitions/parse-definitions';
 import type { DefinitionsConfig } from '../definitions/definitions-config';
 import type { Definitions } from '../definitions/schema-v1';
 import type { SyncOutcome, SyncState } from '../definitions/sync-state';
 import { AnswerSchema } from '../scoring/answer';
-import type { ScoreRecord } from '../scoring/score-record';
+import { RaterRoleSchema, type RaterRole, type ScoreRecord } from '../scoring/score-record';
 import { MessageType } from './protocol-names';
 
 export { MessageType };
 
 const RaterSchema = z.string().trim().min(1, 'must not be empty').max(200);
+const SelectorListSchema = z.union([z.string().max(300), z.array(z.string().max(300)).max(10)]);
+/** A custom CRM's generic adapter config as a message carries it; generic-adapter.ts checks its meaning. */
+const CustomCrmConfigSchema = z.strictObject({
+  urlPattern: z.string().trim().min(1).max(500),
+  selectors: z
+    .strictObject({
+      name: SelectorListSchema.optional(),
+      stage: SelectorListSchema.optional(),
+      amount: SelectorListSchema.optional(),
+      closeDate: SelectorListSchema.optional(),
+      owner: SelectorListSchema.optional(),
+      segments: z.record(z.string().max(100), SelectorListSchema).optional(),
+    })
+    .optional(),
+  locale: z.string().max(35).optional(),
+});
 
 /** Every request the background accepts, validated before any handler runs. */
 export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal(MessageType.injectSidebar) }),
+  z.strictObject({ type: z.literal(MessageType.getReadingContext) }),
   z.strictObject({ type: z.literal(MessageType.getDealState), dealKey: z.string().min(1).max(400) }),
   z.strictObject({
     type: z.literal(MessageType.saveScore),
     saveId: z.uuid(),
     deal: DealSnapshotSchema,
+    definitionsHash: z.string().regex(/^[0-9a-f]{64}$/),
+    answers: z.array(AnswerSchema).max(200),
+  }),
+  z.strictObject({
+    type: z.literal(MessageType.saveCalibrationScore),
+    saveId: z.uuid(),
+    caseId: z.string().min(1).max(64),
     definitionsHash: z.string().regex(/^[0-9a-f]{64}$/),
     answers: z.array(AnswerSchema).max(200),
   }),
@@ -37,6 +62,14 @@ export const RequestSchema = z.discriminatedUnion('type', [
     type: z.literal(MessageType.setSyncInterval),
     minutes: z.number().int().min(1).max(10_080),
   }),
+  z.strictObject({ type: z.literal(MessageType.setRole), role: RaterRoleSchema }),
+  z.strictObject({
+    type: z.literal(MessageType.setStaleAmountChange),
+    percent: z.number().int().min(1).max(1000),
+  }),
+  z.strictObject({ type: z.literal(MessageType.addCustomCrm), config: CustomCrmConfigSchema }),
+  z.strictObject({ type: z.literal(MessageType.removeCustomCrm), urlPattern: z.string().min(1).max(500) }),
+  z.strictObject({ type: z.literal(MessageType.syncCustomCrms) }),
 ]);
 /** A request to the background. */
 export type Request = z.infer<typeof RequestSchema>;
@@ -46,11 +79,17 @@ export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>
 /** Requests only extension pages may send; content scripts run beside untrusted pages. */
 export const EXTENSION_PAGE_ONLY: ReadonlySet<Request['type']> = new Set([
   MessageType.getSettings,
+  MessageType.saveCalibrationScore,
   MessageType.importDefinitions,
   MessageType.useBuiltInDefinitions,
   MessageType.setDefinitionsUrl,
   MessageType.syncDefinitionsNow,
   MessageType.setSyncInterval,
+  MessageType.setRole,
+  MessageType.setStaleAmountChange,
+  MessageType.addCustomCrm,
+  MessageType.removeCustomCrm,
+  MessageType.syncCustomCrms,
 ]);
 
 /** The definitions the sidebar scores against. */
@@ -68,9 +107,21 @@ export interface DefinitionsFailureView {
   error: DefinitionsError;
 }
 
+/** What the sidebar needs before it reads a page: which fields to capture and how to read custom hosts. */
+export interface ReadingContext {
+  /** The active definitions' `captureFields`, read into each snapshot's `segments`. */
+  captureFields: string[];
+  /** Custom CRM hosts' generic adapter configs, policy first. */
+  customCrms: GenericAdapterConfig[];
+}
+
 /** Everything the sidebar needs to show one deal. */
 export interface DealState {
   rater: string | null;
+  /** The viewer's role: a manager's saves are validating ratings. */
+  role: RaterRole;
+  /** An amount change larger than this share of the scored amount makes a score stale (0.2 = 20%). */
+  amountChangeShare: number;
   active: DefinitionsView;
   definitionsFailure: DefinitionsFailureView | null;
   history: ScoreRecord[];
@@ -91,13 +142,39 @@ export interface SettingsView {
   sync: SyncState | null;
   /** Policy keys Chrome delivered with the wrong type; they are ignored. */
   rejectedPolicyKeys: string[];
+  role: RaterRole;
+  /** The role is set by enterprise policy. */
+  roleManaged: boolean;
+  staleAmountChangePercent: number;
+  staleAmountChangeManaged: boolean;
+  /** Custom CRM hosts, policy first, with whether Yardstick may and does run there. */
+  customCrms: CustomCrmView[];
+  /** Policy entries for custom CRM hosts that were ignored, and why. */
+  customCrmProblems: string[];
+}
+
+/** One custom CRM host as the options page shows it. */
+export interface CustomCrmView {
+  source: 'policy' | 'options';
+  /** The host permission it needs, e.g. `https://crm.acme.com/*`; null when policy names no single host. */
+  matchPattern: string | null;
+  /** The generic adapter config; absent for an `allowedCrmHosts` entry (the built-in CRMs are read there). */
+  config: GenericAdapterConfig | null;
+  /** The host permission is granted (always, for hosts the manifest covers). */
+  granted: boolean;
+  /** The loader runs there. */
+  active: boolean;
+  /** Why the loader could not be registered there. */
+  error: string | null;
 }
 
 /** The successful response of each request type. */
 export interface ResponseMap {
   [MessageType.injectSidebar]: { injected: boolean };
+  [MessageType.getReadingContext]: ReadingContext;
   [MessageType.getDealState]: DealState;
   [MessageType.saveScore]: ScoreRecord;
+  [MessageType.saveCalibrationScore]: ScoreRecord;
   [MessageType.setRater]: { rater: string };
   [MessageType.getSettings]: SettingsView;
   [MessageType.importDefinitions]: DefinitionsView;
@@ -105,6 +182,11 @@ export interface ResponseMap {
   [MessageType.setDefinitionsUrl]: SyncOutcome;
   [MessageType.syncDefinitionsNow]: SyncOutcome;
   [MessageType.setSyncInterval]: { minutes: number };
+  [MessageType.setRole]: { role: RaterRole };
+  [MessageType.setStaleAmountChange]: { percent: number };
+  [MessageType.addCustomCrm]: CustomCrmView[];
+  [MessageType.removeCustomCrm]: CustomCrmView[];
+  [MessageType.syncCustomCrms]: CustomCrmView[];
 }
 
 /** A failure the receiver could name. `code` is stable; `message` is for people. */

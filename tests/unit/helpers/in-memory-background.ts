@@ -53,5 +53,5 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
       return () => listeners.delete(onChange);
     },
   };
-  return { services, sidebar, options, stateChanges, drafts };
+  return { services, sidebar, options, stateChanges, drafts, send };
 }

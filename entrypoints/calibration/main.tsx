@@ -1,0 +1,43 @@
+import '../../lib/zod-jitless';
+import '../../components/sidebar/sidebar.css';
+import './calibration.css';
+import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { CalibrationApp } from '../../components/calibration/CalibrationApp';
+import type { SidebarBackend } from '../../components/sidebar/sidebar-backend';
+import type { DefinitionsView, Response } from '../../lib/messaging/protocol';
+import { MessageType } from '../../lib/messaging/protocol-names';
+
+const backend: SidebarBackend = {
+  getDealState: (dealKey) => browser.runtime.sendMessage({ type: MessageType.getDealState, dealKey }),
+  saveScore: ({ saveId, deal, definitionsHash, answers }) =>
+    browser.runtime.sendMessage({
+      type: MessageType.saveCalibrationScore,
+      saveId,
+      caseId: deal.recordId,
+      definitionsHash,
+      answers,
+    }),
+  setRater: (rater) => browser.runtime.sendMessage({ type: MessageType.setRater, rater }),
+  async loadDraft(dealKey) {
+    const key = `draft:${dealKey}`;
+    return (
+      ((await browser.storage.local.get(key))[key] as Awaited<ReturnType<SidebarBackend['loadDraft']>>) ??
+      null
+    );
+  },
+  storeDraft: (dealKey, draft) => browser.storage.local.set({ [`draft:${dealKey}`]: draft }),
+  clearDraft: (dealKey) => browser.storage.local.remove(`draft:${dealKey}`),
+};
+
+async function loadActiveDefinitions(): Promise<DefinitionsView> {
+  const response: Response<typeof MessageType.getSettings> = await browser.runtime.sendMessage({
+    type: MessageType.getSettings,
+  });
+  if (!response.ok) throw new Error(response.error.message);
+  return response.value.active;
+}
+
+createRoot(document.getElementById('root')!).render(
+  <CalibrationApp backend={backend} loadActiveDefinitions={loadActiveDefinitions} />,
+);
