@@ -1,0 +1,350 @@
+import { runAudit, type AuditReport } from '../../lib/audit/run-audit';
+import { formatProblem } from '../../lib/definitions/definitions-problem';
+import { parseDefinitions } from '../../lib/definitions/parse-definitions';
+import type { Definitions } from '../../lib/definitions/schema-v1';
+import { decodeText } from '../../lib/exchange/decode-text';
+import { formatImportError, type ImportError } from '../../lib/exchange/import-problem';
+import { mergeImports, type MergeSummary } from '../../lib/exchange/merge-imports';
+import { readImportFile, type ImportedFile } from '../../lib/exchange/read-import-file';
+import type { AuditInput } from '../../lib/audit/audit-input';
+import type {
+  AcceptedFile,
+  AuditRequest,
+  AuditResponse,
+  IncomingFile,
+  RejectedFile,
+  WorkerTimings,
+} from './audit-protocol';
+
+/** A data file read and verified; it stays in the worker (its `locate` cannot be cloned). */
+interface StoredFile {
+  id: string;
+  name: string;
+  imported: ImportedFile;
+}
+
+interface StoredDefinitions {
+  id: string;
+  name: string;
+  definitions: Definitions;
+}
+
+type Read =
+  | { ok: true; stored: StoredFile }
+  | { ok: true; definitions: StoredDefinitions }
+  | { ok: false; rejected: RejectedFile };
+
+/** How often (at most) reading progress is reported for one file. */
+const PROGRESS_INTERVAL_MS = 50;
+
+/**
+ * The audit worker's logic, free of any worker API so that tests run it in-process: it reads and
+ * checks files, merges them with the files already imported, runs the audit and posts the state.
+ * A file with any problem is refused whole; the others still import. Requests run one at a time.
+ */
+export function createAuditWorkerCore(post: (response: AuditResponse) => void): {
+  handle(request: AuditRequest): Promise<void>;
+} {
+  let files: StoredFile[] = [];
+  let definitions: StoredDefinitions | null = null;
+  let merged: { input: AuditInput; summary: MergeSummary } | null = null;
+  let queue: Promise<void> = Promise.resolve();
+
+  const now = () => performance.now();
+
+  async function readOne(incoming: IncomingFile): Promise<Read> {
+    const { id, file } = incoming;
+    const name = file.name;
+    const bytes = await readBytes(file, (fraction) =>
+      post({ type: 'progress', id, phase: 'reading', fraction }),
+    );
+    post({ type: 'progress', id, phase: 'checking', fraction: 0 });
+    const decoded = decodeText(name, bytes);
+    if (!decoded.ok) return { ok: false, rejected: rejectedOf(id, name, [decoded.error]) };
+    const text = decoded.value;
+    if (incoming.role === 'definitions' || looksLikeDefinitions(name, text)) {
+      const parsed = parseDefinitions(text, /\.ya?ml$/i.test(name) ? 'yaml' : undefined);
+      if (!parsed.ok) {
+        return {
+          ok: false,
+          rejected: {
+            id,
+            name,
+            summary: `${name}: ${parsed.error.summary} Nothing was imported from it.`,
+            lines: parsed.error.problems.map((problem) =>
+              problem.line === undefined
+                ? `${name}: ${formatProblem(problem)}`
+                : `${name}:${problem.line}:${problem.column ?? 1}: ${problem.path ? `${problem.path}: ` : ''}${problem.message}`,
+            ),
+          },
+        };
+      }
+      return { ok: true, definitions: { id, name, definitions: parsed.value } };
+    }
+    const read = await readImportFile(name, text);
+    if (!read.ok) return { ok: false, rejected: rejectedOf(id, name, [read.error]) };
+    return { ok: true, stored: { id, name, imported: read.value } };
+  }
+
+  /**
+   * Merges `base` (already known to merge cleanly) with `candidates`. When the whole lot fails, the
+   * candidates are added one at a time so that only the files with problems are refused.
+   */
+  function build(
+    base: StoredFile[],
+    candidates: StoredFile[],
+    withDefinitions: Definitions | null,
+  ): { accepted: StoredFile[]; rejected: RejectedFile[] } {
+    const options = { definitions: withDefinitions };
+    const all = [...base, ...candidates];
+    if (all.length === 0) {
+      merged = null;
+      return { accepted: [], rejected: [] };
+    }
+    const whole = mergeImports(
+      all.map((f) => f.imported),
+      options,
+    );
+    if (whole.ok) {
+      merged = whole.value;
+      return { accepted: all, rejected: [] };
+    }
+    const accepted = [...base];
+    const rejected: RejectedFile[] = [];
+    merged =
+      base.length > 0
+        ? unwrap(
+            mergeImports(
+              base.map((f) => f.imported),
+              options,
+            ),
+          )
+        : null;
+    for (const candidate of candidates) {
+      const attempt = mergeImports(
+        [...accepted, candidate].map((f) => f.imported),
+        options,
+      );
+      if (attempt.ok) {
+        accepted.push(candidate);
+        merged = attempt.value;
+      } else rejected.push(rejectedOf(candidate.id, candidate.name, attempt.error));
+    }
+    return { accepted, rejected };
+  }
+
+  function audit(asOf: number): { report: AuditReport | null; ms: number } {
+    const start = now();
+    const report = merged ? runAudit(merged.input, { asOf }) : null;
+    return { report, ms: now() - start };
+  }
+
+  function postState(rejected: RejectedFile[], report: AuditReport | null, timings: WorkerTimings): void {
+    const accepted: AcceptedFile[] = [];
+    if (definitions) {
+      const d = definitions.definitions;
+      accepted.push({
+        id: definitions.id,
+        name: definitions.name,
+        kind: 'definitions',
+        added: { scores: 0, ratings: 0, outcomes: 0 },
+        duplicates: 0,
+        label: `${d.id}@${d.version}`,
+      });
+    }
+    files.forEach((stored, index) => {
+      const entry = merged?.summary.files[index];
+      const added = entry
+        ? { scores: entry.scores, ratings: entry.ratings, outcomes: entry.outcomes }
+        : { scores: 0, ratings: 0, outcomes: 0 };
+      accepted.push({
+        id: stored.id,
+        name: stored.name,
+        kind: stored.imported.kind,
+        added,
+        duplicates: duplicatesOf(stored.imported, added, definitions?.definitions ?? null),
+      });
+    });
+    const d = definitions?.definitions;
+    post({
+      type: 'state',
+      files: accepted,
+      rejected,
+      definitions: d ? { id: d.id, version: d.version, title: d.title, file: definitions!.name } : null,
+      summary: merged?.summary ?? null,
+      report,
+      timings,
+    });
+  }
+
+  async function importFiles(incoming: IncomingFile[], asOf: number): Promise<void> {
+    const start = now();
+    const rejected: RejectedFile[] = [];
+    const fresh: StoredFile[] = [];
+    let newDefinitions: StoredDefinitions | null = null;
+    for (const file of incoming) {
+      const read = await readOne(file);
+      if (!read.ok) rejected.push(read.rejected);
+      else if ('definitions' in read) newDefinitions = read.definitions;
+      else fresh.push(read.stored);
+    }
+    const readMs = now() - start;
+    for (const file of fresh) post({ type: 'progress', id: file.id, phase: 'merging', fraction: 0 });
+    const mergeStart = now();
+    if (newDefinitions) {
+      // New definitions re-check every file: a level that is not in them refuses its file.
+      definitions = newDefinitions;
+      const built = build([], [...files, ...fresh], definitions.definitions);
+      files = built.accepted;
+      rejected.push(...built.rejected);
+    } else {
+      const built = build(files, fresh, definitions?.definitions ?? null);
+      files = built.accepted;
+      rejected.push(...built.rejected);
+    }
+    const mergeMs = now() - mergeStart;
+    const { report, ms } = audit(asOf);
+    postState(rejected, report, { read: readMs, merge: mergeMs, audit: ms, total: now() - start });
+  }
+
+  async function handleNow(request: AuditRequest): Promise<void> {
+    const start = now();
+    switch (request.type) {
+      case 'import':
+        return importFiles(request.files, request.asOf);
+      case 'remove': {
+        const gone = new Set(request.ids);
+        if (definitions && gone.has(definitions.id)) definitions = null;
+        const built = build(
+          [],
+          files.filter((f) => !gone.has(f.id)),
+          definitions?.definitions ?? null,
+        );
+        files = built.accepted;
+        const mergeMs = now() - start;
+        const { report, ms } = audit(request.asOf);
+        return postState(built.rejected, report, {
+          read: 0,
+          merge: mergeMs,
+          audit: ms,
+          total: now() - start,
+        });
+      }
+      case 'remove-definitions': {
+        definitions = null;
+        const built = build([], files, null);
+        files = built.accepted;
+        const mergeMs = now() - start;
+        const { report, ms } = audit(request.asOf);
+        return postState(built.rejected, report, {
+          read: 0,
+          merge: mergeMs,
+          audit: ms,
+          total: now() - start,
+        });
+      }
+      case 'audit': {
+        const { report, ms } = audit(request.asOf);
+        return postState([], report, { read: 0, merge: 0, audit: ms, total: now() - start });
+      }
+      case 'clear':
+        files = [];
+        definitions = null;
+        merged = null;
+        return postState([], null, { read: 0, merge: 0, audit: 0, total: 0 });
+    }
+  }
+
+  return {
+    handle(request) {
+      queue = queue
+        .then(() => handleNow(request))
+        .catch((error: unknown) => {
+          post({
+            type: 'failed',
+            message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+          });
+        });
+      return queue;
+    },
+  };
+}
+
+function unwrap<T>(result: { ok: true; value: T } | { ok: false }): T | null {
+  return result.ok ? result.value : null;
+}
+
+function rejectedOf(id: string, name: string, errors: readonly ImportError[]): RejectedFile {
+  const own = errors.find((error) => error.file === name) ?? errors[0]!;
+  return {
+    id,
+    name,
+    summary: own.summary.includes('nothing was imported')
+      ? own.summary
+      : `${own.summary} (nothing was imported from ${name})`,
+    lines: errors.flatMap((error) => formatImportError(error)),
+  };
+}
+
+function duplicatesOf(
+  imported: ImportedFile,
+  added: { scores: number; ratings: number; outcomes: number },
+  definitions: Definitions | null,
+): number {
+  if (imported.kind === 'bundle') {
+    const considered = definitions
+      ? imported.bundle.scores.filter((score) => score.definitions.id === definitions.id).length
+      : imported.bundle.scores.length;
+    return Math.max(0, considered - added.scores);
+  }
+  if (imported.kind === 'ratings') return Math.max(0, imported.rows.length - added.ratings);
+  return Math.max(0, imported.rows.length - added.outcomes);
+}
+
+/**
+ * A definitions file rather than a bundle: YAML by name, or a JSON object that is not a bundle and
+ * has the definitions' members. Bundles always carry the text "yardstick-bundle".
+ */
+export function looksLikeDefinitions(name: string, text: string): boolean {
+  if (/\.ya?ml$/i.test(name)) return true;
+  const body = text.trimStart();
+  if (!body.startsWith('{') || text.includes('"yardstick-bundle"')) return false;
+  const newline = body.indexOf('\n');
+  const firstLine = newline < 0 ? body : body.slice(0, newline);
+  if (/"type"\s*:\s*"header"/.test(firstLine)) return false;
+  try {
+    const data: unknown = JSON.parse(body);
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
+    return !('scores' in data) && ('criteria' in data || 'schemaVersion' in data);
+  } catch {
+    return false;
+  }
+}
+
+/** Reads a file's bytes, reporting the fraction read (streamed when the platform can). */
+async function readBytes(file: Blob, progress: (fraction: number) => void): Promise<Uint8Array> {
+  const size = file.size;
+  progress(0);
+  if (typeof file.stream !== 'function' || size === 0) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    progress(1);
+    return bytes;
+  }
+  const reader = file.stream().getReader();
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  let last = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes.set(value, offset);
+    offset += value.length;
+    const time = performance.now();
+    if (time - last >= PROGRESS_INTERVAL_MS) {
+      last = time;
+      progress(offset / size);
+    }
+  }
+  progress(1);
+  return offset === size ? bytes : bytes.subarray(0, offset);
+}
