@@ -35,6 +35,7 @@ export const REPORT_SECTIONS = [
   { id: 'ys-distributions', title: 'Score distributions by rater' },
   { id: 'ys-predictive', title: 'Predictive validity' },
   { id: 'ys-closed-loop', title: 'What to change in the definitions' },
+  { id: 'ys-manager', title: 'Manager validation' },
   { id: 'ys-coverage', title: 'Coverage and staleness' },
   { id: 'ys-slices', title: 'Slices' },
 ] as const;
@@ -93,6 +94,7 @@ export function AuditReportView({ report, summary }: { report: AuditReport; summ
       <DistributionSection report={report} />
       <PredictiveSection report={report} />
       <ClosedLoopSection report={report} />
+      <ManagerValidationSection report={report} />
       <CoverageSection report={report} />
       <SlicesSection report={report} />
     </>
@@ -593,6 +595,81 @@ function ClosedLoopSection({ report }: { report: AuditReport }) {
             ))}
           </tbody>
         </table>
+      )}
+    </Section>
+  );
+}
+
+function ManagerValidationSection({ report }: { report: AuditReport }) {
+  const validation = report.managerAgreement;
+  return (
+    <Section id="ys-manager">
+      {validation.comparisons === 0 ? (
+        <p className="ys-gap">
+          No deal has both a rep’s and a manager’s score. A manager sets the role “manager” in Yardstick’s
+          options (or policy), scores deals in the sidebar, and exports a bundle like any rep.
+        </p>
+      ) : (
+        <>
+          <p>
+            {plural(validation.comparisons, 'rep–manager comparison')} on {plural(validation.deals, 'deal')}:
+            each rep’s latest score beside each manager’s latest score of the same deal.
+          </p>
+          <TableScroll label="Manager validation by criterion">
+            <table className="ys-table">
+              <caption>Agreement with the manager, per criterion</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Criterion</th>
+                  <th scope="col">Agrees</th>
+                  <th scope="col">Disputes</th>
+                  <th scope="col">Unknown on either side</th>
+                  <th scope="col">Agreement</th>
+                </tr>
+              </thead>
+              <tbody>
+                {validation.criteria.map((row) => (
+                  <tr key={row.criterion}>
+                    <th scope="row">{row.criterion}</th>
+                    <td>{row.agrees}</td>
+                    <td>{row.disputes}</td>
+                    <td>{row.unknown}</td>
+                    <FigureCell figure={row.share} format={pct} />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          {validation.disputes.length > 0 && (
+            <TableScroll label="Disputed criteria">
+              <table className="ys-table ys-compact">
+                <caption>Disputes: where the manager picked another level</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Deal</th>
+                    <th scope="col">Criterion</th>
+                    <th scope="col">Rep</th>
+                    <th scope="col">Rep’s level</th>
+                    <th scope="col">Manager</th>
+                    <th scope="col">Manager’s level</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {validation.disputes.slice(0, 200).map((d) => (
+                    <tr key={`${d.deal}-${d.criterion}-${d.rep}-${d.manager}`}>
+                      <td>{d.deal}</td>
+                      <td>{d.criterion}</td>
+                      <td>{d.rep}</td>
+                      <td>{d.repLevel}</td>
+                      <td>{d.manager}</td>
+                      <td>{d.managerLevel}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          )}
+        </>
       )}
     </Section>
   );

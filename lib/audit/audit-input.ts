@@ -13,6 +13,8 @@ export interface AuditScore {
   /** The unit: a deal key, or a calibration case id. */
   deal: string;
   rater: string;
+  /** A manager's score of a deal is a validating rating of the reps'; absent means a rep's. */
+  role?: 'rep' | 'manager';
   context: 'deal' | 'calibration';
   /** Epoch milliseconds; null when the source has no date (it then counts as the oldest). */
   scoredAt: number | null;

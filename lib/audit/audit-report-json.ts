@@ -179,5 +179,19 @@ export function toAuditJson(report: AuditReport, summary?: MergeSummary): AuditJ
     })),
     slicesSkipped: report.slicesSkipped,
     closedLoop: report.closedLoop,
+    managerAgreement: {
+      deals: report.managerAgreement.deals,
+      comparisons: report.managerAgreement.comparisons,
+      criteria: report.managerAgreement.criteria.map(({ criterion, agrees, disputes, unknown, share }) => ({
+        id: criterion,
+        agrees,
+        disputes,
+        unknown,
+        share: share.value,
+        n: share.n,
+        ...(share.value === null ? { shareReason: share.reason } : {}),
+      })),
+      disputes: report.managerAgreement.disputes,
+    },
   };
 }

@@ -160,6 +160,30 @@ export function formatAuditText(report: AuditReport, summary?: MergeSummary): st
       : `Reweight: ${loop.reweight.map((item) => `${item.criterion} (${item.why}; ${item.won} won, ${item.lost} lost)`).join('; ')}`,
   );
 
+  const validation = report.managerAgreement;
+  out.push('', 'MANAGER VALIDATION');
+  if (validation.comparisons === 0) {
+    out.push(
+      'No deal has both a rep’s and a manager’s score (a manager sets the role "manager" in options).',
+    );
+  } else {
+    out.push(`${validation.comparisons} rep–manager comparisons on ${validation.deals} deals`);
+    out.push(
+      ...table(
+        ['criterion', 'agrees', 'disputes', 'unknown', 'agreement'],
+        validation.criteria.map((row) => [
+          row.criterion,
+          String(row.agrees),
+          String(row.disputes),
+          String(row.unknown),
+          row.share.value === null
+            ? `— (${row.share.reason})`
+            : `${percent(row.share.value)} (n = ${row.share.n})`,
+        ]),
+      ),
+    );
+  }
+
   if (report.slices.length > 0) {
     out.push('', 'SLICES (ordinal α per criterion; AUC of the total)');
     out.push(

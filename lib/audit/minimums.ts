@@ -21,6 +21,8 @@ export interface Minimums {
   bandDeals: number;
   /** Brier score: closed deals with a band. */
   brierDeals: number;
+  /** Manager agreement of one criterion: rep–manager comparisons where both levels are known. */
+  managerComparisons: number;
 }
 
 /** The documented defaults (docs/audit.md, "Minimums"). */
@@ -34,6 +36,7 @@ export const DEFAULT_MINIMUMS: Readonly<Minimums> = Object.freeze({
   aucPerOutcome: 5,
   bandDeals: 5,
   brierDeals: 10,
+  managerComparisons: 5,
 });
 
 /** The closed-loop thresholds: when a criterion should be rewritten or reweighted. */

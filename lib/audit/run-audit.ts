@@ -3,6 +3,7 @@ import { bandFor } from '../scoring/compute-score';
 import type { AuditInput, AuditScore } from './audit-input';
 import { bandBrierScore, type BandOutcome, type BrierFigure } from './brier-score';
 import { closedLoop, type ClosedLoop } from './closed-loop';
+import { managerAgreement, type ManagerAgreement } from './manager-agreement';
 import { coverage, type CoverageFigure } from './coverage';
 import { summarise, type DistributionSummary } from './descriptive-statistics';
 import { missing } from './figure';
@@ -117,6 +118,8 @@ export interface AuditReport {
   /** Segment columns too varied to slice. */
   slicesSkipped: { column: string; values: number; reason: string }[];
   closedLoop: ClosedLoop;
+  /** Reps' scores beside managers' validating scores of the same deals. */
+  managerAgreement: ManagerAgreement;
 }
 
 type Groups = Map<number, number[]>;
@@ -197,6 +200,7 @@ export function runAudit(input: AuditInput, options: AuditOptions): AuditReport 
     staleness: stalenessOf(data, latestDeal, outcomeByDeal, asOf, input.staleAfterDays ?? 30),
     slices: [],
     slicesSkipped: [],
+    managerAgreement: managerAgreement(input.scores, criteria, minimums.managerComparisons),
     closedLoop: closedLoop(
       criterionAudits.map((audit) => ({
         id: audit.id,

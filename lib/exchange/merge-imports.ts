@@ -106,6 +106,7 @@ export function mergeImports(
           id: record.id,
           deal: record.dealKey,
           rater: record.rater,
+          ...(record.role ? { role: record.role } : {}),
           context: record.context,
           scoredAt: at,
           definitionsVersion: `${record.definitions.id}@${record.definitions.version}`,
