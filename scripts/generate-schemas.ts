@@ -6,6 +6,7 @@ import '../lib/zod-jitless';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderDefinitionsJsonSchema } from '../lib/definitions/definitions-json-schema';
+import { renderBackupJsonSchema } from '../lib/exchange/backup-format';
 import { renderBundleJsonSchema } from '../lib/exchange/bundle-json-schema';
 
 const PUBLIC_DIR = path.resolve(import.meta.dirname, '../public');
@@ -13,6 +14,7 @@ const PUBLIC_DIR = path.resolve(import.meta.dirname, '../public');
 const schemas: Record<string, () => string> = {
   'definitions.schema.json': renderDefinitionsJsonSchema,
   'bundle.schema.json': renderBundleJsonSchema,
+  'backup.schema.json': renderBackupJsonSchema,
 };
 
 for (const [file, render] of Object.entries(schemas)) {

@@ -37,7 +37,9 @@ export async function exportScoresBundle(
 ): Promise<ScoresExport> {
   const all = await readScoresWithDefinitions(db);
   const scores = all.scores.filter((s) => s.rater === rater);
-  const definitions = scores.map((s) => all.definitionsByHash.get(s.definitions.hash) ?? s.definitions);
+  // One entry per definitions version, not per score: createBundle hashes each entry it is given.
+  const firstOfEachHash = new Map(scores.map((s) => [s.definitions.hash, s.definitions]));
+  const definitions = [...firstOfEachHash].map(([hash, ref]) => all.definitionsByHash.get(hash) ?? ref);
   const bundle = await createBundle({ rater, exportedAt: now, scores, definitions });
   return { bundle, otherRatersScores: all.scores.length - scores.length };
 }

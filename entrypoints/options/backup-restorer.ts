@@ -1,0 +1,50 @@
+import type { BackupRestorer } from '../../components/options/backup-restorer';
+import { createBackup } from '../../lib/db/backup';
+import { restoreBackup } from '../../lib/db/restore';
+import { formatRestoreError } from '../../lib/exchange/read-backup';
+import { YardstickDatabase } from '../../lib/db/yardstick-database';
+import { backupFileName } from '../../lib/exchange/write-backup';
+import { checkFileSize, MAX_BACKUP_BYTES } from '../../lib/exchange/file-size-limit';
+
+/** Backup and restore straight against the extension-origin database (an extension page may open it). */
+export function createBackupRestorer(
+  download: (fileName: string, text: string, mimeType: string) => void,
+): BackupRestorer {
+  return {
+    async backUp() {
+      const db = new YardstickDatabase();
+      try {
+        const now = new Date();
+        const [text, scores] = await Promise.all([createBackup(db, now), db.scores.count()]);
+        const fileName = backupFileName(now);
+        download(fileName, text, 'application/json');
+        return { fileName, scores };
+      } finally {
+        db.close();
+      }
+    },
+    async restore(file) {
+      const tooLarge = checkFileSize(file.name, file.size, MAX_BACKUP_BYTES, 'a backup');
+      if (!tooLarge.ok) return { ok: false, problems: formatRestoreError(tooLarge.error) };
+      const db = new YardstickDatabase();
+      try {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const result = await restoreBackup(db, bytes, new Date(), { file: file.name });
+        if (!result.ok) return { ok: false, problems: formatRestoreError(result.error) };
+        const { scores, definitionsVersions, settings, backupCreatedAt } = result.value;
+        return {
+          ok: true,
+          report: {
+            scoresAdded: scores.added,
+            scoresUnchanged: scores.unchanged,
+            definitionsAdded: definitionsVersions.added,
+            settingsAdded: settings.added,
+            backupCreatedAt,
+          },
+        };
+      } finally {
+        db.close();
+      }
+    },
+  };
+}
