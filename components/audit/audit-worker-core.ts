@@ -3,6 +3,7 @@ import { formatProblem } from '../../lib/definitions/definitions-problem';
 import { parseDefinitions } from '../../lib/definitions/parse-definitions';
 import type { Definitions } from '../../lib/definitions/schema-v1';
 import { decodeText } from '../../lib/exchange/decode-text';
+import { checkFileSize, MAX_IMPORT_BYTES } from '../../lib/exchange/file-size-limit';
 import { formatImportError, type ImportError } from '../../lib/exchange/import-problem';
 import { mergeImports, type MergeSummary } from '../../lib/exchange/merge-imports';
 import { readImportFile, type ImportedFile } from '../../lib/exchange/read-import-file';
@@ -55,6 +56,9 @@ export function createAuditWorkerCore(post: (response: AuditResponse) => void): 
   async function readOne(incoming: IncomingFile): Promise<Read> {
     const { id, file } = incoming;
     const name = file.name;
+    // Checked before reading: a 2 GB file must be refused, not loaded into the worker's memory.
+    const tooLarge = checkFileSize(name, file.size, MAX_IMPORT_BYTES, 'an import');
+    if (!tooLarge.ok) return { ok: false, rejected: rejectedOf(id, name, [tooLarge.error]) };
     const bytes = await readBytes(file, (fraction) =>
       post({ type: 'progress', id, phase: 'reading', fraction }),
     );
