@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { EXTENSION_PAGE_ONLY, RequestSchema, type ProtocolError } from '../../lib/messaging/protocol';
 import { classifySender } from '../../lib/messaging/trusted-sender';
 import { formatIssuePath } from '../../lib/definitions/parse-definitions';
+import { describeFailure } from '../../lib/messaging/describe-failure';
 import type { BackgroundServices } from './background-services';
 import { handleRequest, type HandlerEffects } from './handle-request';
 
@@ -39,16 +40,4 @@ function describeInvalidMessage(issues: { path: PropertyKey[]; message: string }
     ? `${formatIssuePath(first.path) || 'message'}: ${first.message}`
     : 'unrecognised message';
   return { code: 'invalid-message', message: `Rejected an invalid message (${where}).` };
-}
-
-function describeFailure(error: unknown): ProtocolError {
-  const name = error instanceof Error ? error.name : 'Error';
-  const message = error instanceof Error ? error.message : String(error);
-  if (name === 'QuotaExceededError' || /quota/i.test(message)) {
-    return {
-      code: 'storage-full',
-      message: `The browser refused the write because storage is full: ${message}`,
-    };
-  }
-  return { code: 'internal', message: `${name}: ${message}` };
 }
