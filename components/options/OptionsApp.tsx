@@ -3,7 +3,9 @@ import type { SettingsView } from '../../lib/messaging/protocol';
 import { DefinitionsSourceSection } from './DefinitionsSourceSection';
 import { DefinitionsStatus } from './DefinitionsStatus';
 import type { OptionsBackend } from './options-backend';
+import { CustomHostsSection } from './CustomHostsSection';
 import { RaterSection } from './RaterSection';
+import { RoleSection } from './RoleSection';
 
 /** The options page: who is scoring, where definitions come from, and how their sync is doing. */
 export function OptionsApp({ backend }: { backend: OptionsBackend }) {
@@ -38,8 +40,10 @@ export function OptionsApp({ backend }: { backend: OptionsBackend }) {
             </p>
           )}
           <RaterSection backend={backend} settings={settings} onSaved={refresh} />
+          <RoleSection backend={backend} settings={settings} onChanged={refresh} />
           <DefinitionsStatus settings={settings} />
           <DefinitionsSourceSection backend={backend} settings={settings} onChanged={refresh} />
+          <CustomHostsSection backend={backend} settings={settings} onChanged={refresh} />
         </>
       )}
     </main>

@@ -1,4 +1,6 @@
+import type { GenericAdapterConfig } from '../../lib/crm/generic-adapter';
 import type { MessageType, Response } from '../../lib/messaging/protocol';
+import type { RaterRole } from '../../lib/scoring/score-record';
 
 /** What the options page and popup need from the background and the browser. */
 export interface OptionsBackend {
@@ -11,6 +13,17 @@ export interface OptionsBackend {
   setSyncInterval(minutes: number): Promise<Response<typeof MessageType.setSyncInterval>>;
   /** Asks the user for access to the definitions host; resolves to whether it was granted. */
   requestHostAccess(url: string): Promise<boolean>;
+  setRole(role: RaterRole): Promise<Response<typeof MessageType.setRole>>;
+  setStaleAmountChange(percent: number): Promise<Response<typeof MessageType.setStaleAmountChange>>;
+  /**
+   * Asks the user for a custom CRM host's permission (a match pattern such as `https://crm.acme.com/*`).
+   * Must be called inside the click, before any await; resolves to whether it was granted.
+   */
+  requestHostPattern(matchPattern: string): Promise<boolean>;
+  addCustomCrm(config: GenericAdapterConfig): Promise<Response<typeof MessageType.addCustomCrm>>;
+  removeCustomCrm(urlPattern: string): Promise<Response<typeof MessageType.removeCustomCrm>>;
+  /** Has the background run the loader on every custom host whose permission is now granted. */
+  syncCustomCrms(): Promise<Response<typeof MessageType.syncCustomCrms>>;
   /** Calls `onChange` whenever the background announces a change; returns the unsubscribe. */
   subscribe(onChange: () => void): () => void;
 }

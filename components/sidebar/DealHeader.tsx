@@ -1,23 +1,29 @@
+import { segmentLabels } from '../../lib/crm/crm-adapter';
 import type { FieldReading } from '../../lib/crm/deal-snapshot';
+import { capitalised, crmWording } from './crm-wording';
 import { useSidebar } from './sidebar-context';
 
 /** The deal the sidebar detected, with every field that could not be read shown as unknown. */
 export function DealHeader() {
   const page = useSidebar((s) => s.page);
+  const wording = crmWording(useSidebar((s) => s.crm));
+  const record = capitalised(wording.record);
   if (page.status === 'not-a-deal') return null;
   if (page.status === 'invalid-record-id') {
     return (
       <header className="ys-deal">
-        <h2 className="ys-deal-name">Unreadable opportunity</h2>
+        <h2 className="ys-deal-name">Unreadable {wording.record}</h2>
       </header>
     );
   }
   if (page.status === 'waiting-for-header') {
     return (
       <header className="ys-deal">
-        <h2 className="ys-deal-name">Opportunity {page.recordId}</h2>
+        <h2 className="ys-deal-name">
+          {record} {page.recordId}
+        </h2>
         <p className="ys-muted" role="status">
-          Waiting for Salesforce to show this opportunity…
+          Waiting for {wording.name} to show this {wording.record}…
         </p>
       </header>
     );
@@ -26,13 +32,16 @@ export function DealHeader() {
   return (
     <header className="ys-deal">
       <h2 className="ys-deal-name">
-        {snapshot.name.text ?? `Opportunity ${snapshot.recordId} (name unknown)`}
+        {snapshot.name.text ?? `${record} ${snapshot.recordId} (name unknown)`}
       </h2>
       <dl className="ys-deal-fields">
         <DealField label="Stage" reading={snapshot.stage} />
         <DealField label="Amount" reading={snapshot.amount} />
         <DealField label="Close date" reading={snapshot.closeDate} />
         <DealField label="Owner" reading={snapshot.owner} />
+        {Object.entries(snapshot.segments ?? {}).map(([fieldId, reading]) => (
+          <DealField key={fieldId} label={segmentLabels(fieldId).at(-1) ?? fieldId} reading={reading} />
+        ))}
       </dl>
     </header>
   );

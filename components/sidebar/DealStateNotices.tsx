@@ -1,5 +1,6 @@
 import { formatProblem } from '../../lib/definitions/definitions-problem';
 import { diffDefinitions } from '../../lib/definitions/diff-definitions';
+import { capitalised, crmWording } from './crm-wording';
 import { DefinitionsChangedNotice } from './DefinitionsChangedNotice';
 import { useSidebar } from './sidebar-context';
 
@@ -9,19 +10,20 @@ export function DealStateNotices() {
   const deal = useSidebar((s) => s.deal);
   const draftOrigin = useSidebar((s) => s.draftOrigin);
   const discardDraft = useSidebar((s) => s.discardDraft);
+  const wording = crmWording(useSidebar((s) => s.crm));
   return (
     <>
       {page.status === 'invalid-record-id' && (
         <p className="ys-notice ys-notice-error" role="alert">
-          This page’s record id “{page.rawRecordId}” is not a Salesforce opportunity id (15 or 18 letters and
-          digits starting with 006), so Yardstick cannot tell which deal it is. Nothing can be scored here.
+          This page’s record id “{page.rawRecordId}” is not {wording.idRule}, so Yardstick cannot tell which
+          deal it is. Nothing can be scored here.
         </p>
       )}
       {page.status === 'header-timeout' && (
         <p className="ys-notice ys-notice-warning" role="status">
-          Salesforce did not render this record’s header within {Math.round(page.waitedMs / 1000)} s, so its
-          name, stage, amount, close date and owner are unknown. You can still score it: the score is keyed to
-          record {page.snapshot.recordId}.
+          {capitalised(wording.name)} did not render this record’s header within{' '}
+          {Math.round(page.waitedMs / 1000)} s, so its name, stage, amount, close date and owner are unknown.
+          You can still score it: the score is keyed to record {page.snapshot.recordId}.
         </p>
       )}
       {deal.status === 'loading' && (

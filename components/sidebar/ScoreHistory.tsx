@@ -1,10 +1,13 @@
+import { stalenessOf } from './score-staleness';
 import { useSidebar } from './sidebar-context';
 
-/** The deal's saved scores, newest first. History is append-only. */
+/** The deal's saved scores, newest first, each flagged when the deal has moved since. History is append-only. */
 export function ScoreHistory() {
   const deal = useSidebar((s) => s.deal);
+  const page = useSidebar((s) => s.page);
   if (deal.status !== 'loaded') return null;
   const { history, historyTotal } = deal.value;
+  const now = new Date();
   return (
     <section className="ys-history" aria-labelledby="ys-history-heading">
       <h3 id="ys-history-heading">History</h3>
@@ -12,16 +15,28 @@ export function ScoreHistory() {
         <p className="ys-muted">No saved scores for this deal yet.</p>
       ) : (
         <ol aria-label="Saved scores">
-          {history.map((score) => (
-            <li key={score.id}>
-              <time dateTime={score.savedAt}>{formatTime(score.savedAt)}</time>
-              <span className="ys-history-total">{score.total}</span>
-              <span>{score.band.label}</span>
-              <span className="ys-muted">
-                {score.definitions.id} {score.definitions.version} · {score.rater}
-              </span>
-            </li>
-          ))}
+          {history.map((score) => {
+            const staleness = stalenessOf(score, page, deal.value, now);
+            return (
+              <li key={score.id}>
+                <time dateTime={score.savedAt}>{formatTime(score.savedAt)}</time>
+                <span className="ys-history-total">{score.total}</span>
+                <span>{score.band.label}</span>
+                {score.role === 'manager' && <span className="ys-badge ys-badge-manager">Manager</span>}
+                {staleness?.stale && (
+                  <span
+                    className="ys-badge ys-badge-stale"
+                    title={staleness.reasons.map((reason) => reason.message).join('\n')}
+                  >
+                    Stale
+                  </span>
+                )}
+                <span className="ys-muted">
+                  {score.definitions.id} {score.definitions.version} · {score.rater}
+                </span>
+              </li>
+            );
+          })}
         </ol>
       )}
       {historyTotal > history.length && (

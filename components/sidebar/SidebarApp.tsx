@@ -1,11 +1,13 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { DealHeader } from './DealHeader';
 import { DealStateNotices } from './DealStateNotices';
+import { ManagerView } from './ManagerView';
 import { CriterionPicker } from './CriterionPicker';
 import { RaterPrompt } from './RaterPrompt';
 import { SaveBar } from './SaveBar';
 import { ScoreHistory } from './ScoreHistory';
 import { ScoreSummary } from './ScoreSummary';
+import { StaleScoreNotice } from './StaleScoreNotice';
 import { useSidebar } from './sidebar-context';
 
 /** The sidebar: a launcher when collapsed, the scoring panel when open, nothing off deal pages. */
@@ -56,8 +58,10 @@ export function SidebarApp() {
       <div className="ys-scroll">
         <DealHeader />
         <DealStateNotices />
+        <StaleScoreNotice />
         <RaterPrompt />
         <ScoreSummary />
+        <ManagerView />
         <CriteriaList />
         <ScoreHistory />
       </div>

@@ -3,6 +3,7 @@ import type { DealState, ProtocolError } from '../../lib/messaging/protocol';
 import type { Answer } from '../../lib/scoring/answer';
 import type { ScoreRecord } from '../../lib/scoring/score-record';
 import { dealKeyOf, type DealPageState } from '../../lib/crm/deal-page-state';
+import type { CrmId } from '../../lib/crm/deal-snapshot';
 import type { SidebarBackend } from './sidebar-backend';
 
 /** A criterion's draft answer: `undefined` level = not answered yet, `null` = Unknown. */
@@ -27,6 +28,8 @@ export type SaveStatus =
 /** Everything the sidebar shows. */
 export interface SidebarState {
   page: DealPageState;
+  /** The CRM whose page this is, for wording ("Waiting for HubSpot…"); null off deal pages. */
+  crm: CrmId | null;
   deal:
     | { status: 'idle' | 'loading' }
     | { status: 'loaded'; value: DealState }
@@ -38,7 +41,7 @@ export interface SidebarState {
   /** Reused when a failed save is retried, so the retry cannot land twice. */
   pendingSaveId: string | null;
   collapsed: boolean;
-  showPage(page: DealPageState): void;
+  showPage(page: DealPageState, crm?: CrmId | null): void;
   reload(): Promise<void>;
   chooseLevel(criterionId: string, level: number | null): void;
   writeEvidence(criterionId: string, evidence: string): void;
@@ -106,6 +109,7 @@ export function createSidebarStore(
 
     return {
       page: { status: 'not-a-deal' },
+      crm: null,
       deal: { status: 'idle' },
       draft: {},
       draftOrigin: { kind: 'blank' },
@@ -114,15 +118,19 @@ export function createSidebarStore(
       pendingSaveId: null,
       collapsed: options.collapsed ?? false,
 
-      showPage(page) {
+      showPage(page, crm) {
         const previousKey = dealKeyOf(get().page);
         const nextKey = dealKeyOf(page);
+        const pageCrm =
+          page.status === 'ready' || page.status === 'header-timeout' ? page.snapshot.crm : null;
+        const shownCrm = pageCrm ?? crm ?? null;
         if (previousKey === nextKey) {
-          set({ page });
+          set({ page, crm: shownCrm });
           return;
         }
         set({
           page,
+          crm: shownCrm,
           deal: { status: 'idle' },
           draft: {},
           draftOrigin: { kind: 'blank' },

@@ -9,6 +9,9 @@ import { DEFAULT_FETCH_LIMITS } from '../../lib/definitions/fetch-definitions';
 import { DefinitionsV1Schema } from '../../lib/definitions/schema-v1';
 import type { SyncOutcome } from '../../lib/definitions/sync-state';
 import { readManagedPolicy, type ManagedPolicy } from '../../lib/policy/managed-policy';
+import type { RaterRole } from '../../lib/scoring/score-record';
+import { DEFAULT_AMOUNT_CHANGE_SHARE } from '../../lib/scoring/staleness';
+import { resolveCustomCrms, type ResolvedCustomCrms } from './custom-crm-hosts';
 
 /** The enterprise policy as read, with the keys that were dropped for having the wrong type. */
 export interface PolicyState {
@@ -28,6 +31,12 @@ export interface BackgroundServices {
   readRater(): Promise<{ rater: string | null; managed: boolean }>;
   /** Syncs from the configured URL; concurrent calls share one run. */
   syncDefinitions(): Promise<SyncOutcome>;
+  /** The role new scores are recorded under: policy first, then the setting, else rep. */
+  readRole(): Promise<{ role: RaterRole; managed: boolean }>;
+  /** The share of the scored amount a deal's amount may move before its score is stale. */
+  readStaleAmountChange(): Promise<{ percent: number; managed: boolean }>;
+  /** Custom CRM hosts from policy and the rep's settings. */
+  readCustomCrms(): Promise<ResolvedCustomCrms>;
 }
 
 /** Where the policy comes from; tests pass a fixed one. */
@@ -63,6 +72,23 @@ export function createBackgroundServices(
       const managed = policy.raterId ?? policy.raterName;
       if (managed) return { rater: managed, managed: true };
       return { rater: (await readSetting(db, 'rater')) ?? null, managed: false };
+    },
+    async readRole() {
+      const { policy } = await readPolicy();
+      if (policy.role) return { role: policy.role, managed: true };
+      return { role: (await readSetting(db, 'role')) ?? 'rep', managed: false };
+    },
+    async readStaleAmountChange() {
+      const { policy } = await readPolicy();
+      if (policy.staleAmountChangePercent !== undefined)
+        return { percent: policy.staleAmountChangePercent, managed: true };
+      const percent =
+        (await readSetting(db, 'staleAmountChangePercent')) ?? DEFAULT_AMOUNT_CHANGE_SHARE * 100;
+      return { percent, managed: false };
+    },
+    async readCustomCrms() {
+      const [{ policy }, repConfigs] = await Promise.all([readPolicy(), readSetting(db, 'customCrms')]);
+      return resolveCustomCrms(policy, repConfigs);
     },
     syncDefinitions() {
       runningSync ??= (async () => {

@@ -76,7 +76,10 @@ export async function saveCalibrationScore(
   if (!deal) {
     return {
       ok: false,
-      error: { code: 'unknown-case', message: `"${request.caseId}" is not a calibration case of these definitions.` },
+      error: {
+        code: 'unknown-case',
+        message: `"${request.caseId}" is not a calibration case of these definitions.`,
+      },
     };
   }
   const { rater } = await services.readRater();

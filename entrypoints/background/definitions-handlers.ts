@@ -9,6 +9,7 @@ import type { MessageType, Response, SettingsView } from '../../lib/messaging/pr
 import type { BackgroundServices } from './background-services';
 import { toDefinitionsView } from './definitions-view';
 import type { HandlerEffects } from './handle-request';
+import { toCustomCrmViews } from './crm-host-handlers';
 
 const LOCKED = {
   ok: false,
@@ -19,17 +20,24 @@ const LOCKED = {
 } as const;
 
 /** What the options page and popup show. */
-export async function readSettingsView(services: BackgroundServices): Promise<SettingsView> {
+export async function readSettingsView(
+  services: BackgroundServices,
+  effects: HandlerEffects,
+): Promise<SettingsView> {
   const { db } = services;
-  const [rater, active, failure, changedAt, config, sync, policy] = await Promise.all([
-    services.readRater(),
-    readActiveDefinitions(db, await services.builtInHash),
-    readSetting(db, 'lastDefinitionsFailure'),
-    readSetting(db, 'lastDefinitionsChangeAt'),
-    services.readDefinitionsConfig(),
-    readSetting(db, 'syncState'),
-    services.readPolicy(),
-  ]);
+  const [rater, active, failure, changedAt, config, sync, policy, role, staleAmountChange, crmHosts] =
+    await Promise.all([
+      services.readRater(),
+      readActiveDefinitions(db, await services.builtInHash),
+      readSetting(db, 'lastDefinitionsFailure'),
+      readSetting(db, 'lastDefinitionsChangeAt'),
+      services.readDefinitionsConfig(),
+      readSetting(db, 'syncState'),
+      services.readPolicy(),
+      services.readRole(),
+      services.readStaleAmountChange(),
+      effects.crmHosts.inspect(),
+    ]);
   return {
     rater: rater.rater,
     raterManaged: rater.managed,
@@ -39,6 +47,12 @@ export async function readSettingsView(services: BackgroundServices): Promise<Se
     config,
     sync: sync ?? null,
     rejectedPolicyKeys: policy.rejectedKeys,
+    role: role.role,
+    roleManaged: role.managed,
+    staleAmountChangePercent: staleAmountChange.percent,
+    staleAmountChangeManaged: staleAmountChange.managed,
+    customCrms: toCustomCrmViews(crmHosts),
+    customCrmProblems: crmHosts.resolved.problems,
   };
 }
 

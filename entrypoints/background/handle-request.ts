@@ -8,7 +8,13 @@ import {
   setSyncInterval,
   switchToBuiltInDefinitions,
 } from './definitions-handlers';
-import { readDealState, readReadingContext, saveCalibrationScore, saveScore, setRater } from './deal-handlers';
+import {
+  readDealState,
+  readReadingContext,
+  saveCalibrationScore,
+  saveScore,
+  setRater,
+} from './deal-handlers';
 import { addCustomCrm, removeCustomCrm, syncAndView } from './crm-host-handlers';
 import type { CrmHostSync } from './crm-host-sync';
 import { injectSidebar } from './inject-sidebar';

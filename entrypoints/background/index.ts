@@ -3,6 +3,7 @@ import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
 import { announceStateChange } from './announce-state-change';
 import { createBackgroundServices } from './background-services';
+import { setUpCrmHosts } from './set-up-crm-hosts';
 import { setUpDefinitionsSync } from './set-up-definitions-sync';
 import { setUpMessages } from './set-up-messages';
 import { setUpSidebarToggle } from './set-up-sidebar-toggle';
@@ -11,6 +12,7 @@ export default defineBackground(() => {
   // Listeners are registered synchronously so a woken service worker sees the event that woke it.
   const services = createBackgroundServices();
   const { rescheduleSync } = setUpDefinitionsSync(services, announceStateChange);
-  setUpMessages(services, { announceStateChange, rescheduleSync, scripting: browser.scripting });
+  const crmHosts = setUpCrmHosts(services, announceStateChange);
+  setUpMessages(services, { announceStateChange, rescheduleSync, scripting: browser.scripting, crmHosts });
   setUpSidebarToggle();
 });

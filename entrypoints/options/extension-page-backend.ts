@@ -25,6 +25,15 @@ export const extensionPageBackend: OptionsBackend = {
     // granted resolves true without a prompt.
     return browser.permissions.request({ origins: [`${origin}/*`] });
   },
+  setRole: (role) => browser.runtime.sendMessage({ type: MessageType.setRole, role }),
+  setStaleAmountChange: (percent) =>
+    browser.runtime.sendMessage({ type: MessageType.setStaleAmountChange, percent }),
+  // Like requestHostAccess: called synchronously from the click, so the user gesture still holds.
+  requestHostPattern: (matchPattern) => browser.permissions.request({ origins: [matchPattern] }),
+  addCustomCrm: (config) => browser.runtime.sendMessage({ type: MessageType.addCustomCrm, config }),
+  removeCustomCrm: (urlPattern) =>
+    browser.runtime.sendMessage({ type: MessageType.removeCustomCrm, urlPattern }),
+  syncCustomCrms: () => browser.runtime.sendMessage({ type: MessageType.syncCustomCrms }),
   subscribe(onChange) {
     const listener = (changes: Record<string, unknown>, area: string) => {
       if (area === 'local' && STATE_REVISION_KEY in changes) onChange();

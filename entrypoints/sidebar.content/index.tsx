@@ -1,4 +1,3 @@
-import '../../components/sidebar/sidebar.css';
 import { defineContentScript } from '#imports';
 import { CRM_HOST_MATCHES } from '../../lib/crm/crm-hosts';
 import { mountSidebar } from './mount-sidebar';
@@ -7,7 +6,10 @@ import { mountSidebar } from './mount-sidebar';
 export default defineContentScript({
   matches: CRM_HOST_MATCHES,
   registration: 'runtime',
-  cssInjectionMode: 'ui',
+  // The styles travel inside the bundle (see mount-sidebar.tsx): a stylesheet fetched from the
+  // extension would have to be web-accessible to every custom CRM host, which the manifest cannot
+  // know in advance.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     await mountSidebar(ctx);
   },

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { SidebarBackend, UnsavedDraft } from '../../components/sidebar/sidebar-backend';
+import type { MessageType as Types, Response } from '../../lib/messaging/protocol';
 import { MessageType } from '../../lib/messaging/protocol-names';
 
 /** The sidebar's backend: typed requests to the background over runtime messaging. */
@@ -15,6 +16,11 @@ export const messageBackend: SidebarBackend = {
   storeDraft: (dealKey, draft) => browser.storage.local.set({ [draftKey(dealKey)]: draft }),
   clearDraft: (dealKey) => browser.storage.local.remove(draftKey(dealKey)),
 };
+
+/** Which captureFields the page is read for and how custom CRM hosts are read. */
+export function getReadingContext(): Promise<Response<typeof Types.getReadingContext>> {
+  return browser.runtime.sendMessage({ type: MessageType.getReadingContext });
+}
 
 /** Drafts live in the extension's storage.local, which page scripts cannot read. */
 function draftKey(dealKey: string): string {

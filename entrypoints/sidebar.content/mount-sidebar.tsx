@@ -1,13 +1,15 @@
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { createRoot } from 'react-dom/client';
+import sidebarCss from '../../components/sidebar/sidebar.css?inline';
 import { browser } from 'wxt/browser';
 import { SidebarApp } from '../../components/sidebar/SidebarApp';
 import { SidebarStoreContext } from '../../components/sidebar/sidebar-context';
 import { createSidebarStore, type SidebarStore } from '../../components/sidebar/sidebar-store';
-import { findActiveRecordView } from '../../lib/crm/salesforce-lightning';
-import { watchActiveDeal } from '../../lib/crm/watch-active-deal';
+import { adapterFor } from '../../lib/crm/adapter-registry';
+import { previousViewOf, watchActiveDeal } from '../../lib/crm/watch-active-deal';
+import type { ReadingContext } from '../../lib/messaging/protocol';
 import { MessageType } from '../../lib/messaging/protocol-names';
-import { messageBackend } from './message-backend';
+import { getReadingContext, messageBackend } from './message-backend';
 
 const COLLAPSED_KEY = 'sidebarCollapsed';
 const STATE_REVISION_KEY = 'stateRevision';
@@ -23,6 +25,8 @@ export async function mountSidebar(ctx: ContentScriptContext): Promise<void> {
     anchor: 'body',
     append: 'last',
     isolateEvents: true,
+    // WXT's own `ui` mode rewrites `:root` to `:host` in the fetched stylesheet; the inlined one needs the same.
+    css: sidebarCss.replaceAll(':root', ':host'),
     onMount(container) {
       // WXT resets the host with `all: initial`; our own wrapper carries the styles.
       const wrapper = document.createElement('div');
@@ -42,38 +46,66 @@ export async function mountSidebar(ctx: ContentScriptContext): Promise<void> {
   });
   ui.mount();
 
-  followDealOnPage(ctx, store);
-  followBackgroundChanges(ctx, store);
+  const dealOnPage = await followDealOnPage(ctx, store);
+  followBackgroundChanges(ctx, store, dealOnPage.refreshReadingContext);
 }
 
-function followDealOnPage(ctx: ContentScriptContext, store: SidebarStore): void {
+/** Watches the deal the page shows, with every CRM's adapter; re-watches after each navigation. */
+async function followDealOnPage(
+  ctx: ContentScriptContext,
+  store: SidebarStore,
+): Promise<{ refreshReadingContext(): Promise<void> }> {
+  let context: ReadingContext = { captureFields: [], customCrms: [] };
   let navigation = new AbortController();
+  let watchedUrl = location.href;
   const watch = (url: string) => {
     navigation.abort();
     navigation = new AbortController();
-    const page = store.getState().page;
-    const element = findActiveRecordView(document);
-    const previousView =
-      element && page.status === 'ready'
-        ? { element, name: page.snapshot.name.text, dealKey: page.snapshot.dealKey }
-        : null;
-    watchActiveDeal(document, url, { signal: navigation.signal, previousView }, (state) =>
-      store.getState().showPage(state),
+    watchedUrl = url;
+    const { customCrms, captureFields } = context;
+    // The view that showed the deal before the URL changed: a reading from it is not trusted until it changes.
+    const previousView = previousViewOf(document, store.getState().page, customCrms);
+    const crm = adapterFor(url, customCrms)?.crm ?? null;
+    watchActiveDeal(
+      document,
+      url,
+      { signal: navigation.signal, previousView, captureFields, customAdapters: customCrms },
+      (state) => store.getState().showPage(state, crm),
     );
+  };
+  // Without the context (background unreachable) the built-in CRMs still read, only without segments.
+  const readContext = async (): Promise<boolean> => {
+    const response = await getReadingContext().catch(() => null);
+    if (!response?.ok || JSON.stringify(response.value) === JSON.stringify(context)) return false;
+    context = response.value;
+    return true;
   };
   ctx.onInvalidated(() => navigation.abort());
   ctx.addEventListener(window, 'wxt:locationchange', (event) => watch(event.newUrl.href));
-  watch(location.href);
+  await readContext();
+  if (ctx.isValid) watch(location.href);
+  return {
+    // Definitions or custom hosts changed: read the page again when what to read changed.
+    async refreshReadingContext() {
+      if ((await readContext()) && ctx.isValid) watch(watchedUrl);
+    },
+  };
 }
 
-function followBackgroundChanges(ctx: ContentScriptContext, store: SidebarStore): void {
+function followBackgroundChanges(
+  ctx: ContentScriptContext,
+  store: SidebarStore,
+  refreshReadingContext: () => Promise<void>,
+): void {
   const onMessage = (message: unknown) => {
     if ((message as { type?: unknown } | null)?.type !== MessageType.toggleSidebar) return;
     const { collapsed, setCollapsed } = store.getState();
     setCollapsed(!collapsed);
   };
   const onStorage = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && STATE_REVISION_KEY in changes) void store.getState().reload();
+    if (area !== 'local' || !(STATE_REVISION_KEY in changes)) return;
+    void refreshReadingContext();
+    void store.getState().reload();
   };
   browser.runtime.onMessage.addListener(onMessage);
   browser.storage.onChanged.addListener(onStorage);

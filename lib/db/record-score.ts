@@ -2,7 +2,7 @@ import type { DealSnapshot } from '../crm/deal-snapshot';
 import { err, ok, type Result } from '../result';
 import type { Answer } from '../scoring/answer';
 import { computeScore, UnknownLevelError } from '../scoring/compute-score';
-import type { ScoreRecord } from '../scoring/score-record';
+import type { RaterRole, ScoreRecord } from '../scoring/score-record';
 import { readDefinitionsVersion } from './definitions-repository';
 import { appendScore } from './score-repository';
 import type { YardstickDatabase } from './yardstick-database';
@@ -23,12 +23,16 @@ export type SaveScoreError =
   | { code: 'definitions-not-found'; message: string }
   | { code: 'invalid-answers'; message: string };
 
-/** Scores a draft against the definitions it names and appends it to the deal's history. */
+/**
+ * Scores a draft against the definitions it names and appends it to the deal's history. With a `role`,
+ * the record says whether the rater was a rep or a manager (whose score is a validating rating).
+ */
 export async function recordScore(
   db: YardstickDatabase,
   draft: ScoreDraft,
   rater: string | null,
   now: Date,
+  role?: RaterRole,
 ): Promise<Result<ScoreRecord, SaveScoreError>> {
   if (!rater) return err({ code: 'rater-missing', message: 'Set your name or email before saving a score.' });
   const version = await readDefinitionsVersion(db, draft.definitionsHash);
@@ -64,6 +68,7 @@ export async function recordScore(
     id: draft.saveId,
     dealKey: draft.deal.dealKey,
     rater,
+    ...(role ? { role } : {}),
     context: draft.context,
     deal: draft.deal,
     definitions: { id: version.id, version: version.version, hash: version.hash },

@@ -1,6 +1,7 @@
 import type { LocalDefinitionsSource } from '../definitions/definitions-config';
 import type { DefinitionsError } from '../definitions/definitions-problem';
 import type { SyncState } from '../definitions/sync-state';
+import type { GenericAdapterConfig } from '../crm/generic-adapter';
 
 export type { SyncState } from '../definitions/sync-state';
 import type { YardstickDatabase } from './yardstick-database';
@@ -21,6 +22,12 @@ export interface Settings {
   definitionsSource: LocalDefinitionsSource;
   syncIntervalMinutes: number;
   syncState: SyncState;
+  /** Custom CRM hosts the rep added in options (policy ones are read from policy, never stored). */
+  customCrms: GenericAdapterConfig[];
+  /** `manager`: scores saved in this browser are validating ratings. */
+  role: 'rep' | 'manager';
+  /** An amount change larger than this percentage of the scored amount makes a score stale. */
+  staleAmountChangePercent: number;
 }
 
 /** Reads one setting. */

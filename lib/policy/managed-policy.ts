@@ -15,7 +15,14 @@ export const ManagedPolicySchema = z.object({
   syncIntervalMinutes: z.number().int().min(1).max(10_080).optional(),
   raterId: z.string().trim().min(1).max(200).optional(),
   raterName: z.string().trim().min(1).max(200).optional(),
+  /** Match patterns (`https://crm.acme.com/*`) where the built-in CRM adapters should run too. */
   allowedCrmHosts: z.array(z.string()).optional(),
+  /** Custom CRM hosts' generic adapter configs; each entry is checked on its own (see custom-crms.ts). */
+  customCrms: z.array(z.unknown()).optional(),
+  /** `manager`: this browser's scores are recorded as validating ratings. */
+  role: z.enum(['rep', 'manager']).optional(),
+  /** A score is stale once the deal's amount moved by more than this percentage (default 20). */
+  staleAmountChangePercent: z.number().int().min(1).max(1000).optional(),
 });
 /** The enterprise policy, as far as it is valid. */
 export type ManagedPolicy = z.infer<typeof ManagedPolicySchema>;

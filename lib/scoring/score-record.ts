@@ -12,11 +12,18 @@ export const DefinitionsRefSchema = z.strictObject({
 /** Which definitions a score was made against. */
 export type DefinitionsRef = z.infer<typeof DefinitionsRefSchema>;
 
+/** Who a rater was when saving: a manager's score of a deal is a validating rating of the rep's. */
+export const RaterRoleSchema = z.enum(['rep', 'manager']);
+/** A rater's role. */
+export type RaterRole = z.infer<typeof RaterRoleSchema>;
+
 /** One saved score: append-only, never edited after it is written. */
 export const ScoreRecordSchema = z.strictObject({
   id: z.uuid(),
   dealKey: z.string().min(1),
   rater: z.string().min(1),
+  /** The rater's role when saving; records from before roles existed have none and count as a rep's. */
+  role: RaterRoleSchema.optional(),
   context: z.enum(['deal', 'calibration']),
   deal: DealSnapshotSchema,
   definitions: DefinitionsRefSchema,

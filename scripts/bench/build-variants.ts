@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUILD_OUT_DIR, ROOT, YARDSTICK_EXTENSION_DIR } from './paths';
 
 /** The loader and the sidebar bundle, as the production manifest and background name them. */
 export const LOADER_SCRIPT = 'content-scripts/crm.js';
 export const SIDEBAR_SCRIPT = 'content-scripts/sidebar.js';
+/** Only in builds that keep the sidebar's styles out of its bundle. */
+export const SIDEBAR_CSS = 'content-scripts/sidebar.css';
 
 interface ContentScript {
   matches: string[];
@@ -52,17 +54,17 @@ function loaderEntry(manifest: Manifest): ContentScript {
 /**
  * The naive approach: the same build, with the sidebar bundle (React and all) as the manifest's
  * content script on every CRM page instead of the loader, so React mounts at once everywhere. The
- * sidebar's stylesheet is unchanged: WXT's shadow-root UI fetches content-scripts/sidebar.css, which
- * the manifest already lists as web-accessible on the CRM hosts. The loader is dropped so the
- * background is never asked to inject a second copy.
+ * loader is dropped so the background is never asked to inject a second copy. Styles: when the
+ * bundle carries them, nothing changes; when the build has a separate content-scripts/sidebar.css
+ * (WXT's shadow-root UI fetches it), it is made web-accessible on the CRM hosts if it is not already.
  */
 export function makeEagerBuild(to: string): void {
   copyWithManifest(to, (manifest) => {
     const loader = loaderEntry(manifest);
-    const cssReachable = (manifest.web_accessible_resources ?? []).some((entry) =>
-      entry.resources.includes('content-scripts/sidebar.css'),
-    );
-    if (!cssReachable) throw new Error('content-scripts/sidebar.css is not web-accessible in the build');
+    const resources = manifest.web_accessible_resources ?? [];
+    const needsCss =
+      existsSync(path.join(to, SIDEBAR_CSS)) &&
+      !resources.some((entry) => entry.resources.includes(SIDEBAR_CSS));
     return {
       ...manifest,
       name: `${manifest.name} (bench: eager)`,
@@ -70,6 +72,9 @@ export function makeEagerBuild(to: string): void {
         ...(manifest.content_scripts ?? []).filter((script) => script !== loader),
         { matches: loader.matches, run_at: 'document_idle', js: [SIDEBAR_SCRIPT] },
       ],
+      web_accessible_resources: needsCss
+        ? [...resources, { resources: [SIDEBAR_CSS], matches: loader.matches }]
+        : manifest.web_accessible_resources,
     };
   });
 }

@@ -30,7 +30,7 @@ export const USAGE = `npm run bench -- [flags]
   --db-size <n>          scaling: scores in the database (repeatable; default 100000)
   --history <n>          scaling: scores in the measured deal's history (default 5000)
   --scaling-open-runs <n> scaling: deal-page loads per size (default 5)
-  --scaling-saves <n>    scaling: saves per size (default: --saves)
+  --scaling-saves <n>    scaling: saves per size (default 50)
   --reseed               seed the scaling profiles again instead of reusing them
   --skip-build           measure the existing bench-results/build
   --no-docs              do not rewrite docs/performance.md
@@ -88,7 +88,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     ),
     history: positiveInt('history', values.history, quick ? 1000 : 5000),
     scalingOpenRuns: positiveInt('scaling-open-runs', values['scaling-open-runs'], quick ? 2 : 5),
-    scalingSaves: positiveInt('scaling-saves', values['scaling-saves'], saves),
+    scalingSaves: positiveInt('scaling-saves', values['scaling-saves'], quick ? 20 : 50),
     reseed: values.reseed === true,
     build: values['skip-build'] !== true,
     writeDocs: values['no-docs'] !== true && !quick,

@@ -6,7 +6,10 @@ export interface SaveSample {
   savingMs: number;
   /** Click → the status reads "Saved at …": the background committed the score and the UI says so. */
   ackMs: number;
-  /** Click → the last change to the sidebar before it went quiet (history reloaded and rendered). */
+  /**
+   * Click → the deal's history shows the new score (the sidebar reloaded the deal state after the
+   * save). When the sidebar shows no history list, the last change before it went quiet instead.
+   */
   settledMs: number;
 }
 
@@ -16,7 +19,7 @@ export interface SaveRun {
   failures: string[];
 }
 
-/** After the acknowledgement, the sidebar counts as settled once its DOM has not changed for this long. */
+/** Without a history list, the sidebar counts as settled once its DOM has not changed for this long. */
 const QUIET_MS = 100;
 /** A run stops early after this many failed saves. */
 const MAX_FAILURES = 5;
@@ -26,7 +29,7 @@ const MAX_FAILURES = 5;
  * criterion (so every save is a real change), waits for "Unsaved changes", then clicks Save. All
  * timing is performance.now() in the page with a MutationObserver on the sidebar's shadow root;
  * the whole loop runs in the page, so no Playwright round trip is inside a measurement. Each save
- * waits for the sidebar to go quiet before the next, so saves do not overlap.
+ * waits until the history shows it (the deal state reloaded) before the next, so saves do not overlap.
  */
 export async function measureSaves(page: Page, count: number): Promise<SaveRun> {
   return page.evaluate(
@@ -84,6 +87,13 @@ export async function measureSaves(page: Page, count: number): Promise<SaveRun> 
         const button = saveButton();
         return !!button && !button.disabled && !!root.querySelector('input[type="radio"]');
       };
+      // The newest entry of the deal's history list (its time), or null when no list is shown.
+      const newestInHistory = () => {
+        const time = root.querySelector('.ys-history time');
+        return time
+          ? `${time.getAttribute('datetime')} ${root.querySelectorAll('.ys-history li').length}`
+          : null;
+      };
       const samples: { savingMs: number; ackMs: number; settledMs: number }[] = [];
       const failures: string[] = [];
       for (let i = 0; i < count && failures.length < maxFailures; i += 1) {
@@ -95,11 +105,19 @@ export async function measureSaves(page: Page, count: number): Promise<SaveRun> 
           const current = radios.findIndex((radio) => radio.checked);
           radios[(current + 1) % radios.length]?.click();
           await waitFor(() => status().startsWith('Unsaved'), 'the draft to change');
+          const newestBefore = newestInHistory();
           const clickedAt = performance.now();
           saveButton()?.click();
           const savingAt = await waitFor(() => !status().startsWith('Unsaved'), 'the save to start');
           const ackAt = await waitFor(() => status().startsWith('Saved at'), 'the save to be acknowledged');
-          const settledAt = await waitForQuiet(ackAt);
+          const settledAt =
+            newestBefore === null
+              ? await waitForQuiet(ackAt)
+              : await waitFor(
+                  () => newestInHistory() !== newestBefore && ready(),
+                  'the history to show the new score',
+                  30_000,
+                );
           samples.push({
             savingMs: savingAt - clickedAt,
             ackMs: ackAt - clickedAt,

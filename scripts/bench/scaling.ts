@@ -44,17 +44,20 @@ function extensionIdOf(dir: string): string {
   return Array.from(hex, (digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
 
-/** The seeded profile stays valid while the stored schema, the extension id and the browser are unchanged. */
+/**
+ * The seeded profile stays valid while the database schema (its Dexie store declarations), the
+ * extension id and the browser are unchanged. Changes elsewhere in the product do not re-seed.
+ */
 function cacheKey(dbSize: number, hotCount: number, chromiumVersion: string): string {
-  const schema = createHash('sha256');
-  for (const file of [
-    'lib/db/yardstick-database.ts',
-    'lib/scoring/score-record.ts',
-    'lib/crm/deal-snapshot.ts',
-  ])
-    schema.update(readFileSync(path.join(ROOT, file)));
-  const browser = chromiumVersion.replace(/[^0-9.]/g, '');
-  return `${dbSize}-${hotCount}-${extensionIdOf(YARDSTICK_EXTENSION_DIR)}-${schema.digest('hex').slice(0, 12)}-${browser}`;
+  const schemaFile = ['lib/db/schema-versions.ts', 'lib/db/yardstick-database.ts']
+    .map((file) => path.join(ROOT, file))
+    .find((file) => existsSync(file));
+  const schema = createHash('sha256')
+    .update(schemaFile ? readFileSync(schemaFile) : '')
+    .digest('hex')
+    .slice(0, 12);
+  const browser = /\d+(\.\d+)+/.exec(chromiumVersion)?.[0] ?? 'unknown';
+  return `${dbSize}-${hotCount}-${extensionIdOf(YARDSTICK_EXTENSION_DIR)}-${schema}-${browser}`;
 }
 
 async function seedProfile(

@@ -23,10 +23,20 @@ describe('the production manifest', () => {
   });
 
   it('runs only on the CRM hosts it supports out of the box', () => {
-    expect(manifest.host_permissions).toEqual(['https://*.force.com/*', 'https://*.force.mil/*']);
+    const builtInCrmHosts = [
+      'https://*.force.com/*', // Salesforce Lightning
+      'https://*.force.mil/*',
+      'https://*.my.salesforce.com/*', // Salesforce Classic
+      'https://*.my.salesforce.mil/*',
+      'https://app.hubspot.com/*', // HubSpot
+      'https://app-eu1.hubspot.com/*',
+      'https://*.dynamics.com/*', // Dynamics 365
+      'https://*.pipedrive.com/*', // Pipedrive
+    ];
+    expect(manifest.host_permissions).toEqual(builtInCrmHosts);
     expect(manifest.content_scripts).toEqual([
       {
-        matches: ['https://*.force.com/*', 'https://*.force.mil/*'],
+        matches: [...builtInCrmHosts].sort(),
         js: ['content-scripts/crm.js'],
         run_at: 'document_idle',
       },
@@ -41,10 +51,8 @@ describe('the production manifest', () => {
     ]);
   });
 
-  it('exposes only the sidebar stylesheet to pages, and no messaging to web pages', () => {
-    expect(manifest.web_accessible_resources?.flatMap((r) => r.resources)).toEqual([
-      'content-scripts/sidebar.css',
-    ]);
+  it('exposes no resources to pages (the sidebar carries its styles), and no messaging to web pages', () => {
+    expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
     expect(manifest.key).toBeUndefined();
   });

@@ -34,3 +34,32 @@ export async function routeLightning(
     return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found in fixtures' });
   });
 }
+
+/** Each CRM's fixture app, served at the CRM's real hosts; every path gets the app's single shell. */
+export const CRM_APPS = {
+  salesforceClassic: {
+    routes: ['https://*.my.salesforce.com/**'],
+    fixture: 'salesforce-classic/salesforce-classic-app.html',
+  },
+  hubspot: {
+    routes: ['https://app.hubspot.com/**', 'https://app-eu1.hubspot.com/**'],
+    fixture: 'hubspot/hubspot-app.html',
+  },
+  dynamics365: { routes: ['https://*.dynamics.com/**'], fixture: 'dynamics365/dynamics365-app.html' },
+  pipedrive: { routes: ['https://*.pipedrive.com/**'], fixture: 'pipedrive/pipedrive-app.html' },
+  generic: { routes: ['https://crm.example.com/**'], fixture: 'generic/generic-app.html' },
+} as const;
+
+/** Serves Classic, HubSpot, Dynamics 365, Pipedrive and the custom-host CRM (crm.example.com) from fixtures. */
+export async function routeCrmApps(context: BrowserContext): Promise<void> {
+  for (const { routes, fixture } of Object.values(CRM_APPS)) {
+    const body = fixtureText(fixture);
+    for (const route of routes) {
+      await context.route(route, (request) => {
+        const accept = request.request().resourceType();
+        if (accept !== 'document') return request.fulfill({ status: 404, body: 'Not found in fixtures' });
+        return request.fulfill({ contentType: 'text/html', body });
+      });
+    }
+  }
+}

@@ -5,10 +5,11 @@ export interface StoredScore {
   id: string;
   dealKey: string;
   rater: string;
+  role?: 'rep' | 'manager';
   total: number;
   answers: { criterionId: string; level: number | null; evidence: string }[];
   definitions: { id: string; version: string; hash: string };
-  deal: { name: { text: string | null } };
+  deal: { name: { text: string | null }; segments?: Record<string, { text: string | null }> };
 }
 
 /** Reads every score from the extension origin's IndexedDB, through its service worker. */

@@ -3,6 +3,8 @@ import {
   type BackgroundServices,
 } from '../../../entrypoints/background/background-services';
 import { handleRequest } from '../../../entrypoints/background/handle-request';
+import { createCrmHostSync, type CrmHostApis } from '../../../entrypoints/background/crm-host-sync';
+import type { GenericAdapterConfig } from '../../../lib/crm/generic-adapter';
 import { YardstickDatabase } from '../../../lib/db/yardstick-database';
 import { RequestSchema, type Request, type Response } from '../../../lib/messaging/protocol';
 import { MessageType } from '../../../lib/messaging/protocol-names';
@@ -11,12 +13,60 @@ import type { OptionsBackend } from '../../../components/options/options-backend
 
 let databaseCounter = 0;
 
+/** A registered content script as the fake scripting API keeps it. */
+export type FakeRegisteredScript = Parameters<CrmHostApis['scripting']['registerContentScripts']>[0][number];
+
+/** What the fake browser knows about custom CRM hosts: granted host patterns and registered scripts. */
+export interface FakeCrmHostBrowser {
+  granted: Set<string>;
+  registered: FakeRegisteredScript[];
+  /** What the background last stored for the loader. */
+  adapterConfigs: GenericAdapterConfig[] | null;
+  /** What the options page asked for, and the answer the fake user gives. */
+  requested: string[];
+  grantOnRequest: boolean;
+}
+
 /** The real background handlers over a fresh fake-indexeddb database, without runtime messaging. */
 export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
   const services: BackgroundServices = createBackgroundServices(
     new YardstickDatabase(`test-${++databaseCounter}`),
     async () => policy,
   );
+  const crmHostBrowser: FakeCrmHostBrowser = {
+    granted: new Set(),
+    registered: [],
+    adapterConfigs: null,
+    requested: [],
+    grantOnRequest: true,
+  };
+  const crmHosts = createCrmHostSync(services, {
+    scripting: {
+      getRegisteredContentScripts: async () => structuredClone(crmHostBrowser.registered),
+      registerContentScripts: async (scripts) => {
+        for (const script of scripts) {
+          if (crmHostBrowser.registered.some((existing) => existing.id === script.id))
+            throw new Error(`Duplicate script ID '${script.id}'`);
+          crmHostBrowser.registered.push(structuredClone(script));
+        }
+      },
+      unregisterContentScripts: async (filter) => {
+        const named = typeof filter === 'object' ? filter.ids : undefined;
+        const ids = new Set(named ?? crmHostBrowser.registered.map((script) => script.id));
+        crmHostBrowser.registered = crmHostBrowser.registered.filter((script) => !ids.has(script.id));
+      },
+    },
+    permissions: {
+      contains: async ({ origins = [] }) => origins.every((origin) => crmHostBrowser.granted.has(origin)),
+      remove: async ({ origins = [] }) => {
+        origins.forEach((origin) => crmHostBrowser.granted.delete(origin));
+        return true;
+      },
+    },
+    storeAdapterConfigs: async (configs) => {
+      crmHostBrowser.adapterConfigs = structuredClone(configs);
+    },
+  });
   const stateChanges: number[] = [];
   const listeners = new Set<() => void>();
   const drafts = new Map<string, UnsavedDraft>();
@@ -29,6 +79,7 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
       },
       rescheduleSync: async () => undefined,
       scripting: { executeScript: async () => [] },
+      crmHosts,
     })) as Response<T>;
   };
   const sidebar: SidebarBackend = {
@@ -48,10 +99,20 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
     syncDefinitionsNow: () => send({ type: MessageType.syncDefinitionsNow }),
     setSyncInterval: (minutes) => send({ type: MessageType.setSyncInterval, minutes }),
     requestHostAccess: async () => true,
+    setRole: (role) => send({ type: MessageType.setRole, role }),
+    setStaleAmountChange: (percent) => send({ type: MessageType.setStaleAmountChange, percent }),
+    requestHostPattern: async (matchPattern) => {
+      crmHostBrowser.requested.push(matchPattern);
+      if (crmHostBrowser.grantOnRequest) crmHostBrowser.granted.add(matchPattern);
+      return crmHostBrowser.grantOnRequest;
+    },
+    addCustomCrm: (config) => send({ type: MessageType.addCustomCrm, config }),
+    removeCustomCrm: (urlPattern) => send({ type: MessageType.removeCustomCrm, urlPattern }),
+    syncCustomCrms: () => send({ type: MessageType.syncCustomCrms }),
     subscribe: (onChange) => {
       listeners.add(onChange);
       return () => listeners.delete(onChange);
     },
   };
-  return { services, sidebar, options, stateChanges, drafts, send };
+  return { services, sidebar, options, stateChanges, drafts, send, crmHostBrowser, crmHosts };
 }

@@ -1,0 +1,41 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** The sidebar landmark on a CRM page (Playwright locators pierce its open shadow root). */
+export const sidebarOf = (page: Page) => page.getByRole('complementary', { name: 'Yardstick' });
+
+/** The deal name the sidebar shows. */
+export const dealHeadingOf = (page: Page) => sidebarOf(page).getByRole('heading', { level: 2 });
+
+/** Waits until `locator`'s text is `expected`, then checks it is exactly that. */
+export async function expectText(locator: Locator, expected: string, timeout = 5_000): Promise<void> {
+  await locator
+    .filter({ hasText: expected })
+    .waitFor({ timeout })
+    .catch(() => undefined);
+  expect((await locator.textContent())?.trim()).toBe(expected);
+}
+
+/** Navigates a fixture app in place with its test hook (`window[hook].navigate`), as its own links do. */
+export async function navigateInApp(page: Page, hook: string, pathAndQuery: string): Promise<void> {
+  await page.evaluate(
+    ([name, path]) =>
+      (window as unknown as Record<string, { navigate(p: string): void }>)[name!]!.navigate(path!),
+    [hook, pathAndQuery],
+  );
+}
+
+/** Picks the nth level of a criterion and saves; resolves once the sidebar says it saved. */
+export async function scoreAndSave(page: Page, criterion: string, levelIndex: number): Promise<void> {
+  const sidebar = sidebarOf(page);
+  await sidebar.getByRole('radiogroup', { name: criterion }).getByRole('radio').nth(levelIndex).check();
+  await sidebar.getByRole('button', { name: 'Save score' }).click();
+  await sidebar.getByText(/^Saved at/).waitFor();
+}
+
+/** Sets the rater name in the options page, so every sidebar can save. */
+export async function setRaterInOptions(page: Page, extensionId: string, rater: string): Promise<void> {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.getByLabel('Your name or email').fill(rater);
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await page.getByText(`Saved: scores will be recorded as ${rater}.`).waitFor();
+}
