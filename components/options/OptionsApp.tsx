@@ -2,13 +2,26 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SettingsView } from '../../lib/messaging/protocol';
 import { DefinitionsSourceSection } from './DefinitionsSourceSection';
 import { DefinitionsStatus } from './DefinitionsStatus';
+import type { BackupRestorer } from './backup-restorer';
+import { BackupSection } from './BackupSection';
+import { ExportSection } from './ExportSection';
 import type { OptionsBackend } from './options-backend';
+import type { ScoresExporter } from './scores-exporter';
 import { CustomHostsSection } from './CustomHostsSection';
 import { RaterSection } from './RaterSection';
 import { RoleSection } from './RoleSection';
 
 /** The options page: who is scoring, where definitions come from, and how their sync is doing. */
-export function OptionsApp({ backend }: { backend: OptionsBackend }) {
+export function OptionsApp({
+  backend,
+  exporter,
+  restorer,
+}: {
+  backend: OptionsBackend;
+  /** Export and backup read the extension-origin database directly; without them those sections are hidden. */
+  exporter?: ScoresExporter;
+  restorer?: BackupRestorer;
+}) {
   const [settings, setSettings] = useState<SettingsView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
@@ -44,6 +57,8 @@ export function OptionsApp({ backend }: { backend: OptionsBackend }) {
           <DefinitionsStatus settings={settings} />
           <DefinitionsSourceSection backend={backend} settings={settings} onChanged={refresh} />
           <CustomHostsSection backend={backend} settings={settings} onChanged={refresh} />
+          {exporter && <ExportSection exporter={exporter} />}
+          {restorer && <BackupSection restorer={restorer} />}
         </>
       )}
     </main>

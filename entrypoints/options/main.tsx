@@ -2,6 +2,18 @@ import '../../lib/zod-jitless';
 import './options.css';
 import { createRoot } from 'react-dom/client';
 import { OptionsApp } from '../../components/options/OptionsApp';
+import { createBackupRestorer } from './backup-restorer';
 import { extensionPageBackend } from './extension-page-backend';
+import { createScoresExporter } from './scores-exporter';
 
-createRoot(document.getElementById('root')!).render(<OptionsApp backend={extensionPageBackend} />);
+const exporter = createScoresExporter(async () => {
+  const response = await extensionPageBackend.getSettings();
+  return response.ok ? response.value.rater : null;
+});
+const restorer = createBackupRestorer((fileName, text, mimeType) =>
+  exporter.download({ fileName, text, mimeType, scoreCount: 0, otherRatersScores: 0 }),
+);
+
+createRoot(document.getElementById('root')!).render(
+  <OptionsApp backend={extensionPageBackend} exporter={exporter} restorer={restorer} />,
+);
