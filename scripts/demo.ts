@@ -15,7 +15,7 @@ const browser = await launchWithExtension({ headless: !headed });
 await routeLightning(browser.context);
 const page = browser.context.pages()[0] ?? (await browser.context.newPage());
 await page.goto(url);
-await page.getByRole('complementary', { name: 'Yardstick' }).waitFor({ timeout: 15_000 });
+await page.getByRole('complementary', { name: 'Yardstick' }).waitFor({ timeout: 20_000 });
 
 if (headed) {
   console.log(`Yardstick demo is open at ${url}`);

@@ -42,17 +42,30 @@ export interface BackgroundServices {
 /** Where the policy comes from; tests pass a fixed one. */
 export type PolicySource = () => Promise<unknown>;
 
+/** The browser's enterprise policy for Yardstick; `{}` when there is none or it cannot be read. */
+function readBrowserPolicy(): Promise<unknown> {
+  return browser.storage.managed.get().catch(() => ({}));
+}
+
 /** Opens the database, stores the built-in definitions and wires policy and sync. */
 export function createBackgroundServices(
   db = new YardstickDatabase(),
-  policySource: PolicySource = () => browser.storage.managed.get().catch(() => ({})),
+  policySource: PolicySource = readBrowserPolicy,
   fetchImpl: typeof fetch = (...args) => fetch(...args),
 ): BackgroundServices {
   const builtIn = DefinitionsV1Schema.parse(builtInDefinitionsJson);
   const builtInHash = storeBuiltInDefinitions(db, builtIn, new Date());
   let runningSync: Promise<SyncOutcome> | null = null;
 
-  const readPolicy = async () => readManagedPolicy(await policySource());
+  // The first managed-storage read after a browser start can take seconds, and every handler needs
+  // the policy: read it once, at once, and again only when it changes.
+  let policyRead: Promise<unknown> | null = policySource();
+  if (policySource === readBrowserPolicy) {
+    browser.storage.managed?.onChanged?.addListener(() => {
+      policyRead = null;
+    });
+  }
+  const readPolicy = async () => readManagedPolicy(await (policyRead ??= policySource()));
   const readDefinitionsConfig = async () => {
     const [{ policy }, source, syncIntervalMinutes] = await Promise.all([
       readPolicy(),
