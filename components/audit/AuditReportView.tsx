@@ -707,6 +707,13 @@ function CoverageSection({ report }: { report: AuditReport }) {
             <th scope="row">Open deals not rescored for over {plural(staleness.staleAfterDays, 'day')}</th>
             <FigureCell figure={staleness.staleShare} format={pct} />
           </tr>
+          <tr>
+            <th scope="row">
+              Latest scores made before the deal moved (stage {report.dealMovement.reasons.stage}, close date
+              pushed {report.dealMovement.reasons.closeDate}, amount {report.dealMovement.reasons.amount})
+            </th>
+            <FigureCell figure={report.dealMovement.movedShare} format={pct} />
+          </tr>
         </tbody>
       </table>
     </Section>

@@ -1,3 +1,4 @@
+import type { DealSnapshot } from '../crm/deal-snapshot';
 import type { Band } from '../definitions/schema-v1';
 
 /** One criterion's answer in a score: `level` null is Unknown. */
@@ -13,6 +14,8 @@ export interface AuditScore {
   /** The unit: a deal key, or a calibration case id. */
   deal: string;
   rater: string;
+  /** The deal as the rater saw it (bundles carry it; CSV rows do not): lets the audit see deals that moved. */
+  snapshot?: DealSnapshot;
   /** A manager's score of a deal is a validating rating of the reps'; absent means a rep's. */
   role?: 'rep' | 'manager';
   context: 'deal' | 'calibration';

@@ -179,6 +179,14 @@ export function toAuditJson(report: AuditReport, summary?: MergeSummary): AuditJ
     })),
     slicesSkipped: report.slicesSkipped,
     closedLoop: report.closedLoop,
+    dealMovement: {
+      n: report.dealMovement.n,
+      movedShare: report.dealMovement.movedShare.value,
+      ...(report.dealMovement.movedShare.value === null
+        ? { movedShareReason: report.dealMovement.movedShare.reason }
+        : {}),
+      reasons: report.dealMovement.reasons,
+    },
     managerAgreement: {
       deals: report.managerAgreement.deals,
       comparisons: report.managerAgreement.comparisons,

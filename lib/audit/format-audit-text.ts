@@ -147,6 +147,13 @@ export function formatAuditText(report: AuditReport, summary?: MergeSummary): st
       : `Staleness of open deals' latest scores (n = ${stale.n}): median ${fixed(stale.medianDays.value!, 1)} days, 90th percentile ${fixed(stale.p90Days.value!, 1)}, oldest ${fixed(stale.maxDays.value!, 1)}; ${percent(stale.staleShare.value!)} older than ${stale.staleAfterDays} days`,
   );
 
+  const movement = report.dealMovement;
+  out.push(
+    movement.movedShare.value === null
+      ? `Deals moved since scored: — (${movement.movedShare.reason})`
+      : `Deals moved since scored: ${percent(movement.movedShare.value)} of ${movement.n} latest scores of open deals (stage ${movement.reasons.stage}, close date pushed ${movement.reasons.closeDate}, amount ${movement.reasons.amount})`,
+  );
+
   out.push('', 'CLOSED LOOP');
   const loop = report.closedLoop;
   out.push(

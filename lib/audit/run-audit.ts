@@ -3,6 +3,7 @@ import { bandFor } from '../scoring/compute-score';
 import type { AuditInput, AuditScore } from './audit-input';
 import { bandBrierScore, type BandOutcome, type BrierFigure } from './brier-score';
 import { closedLoop, type ClosedLoop } from './closed-loop';
+import { dealMovement, type DealMovement } from './deal-movement';
 import { managerAgreement, type ManagerAgreement } from './manager-agreement';
 import { coverage, type CoverageFigure } from './coverage';
 import { summarise, type DistributionSummary } from './descriptive-statistics';
@@ -120,6 +121,8 @@ export interface AuditReport {
   closedLoop: ClosedLoop;
   /** Reps' scores beside managers' validating scores of the same deals. */
   managerAgreement: ManagerAgreement;
+  /** Latest scores of open deals that moved since (stage, close date, amount). */
+  dealMovement: DealMovement;
 }
 
 type Groups = Map<number, number[]>;
@@ -201,6 +204,11 @@ export function runAudit(input: AuditInput, options: AuditOptions): AuditReport 
     slices: [],
     slicesSkipped: [],
     managerAgreement: managerAgreement(input.scores, criteria, minimums.managerComparisons),
+    dealMovement: dealMovement(
+      input.scores,
+      new Set(input.outcomes.map((outcome) => outcome.deal)),
+      minimums.managerComparisons,
+    ),
     closedLoop: closedLoop(
       criterionAudits.map((audit) => ({
         id: audit.id,

@@ -107,6 +107,7 @@ export function mergeImports(
           deal: record.dealKey,
           rater: record.rater,
           ...(record.role ? { role: record.role } : {}),
+          snapshot: record.deal,
           context: record.context,
           scoredAt: at,
           definitionsVersion: `${record.definitions.id}@${record.definitions.version}`,
