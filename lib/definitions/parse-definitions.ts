@@ -43,7 +43,9 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 
 function toProblem(issue: z.core.$ZodIssue): DefinitionsProblem {
   let message = issue.message;
-  if (issue.code === 'unrecognized_keys') {
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
+    message = `is required (${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`})`;
+  } else if (issue.code === 'unrecognized_keys') {
     message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (is it a typo?)`;
   }
   return { path: formatIssuePath(issue.path), message };
