@@ -27,6 +27,8 @@ export async function readDealHistory(
   limit = 100,
 ): Promise<DealHistory> {
   const range = db.scores.where('[dealKey+savedAt]').between([dealKey, ''], [dealKey, '\uffff']);
-  const [scores, total] = await Promise.all([range.clone().reverse().limit(limit).toArray(), range.count()]);
+  const scores = await range.clone().reverse().limit(limit).toArray();
+  // IndexedDB counts entry by entry: only count when the page is full and more may exist.
+  const total = scores.length < limit ? scores.length : await range.count();
   return { scores, total };
 }

@@ -83,12 +83,35 @@ export async function measureDealOpen(
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
     const stopTrace = options.trace ? await startTaskTrace(cdp, new URL(LIGHTNING_ORIGIN).host) : null;
-    await page.goto(lightningUrl(path), { waitUntil: 'load' });
-    await page.waitForFunction(
-      () => (window as unknown as { __benchDeal: Marks }).__benchDeal.ready !== null,
-      undefined,
-      { timeout: options.timeoutMs ?? 20_000, polling: 100 },
-    );
+    // Milestones are timed in the page; waiting for the load event here would only add a failure mode.
+    await page.goto(lightningUrl(path), { waitUntil: 'commit' });
+    await page
+      .waitForFunction(
+        () => ((window as unknown as { __benchDeal?: Marks }).__benchDeal?.ready ?? null) !== null,
+        undefined,
+        {
+          timeout: options.timeoutMs ?? 30_000,
+          polling: 100,
+        },
+      )
+      .catch(async () => {
+        const marks = await page.evaluate(() => (window as unknown as { __benchDeal: Marks }).__benchDeal);
+        const host = await page.evaluate(() => {
+          const element = document.querySelector('yardstick-sidebar');
+          return element
+            ? element.shadowRoot
+              ? 'open shadow root'
+              : 'closed shadow root'
+            : 'no host element';
+        });
+        const hint =
+          host === 'closed shadow root'
+            ? '; the bench reads the sidebar through its open shadow root, and this build closes it'
+            : '';
+        throw new Error(
+          `the sidebar never became interactive on ${path} (${host}; milestones: ${JSON.stringify(marks)})${hint}`,
+        );
+      });
     await page.waitForTimeout(options.settleMs ?? 300);
     const trace = stopTrace ? await stopTrace() : null;
     await cdp.send('HeapProfiler.collectGarbage');

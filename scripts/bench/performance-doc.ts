@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 import { PERFORMANCE_DOC } from './paths';
 
 const START =
@@ -15,18 +16,23 @@ ${generated}
 ${END}
 `;
 
-/** Rewrites the generated section of docs/performance.md, keeping the hand-written text around it. */
-export function writePerformanceDoc(generated: string): void {
+/**
+ * Rewrites the generated section of docs/performance.md, keeping the hand-written text around it,
+ * and formats the file with the repository's Prettier settings so `npm run lint` stays clean.
+ */
+export async function writePerformanceDoc(generated: string): Promise<void> {
+  let text: string;
   if (!existsSync(PERFORMANCE_DOC)) {
-    writeFileSync(PERFORMANCE_DOC, TEMPLATE(generated));
-    return;
+    text = TEMPLATE(generated);
+  } else {
+    const current = readFileSync(PERFORMANCE_DOC, 'utf8');
+    const start = current.indexOf(START);
+    const end = current.indexOf(END);
+    text =
+      start === -1 || end === -1 || end < start
+        ? `${current.trimEnd()}\n\n${START}\n${generated}\n${END}\n`
+        : `${current.slice(0, start)}${START}\n${generated}\n${current.slice(end)}`;
   }
-  const current = readFileSync(PERFORMANCE_DOC, 'utf8');
-  const start = current.indexOf(START);
-  const end = current.indexOf(END);
-  if (start === -1 || end === -1 || end < start) {
-    writeFileSync(PERFORMANCE_DOC, `${current.trimEnd()}\n\n${START}\n${generated}\n${END}\n`);
-    return;
-  }
-  writeFileSync(PERFORMANCE_DOC, `${current.slice(0, start)}${START}\n${generated}\n${current.slice(end)}`);
+  const config = (await resolveConfig(PERFORMANCE_DOC)) ?? {};
+  writeFileSync(PERFORMANCE_DOC, await format(text, { ...config, filepath: PERFORMANCE_DOC }));
 }

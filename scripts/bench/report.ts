@@ -23,10 +23,8 @@ const signed = (value: number, unit: string) => `${value >= 0 ? '+' : '−'}${fm
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 const count = (value: number) => value.toLocaleString('en-US');
 
-function cellOf(results: BenchResults, column: string, page: string): PageCostCell {
-  const cell = results.pageCost.find((c) => c.column === column && c.page === page);
-  if (!cell) throw new Error(`No page-cost cell for ${column} on ${page}`);
-  return cell;
+function cellOf(results: BenchResults, column: string, page: string): PageCostCell | undefined {
+  return results.pageCost.find((c) => c.column === column && c.page === page);
 }
 
 function labelOf(results: BenchResults, kind: 'bare' | 'yardstick' | 'floor' | 'eager'): string | null {
@@ -46,10 +44,12 @@ export function targetRows(results: BenchResults): TargetRow[] {
   const nonDeal = results.pages.find((page) => !page.isDeal);
   const deal = results.pages.find((page) => page.isDeal);
 
-  if (nonDeal) {
-    const b = cellOf(results, bare, nonDeal.id);
-    const y = cellOf(results, yardstick, nonDeal.id);
-    const f = floor ? cellOf(results, floor, nonDeal.id) : null;
+  const nonDealBare = nonDeal && cellOf(results, bare, nonDeal.id);
+  const nonDealYardstick = nonDeal && cellOf(results, yardstick, nonDeal.id);
+  if (nonDeal && nonDealBare && nonDealYardstick) {
+    const b = nonDealBare;
+    const y = nonDealYardstick;
+    const f = floor ? cellOf(results, floor, nonDeal.id) : undefined;
     const scriptDelta = y.scriptMs - b.scriptMs;
     rows.push({
       area: `Non-deal page (${nonDeal.label}): added main-thread script`,
@@ -81,12 +81,14 @@ export function targetRows(results: BenchResults): TargetRow[] {
     });
   }
 
-  rows.push({
-    area: 'Deal page: first deal opened after the browser starts, interactive after the header',
-    target: `≤ ${TARGETS.dealInteractiveMs} ms`,
-    measured: `${fmt(results.firstOpen.readyAfterHeader, 'ms')} (one sample per run)`,
-    pass: results.firstOpen.readyAfterHeader <= TARGETS.dealInteractiveMs,
-  });
+  if (results.firstOpen) {
+    rows.push({
+      area: 'Deal page: first deal opened after the browser starts, interactive after the header',
+      target: `≤ ${TARGETS.dealInteractiveMs} ms`,
+      measured: `${fmt(results.firstOpen.readyAfterHeader, 'ms')} (one sample per run)`,
+      pass: results.firstOpen.readyAfterHeader <= TARGETS.dealInteractiveMs,
+    });
+  }
   for (const variant of results.dealOpen) {
     const ready = summarize(variant.samples.map((s) => s.readyAfterHeader));
     rows.push({
@@ -96,9 +98,11 @@ export function targetRows(results: BenchResults): TargetRow[] {
       pass: ready.median <= TARGETS.dealInteractiveMs,
     });
   }
-  if (deal) {
-    const y = cellOf(results, yardstick, deal.id);
-    const b = cellOf(results, bare, deal.id);
+  const dealYardstick = deal && cellOf(results, yardstick, deal.id);
+  const dealBare = deal && cellOf(results, bare, deal.id);
+  if (dealYardstick && dealBare) {
+    const y = dealYardstick;
+    const b = dealBare;
     const traced = results.traces.map((t) => t.maxTaskMs);
     const tracedMax = traced.length ? Math.max(...traced) : Number.NaN;
     const extensionMax = Math.max(0, ...results.traces.map((t) => t.maxExtensionTaskMs));
@@ -217,11 +221,13 @@ function pageCostTables(results: BenchResults): string {
   return results.pages
     .map((page) => {
       const base = cellOf(results, bare, page.id);
+      if (!base) return `#### ${page.label}\n\n_Not measured._`;
       const header = ['Median of ' + base.runs + ' loads', ...results.columns.map((c) => c.label)];
       const rows = metrics.map((metric) => [
         metric.name,
         ...results.columns.map((column) => {
           const cell = cellOf(results, column.label, page.id);
+          if (!cell) return 'n/a';
           const value = metric.pick(cell);
           if (column.label === bare) return fmt(value);
           const baseValue = metric.pick(base);
@@ -229,14 +235,17 @@ function pageCostTables(results: BenchResults): string {
           return `${fmt(value)} (${signed(value - baseValue, '')}${ratio})`;
         }),
       ]);
-      return `#### ${page.label} — \`${page.path}\`\n\n${table(header, rows)}`;
+      const kind = page.isDeal ? 'a deal' : 'not a deal';
+      return `#### ${page.label} (${kind}) — \`${page.path}\`\n\n${table(header, rows)}`;
     })
     .join('\n\n');
 }
 
 function dealOpenTable(results: BenchResults): string {
   const variants = [
-    { label: 'first deal after the browser starts (1 load)', samples: [results.firstOpen] },
+    ...(results.firstOpen
+      ? [{ label: 'first deal after the browser starts (1 load)', samples: [results.firstOpen] }]
+      : []),
     ...results.dealOpen,
   ];
   const rows = variants.map((variant) => {
@@ -420,6 +429,14 @@ export function markdownReport(results: BenchResults): string {
     '',
     '### Targets against measured figures',
     '',
+    ...(results.errors.length
+      ? [
+          `**${results.errors.length} phase(s) failed**, their figures are missing:`,
+          '',
+          ...results.errors.map((e) => `- ${e}`),
+          '',
+        ]
+      : []),
     targetsTable(results.targets),
     '',
     'Timing targets are judged on the median, except the save target, which the issue states at p95.',

@@ -47,7 +47,7 @@ export interface BenchResults {
   pages: { id: string; label: string; path: string; isDeal: boolean }[];
   pageCost: PageCostCell[];
   /** The first deal opened after the browser started (fresh profile). */
-  firstOpen: DealOpenSample;
+  firstOpen: DealOpenSample | null;
   dealOpen: DealOpenVariant[];
   /** Traced loads of the deal page and of the non-deal page, with Yardstick. */
   traces: TaskTrace[];
@@ -57,5 +57,7 @@ export interface BenchResults {
   sizes: FileSize[];
   loaderBudgetBytes: number;
   scaling: ScalingResult[];
+  /** Phases that failed (the run went on without them). */
+  errors: string[];
   targets: TargetRow[];
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { GLOBEX, INITECH, UMBRELLA, opportunityPath } from '../../tests/e2e/support/lightning-app-records';
 import { launchBenchBrowser, serviceWorkerOf, stopServiceWorker, type BenchBrowser } from './bench-browser';
 import { buildYardstick, makeEagerBuild, makeFloorBuild, readManifest } from './build-variants';
-import { DEAL_TIMING_RECORDER, measureDealOpen } from './deal-open';
+import { DEAL_TIMING_RECORDER, measureDealOpen, type DealOpenSample } from './deal-open';
 import { readMachine } from './machine';
 import { parseOptions, USAGE } from './options';
 import { LONG_TASK_RECORDER, runPageCost, traceLoad, type BenchPage } from './page-cost';
@@ -25,6 +25,7 @@ import {
 import { writePerformanceDoc } from './performance-doc';
 import { markdownReport, targetRows, targetsTable } from './report';
 import type { BenchResults, Column, DealOpenVariant } from './results';
+import type { ScalingResult } from './scaling';
 import { measureSaves } from './save-latency';
 import { runScaling } from './scaling';
 import { countScores } from './seed-scores';
@@ -37,8 +38,8 @@ import type { TaskTrace } from './trace-tasks';
 const LOADER_BUDGET_BYTES = 4 * 1024;
 
 const PAGES: BenchPage[] = [
-  { id: 'home', label: 'Home (not a deal)', path: '/lightning/page/home', isDeal: false },
-  { id: 'deal', label: 'Opportunity record (a deal)', path: opportunityPath(GLOBEX.id), isDeal: true },
+  { id: 'home', label: 'Home', path: '/lightning/page/home', isDeal: false },
+  { id: 'deal', label: 'Opportunity record', path: opportunityPath(GLOBEX.id), isDeal: true },
 ];
 
 const started = Date.now();
@@ -106,41 +107,66 @@ const columns: Column[] = [
   }),
 ];
 
+const errors: string[] = [];
+/** Runs one phase; a failure is recorded and reported, and the run goes on with the next phase. */
+async function phase<T>(name: string, run: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const message = `${name}: ${(error as Error).message.split('\n')[0]}`;
+    errors.push(message);
+    log(`FAILED ${message}`);
+    return fallback;
+  }
+}
+
+/** Launches a browser, runs `body` with it, and always closes it. */
+async function withBrowser<T>(
+  launch: () => Promise<BenchBrowser>,
+  body: (browser: BenchBrowser) => Promise<T>,
+): Promise<T> {
+  const browser = await launch();
+  try {
+    return await body(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
 // Page cost ------------------------------------------------------------------------------------
 log(`page cost: ${columns.length} columns × ${PAGES.length} pages × ${options.runs} loads`);
-const pageBrowsers: BenchBrowser[] = [];
-for (const column of columns) {
-  pageBrowsers.push(
-    await launchBenchBrowser({
-      label: column.label,
-      extensionDir: column.extensionDir,
-      waitForServiceWorker: column.kind !== 'bare' && column.kind !== 'peer',
-      initScripts: [LONG_TASK_RECORDER],
-    }),
-  );
-}
-const pageCost = await runPageCost(pageBrowsers, PAGES, {
-  runs: options.runs,
-  settleMs: options.settleMs,
-  log,
-});
-for (const browser of pageBrowsers) await browser.close();
+const pageCost = await phase(
+  'page cost',
+  async () => {
+    const pageBrowsers: BenchBrowser[] = [];
+    try {
+      for (const column of columns) {
+        pageBrowsers.push(
+          await launchBenchBrowser({
+            label: column.label,
+            extensionDir: column.extensionDir,
+            waitForServiceWorker: column.kind !== 'bare' && column.kind !== 'peer',
+            initScripts: [LONG_TASK_RECORDER],
+          }),
+        );
+      }
+      return await runPageCost(pageBrowsers, PAGES, { runs: options.runs, settleMs: options.settleMs, log });
+    } finally {
+      for (const browser of pageBrowsers) await browser.close();
+    }
+  },
+  [],
+);
 
 // Deal page, saves, switches --------------------------------------------------------------------
-const yardstick = await launchBenchBrowser({
-  label: 'Yardstick',
-  extensionDir: YARDSTICK_EXTENSION_DIR,
-  waitForServiceWorker: true,
-  initScripts: [DEAL_TIMING_RECORDER],
-});
 const dealPath = opportunityPath(GLOBEX.id);
-const firstOpen = (await measureDealOpen(yardstick, dealPath)).sample;
-log(
-  `deal page: first open after the browser started: ${firstOpen.readyAfterHeader.toFixed(0)} ms after the header`,
-);
-await (await openDealReady(yardstick.newPage, dealPath, GLOBEX.name)).close();
-await measureDealOpen(yardstick, dealPath);
-
+const launchYardstick = () =>
+  launchBenchBrowser({
+    label: 'Yardstick',
+    extensionDir: YARDSTICK_EXTENSION_DIR,
+    waitForServiceWorker: true,
+    initScripts: [DEAL_TIMING_RECORDER],
+  });
 const dealOpen: DealOpenVariant[] = [
   {
     id: 'header-150ms',
@@ -151,80 +177,124 @@ const dealOpen: DealOpenVariant[] = [
   },
   {
     id: 'header-at-load',
-    label: 'header already present when the loader runs (?yardstickHeaderDelay=0)',
+    label: 'header already present when the loader runs, ?yardstickHeaderDelay=0',
     query: '?yardstickHeaderDelay=0',
     stopWorker: false,
     samples: [],
   },
   {
     id: 'worker-stopped',
-    label: 'header after 150 ms, service worker stopped first (as after 30 s idle)',
+    label: 'header after 150 ms, service worker stopped first as after 30 s idle',
     query: '',
     stopWorker: true,
     samples: [],
   },
 ];
-for (const variant of dealOpen) {
-  for (let run = 0; run < options.openRuns; run += 1) {
-    const restarted = variant.stopWorker ? await stopServiceWorker(yardstick) : null;
-    variant.samples.push((await measureDealOpen(yardstick, dealPath + variant.query)).sample);
-    if (restarted && !(await restarted()))
-      throw new Error('The service worker did not restart after being stopped');
-  }
-  log(`deal page (${variant.id}): ${options.openRuns} loads`);
-}
 const traces: TaskTrace[] = [];
 const nonDealTraces: TaskTrace[] = [];
-const nonDealPage = PAGES.find((page) => !page.isDeal);
-for (let run = 0; run < options.traceRuns; run += 1) {
-  const { trace } = await measureDealOpen(yardstick, dealPath, { trace: true });
-  if (trace) traces.push(trace);
-  if (nonDealPage) nonDealTraces.push(await traceLoad(yardstick, nonDealPage.path, options.settleMs));
-}
-log(
-  `traced: deal page longest task ${Math.max(0, ...traces.map((t) => t.maxTaskMs)).toFixed(1)} ms; ` +
-    `non-deal page extension script ${nonDealTraces.map((t) => t.extensionScriptMs.toFixed(1)).join(', ')} ms`,
-);
-
-const savePage = await openDealReady(yardstick.newPage, dealPath, GLOBEX.name);
-const serviceWorker = await serviceWorkerOf(yardstick);
-await measureSaves(savePage, 5);
-const storedBefore = await countScores(serviceWorker);
-const saveRun = await measureSaves(savePage, options.saves);
-const storedAfter = await countScores(serviceWorker);
-await savePage.close();
-log(
-  `saves: ${saveRun.samples.length} timed, ${storedAfter - storedBefore} new scores in IndexedDB` +
-    (saveRun.failures.length ? `; FAILED: ${saveRun.failures.join('; ')}` : ''),
-);
-
+let firstOpen: DealOpenSample | null = null;
+let saves: BenchResults['saves'] = { samples: [], failures: [], storedBefore: 0, storedAfter: 0 };
 const switches: SwitchSample[] = [];
-const route = [INITECH, UMBRELLA, GLOBEX, INITECH, UMBRELLA];
-for (let round = 0; round < options.switchRounds; round += 1) {
-  const page = await openDealReady(yardstick.newPage, dealPath, GLOBEX.name);
-  for (const deal of route) {
-    switches.push(await measureSwitch(page, opportunityPath(deal.id), deal.name));
-    await page.waitForTimeout(250);
-  }
-  await page.close();
-}
-log(`single-page switches: ${switches.length}`);
-await yardstick.close();
+
+await phase(
+  'deal page, saves and switches',
+  () =>
+    withBrowser(launchYardstick, async (yardstick) => {
+      await phase(
+        'deal page',
+        async () => {
+          const first = (await measureDealOpen(yardstick, dealPath)).sample;
+          firstOpen = first;
+          log(
+            `deal page: first open after the browser started: ${first.readyAfterHeader.toFixed(0)} ms after the header`,
+          );
+          await (await openDealReady(yardstick.newPage, dealPath, GLOBEX.name)).close();
+          await measureDealOpen(yardstick, dealPath);
+          for (const variant of dealOpen) {
+            for (let run = 0; run < options.openRuns; run += 1) {
+              const restarted = variant.stopWorker ? await stopServiceWorker(yardstick) : null;
+              variant.samples.push((await measureDealOpen(yardstick, dealPath + variant.query)).sample);
+              if (restarted && !(await restarted()))
+                throw new Error('The service worker did not restart after being stopped');
+            }
+            log(`deal page (${variant.id}): ${options.openRuns} loads`);
+          }
+          const nonDealPage = PAGES.find((page) => !page.isDeal);
+          for (let run = 0; run < options.traceRuns; run += 1) {
+            const { trace } = await measureDealOpen(yardstick, dealPath, { trace: true });
+            if (trace) traces.push(trace);
+            if (nonDealPage)
+              nonDealTraces.push(await traceLoad(yardstick, nonDealPage.path, options.settleMs));
+          }
+          log(
+            `traced: deal page longest task ${Math.max(0, ...traces.map((t) => t.maxTaskMs)).toFixed(1)} ms; ` +
+              `non-deal page extension script ${nonDealTraces.map((t) => t.extensionScriptMs.toFixed(1)).join(', ')} ms`,
+          );
+        },
+        undefined,
+      );
+
+      await phase(
+        'saves',
+        async () => {
+          const savePage = await openDealReady(yardstick.newPage, dealPath, GLOBEX.name);
+          const serviceWorker = await serviceWorkerOf(yardstick);
+          await measureSaves(savePage, 5);
+          const storedBefore = await countScores(serviceWorker);
+          const saveRun = await measureSaves(savePage, options.saves);
+          const storedAfter = await countScores(serviceWorker);
+          await savePage.close();
+          saves = { ...saveRun, storedBefore, storedAfter };
+          log(
+            `saves: ${saveRun.samples.length} timed, ${storedAfter - storedBefore} new scores in IndexedDB` +
+              (saveRun.failures.length ? `; FAILED: ${saveRun.failures.join('; ')}` : ''),
+          );
+          if (saveRun.failures.length) errors.push(`saves: ${saveRun.failures.join('; ')}`);
+        },
+        undefined,
+      );
+
+      await phase(
+        'single-page switches',
+        async () => {
+          const route = [INITECH, UMBRELLA, GLOBEX, INITECH, UMBRELLA];
+          for (let round = 0; round < options.switchRounds; round += 1) {
+            const page = await openDealReady(yardstick.newPage, dealPath, GLOBEX.name);
+            for (const deal of route) {
+              switches.push(await measureSwitch(page, opportunityPath(deal.id), deal.name));
+              await page.waitForTimeout(250);
+            }
+            await page.close();
+          }
+          log(`single-page switches: ${switches.length}`);
+        },
+        undefined,
+      );
+    }),
+  undefined,
+);
 
 // Scaling --------------------------------------------------------------------------------------
-const scaling = [];
+const scaling: ScalingResult[] = [];
 for (const dbSize of options.dbSizes) {
-  scaling.push(
-    await runScaling({
-      dbSize,
-      hotCount: Math.min(options.history, dbSize),
-      openRuns: options.scalingOpenRuns,
-      saves: options.scalingSaves,
-      reseed: options.reseed,
-      chromiumVersion: machine.chromium,
-      log,
-    }),
+  const result = await phase(
+    `scaling ${dbSize}`,
+    () =>
+      runScaling({
+        dbSize,
+        hotCount: Math.min(options.history, dbSize),
+        openRuns: options.scalingOpenRuns,
+        saves: options.scalingSaves,
+        reseed: options.reseed,
+        chromiumVersion: machine.chromium,
+        log,
+      }),
+    null,
   );
+  if (result) {
+    scaling.push(result);
+    if (result.saveFailures.length) errors.push(`scaling ${dbSize} saves: ${result.saveFailures.join('; ')}`);
+  }
 }
 
 // Report ---------------------------------------------------------------------------------------
@@ -244,11 +314,12 @@ const results: BenchResults = {
   dealOpen,
   traces,
   nonDealTraces,
-  saves: { ...saveRun, storedBefore, storedAfter },
+  saves,
   switches,
   sizes,
   loaderBudgetBytes: LOADER_BUDGET_BYTES,
   scaling,
+  errors,
   targets: [],
 };
 results.targets = targetRows(results);
@@ -264,10 +335,11 @@ console.log(`\n${report}\n`);
 console.log(`Targets against measured figures:\n\n${targetsTable(results.targets)}\n`);
 console.log(`Raw results: ${path.relative(ROOT, path.join(RESULTS_DIR, `results-${stamp}.json`))}`);
 if (options.writeDocs) {
-  writePerformanceDoc(report);
+  await writePerformanceDoc(report);
   console.log('Rewrote the results section of docs/performance.md');
 }
 console.log(
   `loader gzip ${loader.gzip} B: ${loaderOk ? 'within' : 'OVER'} the ${LOADER_BUDGET_BYTES} B budget`,
 );
-process.exitCode = loaderOk ? 0 : 1;
+if (errors.length) console.log(`\n${errors.length} phase(s) failed:\n- ${errors.join('\n- ')}`);
+process.exitCode = loaderOk && errors.length === 0 ? 0 : 1;
