@@ -209,3 +209,22 @@ describe('AuditApp', () => {
     expect(screen.getByRole('heading', { name: 'Slices' })).toHaveFocus();
   }, 30_000);
 });
+
+describe('AuditApp with hostile imported text', () => {
+  it('renders script-like raters, deals, criteria and file names as inert text', async () => {
+    const { user, input } = renderPage();
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    const rows = ['deal,rater,criterion,level'];
+    for (let deal = 0; deal < 6; deal++) {
+      for (const rater of [`${hostile}a`, 'bob'])
+        rows.push(`"<script>deal${deal}</script>","${rater.replace(/"/g, '""')}",champion,${deal % 3}`);
+    }
+    await user.upload(input, [new File([rows.join('\n')], `${hostile}.csv`, { type: 'text/csv' })]);
+    await screen.findByText(/^Imported 1 of 1 file in/, {}, { timeout: 20_000 });
+    expect(
+      screen.getAllByText(new RegExp(`${hostile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)).length,
+    ).toBeGreaterThan(0);
+    expect(document.querySelector('img, script')).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  }, 30_000);
+});
