@@ -194,6 +194,16 @@ export function createSidebarStore(
           set({ save: { status: 'failed', error: response.error } });
           return;
         }
+        // The saved record is committed: show it in the history with the "Saved" status, not a moment later.
+        const shown = get().deal;
+        if (shown.status === 'loaded' && !shown.value.history.some((s) => s.id === response.value.id)) {
+          const value = {
+            ...shown.value,
+            history: [response.value, ...shown.value.history],
+            historyTotal: shown.value.historyTotal + 1,
+          };
+          set({ deal: { status: 'loaded', value } });
+        }
         if (get().draft !== draft) {
           // The rep kept editing while the save was in flight: keep those edits as the new draft.
           set({ save: { status: 'saved', score: response.value }, pendingSaveId: null });
