@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 
-/** Storage key bumped whenever definitions or settings change; sidebars and pages watch it. */
-export const STATE_REVISION_KEY = 'stateRevision';
+import { STATE_REVISION_KEY } from '../../lib/messaging/protocol-names';
 
 /** Tells every open sidebar and extension page to reload what it shows. */
 export async function announceStateChange(): Promise<void> {

@@ -7,6 +7,7 @@ import { CalibrationApp } from '../../components/calibration/CalibrationApp';
 import type { SidebarBackend } from '../../components/sidebar/sidebar-backend';
 import type { DefinitionsView, Response } from '../../lib/messaging/protocol';
 import { MessageType } from '../../lib/messaging/protocol-names';
+import { storageDrafts } from '../sidebar.content/storage-drafts';
 
 const backend: SidebarBackend = {
   getDealState: (dealKey) => browser.runtime.sendMessage({ type: MessageType.getDealState, dealKey }),
@@ -19,15 +20,7 @@ const backend: SidebarBackend = {
       answers,
     }),
   setRater: (rater) => browser.runtime.sendMessage({ type: MessageType.setRater, rater }),
-  async loadDraft(dealKey) {
-    const key = `draft:${dealKey}`;
-    return (
-      ((await browser.storage.local.get(key))[key] as Awaited<ReturnType<SidebarBackend['loadDraft']>>) ??
-      null
-    );
-  },
-  storeDraft: (dealKey, draft) => browser.storage.local.set({ [`draft:${dealKey}`]: draft }),
-  clearDraft: (dealKey) => browser.storage.local.remove(`draft:${dealKey}`),
+  ...storageDrafts,
 };
 
 async function loadActiveDefinitions(): Promise<DefinitionsView> {

@@ -1,7 +1,7 @@
 import { defineContentScript } from '#imports';
 import { browser } from 'wxt/browser';
 import { CRM_HOST_MATCHES, CUSTOM_CRM_ADAPTERS_KEY } from '../../lib/crm/crm-hosts';
-import { detectDealPage, type CustomDealUrl } from '../../lib/crm/deal-page-url';
+import { detectDealPage, isBuiltInCrmHost, type CustomDealUrl } from '../../lib/crm/deal-page-url';
 import { MessageType } from '../../lib/messaging/protocol-names';
 
 /**
@@ -14,7 +14,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     let requested = false;
-    // Custom hosts' URL patterns, read once and only when a URL is not a built-in CRM's deal page.
+    // Custom hosts' URL patterns, read once and only on hosts that are not a built-in CRM's.
     let customUrls: Promise<readonly CustomDealUrl[]> | undefined;
     const readCustomUrls = () =>
       (customUrls ??= browser.storage.local.get(CUSTOM_CRM_ADAPTERS_KEY).then(
@@ -30,6 +30,8 @@ export default defineContentScript({
     const requestSidebarIfDeal = (url: string) => {
       if (requested) return;
       if (detectDealPage(url)) return requestSidebar();
+      // Custom patterns never apply on a built-in CRM's host: no storage read on its other pages.
+      if (isBuiltInCrmHost(url)) return;
       void readCustomUrls().then((custom) => {
         const stillThere = location.href === url;
         if (!requested && stillThere && custom.length > 0 && detectDealPage(url, custom)) requestSidebar();

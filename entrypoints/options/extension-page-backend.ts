@@ -1,8 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { OptionsBackend } from '../../components/options/options-backend';
-import { MessageType } from '../../lib/messaging/protocol-names';
-
-const STATE_REVISION_KEY = 'stateRevision';
+import { MessageType, STATE_REVISION_KEY } from '../../lib/messaging/protocol-names';
 
 /** The options page's and popup's backend: messages to the background, plus permissions and change events. */
 export const extensionPageBackend: OptionsBackend = {

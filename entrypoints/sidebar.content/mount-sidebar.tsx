@@ -8,11 +8,10 @@ import { createSidebarStore, type SidebarStore } from '../../components/sidebar/
 import { adapterFor } from '../../lib/crm/adapter-registry';
 import { previousViewOf, watchActiveDeal } from '../../lib/crm/watch-active-deal';
 import type { ReadingContext } from '../../lib/messaging/protocol';
-import { MessageType } from '../../lib/messaging/protocol-names';
+import { MessageType, STATE_REVISION_KEY } from '../../lib/messaging/protocol-names';
 import { getReadingContext, messageBackend } from './message-backend';
 
 const COLLAPSED_KEY = 'sidebarCollapsed';
-const STATE_REVISION_KEY = 'stateRevision';
 
 /** Mounts the sidebar in a shadow root and keeps it on the deal the page shows. */
 export async function mountSidebar(ctx: ContentScriptContext): Promise<void> {

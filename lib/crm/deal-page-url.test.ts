@@ -125,3 +125,19 @@ describe('detectDealPage', () => {
     expect(source).not.toMatch(/\bimport\(|\brequire\(/);
   });
 });
+
+describe('isBuiltInCrmHost', () => {
+  it('is true on the hosts of the CRMs read out of the box, deal page or not', async () => {
+    const { isBuiltInCrmHost } = await import('./deal-page-url');
+    expect(isBuiltInCrmHost('https://acme.lightning.force.com/lightning/page/home')).toBe(true);
+    expect(isBuiltInCrmHost('https://app.hubspot.com/reports-dashboard/123')).toBe(true);
+    expect(isBuiltInCrmHost('https://acme.pipedrive.com/pipeline')).toBe(true);
+    expect(isBuiltInCrmHost('https://acme.crm4.dynamics.com/main.aspx?pagetype=dashboard')).toBe(true);
+  });
+
+  it('is false on other hosts and for text that is not a URL', async () => {
+    const { isBuiltInCrmHost } = await import('./deal-page-url');
+    expect(isBuiltInCrmHost('https://crm.example.com/deals/42')).toBe(false);
+    expect(isBuiltInCrmHost('not a url')).toBe(false);
+  });
+});

@@ -61,6 +61,17 @@ export function detectDealPage(url: string, custom: readonly CustomDealUrl[] = [
   return null;
 }
 
+/** Whether a URL is on a host of a CRM read out of the box, where custom URL patterns never apply. */
+export function isBuiltInCrmHost(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return LIGHTNING_HOST.test(parsed.hostname) || builtInMatch(parsed) !== undefined;
+}
+
 function recordIdFromPath(pathname: string, hash: string): string | null {
   const opportunity = OPPORTUNITY_RECORD.exec(pathname)?.[1];
   if (opportunity !== undefined) return opportunity;

@@ -1,3 +1,4 @@
+import { sha256Hex } from '../sha256-hex';
 import { toCanonicalJson } from './canonical-json';
 import type { Definitions } from './schema-v1';
 
@@ -7,7 +8,5 @@ import type { Definitions } from './schema-v1';
  */
 export async function hashDefinitions(definitions: Definitions): Promise<string> {
   const { $schema: _editorHint, ...content } = definitions;
-  const bytes = new TextEncoder().encode(toCanonicalJson(content));
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(toCanonicalJson(content));
 }

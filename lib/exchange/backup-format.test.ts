@@ -9,8 +9,8 @@ import {
   canonicalBackupText,
   buildBackupJsonSchema,
   renderBackupJsonSchema,
-  sha256Hex,
 } from './backup-format';
+import { sha256Hex } from '../sha256-hex';
 
 const committedPath = path.resolve(import.meta.dirname, '../../public/backup.schema.json');
 
@@ -65,9 +65,5 @@ describe('canonical backup content', () => {
     expect(await backupChecksum(reordered)).toBe(checksum);
     expect(await backupChecksum({ ...content, scores: [...content.scores].reverse() })).not.toBe(checksum);
     expect(await backupChecksum({ ...content, createdAt: '2026-11-22T12:00:00.001Z' })).not.toBe(checksum);
-  });
-
-  it('hashes text as UTF-8 with SHA-256', async () => {
-    expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 });

@@ -1,3 +1,4 @@
+import { sha256Hex } from '../sha256-hex';
 import { z } from 'zod';
 import { toCanonicalJson } from '../definitions/canonical-json';
 import { DefinitionsV1Schema, IdentifierSchema } from '../definitions/schema-v1';
@@ -98,12 +99,6 @@ export function canonicalBackupText(
 /** An array item as `JSON.stringify` writes it inside an array (`undefined` and functions as `null`). */
 export function canonicalArrayItem(item: unknown): string {
   return toCanonicalJson(item) ?? 'null';
-}
-
-/** SHA-256 (64 lower-case hex digits) of text encoded as UTF-8. */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** The backup checksum: SHA-256 of {@link canonicalBackupText}. */

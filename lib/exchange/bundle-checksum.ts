@@ -1,3 +1,4 @@
+import { sha256Hex } from '../sha256-hex';
 import { toCanonicalJson } from '../definitions/canonical-json';
 
 /** The members of a bundle the checksum covers, in no particular order (the canonical form sorts them). */
@@ -19,7 +20,5 @@ export const CHECKSUM_MEMBERS = [
 export async function bundleChecksum(content: Readonly<Record<string, unknown>>): Promise<string> {
   const covered: Record<string, unknown> = {};
   for (const member of CHECKSUM_MEMBERS) covered[member] = content[member];
-  const bytes = new TextEncoder().encode(toCanonicalJson(covered));
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(toCanonicalJson(covered));
 }

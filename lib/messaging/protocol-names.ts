@@ -23,3 +23,6 @@ export const MessageType = {
   syncCustomCrms: 'page→background:syncCustomCrms',
   toggleSidebar: 'background→sidebar:toggle',
 } as const;
+
+/** storage.local key the background bumps when definitions or settings change; sidebars and pages watch it. */
+export const STATE_REVISION_KEY = 'stateRevision';

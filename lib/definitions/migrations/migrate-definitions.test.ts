@@ -1,3 +1,6 @@
+// @vitest-environment node
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fixtureText } from '../../../tests/unit/helpers/fixture-text';
 import { parseDefinitions } from '../parse-definitions';
 import { CURRENT_SCHEMA_VERSION } from './migrate-definitions';
@@ -24,9 +27,15 @@ describe('definitions format migrations', () => {
     expect(result.ok && result.value).toEqual(JSON.parse(text));
   });
 
-  it('has a fixture for every format up to the current one', () => {
-    const fixtures = ['format-0-pilot.json', 'format-1.json'];
-    expect(fixtures).toHaveLength(CURRENT_SCHEMA_VERSION + 1);
+  it('has a fixture for every format up to the current one, and each reads as the current format', () => {
+    const folder = path.resolve(import.meta.dirname, '../../../tests/fixtures/definitions/formats');
+    const versions = readdirSync(folder).map((file) => {
+      const data = JSON.parse(readFileSync(path.join(folder, file), 'utf8')) as { schemaVersion: number };
+      const parsed = parseDefinitions(JSON.stringify(data));
+      expect(parsed.ok && parsed.value.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+      return data.schemaVersion;
+    });
+    expect(versions.sort()).toEqual(Array.from({ length: CURRENT_SCHEMA_VERSION + 1 }, (_, v) => v));
   });
 
   it('refuses a newer format with "update Yardstick" rather than misreading it', () => {
