@@ -23,6 +23,9 @@ export async function mountSidebar(ctx: ContentScriptContext): Promise<void> {
     position: 'inline',
     anchor: 'body',
     append: 'last',
+    // Closed, so page scripts cannot reach the sidebar's DOM. Only builds made for the e2e tests open it
+    // (WXT_SIDEBAR_SHADOW_MODE=open), because Playwright's locators pierce open shadow roots only.
+    mode: import.meta.env.WXT_SIDEBAR_SHADOW_MODE === 'open' ? 'open' : 'closed',
     isolateEvents: true,
     // WXT's own `ui` mode rewrites `:root` to `:host` in the fetched stylesheet; the inlined one needs the same.
     css: sidebarCss.replaceAll(':root', ':host'),

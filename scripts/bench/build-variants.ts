@@ -23,12 +23,16 @@ interface Manifest {
   [key: string]: unknown;
 }
 
-/** Builds the production extension into bench-results/build (never .output/, which the e2e tests use). */
+/**
+ * Builds the extension into bench-results/build (never .output/, which the e2e tests use): the production
+ * code with the sidebar's shadow root open, so the bench can time what renders inside it. The mode
+ * changes one `attachShadow` argument and nothing the bench measures.
+ */
 export function buildYardstick(): void {
   rmSync(BUILD_OUT_DIR, { recursive: true, force: true });
   execFileSync(path.join(ROOT, 'node_modules', '.bin', 'wxt'), ['build'], {
     cwd: ROOT,
-    env: { ...process.env, YARDSTICK_OUT_DIR: BUILD_OUT_DIR },
+    env: { ...process.env, WXT_SIDEBAR_SHADOW_MODE: 'open', YARDSTICK_OUT_DIR: BUILD_OUT_DIR },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { EXTENSION_DIR } from './support/launch-browser';
+import { PRODUCTION_EXTENSION_DIR } from './support/launch-browser';
 
 interface Manifest {
   permissions?: string[];
@@ -13,7 +13,7 @@ interface Manifest {
   key?: string;
 }
 
-const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Manifest;
+const manifest = JSON.parse(readFileSync(path.join(PRODUCTION_EXTENSION_DIR, 'manifest.json'), 'utf8')) as Manifest;
 
 // A change here widens what Yardstick may do on users' machines: review it as such.
 describe('the production manifest', () => {

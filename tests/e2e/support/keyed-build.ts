@@ -13,12 +13,17 @@ export const TEST_EXTENSION_ID = 'jfhfaanlhalkddeacikgjbpekonkgjnn';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 
-/** Builds the production code with the test key into its own directory and returns the extension dir. */
+/** Builds the e2e variant (open shadow root) with the test key into its own directory; returns the extension dir. */
 export function buildKeyedExtension(): string {
   const outDir = path.join(REPO_ROOT, '.output', 'keyed');
   execFileSync('npx', ['wxt', 'build'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, YARDSTICK_TEST_KEY: TEST_EXTENSION_PUBLIC_KEY, YARDSTICK_OUT_DIR: outDir },
+    env: {
+      ...process.env,
+      WXT_SIDEBAR_SHADOW_MODE: 'open',
+      YARDSTICK_TEST_KEY: TEST_EXTENSION_PUBLIC_KEY,
+      YARDSTICK_OUT_DIR: outDir,
+    },
     stdio: 'pipe',
   });
   return path.join(outDir, 'chrome-mv3');

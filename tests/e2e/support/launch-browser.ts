@@ -3,8 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
-/** The production build the tests load, exactly as a user would install it. */
-export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+/** The production build, exactly as a user would install it (`npm run build`). */
+export const PRODUCTION_EXTENSION_DIR = path.resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+
+/**
+ * The build most tests load (`npm run build:e2e`): the production code and manifest, except that the
+ * sidebar's shadow root is open, because Playwright's locators cannot pierce a closed one. The page
+ * isolation test runs against the production build.
+ */
+export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../../.output/e2e/chrome-mv3');
 
 /** Debian's Chromium; tests never download a browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -40,7 +47,7 @@ export async function launchWithExtension(
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No build at ${extensionDir}: run "npm run build" first.`);
+    throw new Error(`No build at ${extensionDir}: run "npm run build" and "npm run build:e2e" first.`);
   }
   const profileDir = options.profileDir ?? mkdtempSync(path.join(tmpdir(), 'yardstick-e2e-'));
   const context = await chromium.launchPersistentContext(profileDir, {
