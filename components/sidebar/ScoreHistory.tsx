@@ -39,10 +39,14 @@ export function ScoreHistory() {
           })}
         </ol>
       )}
-      {historyTotal > history.length && (
-        <p className="ys-muted">
-          Showing the latest {history.length} of {historyTotal} scores.
-        </p>
+      {historyTotal === null ? (
+        <p className="ys-muted">Showing the latest {history.length} scores.</p>
+      ) : (
+        historyTotal > history.length && (
+          <p className="ys-muted">
+            Showing the latest {history.length} of {historyTotal} scores.
+          </p>
+        )
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createInMemoryBackground } from '../../tests/unit/helpers/in-memory-background';
 import { lightningSnapshot } from '../../tests/unit/helpers/deal-snapshots';
@@ -129,6 +129,41 @@ describe('SidebarApp', () => {
       (s) => s.answers.find((a) => a.criterionId === 'metrics')!.level,
     );
     expect(levels).toEqual([1, 3]);
+  });
+
+  it('shows the latest 100 of a long history at once and the full count when it arrives', async () => {
+    const user = userEvent.setup();
+    const { sidebar, services } = createInMemoryBackground();
+    await sidebar.setRater('dana');
+    await openDeal(sidebar);
+    await user.click(screen.getByRole('button', { name: 'Save score' }));
+    await screen.findByText(/^Saved at/);
+    const [saved] = await services.db.scores.toArray();
+    await services.db.scores.bulkAdd(
+      Array.from({ length: 149 }, (_, i) => ({
+        ...saved!,
+        id: `earlier-${i}`,
+        savedAt: new Date(Date.parse(saved!.savedAt) - (i + 1) * 60_000).toISOString(),
+      })),
+    );
+    let releaseCount = () => {};
+    const countAsked = new Promise<void>((resolve) => (releaseCount = resolve));
+    const slowCount: typeof sidebar.countDealHistory = async (dealKey) => {
+      await countAsked;
+      return sidebar.countDealHistory(dealKey);
+    };
+    cleanup();
+    const reopened = createSidebarStore({ ...sidebar, countDealHistory: slowCount });
+    render(
+      <SidebarStoreContext.Provider value={reopened}>
+        <SidebarApp />
+      </SidebarStoreContext.Provider>,
+    );
+    act(() => reopened.getState().showPage({ status: 'ready', snapshot: lightningSnapshot() }));
+
+    expect(await screen.findByText('Showing the latest 100 scores.')).toBeInTheDocument();
+    await act(async () => releaseCount());
+    expect(await screen.findByText('Showing the latest 100 of 150 scores.')).toBeInTheDocument();
   });
 
   it('shows a failed save as not saved and keeps the draft', async () => {

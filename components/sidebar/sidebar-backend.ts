@@ -5,6 +5,8 @@ import type { DealSnapshot } from '../../lib/crm/deal-snapshot';
 /** What the sidebar needs from the background; the content script implements it with messages. */
 export interface SidebarBackend {
   getDealState(dealKey: string): Promise<Response<typeof MessageType.getDealState>>;
+  /** How many scores the deal has, when its state came with a full page of history and no count. */
+  countDealHistory(dealKey: string): Promise<Response<typeof MessageType.countDealHistory>>;
   saveScore(input: {
     saveId: string;
     deal: DealSnapshot;

@@ -63,6 +63,22 @@ export function createSidebarStore(
   const newId = options.newId ?? (() => crypto.randomUUID());
   return createStore<SidebarState>()((set, get) => {
     async function loadDeal(dealKey: string, keepDraft: boolean): Promise<void> {
+      await showDealState(dealKey, keepDraft);
+      const shown = get().deal;
+      if (shown.status === 'loaded' && shown.value.historyTotal === null) void countHistory(dealKey);
+    }
+
+    // A long history comes without its count, which would hold up the deal; it follows on its own.
+    async function countHistory(dealKey: string): Promise<void> {
+      const response = await backend.countDealHistory(dealKey).catch(() => null);
+      const shown = get().deal;
+      if (!response?.ok || dealKeyOf(get().page) !== dealKey || shown.status !== 'loaded') return;
+      if (shown.value.historyTotal !== null) return;
+      const total = Math.max(response.value.total, shown.value.history.length);
+      set({ deal: { status: 'loaded', value: { ...shown.value, historyTotal: total } } });
+    }
+
+    async function showDealState(dealKey: string, keepDraft: boolean): Promise<void> {
       if (!keepDraft) set({ deal: { status: 'loading' } });
       const response = await backend.getDealState(dealKey).catch((error: unknown) => toFailure(error));
       if (dealKeyOf(get().page) !== dealKey) return;
@@ -200,7 +216,7 @@ export function createSidebarStore(
           const value = {
             ...shown.value,
             history: [response.value, ...shown.value.history],
-            historyTotal: shown.value.historyTotal + 1,
+            historyTotal: shown.value.historyTotal === null ? null : shown.value.historyTotal + 1,
           };
           set({ deal: { status: 'loaded', value } });
         }

@@ -12,6 +12,7 @@ import { readManagedPolicy, type ManagedPolicy } from '../../lib/policy/managed-
 import type { RaterRole } from '../../lib/scoring/score-record';
 import { DEFAULT_AMOUNT_CHANGE_SHARE } from '../../lib/scoring/staleness';
 import { resolveCustomCrms, type ResolvedCustomCrms } from './custom-crm-hosts';
+import { createPolicyReader, type PolicySnapshotStore, type PolicySource } from './policy-reader';
 
 /** The enterprise policy as read, with the keys that were dropped for having the wrong type. */
 export interface PolicyState {
@@ -24,23 +25,40 @@ export interface BackgroundServices {
   db: YardstickDatabase;
   /** Resolves to the built-in definitions' hash once they are stored. */
   builtInHash: Promise<string>;
-  readPolicy(): Promise<PolicyState>;
+  /**
+   * The policy. With `lastKnown`, the previous run's copy while the browser still reads it after a
+   * start (see policy-reader.ts): for what is shown, never for what is written.
+   */
+  readPolicy(options?: PolicyReadOptions): Promise<PolicyState>;
+  /** Resolves once the first policy read is done: true when the policy changed since the last run. */
+  policyChangedSinceLastRun: Promise<boolean>;
   /** Definitions settings with policy applied. */
   readDefinitionsConfig(): Promise<DefinitionsConfig>;
   /** The rater every new score is recorded under: policy first, then the rep's own setting. */
-  readRater(): Promise<{ rater: string | null; managed: boolean }>;
+  readRater(options?: PolicyReadOptions): Promise<{ rater: string | null; managed: boolean }>;
   /** Syncs from the configured URL; concurrent calls share one run. */
   syncDefinitions(): Promise<SyncOutcome>;
   /** The role new scores are recorded under: policy first, then the setting, else rep. */
-  readRole(): Promise<{ role: RaterRole; managed: boolean }>;
+  readRole(options?: PolicyReadOptions): Promise<{ role: RaterRole; managed: boolean }>;
   /** The share of the scored amount a deal's amount may move before its score is stale. */
-  readStaleAmountChange(): Promise<{ percent: number; managed: boolean }>;
+  readStaleAmountChange(options?: PolicyReadOptions): Promise<{ percent: number; managed: boolean }>;
   /** Custom CRM hosts from policy and the rep's settings. */
-  readCustomCrms(): Promise<ResolvedCustomCrms>;
+  readCustomCrms(options?: PolicyReadOptions): Promise<ResolvedCustomCrms>;
 }
 
-/** Where the policy comes from; tests pass a fixed one. */
-export type PolicySource = () => Promise<unknown>;
+/** How fresh a policy read must be. */
+export interface PolicyReadOptions {
+  /** Accept the previous run's policy while the first read after a browser start is pending. */
+  lastKnown?: boolean;
+}
+
+const POLICY_SNAPSHOT_KEY = 'lastKnownManagedPolicy';
+
+/** The previous run's policy, in the extension's storage.local. */
+const storageSnapshots: PolicySnapshotStore = {
+  load: async () => (await browser.storage.local.get(POLICY_SNAPSHOT_KEY))[POLICY_SNAPSHOT_KEY],
+  save: (raw) => browser.storage.local.set({ [POLICY_SNAPSHOT_KEY]: raw }),
+};
 
 /** The browser's enterprise policy for Yardstick; `{}` when there is none or it cannot be read. */
 function readBrowserPolicy(): Promise<unknown> {
@@ -57,15 +75,11 @@ export function createBackgroundServices(
   const builtInHash = storeBuiltInDefinitions(db, builtIn, new Date());
   let runningSync: Promise<SyncOutcome> | null = null;
 
-  // The first managed-storage read after a browser start can take seconds, and every handler needs
-  // the policy: read it once, at once, and again only when it changes.
-  let policyRead: Promise<unknown> | null = policySource();
-  if (policySource === readBrowserPolicy) {
-    browser.storage.managed?.onChanged?.addListener(() => {
-      policyRead = null;
-    });
-  }
-  const readPolicy = async () => readManagedPolicy(await (policyRead ??= policySource()));
+  const fromBrowser = policySource === readBrowserPolicy;
+  const policy = createPolicyReader(policySource, fromBrowser ? storageSnapshots : null);
+  if (fromBrowser) browser.storage.managed?.onChanged?.addListener(() => policy.invalidate());
+  const readPolicy = async (options: PolicyReadOptions = {}) =>
+    readManagedPolicy(await (options.lastKnown ? policy.lastKnown() : policy.current()));
   const readDefinitionsConfig = async () => {
     const [{ policy }, source, syncIntervalMinutes] = await Promise.all([
       readPolicy(),
@@ -79,28 +93,32 @@ export function createBackgroundServices(
     db,
     builtInHash,
     readPolicy,
+    policyChangedSinceLastRun: policy.differsFromSnapshot,
     readDefinitionsConfig,
-    async readRater() {
-      const { policy } = await readPolicy();
+    async readRater(options) {
+      const { policy } = await readPolicy(options);
       const managed = policy.raterId ?? policy.raterName;
       if (managed) return { rater: managed, managed: true };
       return { rater: (await readSetting(db, 'rater')) ?? null, managed: false };
     },
-    async readRole() {
-      const { policy } = await readPolicy();
+    async readRole(options) {
+      const { policy } = await readPolicy(options);
       if (policy.role) return { role: policy.role, managed: true };
       return { role: (await readSetting(db, 'role')) ?? 'rep', managed: false };
     },
-    async readStaleAmountChange() {
-      const { policy } = await readPolicy();
+    async readStaleAmountChange(options) {
+      const { policy } = await readPolicy(options);
       if (policy.staleAmountChangePercent !== undefined)
         return { percent: policy.staleAmountChangePercent, managed: true };
       const percent =
         (await readSetting(db, 'staleAmountChangePercent')) ?? DEFAULT_AMOUNT_CHANGE_SHARE * 100;
       return { percent, managed: false };
     },
-    async readCustomCrms() {
-      const [{ policy }, repConfigs] = await Promise.all([readPolicy(), readSetting(db, 'customCrms')]);
+    async readCustomCrms(options) {
+      const [{ policy }, repConfigs] = await Promise.all([
+        readPolicy(options),
+        readSetting(db, 'customCrms'),
+      ]);
       return resolveCustomCrms(policy, repConfigs);
     },
     syncDefinitions() {

@@ -1,6 +1,6 @@
 import { readActiveDefinitions, readDefinitionsVersion } from '../../lib/db/definitions-repository';
 import { recordScore } from '../../lib/db/record-score';
-import { readDealHistory } from '../../lib/db/score-repository';
+import { countDealScores, readDealHistory } from '../../lib/db/score-repository';
 import { readSetting, writeSetting } from '../../lib/db/settings-repository';
 import type {
   DealState,
@@ -15,11 +15,15 @@ import type { HandlerEffects } from './handle-request';
 import { toDefinitionsView } from './definitions-view';
 import { adapterConfigsOf } from './custom-crm-hosts';
 
+// What the sidebar shows may use the previous run's policy for the seconds after a browser start; a
+// save reads the current policy, so a score is never recorded under a stale rater or role.
+const LAST_KNOWN_POLICY = { lastKnown: true } as const;
+
 /** What the sidebar reads pages with: the active definitions' captureFields and the custom CRM hosts. */
 export async function readReadingContext(services: BackgroundServices): Promise<ReadingContext> {
   const [active, customCrms] = await Promise.all([
     readActiveDefinitions(services.db, await services.builtInHash),
-    services.readCustomCrms(),
+    services.readCustomCrms(LAST_KNOWN_POLICY),
   ]);
   return {
     captureFields: active.definitions.captureFields ?? [],
@@ -31,9 +35,9 @@ export async function readReadingContext(services: BackgroundServices): Promise<
 export async function readDealState(services: BackgroundServices, dealKey: string): Promise<DealState> {
   const { db } = services;
   const [{ rater }, { role }, staleAmountChange, active, failure, history] = await Promise.all([
-    services.readRater(),
-    services.readRole(),
-    services.readStaleAmountChange(),
+    services.readRater(LAST_KNOWN_POLICY),
+    services.readRole(LAST_KNOWN_POLICY),
+    services.readStaleAmountChange(LAST_KNOWN_POLICY),
     readActiveDefinitions(db, await services.builtInHash),
     readSetting(db, 'lastDefinitionsFailure'),
     readDealHistory(db, dealKey),
@@ -53,6 +57,14 @@ export async function readDealState(services: BackgroundServices, dealKey: strin
     historyTotal: history.total,
     latestScoreDefinitions,
   };
+}
+
+/** How many scores a deal has: asked after the deal is shown, when its first page of history was full. */
+export async function countDealHistory(
+  services: BackgroundServices,
+  dealKey: string,
+): Promise<{ dealKey: string; total: number }> {
+  return { dealKey, total: await countDealScores(services.db, dealKey) };
 }
 
 /** Saves a score; the rater and their role come from policy or settings, never from the message. */

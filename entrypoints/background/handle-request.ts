@@ -9,6 +9,7 @@ import {
   switchToBuiltInDefinitions,
 } from './definitions-handlers';
 import {
+  countDealHistory,
   readDealState,
   readReadingContext,
   saveCalibrationScore,
@@ -51,6 +52,8 @@ export async function handleRequest(
       return { ok: true, value: await readReadingContext(services) };
     case MessageType.getDealState:
       return { ok: true, value: await readDealState(services, request.dealKey) };
+    case MessageType.countDealHistory:
+      return { ok: true, value: await countDealHistory(services, request.dealKey) };
     case MessageType.saveScore:
       return saveScore(services, request);
     case MessageType.saveCalibrationScore:

@@ -6,6 +6,7 @@ import { createBackgroundServices } from './background-services';
 import { setUpCrmHosts } from './set-up-crm-hosts';
 import { setUpDefinitionsSync } from './set-up-definitions-sync';
 import { setUpMessages } from './set-up-messages';
+import { setUpPolicyRefresh } from './set-up-policy-refresh';
 import { setUpSidebarToggle } from './set-up-sidebar-toggle';
 
 export default defineBackground(() => {
@@ -15,4 +16,5 @@ export default defineBackground(() => {
   const crmHosts = setUpCrmHosts(services, announceStateChange);
   setUpMessages(services, { announceStateChange, rescheduleSync, scripting: browser.scripting, crmHosts });
   setUpSidebarToggle();
+  setUpPolicyRefresh(services, announceStateChange);
 });

@@ -11,6 +11,8 @@ import { storageDrafts } from '../sidebar.content/storage-drafts';
 
 const backend: SidebarBackend = {
   getDealState: (dealKey) => browser.runtime.sendMessage({ type: MessageType.getDealState, dealKey }),
+  countDealHistory: (dealKey) =>
+    browser.runtime.sendMessage({ type: MessageType.countDealHistory, dealKey }),
   saveScore: ({ saveId, deal, definitionsHash, answers }) =>
     browser.runtime.sendMessage({
       type: MessageType.saveCalibrationScore,

