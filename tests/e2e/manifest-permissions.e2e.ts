@@ -13,7 +13,9 @@ interface Manifest {
   key?: string;
 }
 
-const manifest = JSON.parse(readFileSync(path.join(PRODUCTION_EXTENSION_DIR, 'manifest.json'), 'utf8')) as Manifest;
+const manifest = JSON.parse(
+  readFileSync(path.join(PRODUCTION_EXTENSION_DIR, 'manifest.json'), 'utf8'),
+) as Manifest;
 
 // A change here widens what Yardstick may do on users' machines: review it as such.
 describe('the production manifest', () => {
