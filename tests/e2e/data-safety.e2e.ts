@@ -91,9 +91,47 @@ describe('Data safety in real Chromium', () => {
     expect(await history.count()).toBe(2);
   });
 
-  // Storage quota failures are covered below the browser (lib/messaging/describe-failure.test.ts and the
-  // sidebar's failed-save test): Chromium 156 ignores CDP's Storage.overrideQuotaForOrigin for
-  // chrome-extension:// origins, so a real quota error cannot be forced here.
+  // Chromium 156 ignores CDP's Storage.overrideQuotaForOrigin for chrome-extension:// origins, so the
+  // quota error is injected where the browser raises it: IndexedDB's own add() in the service worker.
+  it('says a save failed when storage is full, writes nothing, keeps the edits, and saves once storage is back', async () => {
+    const page = await openGlobex(browser.context.pages()[0]);
+    await setRater(page, 'priya@acme.example');
+    await sidebarOf(page).getByRole('radiogroup', { name: 'Metrics' }).getByRole('radio').nth(2).check();
+    await sidebarOf(page).getByRole('textbox', { name: 'Evidence for Metrics' }).fill('CFO named 14%');
+    await browser.serviceWorker.evaluate(() => {
+      const original = IDBObjectStore.prototype.add;
+      const scope = globalThis as unknown as { restoreAdd: () => void };
+      scope.restoreAdd = () => (IDBObjectStore.prototype.add = original);
+      IDBObjectStore.prototype.add = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+
+    await sidebarOf(page).getByRole('button', { name: 'Save score' }).click();
+    const failure = sidebarOf(page)
+      .getByRole('status')
+      .filter({ hasText: /^Not saved:/ });
+    await failure.waitFor();
+    expect(await failure.textContent()).toMatch(/storage for Yardstick is full/);
+    expect(await readScoresViaExtensionPage(browser.context, browser.extensionId)).toEqual([]);
+    expect(await sidebarOf(page).getByRole('textbox', { name: 'Evidence for Metrics' }).inputValue()).toBe(
+      'CFO named 14%',
+    );
+
+    await browser.serviceWorker.evaluate(() =>
+      (globalThis as unknown as { restoreAdd: () => void }).restoreAdd(),
+    );
+    await sidebarOf(page).getByRole('button', { name: 'Save score' }).click();
+    await sidebarOf(page)
+      .getByText(/^Saved at/)
+      .waitFor();
+    const stored = await readScoresViaExtensionPage(browser.context, browser.extensionId);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.answers.find((a) => a.criterionId === 'metrics')).toMatchObject({
+      level: 2,
+      evidence: 'CFO named 14%',
+    });
+  });
 
   it('brings unsaved edits back after a browser restart', async () => {
     const page = await openGlobex(browser.context.pages()[0]);
