@@ -7,14 +7,18 @@ import { SidebarStoreContext } from '../../components/sidebar/sidebar-context';
 import { createSidebarStore, type SidebarStore } from '../../components/sidebar/sidebar-store';
 import { adapterFor } from '../../lib/crm/adapter-registry';
 import { previousViewOf, watchActiveDeal } from '../../lib/crm/watch-active-deal';
-import type { ReadingContext } from '../../lib/messaging/protocol';
+import type { MessageType as Types, ReadingContext, Response } from '../../lib/messaging/protocol';
 import { MessageType, STATE_REVISION_KEY } from '../../lib/messaging/protocol-names';
 import { getReadingContext, messageBackend } from './message-backend';
 
 const COLLAPSED_KEY = 'sidebarCollapsed';
 
+type ReadingContextResponse = Response<typeof Types.getReadingContext>;
+
 /** Mounts the sidebar in a shadow root and keeps it on the deal the page shows. */
 export async function mountSidebar(ctx: ContentScriptContext): Promise<void> {
+  // The first render needs both answers: ask the background while storage is read.
+  const firstReadingContext = getReadingContext().catch(() => null);
   const stored = await browser.storage.local.get(COLLAPSED_KEY);
   const store = createSidebarStore(messageBackend, { collapsed: stored[COLLAPSED_KEY] === true });
 
@@ -48,7 +52,7 @@ export async function mountSidebar(ctx: ContentScriptContext): Promise<void> {
   });
   ui.mount();
 
-  const dealOnPage = await followDealOnPage(ctx, store);
+  const dealOnPage = await followDealOnPage(ctx, store, firstReadingContext);
   followBackgroundChanges(ctx, store, dealOnPage.refreshReadingContext);
 }
 
@@ -56,6 +60,7 @@ export async function mountSidebar(ctx: ContentScriptContext): Promise<void> {
 async function followDealOnPage(
   ctx: ContentScriptContext,
   store: SidebarStore,
+  firstReadingContext: Promise<ReadingContextResponse | null>,
 ): Promise<{ refreshReadingContext(): Promise<void> }> {
   let context: ReadingContext = { captureFields: [], customCrms: [] };
   let navigation = new AbortController();
@@ -76,15 +81,17 @@ async function followDealOnPage(
     );
   };
   // Without the context (background unreachable) the built-in CRMs still read, only without segments.
-  const readContext = async (): Promise<boolean> => {
-    const response = await getReadingContext().catch(() => null);
+  const readContext = async (
+    pending: Promise<ReadingContextResponse | null> = getReadingContext().catch(() => null),
+  ): Promise<boolean> => {
+    const response = await pending;
     if (!response?.ok || JSON.stringify(response.value) === JSON.stringify(context)) return false;
     context = response.value;
     return true;
   };
   ctx.onInvalidated(() => navigation.abort());
   ctx.addEventListener(window, 'wxt:locationchange', (event) => watch(event.newUrl.href));
-  await readContext();
+  await readContext(firstReadingContext);
   if (ctx.isValid) watch(location.href);
   return {
     // Definitions or custom hosts changed: read the page again when what to read changed.
