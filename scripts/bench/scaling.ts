@@ -143,6 +143,7 @@ export async function runScaling(options: {
   const runProfile = path.join(PROFILES_DIR, `scaling-${dbSize}-${process.pid}`);
   rmSync(runProfile, { recursive: true, force: true });
   cpSync(cacheDir, runProfile, { recursive: true });
+  forgetServiceWorkerRegistration(runProfile);
   // The session before the restart: the rep opened a deal, so the browser had read Yardstick's policy.
   const previousSession = await launchBenchBrowser({
     label: `yardstick @ ${dbSize}, before the restart`,
@@ -200,4 +201,14 @@ export async function runScaling(options: {
     await browser.close();
     rmSync(runProfile, { recursive: true, force: true });
   }
+}
+
+/**
+ * Chromium keeps serving the service worker script it cached for an extension version until the
+ * version changes: a profile seeded with an earlier build of the same version would run that build's
+ * background. Dropping the profile's service-worker storage (registrations and script cache, not
+ * IndexedDB) makes Chromium register the current build's worker.
+ */
+function forgetServiceWorkerRegistration(profileDir: string): void {
+  rmSync(path.join(profileDir, 'Default', 'Service Worker'), { recursive: true, force: true });
 }
