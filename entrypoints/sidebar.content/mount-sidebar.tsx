@@ -15,6 +15,9 @@ const COLLAPSED_KEY = 'sidebarCollapsed';
 
 type ReadingContextResponse = Response<typeof Types.getReadingContext>;
 
+/** How long the first reading waits for the background before it reads the page without its context. */
+const READING_CONTEXT_WAIT_MS = 3_000;
+
 /** Mounts the sidebar in a shadow root and keeps it on the deal the page shows. */
 export async function mountSidebar(ctx: ContentScriptContext): Promise<void> {
   // The first render needs both answers: ask the background while storage is read.
@@ -91,14 +94,22 @@ async function followDealOnPage(
   };
   ctx.onInvalidated(() => navigation.abort());
   ctx.addEventListener(window, 'wxt:locationchange', (event) => watch(event.newUrl.href));
-  await readContext(firstReadingContext);
-  if (ctx.isValid) watch(location.href);
-  return {
-    // Definitions or custom hosts changed: read the page again when what to read changed.
-    async refreshReadingContext() {
-      if ((await readContext()) && ctx.isValid) watch(watchedUrl);
-    },
+  const refreshReadingContext = async () => {
+    if ((await readContext()) && ctx.isValid) watch(watchedUrl);
   };
+  // A background that does not answer must not keep the deal off screen: after a while the page is
+  // read without the context, and read again once the background answers.
+  let answered = false;
+  const timeout = new Promise<null>((resolve) => setTimeout(resolve, READING_CONTEXT_WAIT_MS, null));
+  await readContext(Promise.race([firstReadingContext.finally(() => (answered = true)), timeout]));
+  if (!answered) {
+    void firstReadingContext.then(async () => {
+      if (ctx.isValid) await refreshReadingContext();
+    });
+  }
+  if (ctx.isValid) watch(location.href);
+  // Definitions or custom hosts changed: read the page again when what to read changed.
+  return { refreshReadingContext };
 }
 
 function followBackgroundChanges(
