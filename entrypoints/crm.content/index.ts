@@ -1,43 +1,42 @@
 import { defineContentScript } from '#imports';
-import { browser } from 'wxt/browser';
+import type { browser } from 'wxt/browser';
 import { CRM_HOST_MATCHES, CUSTOM_CRM_ADAPTERS_KEY } from '../../lib/crm/crm-hosts';
-import { detectDealPage, isBuiltInCrmHost, type CustomDealUrl } from '../../lib/crm/deal-page-url';
 import { MessageType } from '../../lib/messaging/protocol-names';
+import { startLoader } from './loader';
 
 /**
  * The loader that runs on every CRM page: the built-in CRM hosts by the manifest, custom hosts by the
  * background's runtime registration. It only recognises deal URLs and asks the background to inject
- * the sidebar bundle, so pages that are not deals never load React.
+ * the sidebar bundle, so pages that are not deals never load React. It runs on every load of every
+ * CRM page: the work is in ./loader.ts, and the extension APIs are only touched when needed.
  */
 export default defineContentScript({
   matches: CRM_HOST_MATCHES,
   runAt: 'document_idle',
+  // WXT also announces the script to the page's own scripts with a postMessage: a task for nothing.
+  noScriptStartedPostMessage: true,
   main(ctx) {
-    let requested = false;
-    // Custom hosts' URL patterns, read once and only on hosts that are not a built-in CRM's.
-    let customUrls: Promise<readonly CustomDealUrl[]> | undefined;
-    const readCustomUrls = () =>
-      (customUrls ??= browser.storage.local.get(CUSTOM_CRM_ADAPTERS_KEY).then(
-        (stored) => (Array.isArray(stored[CUSTOM_CRM_ADAPTERS_KEY]) ? stored[CUSTOM_CRM_ADAPTERS_KEY] : []),
-        () => [],
-      ));
-    const requestSidebar = () => {
-      requested = true;
-      browser.runtime.sendMessage({ type: MessageType.injectSidebar }).catch(() => {
-        requested = false;
-      });
-    };
-    const requestSidebarIfDeal = (url: string) => {
-      if (requested) return;
-      if (detectDealPage(url)) return requestSidebar();
-      // Custom patterns never apply on a built-in CRM's host: no storage read on its other pages.
-      if (isBuiltInCrmHost(url)) return;
-      void readCustomUrls().then((custom) => {
-        const stillThere = location.href === url;
-        if (!requested && stillThere && custom.length > 0 && detectDealPage(url, custom)) requestSidebar();
-      });
-    };
-    requestSidebarIfDeal(location.href);
-    ctx.addEventListener(window, 'wxt:locationchange', (event) => requestSidebarIfDeal(event.newUrl.href));
+    ctx.onInvalidated(
+      startLoader({
+        href: () => location.href,
+        navigation: (globalThis as { navigation?: EventTarget }).navigation ?? null,
+        isValid: () => ctx.isValid,
+        requestSidebar: async () => extension().runtime.sendMessage({ type: MessageType.injectSidebar }),
+        readCustomUrls: async () => {
+          const stored = await extension().storage.local.get(CUSTOM_CRM_ADAPTERS_KEY);
+          const custom: unknown = stored[CUSTOM_CRM_ADAPTERS_KEY];
+          return Array.isArray(custom) ? custom : [];
+        },
+      }),
+    );
   },
 });
+
+/**
+ * The extension APIs, looked up on first use as `wxt/browser` does at import: the first touch of
+ * `runtime` costs the page about half a millisecond, which pages that are not deals need not pay.
+ */
+function extension(): typeof browser {
+  const scope = globalThis as unknown as { browser?: typeof browser; chrome: typeof browser };
+  return scope.browser?.runtime?.id ? scope.browser : scope.chrome;
+}

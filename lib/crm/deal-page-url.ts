@@ -20,6 +20,8 @@ const LIGHTNING_HOST =
   /^[a-z0-9-]+(?:\.(?:sandbox|develop|scratch|demo|patch|trailblaze))?\.lightning\.(?:[a-z0-9-]+\.)?force\.(?:com|mil)$/;
 const OPPORTUNITY_RECORD = /^\/lightning\/r\/Opportunity\/([^/]+)\/(?:view|related\/[^/]+\/view)\/?$/i;
 const ANY_RECORD = /^\/lightning\/r\/([^/]+)\/view\/?$/i;
+// What both record patterns above start with: other Lightning pages skip them.
+const RECORD_PATH = '/lightning/r/';
 const LEGACY_RECORD = /^#\/sObject\/([^/?]+)(?:\/view)?\/?(?:\?.*)?$/;
 const OPPORTUNITY_PREFIX = '006';
 const CLASSIC_HOST =
@@ -40,18 +42,8 @@ const DYNAMICS_OPPORTUNITY_TYPE_CODE = '3';
 
 /** Returns the deal a URL shows, or null when it is not a deal page of a CRM Yardstick reads. */
 export function detectDealPage(url: string, custom: readonly CustomDealUrl[] = []): DealPageMatch | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:') return null;
-  const host = parsed.hostname;
-  if (LIGHTNING_HOST.test(host)) {
-    const rawRecordId = recordIdFromPath(parsed.pathname, parsed.hash);
-    return rawRecordId === null ? null : { crm: 'salesforce-lightning', rawRecordId };
-  }
+  const parsed = parseUrl(url);
+  if (parsed?.protocol !== 'https:') return null;
   const builtIn = builtInMatch(parsed);
   if (builtIn !== undefined) return builtIn;
   for (const { urlPattern } of custom) {
@@ -61,22 +53,38 @@ export function detectDealPage(url: string, custom: readonly CustomDealUrl[] = [
   return null;
 }
 
+/**
+ * What the built-in CRMs make of a URL, in one pass (the content-script loader's check on every CRM
+ * page): the deal it shows, null for another page of a built-in CRM's host, or undefined when the
+ * host is no built-in CRM's, where custom URL patterns may apply.
+ */
+export function detectBuiltInDealPage(url: string): DealPageMatch | null | undefined {
+  const parsed = parseUrl(url);
+  if (!parsed) return undefined;
+  const builtIn = builtInMatch(parsed);
+  return builtIn && parsed.protocol !== 'https:' ? null : builtIn;
+}
+
 /** Whether a URL is on a host of a CRM read out of the box, where custom URL patterns never apply. */
 export function isBuiltInCrmHost(url: string): boolean {
-  let parsed: URL;
+  return detectBuiltInDealPage(url) !== undefined;
+}
+
+function parseUrl(url: string): URL | null {
   try {
-    parsed = new URL(url);
+    return new URL(url);
   } catch {
-    return false;
+    return null;
   }
-  return LIGHTNING_HOST.test(parsed.hostname) || builtInMatch(parsed) !== undefined;
 }
 
 function recordIdFromPath(pathname: string, hash: string): string | null {
-  const opportunity = OPPORTUNITY_RECORD.exec(pathname)?.[1];
-  if (opportunity !== undefined) return opportunity;
-  const record = ANY_RECORD.exec(pathname)?.[1];
-  if (record !== undefined) return record.startsWith(OPPORTUNITY_PREFIX) ? record : null;
+  if (pathname.slice(0, RECORD_PATH.length).toLowerCase() === RECORD_PATH) {
+    const opportunity = OPPORTUNITY_RECORD.exec(pathname)?.[1];
+    if (opportunity !== undefined) return opportunity;
+    const record = ANY_RECORD.exec(pathname)?.[1];
+    return record?.startsWith(OPPORTUNITY_PREFIX) ? record : null;
+  }
   if (pathname !== '/one/one.app') return null;
   const legacy = LEGACY_RECORD.exec(hash)?.[1];
   return legacy !== undefined && legacy.startsWith(OPPORTUNITY_PREFIX) ? legacy : null;
@@ -85,23 +93,40 @@ function recordIdFromPath(pathname: string, hash: string): string | null {
 // undefined: not a built-in CRM host; null: a built-in host, but not a deal page.
 function builtInMatch(url: URL): DealPageMatch | null | undefined {
   const host = url.hostname;
-  const classic = CLASSIC_HOST.exec(host);
-  if (classic) {
-    const id = CLASSIC_RECORD.exec(url.pathname)?.[1];
-    return id ? { crm: 'salesforce-classic', instance: host.split('.')[0] ?? '', rawRecordId: id } : null;
-  }
-  if (HUBSPOT_HOST.test(host)) {
-    const deal = HUBSPOT_DEAL.exec(url.pathname);
-    return deal?.[1] && deal[2] ? { crm: 'hubspot', instance: deal[1], rawRecordId: deal[2] } : null;
-  }
-  if (DYNAMICS_HOST.test(host)) {
-    const id = dynamicsRecordId(url);
-    return id ? { crm: 'dynamics365', instance: host, rawRecordId: id } : null;
-  }
-  const pipedrive = PIPEDRIVE_HOST.exec(host);
-  if (pipedrive?.[1]) {
-    const id = PIPEDRIVE_DEAL.exec(url.pathname)?.[1];
-    return id ? { crm: 'pipedrive', instance: pipedrive[1], rawRecordId: id } : null;
+  // The host's last two labels pick the CRM, so that a page runs only its own CRM's patterns.
+  switch (host.slice(host.lastIndexOf('.', host.lastIndexOf('.') - 1) + 1)) {
+    case 'force.com':
+    case 'force.mil': {
+      if (!LIGHTNING_HOST.test(host)) return undefined;
+      const rawRecordId = recordIdFromPath(url.pathname, url.hash);
+      return rawRecordId === null ? null : { crm: 'salesforce-lightning', rawRecordId };
+    }
+    case 'salesforce.com':
+    case 'salesforce.mil': {
+      const instance = CLASSIC_HOST.exec(host)?.[1];
+      if (instance === undefined) return undefined;
+      const id = CLASSIC_RECORD.exec(url.pathname)?.[1];
+      return id ? { crm: 'salesforce-classic', instance, rawRecordId: id } : null;
+    }
+    case 'hubspot.com': {
+      if (!HUBSPOT_HOST.test(host)) return undefined;
+      const deal = HUBSPOT_DEAL.exec(url.pathname);
+      return deal?.[1] && deal[2] ? { crm: 'hubspot', instance: deal[1], rawRecordId: deal[2] } : null;
+    }
+    case 'dynamics.com':
+    case 'dynamics.cn':
+    case 'microsoftdynamics.us':
+    case 'appsplatform.us': {
+      if (!DYNAMICS_HOST.test(host)) return undefined;
+      const id = dynamicsRecordId(url);
+      return id ? { crm: 'dynamics365', instance: host, rawRecordId: id } : null;
+    }
+    case 'pipedrive.com': {
+      const instance = PIPEDRIVE_HOST.exec(host)?.[1];
+      if (!instance) return undefined;
+      const id = PIPEDRIVE_DEAL.exec(url.pathname)?.[1];
+      return id ? { crm: 'pipedrive', instance, rawRecordId: id } : null;
+    }
   }
   return undefined;
 }
