@@ -31,6 +31,8 @@ export default defineConfig({
     description: 'Score CRM deals against your team’s shared qualification definitions.',
     permissions: ['storage', 'scripting', 'alarms'],
     host_permissions: CRM_HOST_MATCHES,
+    // The loader (entrypoints/crm-loader): an unlisted script, so WXT wraps it in no content-script context.
+    content_scripts: [{ matches: CRM_HOST_MATCHES, js: ['crm-loader.js'], run_at: 'document_idle' }],
     // Requested at the moment an admin or rep sets a definitions URL on another host.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     storage: { managed_schema: 'managed_schema.json' },

@@ -20,7 +20,7 @@ describe('custom CRM hosts in the background', () => {
       {
         id: `crm-host:${HOST}`,
         matches: [HOST],
-        js: ['content-scripts/crm.js'],
+        js: ['crm-loader.js'],
         runAt: 'document_idle',
         persistAcrossSessions: true,
       },

@@ -11,7 +11,7 @@ import {
 } from './custom-crm-hosts';
 
 /** The loader the manifest runs on the built-in CRM hosts; custom hosts get the same file at runtime. */
-export const LOADER_SCRIPT = 'content-scripts/crm.js';
+export const LOADER_SCRIPT = 'crm-loader.js';
 
 /** The browser APIs the sync uses; tests pass fakes. */
 export interface CrmHostApis {

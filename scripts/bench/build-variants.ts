@@ -4,7 +4,7 @@ import path from 'node:path';
 import { BUILD_OUT_DIR, ROOT, YARDSTICK_EXTENSION_DIR } from './paths';
 
 /** The loader and the sidebar bundle, as the production manifest and background name them. */
-export const LOADER_SCRIPT = 'content-scripts/crm.js';
+export const LOADER_SCRIPT = 'crm-loader.js';
 export const SIDEBAR_SCRIPT = 'content-scripts/sidebar.js';
 /** Only in builds that keep the sidebar's styles out of its bundle. */
 export const SIDEBAR_CSS = 'content-scripts/sidebar.css';

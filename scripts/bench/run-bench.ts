@@ -10,7 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { GLOBEX, INITECH, UMBRELLA, opportunityPath } from '../../tests/e2e/support/lightning-app-records';
 import { launchBenchBrowser, serviceWorkerOf, stopServiceWorker, type BenchBrowser } from './bench-browser';
-import { buildYardstick, makeEagerBuild, makeFloorBuild, readManifest } from './build-variants';
+import {
+  buildYardstick,
+  LOADER_SCRIPT,
+  makeEagerBuild,
+  makeFloorBuild,
+  readManifest,
+} from './build-variants';
 import { DEAL_TIMING_RECORDER, measureDealOpen, type DealOpenSample } from './deal-open';
 import { readMachine } from './machine';
 import { parseOptions, USAGE } from './options';
@@ -70,7 +76,7 @@ const sizes = measureSizes(YARDSTICK_EXTENSION_DIR);
 const loader = loaderSize(sizes);
 const loaderOk = loader.gzip <= LOADER_BUDGET_BYTES;
 log(
-  `loader content-scripts/crm.js: ${loader.raw} B raw, ${loader.gzip} B gzip — ` +
+  `loader ${LOADER_SCRIPT}: ${loader.raw} B raw, ${loader.gzip} B gzip — ` +
     `${loaderOk ? 'OK' : 'OVER'} the ${LOADER_BUDGET_BYTES} B budget`,
 );
 

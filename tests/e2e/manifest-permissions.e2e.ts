@@ -38,8 +38,8 @@ describe('the production manifest', () => {
     expect(manifest.host_permissions).toEqual(builtInCrmHosts);
     expect(manifest.content_scripts).toEqual([
       {
-        matches: [...builtInCrmHosts].sort(),
-        js: ['content-scripts/crm.js'],
+        matches: builtInCrmHosts,
+        js: ['crm-loader.js'],
         run_at: 'document_idle',
       },
     ]);
