@@ -148,7 +148,9 @@ describe('SidebarApp', () => {
     );
     let releaseCount = () => {};
     const countAsked = new Promise<void>((resolve) => (releaseCount = resolve));
+    let counts = 0;
     const slowCount: typeof sidebar.countDealHistory = async (dealKey) => {
+      counts += 1;
       await countAsked;
       return sidebar.countDealHistory(dealKey);
     };
@@ -164,6 +166,13 @@ describe('SidebarApp', () => {
     expect(await screen.findByText('Showing the latest 100 scores.')).toBeInTheDocument();
     await act(async () => releaseCount());
     expect(await screen.findByText('Showing the latest 100 of 150 scores.')).toBeInTheDocument();
+
+    // A save adds one to the known count; the reload after it does not count again.
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[2]!);
+    await user.click(screen.getByRole('button', { name: 'Save score' }));
+    expect(await screen.findByText('Showing the latest 100 of 151 scores.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^Saved at/));
+    expect(counts).toBe(1);
   });
 
   it('shows a failed save as not saved and keeps the draft', async () => {

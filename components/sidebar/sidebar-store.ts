@@ -63,9 +63,20 @@ export function createSidebarStore(
   const newId = options.newId ?? (() => crypto.randomUUID());
   return createStore<SidebarState>()((set, get) => {
     async function loadDeal(dealKey: string, keepDraft: boolean): Promise<void> {
+      // keepDraft reloads the deal on show: its known count carries over instead of a recount.
+      const before = get().deal;
+      const known = keepDraft && before.status === 'loaded' ? before.value : null;
       await showDealState(dealKey, keepDraft);
       const shown = get().deal;
-      if (shown.status === 'loaded' && shown.value.historyTotal === null) void countHistory(dealKey);
+      if (shown.status !== 'loaded' || shown.value.historyTotal !== null) return;
+      if (known?.historyTotal != null) {
+        const seen = new Set(known.history.map((score) => score.id));
+        const added = shown.value.history.filter((score) => !seen.has(score.id)).length;
+        const historyTotal = known.historyTotal + added;
+        set({ deal: { status: 'loaded', value: { ...shown.value, historyTotal } } });
+        return;
+      }
+      void countHistory(dealKey);
     }
 
     // A long history comes without its count, which would hold up the deal; it follows on its own.

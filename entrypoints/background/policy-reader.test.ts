@@ -49,17 +49,26 @@ describe('createPolicyReader', () => {
     expect(snapshots.saved).toEqual([{ raterName: 'Priya (policy now)' }]);
   });
 
-  it('waits for the browser when there is no previous run, and does not report that as a change', async () => {
+  it('shows no policy on a new install until the first read, then reports the policy as a change', async () => {
     const slow = slowSource([{ role: 'manager' }]);
     const snapshots = memorySnapshots(undefined);
     const reader = createPolicyReader(slow.source, snapshots);
 
-    const display = reader.lastKnown();
-    expect(await settledOrPending(display)).toBe(pendingMark);
+    expect(await reader.lastKnown()).toEqual({});
     slow.releaseAll();
-    expect(await display).toEqual({ role: 'manager' });
-    expect(await reader.differsFromSnapshot).toBe(false);
+    await reader.current();
+    expect(await reader.lastKnown()).toEqual({ role: 'manager' });
+    expect(await reader.differsFromSnapshot).toBe(true);
     expect(snapshots.saved).toEqual([{ role: 'manager' }]);
+  });
+
+  it('reports no change on a new install without a policy, and remembers that there is none', async () => {
+    const slow = slowSource([{}]);
+    const snapshots = memorySnapshots(undefined);
+    const reader = createPolicyReader(slow.source, snapshots);
+    slow.releaseAll();
+    expect(await reader.differsFromSnapshot).toBe(false);
+    expect(snapshots.saved).toEqual([{}]);
   });
 
   it('reports no change and writes nothing when the policy is the previous run’s', async () => {

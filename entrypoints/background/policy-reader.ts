@@ -1,3 +1,5 @@
+const NO_POLICY = {};
+
 /** Where the policy comes from; tests pass a fixed one. */
 export type PolicySource = () => Promise<unknown>;
 
@@ -12,13 +14,16 @@ export interface PolicyReader {
   /** The policy as the browser reports it; right after a browser start this can take seconds. */
   current(): Promise<unknown>;
   /**
-   * The current policy when it is already known, else the previous run's copy while the browser
-   * still reads it; only for what is shown, never for what is written.
+   * The current policy when it is already known, else the previous run's copy (no policy on a new
+   * install) while the browser still reads it; only for what is shown, never for what is written.
    */
   lastKnown(): Promise<unknown>;
   /** Forgets the current policy (it changed); the next read asks the browser again. */
   invalidate(): void;
-  /** Resolves once the first read after start-up is done: true when it differs from the previous run's. */
+  /**
+   * Resolves once the first read after start-up is done: true when it differs from what `lastKnown`
+   * answered meanwhile (the previous run's policy, or none on a new install).
+   */
   readonly differsFromSnapshot: Promise<boolean>;
 }
 
@@ -44,18 +49,19 @@ export function createPolicyReader(
   }
 
   const differsFromSnapshot = (async () => {
+    if (!snapshots) return false;
     const [raw, previous] = await Promise.all([reading, snapshot]);
     if (JSON.stringify(raw) === JSON.stringify(previous)) return false;
-    await snapshots?.save(raw).catch(() => undefined);
-    return previous !== undefined;
+    await snapshots.save(raw).catch(() => undefined);
+    return JSON.stringify(raw) !== JSON.stringify(previous ?? NO_POLICY);
   })().catch(() => false);
 
   return {
     current: () => reading,
     async lastKnown() {
       if (settled) return settled.raw;
-      const previous = await snapshot;
-      return previous === undefined ? reading : previous;
+      // No previous run (a new install): show what most browsers have, no policy, until the read is done.
+      return (await snapshot) ?? (snapshots ? NO_POLICY : reading);
     },
     invalidate() {
       settled = null;
