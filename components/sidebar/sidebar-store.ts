@@ -224,10 +224,13 @@ export function createSidebarStore(
         // The saved record is committed: show it in the history with the "Saved" status, not a moment later.
         const shown = get().deal;
         if (shown.status === 'loaded' && !shown.value.history.some((s) => s.id === response.value.id)) {
+          const { history, historyTotal } = shown.value;
+          // A full page stays a page: the oldest score shown makes way for the new one.
+          const pageIsFull = historyTotal === null || historyTotal > history.length;
           const value = {
             ...shown.value,
-            history: [response.value, ...shown.value.history],
-            historyTotal: shown.value.historyTotal === null ? null : shown.value.historyTotal + 1,
+            history: [response.value, ...history].slice(0, pageIsFull ? history.length : undefined),
+            historyTotal: historyTotal === null ? null : historyTotal + 1,
           };
           set({ deal: { status: 'loaded', value } });
         }
@@ -238,11 +241,10 @@ export function createSidebarStore(
           return;
         }
         clearTimeout(persistTimer);
+        // The history above already holds the stored record, so the deal is not read again: a reload
+        // here ran into the rep's next save.
         set({ save: { status: 'saved', score: response.value }, pendingSaveId: null, dirty: false });
         await backend.clearDraft(snapshot.dealKey).catch(() => undefined);
-        // keepDraft: an edit made while history reloads must not be overwritten by it.
-        await loadDeal(snapshot.dealKey, true);
-        set({ save: { status: 'saved', score: response.value } });
       },
 
       async setRater(rater) {

@@ -7,8 +7,8 @@ export interface SaveSample {
   /** Click → the status reads "Saved at …": the background committed the score and the UI says so. */
   ackMs: number;
   /**
-   * Click → the deal's history shows the new score (the sidebar reloaded the deal state after the
-   * save). When the sidebar shows no history list, the last change before it went quiet instead.
+   * Click → the deal's history shows the new score. When the sidebar shows no history list, the last
+   * change before it went quiet instead.
    */
   settledMs: number;
 }
@@ -29,7 +29,7 @@ const MAX_FAILURES = 5;
  * criterion (so every save is a real change), waits for "Unsaved changes", then clicks Save. All
  * timing is performance.now() in the page with a MutationObserver on the sidebar's shadow root;
  * the whole loop runs in the page, so no Playwright round trip is inside a measurement. Each save
- * waits until the history shows it (the deal state reloaded) before the next, so saves do not overlap.
+ * waits until the history shows it before the next, so saves do not overlap.
  */
 export async function measureSaves(page: Page, count: number): Promise<SaveRun> {
   return page.evaluate(
