@@ -1,12 +1,18 @@
+import { useState } from 'react';
 import { stalenessOf } from './score-staleness';
 import { useSidebar } from './sidebar-context';
+
+/** How many scores the history shows until the rep asks for more: each save renders the list again. */
+export const HISTORY_ROWS_SHOWN = 10;
 
 /** The deal's saved scores, newest first, each flagged when the deal has moved since. History is append-only. */
 export function ScoreHistory() {
   const deal = useSidebar((s) => s.deal);
   const page = useSidebar((s) => s.page);
+  const [expanded, setExpanded] = useState(false);
   if (deal.status !== 'loaded') return null;
   const { history, historyTotal } = deal.value;
+  const shown = expanded ? history : history.slice(0, HISTORY_ROWS_SHOWN);
   const now = new Date();
   return (
     <section className="ys-history" aria-labelledby="ys-history-heading">
@@ -15,7 +21,7 @@ export function ScoreHistory() {
         <p className="ys-muted">No saved scores for this deal yet.</p>
       ) : (
         <ol aria-label="Saved scores">
-          {history.map((score) => {
+          {shown.map((score) => {
             const staleness = stalenessOf(score, page, deal.value, now);
             return (
               <li key={score.id}>
@@ -40,13 +46,18 @@ export function ScoreHistory() {
         </ol>
       )}
       {historyTotal === null ? (
-        <p className="ys-muted">Showing the latest {history.length} scores.</p>
+        <p className="ys-muted">Showing the latest {shown.length} scores.</p>
       ) : (
-        historyTotal > history.length && (
+        historyTotal > shown.length && (
           <p className="ys-muted">
-            Showing the latest {history.length} of {historyTotal} scores.
+            Showing the latest {shown.length} of {historyTotal} scores.
           </p>
         )
+      )}
+      {shown.length < history.length && (
+        <button type="button" className="ys-link-button" onClick={() => setExpanded(true)}>
+          Show {history.length - shown.length} more
+        </button>
       )}
     </section>
   );

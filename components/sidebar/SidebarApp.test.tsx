@@ -131,7 +131,7 @@ describe('SidebarApp', () => {
     expect(levels).toEqual([1, 3]);
   });
 
-  it('shows the latest 100 of a long history at once and the full count when it arrives', async () => {
+  it('shows the latest 10 of a long history at once, the full count when it arrives, and more on request', async () => {
     const user = userEvent.setup();
     const { sidebar, services } = createInMemoryBackground();
     await sidebar.setRater('dana');
@@ -163,9 +163,14 @@ describe('SidebarApp', () => {
     );
     act(() => reopened.getState().showPage({ status: 'ready', snapshot: lightningSnapshot() }));
 
-    expect(await screen.findByText('Showing the latest 100 scores.')).toBeInTheDocument();
+    expect(await screen.findByText('Showing the latest 10 scores.')).toBeInTheDocument();
     await act(async () => releaseCount());
-    expect(await screen.findByText('Showing the latest 100 of 150 scores.')).toBeInTheDocument();
+    expect(await screen.findByText('Showing the latest 10 of 150 scores.')).toBeInTheDocument();
+    const rows = () => within(screen.getByRole('list', { name: 'Saved scores' })).getAllByRole('listitem');
+    expect(rows()).toHaveLength(10);
+    await user.click(screen.getByRole('button', { name: 'Show 90 more' }));
+    expect(rows()).toHaveLength(100);
+    expect(screen.getByText('Showing the latest 100 of 150 scores.')).toBeInTheDocument();
 
     // A save adds one to the known count; the reload after it does not count again.
     await user.click(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[2]!);
