@@ -218,4 +218,9 @@ for (const { what, ms, bytes } of timings) {
   const size = bytes ? `${(bytes / 1e6).toFixed(1)} MB` : '';
   console.log(`| ${what} | ${(median(ms) / 1000).toFixed(2)} s | ${runs} s | ${size} |`);
 }
-console.log(`\nLoad average at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(', ')}`);
+console.log(
+  `\nLoad average at the end: ${os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(', ')}`,
+);
