@@ -20,6 +20,9 @@ import { launchWithExtension, PRODUCTION_EXTENSION_DIR } from '../tests/e2e/supp
 import { GLOBEX, opportunityPath } from '../tests/e2e/support/lightning-app-records';
 import { ClosedShadowSidebar, withText } from '../tests/e2e/support/closed-shadow-sidebar';
 import { setRaterInOptions } from '../tests/e2e/support/sidebar-page';
+import { NAME_HELPER } from './bench/bench-browser';
+import { countScores, newestScore, seedScores } from './bench/seed-scores';
+import { median } from './bench/stats';
 
 const { values } = parseArgs({
   options: { scores: { type: 'string', default: '100000' }, runs: { type: 'string', default: '2' } },
@@ -27,8 +30,6 @@ const { values } = parseArgs({
 const SCORES = Number(values.scores);
 const RUNS = Number(values.runs);
 const RATER = 'dana.whitfield@acme.example';
-const CHUNK = 20_000;
-const NAME_HELPER = 'globalThis.__name = globalThis.__name || ((target) => target); void 0;';
 
 interface Timing {
   what: string;
@@ -56,46 +57,20 @@ async function seed(context: BrowserContext, serviceWorker: Worker, count: numbe
   await sidebar.waitForText(/Saved at/);
   await page.close();
   await serviceWorker.evaluate(NAME_HELPER);
-  for (let start = 1; start < count; start += CHUNK) {
-    const end = Math.min(count, start + CHUNK);
-    await serviceWorker.evaluate(
-      async ({ start, end }) => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const request = indexedDB.open('yardstick');
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        try {
-          const transaction = db.transaction('scores', 'readwrite');
-          const store = transaction.objectStore('scores');
-          const template = await new Promise<Record<string, unknown> & { deal: Record<string, unknown> }>(
-            (resolve) => {
-              const cursor = store.openCursor();
-              cursor.onsuccess = () => resolve(cursor.result!.value);
-            },
-          );
-          const base = Date.parse(template.savedAt as string) - 24 * 3_600_000;
-          for (let i = start; i < end; i += 1) {
-            const recordId = `006Dn${String(i % 5000).padStart(10, '0')}AAA`;
-            store.add({
-              ...template,
-              id: crypto.randomUUID(),
-              dealKey: `salesforce-lightning:yardstick-demo:${recordId}`,
-              deal: { ...template.deal, recordId },
-              savedAt: new Date(base + i * 1000).toISOString(),
-            });
-          }
-          await new Promise<void>((resolve, reject) => {
-            transaction.oncomplete = () => resolve();
-            transaction.onerror = () => reject(transaction.error);
-          });
-        } finally {
-          db.close();
-        }
-      },
-      { start, end },
-    );
-  }
+  const dealKey = `salesforce-lightning:yardstick-demo:${GLOBEX.id}`;
+  const { count: stored } = await seedScores(
+    serviceWorker,
+    {
+      total: count - 1,
+      hotCount: 0,
+      hotDealKey: dealKey,
+      otherDeals: 5000,
+      template: await newestScore(serviceWorker, dealKey),
+      raters: [RATER],
+    },
+    () => undefined,
+  );
+  if (stored !== count) throw new Error(`seeding left ${stored} scores, not ${count}`);
 }
 
 async function openOptions(context: BrowserContext, extensionId: string): Promise<Page> {
@@ -186,19 +161,7 @@ for (let run = 1; run <= RUNS; run += 1) {
       'restore the same backup again',
       new RegExp(`0 scores added, ${SCORES} already here`),
     );
-    const stored = await target.serviceWorker.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('yardstick');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const count = await new Promise<number>((resolve) => {
-        const request = db.transaction('scores').objectStore('scores').count();
-        request.onsuccess = () => resolve(request.result);
-      });
-      db.close();
-      return count;
-    });
+    const stored = await countScores(target.serviceWorker);
     if (stored !== SCORES) throw new Error(`after two restores the database holds ${stored} scores`);
   } finally {
     await target.close();
@@ -206,11 +169,6 @@ for (let run = 1; run <= RUNS; run += 1) {
 }
 rmSync(downloads, { recursive: true, force: true });
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 console.log(`\n| ${n} scores, real Chromium | median | runs | file |`);
 console.log('|---|---|---|---|');
 for (const { what, ms, bytes } of timings) {

@@ -11,7 +11,11 @@ export interface SeedPlan {
   otherDeals: number;
   /** A real score saved through the UI; seeded rows are copies with their own ids, deals and times. */
   template: Record<string, unknown>;
+  /** The raters the copies take in turn; four made-up raters unless given. */
+  raters?: string[];
 }
+
+const DEFAULT_RATERS = ['ana@example.com', 'ben@example.com', 'chen@example.com', 'dev@example.com'];
 
 const CHUNK = 20_000;
 
@@ -37,7 +41,7 @@ export async function seedScores(
         });
         try {
           const template = plan.template as { deal: Record<string, unknown> } & Record<string, unknown>;
-          const raters = ['ana@example.com', 'ben@example.com', 'chen@example.com', 'dev@example.com'];
+          const { raters } = plan;
           await new Promise<void>((resolve, reject) => {
             const tx = db.transaction('scores', 'readwrite', { durability: 'relaxed' });
             const store = tx.objectStore('scores');
@@ -66,7 +70,7 @@ export async function seedScores(
           db.close();
         }
       },
-      { plan, start, end, baseTime },
+      { plan: { ...plan, raters: plan.raters ?? DEFAULT_RATERS }, start, end, baseTime },
     );
     onProgress(end, performance.now() - started);
   }
