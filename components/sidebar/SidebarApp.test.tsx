@@ -172,12 +172,43 @@ describe('SidebarApp', () => {
     expect(rows()).toHaveLength(100);
     expect(screen.getByText('Showing the latest 100 of 150 scores.')).toBeInTheDocument();
 
-    // A save adds one to the known count; the reload after it does not count again.
+    // A save adds one to the known count, without counting again.
     await user.click(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[2]!);
     await user.click(screen.getByRole('button', { name: 'Save score' }));
     expect(await screen.findByText('Showing the latest 100 of 151 scores.')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^Saved at/));
     expect(counts).toBe(1);
+  });
+
+  it('keeps an edit made while a save is in flight as unsaved, with the saved score in history', async () => {
+    const user = userEvent.setup();
+    const { sidebar, services } = createInMemoryBackground();
+    await sidebar.setRater('dana');
+    let releaseSave = () => {};
+    const saveHeld = new Promise<void>((resolve) => (releaseSave = resolve));
+    await openDeal({
+      ...sidebar,
+      saveScore: async (input) => {
+        await saveHeld;
+        return sidebar.saveScore(input);
+      },
+    });
+    const metrics = () => within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio');
+    await user.click(metrics()[1]!);
+    await user.click(screen.getByRole('button', { name: 'Save score' }));
+    await screen.findByText('Saving…', { selector: 'p' });
+    await user.click(metrics()[3]!);
+    await act(async () => releaseSave());
+
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('list', { name: 'Saved scores' })).getAllByRole('listitem'),
+      ).toHaveLength(1),
+    );
+    expect(screen.getByRole('status')).toHaveTextContent('Unsaved changes');
+    expect(metrics()[3]).toBeChecked();
+    const [stored] = await services.db.scores.toArray();
+    expect(stored!.answers.find((a) => a.criterionId === 'metrics')!.level).toBe(1);
   });
 
   it('shows a failed save as not saved and keeps the draft', async () => {

@@ -221,7 +221,9 @@ export function createSidebarStore(
           set({ save: { status: 'failed', error: response.error } });
           return;
         }
-        // The saved record is committed: show it in the history with the "Saved" status, not a moment later.
+        // The saved record is committed: show it in the history with the "Saved" status. The deal is
+        // not read again afterwards: the history now holds the stored record, and a reload ran into
+        // the rep's next save.
         const shown = get().deal;
         if (shown.status === 'loaded' && !shown.value.history.some((s) => s.id === response.value.id)) {
           const { history, historyTotal } = shown.value;
@@ -237,12 +239,9 @@ export function createSidebarStore(
         if (get().draft !== draft) {
           // The rep kept editing while the save was in flight: keep those edits as the new draft.
           set({ save: { status: 'saved', score: response.value }, pendingSaveId: null });
-          await loadDeal(snapshot.dealKey, true);
           return;
         }
         clearTimeout(persistTimer);
-        // The history above already holds the stored record, so the deal is not read again: a reload
-        // here ran into the rep's next save.
         set({ save: { status: 'saved', score: response.value }, pendingSaveId: null, dirty: false });
         await backend.clearDraft(snapshot.dealKey).catch(() => undefined);
       },

@@ -143,7 +143,7 @@ export async function runScaling(options: {
   const runProfile = path.join(PROFILES_DIR, `scaling-${dbSize}-${process.pid}`);
   rmSync(runProfile, { recursive: true, force: true });
   cpSync(cacheDir, runProfile, { recursive: true });
-  forgetServiceWorkerRegistration(runProfile);
+  dropServiceWorkerStorage(runProfile);
   // The session before the restart: the rep opened a deal, so the browser had read Yardstick's policy.
   const previousSession = await launchBenchBrowser({
     label: `yardstick @ ${dbSize}, before the restart`,
@@ -209,6 +209,6 @@ export async function runScaling(options: {
  * background. Dropping the profile's service-worker storage (registrations and script cache, not
  * IndexedDB) makes Chromium register the current build's worker.
  */
-function forgetServiceWorkerRegistration(profileDir: string): void {
+function dropServiceWorkerStorage(profileDir: string): void {
   rmSync(path.join(profileDir, 'Default', 'Service Worker'), { recursive: true, force: true });
 }
