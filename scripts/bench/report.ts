@@ -311,10 +311,17 @@ function saveTable(results: BenchResults): string {
     ['Click → the new score shown in the history', ...summaryCells(summarize(s.map((x) => x.settledMs)))],
   ];
   const failures = results.saves.failures;
+  // Each save adds to the deal's history: the first and last fifth show whether saves slow as it grows.
+  const fifth = Math.floor(s.length / 5);
+  const byPosition = fifth
+    ? ` Save ack p50 over the first ${fifth} saves: ${fmt(median(s.slice(0, fifth).map((x) => x.ackMs)))} ms; ` +
+      `over the last ${fifth}: ${fmt(median(s.slice(-fifth).map((x) => x.ackMs)))} ms.`
+    : '';
   return (
     table([`${s.length} saves, ms`, 'p50', 'p95', 'max'], rows) +
     `\n\nScores stored before and after the timed saves: ${count(results.saves.storedBefore)} → ` +
     `${count(results.saves.storedAfter)}.` +
+    byPosition +
     (failures.length ? ` Saves that never completed: ${failures.join('; ')}.` : '')
   );
 }
@@ -378,6 +385,7 @@ function scalingTable(results: BenchResults): string {
       `${fmt(stopped.median)} / ${fmt(stopped.p95)}`,
       fmt(scale.coldOpen.readyAfterHeader),
       fmt(median(scale.opens.map((s) => s.heapMB))),
+      `${fmt(median(scale.dealCountMs.dealKey))} / ${fmt(median(scale.dealCountMs.compound))}`,
     ];
   });
   return table(
@@ -389,8 +397,9 @@ function scalingTable(results: BenchResults): string {
       'Settled p50 / p95, ms',
       'Interactive − header median / p95, ms',
       'Same, worker stopped first, ms',
-      'First open after start, ms',
+      'First open after a restart, ms',
       'Page JS heap, MB',
+      "Counting the deal's scores: dealKey / [dealKey+savedAt] index, median ms",
     ],
     rows,
   );

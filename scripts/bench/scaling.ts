@@ -10,8 +10,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import type { Worker } from 'playwright-core';
 import { GLOBEX, opportunityPath } from '../../tests/e2e/support/lightning-app-records';
-import { launchBenchBrowser, serviceWorkerOf, stopServiceWorker } from './bench-browser';
+import { launchBenchBrowser, NAME_HELPER, serviceWorkerOf, stopServiceWorker } from './bench-browser';
 import { DEAL_TIMING_RECORDER, measureDealOpen, type DealOpenSample } from './deal-open';
 import { PROFILES_DIR, ROOT, SEEDED_PROFILES_DIR, YARDSTICK_EXTENSION_DIR } from './paths';
 import { measureSaves, type SaveSample } from './save-latency';
@@ -36,6 +37,11 @@ export interface ScalingResult {
   workerStoppedOpens: DealOpenSample[];
   saves: SaveSample[];
   saveFailures: string[];
+  /**
+   * Counting the measured deal's scores from the service worker, on the index the sidebar's
+   * countDealHistory uses (`dealKey`) and on the compound index the history is read from.
+   */
+  dealCountMs: { dealKey: number[]; compound: number[] };
 }
 
 /** Where Chromium keeps an unpacked extension's data depends on its id, i.e. on the folder's path. */
@@ -186,6 +192,7 @@ export async function runScaling(options: {
     await measureSaves(page, 5);
     const { samples: saves, failures: saveFailures } = await measureSaves(page, options.saves);
     await page.close();
+    const dealCountMs = await timeDealCounts(serviceWorker, HOT_DEAL_KEY, 5);
     return {
       dbSize,
       storedScores,
@@ -196,6 +203,7 @@ export async function runScaling(options: {
       workerStoppedOpens,
       saves,
       saveFailures,
+      dealCountMs,
     };
   } finally {
     await browser.close();
@@ -211,4 +219,44 @@ export async function runScaling(options: {
  */
 function dropServiceWorkerStorage(profileDir: string): void {
   rmSync(path.join(profileDir, 'Default', 'Service Worker'), { recursive: true, force: true });
+}
+
+/** Times counting one deal's scores on each index, `runs` times, from the service worker. */
+async function timeDealCounts(
+  serviceWorker: Worker,
+  dealKey: string,
+  runs: number,
+): Promise<ScalingResult['dealCountMs']> {
+  await serviceWorker.evaluate(NAME_HELPER);
+  return serviceWorker.evaluate(
+    async ({ dealKey, runs }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('yardstick');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const time = async (count: () => IDBRequest<number>) => {
+        const started = performance.now();
+        await new Promise((resolve, reject) => {
+          const request = count();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        return performance.now() - started;
+      };
+      const index = (name: string) => db.transaction('scores').objectStore('scores').index(name);
+      const range = IDBKeyRange.bound([dealKey, ''], [dealKey, '\uffff']);
+      const result = { dealKey: [] as number[], compound: [] as number[] };
+      try {
+        for (let run = 0; run < runs; run += 1) {
+          result.dealKey.push(await time(() => index('dealKey').count(dealKey)));
+          result.compound.push(await time(() => index('[dealKey+savedAt]').count(range)));
+        }
+      } finally {
+        db.close();
+      }
+      return result;
+    },
+    { dealKey, runs },
+  );
 }
