@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { CRM_HOST_MATCHES } from './lib/crm/crm-hosts';
+import { BUILT_IN_CRM_MATCHES, CRM_HOST_MATCHES } from './lib/crm/crm-hosts';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -31,8 +31,13 @@ export default defineConfig({
     description: 'Score CRM deals against your team’s shared qualification definitions.',
     permissions: ['storage', 'scripting', 'alarms'],
     host_permissions: CRM_HOST_MATCHES,
-    // The loader (entrypoints/crm-loader): an unlisted script, so WXT wraps it in no content-script context.
-    content_scripts: [{ matches: CRM_HOST_MATCHES, js: ['crm-loader.js'], run_at: 'document_idle' }],
+    // One loader per CRM (entrypoints/<crm>-loader.ts), each on its own hosts: unlisted scripts, so WXT
+    // wraps them in no content-script context.
+    content_scripts: Object.entries(BUILT_IN_CRM_MATCHES).map(([crm, matches]) => ({
+      matches: [...matches],
+      js: [`${crm}-loader.js`],
+      run_at: 'document_idle' as const,
+    })),
     // Requested at the moment an admin or rep sets a definitions URL on another host.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     storage: { managed_schema: 'managed_schema.json' },

@@ -20,7 +20,7 @@ describe('custom CRM hosts in the background', () => {
       {
         id: `crm-host:${HOST}`,
         matches: [HOST],
-        js: ['crm-loader.js'],
+        js: ['custom-crm-loader.js'],
         runAt: 'document_idle',
         persistAcrossSessions: true,
       },

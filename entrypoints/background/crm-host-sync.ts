@@ -10,8 +10,8 @@ import {
   type ResolvedCustomCrms,
 } from './custom-crm-hosts';
 
-/** The loader the manifest runs on the built-in CRM hosts; custom hosts get the same file at runtime. */
-export const LOADER_SCRIPT = 'crm-loader.js';
+/** The loader registered at runtime on the custom hosts; the built-in CRMs have their own, in the manifest. */
+export const CUSTOM_LOADER_SCRIPT = 'custom-crm-loader.js';
 
 /** The browser APIs the sync uses; tests pass fakes. */
 export interface CrmHostApis {
@@ -85,7 +85,7 @@ export function createCrmHostSync(services: BackgroundServices, apis: CrmHostApi
           {
             id,
             matches: [pattern],
-            js: [LOADER_SCRIPT],
+            js: [CUSTOM_LOADER_SCRIPT],
             runAt: 'document_idle',
             persistAcrossSessions: true,
           },

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { CUSTOM_CRM_ADAPTERS_KEY } from '../../lib/crm/crm-hosts';
+import { CUSTOM_CRM_ADAPTERS_KEY } from '../../lib/crm/custom-crm-adapters-key';
 import type { BackgroundServices } from './background-services';
 import { createCrmHostSync, type CrmHostSync } from './crm-host-sync';
 

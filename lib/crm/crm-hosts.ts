@@ -1,26 +1,25 @@
-// Bundled into the content-script loader (its `matches`): keep this module free of runtime imports.
-
 /**
- * Match patterns of the CRM hosts Yardstick reads out of the box; the manifest asks for these and
- * nothing else (custom hosts are optional permissions, requested when an admin or rep adds one).
+ * Match patterns of the hosts of each CRM Yardstick reads out of the box. The manifest runs each
+ * CRM's own loader (`<crm>-loader.js`) on its hosts, so a page carries only its CRM's deal URLs.
  * `*.force.com` is the narrowest pattern that covers Lightning, its sandboxes and Hyperforce's
  * `<domain>.lightning.<region>.force.com` (a match pattern cannot put a wildcard in the middle of a host).
  */
-export const CRM_HOST_MATCHES = [
-  // Salesforce Lightning
-  'https://*.force.com/*',
-  'https://*.force.mil/*',
-  // Salesforce Classic
-  'https://*.my.salesforce.com/*',
-  'https://*.my.salesforce.mil/*',
-  // HubSpot, US and EU data centres
-  'https://app.hubspot.com/*',
-  'https://app-eu1.hubspot.com/*',
-  // Dynamics 365 (`<org>.crm<N>.dynamics.com`)
-  'https://*.dynamics.com/*',
-  // Pipedrive (`<company>.pipedrive.com`)
-  'https://*.pipedrive.com/*',
-];
+export const BUILT_IN_CRM_MATCHES = {
+  'salesforce-lightning': ['https://*.force.com/*', 'https://*.force.mil/*'],
+  'salesforce-classic': ['https://*.my.salesforce.com/*', 'https://*.my.salesforce.mil/*'],
+  // US and EU data centres
+  hubspot: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*'],
+  // `<org>.crm<N>.dynamics.com`
+  dynamics365: ['https://*.dynamics.com/*'],
+  // `<company>.pipedrive.com`
+  pipedrive: ['https://*.pipedrive.com/*'],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
+ * Every built-in CRM host; the manifest asks for these and nothing else (custom hosts are optional
+ * permissions, requested when an admin or rep adds one).
+ */
+export const CRM_HOST_MATCHES: string[] = Object.values(BUILT_IN_CRM_MATCHES).flat();
 
 /**
  * The host part of an https or http match pattern such as `https://*.acme.com/*`, or null when
@@ -47,9 +46,3 @@ export function patternCoveredBy(pattern: string, covering: readonly string[]): 
     return host.endsWith(suffix) || `.${host}` === suffix;
   });
 }
-
-/**
- * The `storage.local` key under which the background keeps the custom CRM hosts' generic adapter
- * configs (validated); the loader reads their URL patterns from it, without Zod or a message.
- */
-export const CUSTOM_CRM_ADAPTERS_KEY = 'customCrmAdapters';

@@ -1,10 +1,13 @@
+/** The loaders' one message, apart from the others so that a loader carries no other message name. */
+export const INJECT_SIDEBAR_TYPE = 'loader→background:injectSidebar';
+
 /**
  * The one message protocol between Yardstick's scripts. A message's `type` names its direction:
  * `<sender>→<receiver>:<action>`; `page` is an extension page (options, popup), `ui` any of ours. The background validates every request with `RequestSchema` in protocol.ts;
  * the names live apart so the few-KB loader can use them without pulling in Zod.
  */
 export const MessageType = {
-  injectSidebar: 'loader→background:injectSidebar',
+  injectSidebar: INJECT_SIDEBAR_TYPE,
   getReadingContext: 'sidebar→background:getReadingContext',
   getDealState: 'sidebar→background:getDealState',
   countDealHistory: 'sidebar→background:countDealHistory',

@@ -3,8 +3,10 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import path from 'node:path';
 import { BUILD_OUT_DIR, ROOT, YARDSTICK_EXTENSION_DIR } from './paths';
 
-/** The loader and the sidebar bundle, as the production manifest and background name them. */
-export const LOADER_SCRIPT = 'crm-loader.js';
+/** The loader the bench's Lightning fixtures run, and the sidebar bundle, as the production manifest and background name them. */
+const LOADER_SCRIPT = 'salesforce-lightning-loader.js';
+/** Every CRM's loader in the manifest is named `<crm>-loader.js`. */
+const LOADER_FILE = /^[a-z0-9-]+-loader\.js$/;
 export const SIDEBAR_SCRIPT = 'content-scripts/sidebar.js';
 /** Only in builds that keep the sidebar's styles out of its bundle. */
 export const SIDEBAR_CSS = 'content-scripts/sidebar.css';
@@ -49,22 +51,27 @@ function copyWithManifest(to: string, edit: (manifest: Manifest) => Manifest): v
   writeFileSync(path.join(to, 'manifest.json'), JSON.stringify(edit(readManifest(to)), null, 2));
 }
 
-function loaderEntry(manifest: Manifest): ContentScript {
-  const loader = manifest.content_scripts?.find((script) => script.js?.includes(LOADER_SCRIPT));
-  if (!loader) throw new Error(`The built manifest has no content script ${LOADER_SCRIPT}`);
-  return loader;
+/** The manifest's loader entries (one per built-in CRM); throws when the bench's own loader is not among them. */
+function loaderEntries(manifest: Manifest): ContentScript[] {
+  const loaders = (manifest.content_scripts ?? []).filter((script) =>
+    script.js?.some((file) => LOADER_FILE.test(file)),
+  );
+  if (!loaders.some((script) => script.js?.includes(LOADER_SCRIPT)))
+    throw new Error(`The built manifest has no content script ${LOADER_SCRIPT}`);
+  return loaders;
 }
 
 /**
  * The naive approach: the same build, with the sidebar bundle (React and all) as the manifest's
- * content script on every CRM page instead of the loader, so React mounts at once everywhere. The
- * loader is dropped so the background is never asked to inject a second copy. Styles: when the
+ * content script on every CRM page instead of the loaders, so React mounts at once everywhere. The
+ * loaders are dropped so the background is never asked to inject a second copy. Styles: when the
  * bundle carries them, nothing changes; when the build has a separate content-scripts/sidebar.css
  * (WXT's shadow-root UI fetches it), it is made web-accessible on the CRM hosts if it is not already.
  */
 export function makeEagerBuild(to: string): void {
   copyWithManifest(to, (manifest) => {
-    const loader = loaderEntry(manifest);
+    const loaders = loaderEntries(manifest);
+    const matches = loaders.flatMap((loader) => loader.matches);
     const resources = manifest.web_accessible_resources ?? [];
     const needsCss =
       existsSync(path.join(to, SIDEBAR_CSS)) &&
@@ -73,31 +80,30 @@ export function makeEagerBuild(to: string): void {
       ...manifest,
       name: `${manifest.name} (bench: eager)`,
       content_scripts: [
-        ...(manifest.content_scripts ?? []).filter((script) => script !== loader),
-        { matches: loader.matches, run_at: 'document_idle', js: [SIDEBAR_SCRIPT] },
+        ...(manifest.content_scripts ?? []).filter((script) => !loaders.includes(script)),
+        { matches, run_at: 'document_idle', js: [SIDEBAR_SCRIPT] },
       ],
       web_accessible_resources: needsCss
-        ? [...resources, { resources: [SIDEBAR_CSS], matches: loader.matches }]
+        ? [...resources, { resources: [SIDEBAR_CSS], matches }]
         : manifest.web_accessible_resources,
     };
   });
 }
 
 /**
- * The floor: the same build with an empty content script in the loader's place. What it costs is
+ * The floor: the same build with an empty content script in each loader's place. What it costs is
  * Chromium's price for any content script (an isolated world per page), not Yardstick's code.
  */
 export function makeFloorBuild(to: string): void {
   copyWithManifest(to, (manifest) => {
-    const loader = loaderEntry(manifest);
+    const loaders = loaderEntries(manifest);
     writeFileSync(path.join(to, 'content-scripts', 'empty.js'), '// bench floor: an empty content script\n');
     return {
       ...manifest,
       name: `${manifest.name} (bench: empty content script)`,
-      content_scripts: [
-        ...(manifest.content_scripts ?? []).filter((script) => script !== loader),
-        { ...loader, js: ['content-scripts/empty.js'] },
-      ],
+      content_scripts: (manifest.content_scripts ?? []).map((script) =>
+        loaders.includes(script) ? { ...script, js: ['content-scripts/empty.js'] } : script,
+      ),
     };
   });
 }

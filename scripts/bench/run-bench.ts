@@ -10,13 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { GLOBEX, INITECH, UMBRELLA, opportunityPath } from '../../tests/e2e/support/lightning-app-records';
 import { launchBenchBrowser, serviceWorkerOf, stopServiceWorker, type BenchBrowser } from './bench-browser';
-import {
-  buildYardstick,
-  LOADER_SCRIPT,
-  makeEagerBuild,
-  makeFloorBuild,
-  readManifest,
-} from './build-variants';
+import { buildYardstick, makeEagerBuild, makeFloorBuild, readManifest } from './build-variants';
 import { DEAL_TIMING_RECORDER, measureDealOpen, type DealOpenSample } from './deal-open';
 import { readMachine } from './machine';
 import { parseOptions, USAGE } from './options';
@@ -37,7 +31,7 @@ import { measureSaves } from './save-latency';
 import { runScaling } from './scaling';
 import { countScores } from './seed-scores';
 import { openDealReady } from './sidebar-driver';
-import { loaderSize, measureSizes } from './sizes';
+import { largestLoader, loaderSizes, measureSizes } from './sizes';
 import { measureSwitch, type SwitchSample } from './spa-switch';
 import type { TaskTrace } from './trace-tasks';
 
@@ -73,12 +67,11 @@ if (options.build) {
 makeEagerBuild(EAGER_EXTENSION_DIR);
 makeFloorBuild(FLOOR_EXTENSION_DIR);
 const sizes = measureSizes(YARDSTICK_EXTENSION_DIR);
-const loader = loaderSize(sizes);
+const loader = largestLoader(sizes);
+if (!loader) throw new Error('The build has no <crm>-loader.js');
 const loaderOk = loader.gzip <= LOADER_BUDGET_BYTES;
-log(
-  `loader ${LOADER_SCRIPT}: ${loader.raw} B raw, ${loader.gzip} B gzip — ` +
-    `${loaderOk ? 'OK' : 'OVER'} the ${LOADER_BUDGET_BYTES} B budget`,
-);
+for (const size of loaderSizes(sizes)) log(`loader ${size.file}: ${size.raw} B raw, ${size.gzip} B gzip`);
+log(`largest loader ${loader.file}: ${loaderOk ? 'OK' : 'OVER'} the ${LOADER_BUDGET_BYTES} B budget`);
 
 const columns: Column[] = [
   { label: 'bare', kind: 'bare', extensionDir: null, description: 'the page with no extension.' },
@@ -382,7 +375,7 @@ if (options.writeDocs) {
   console.log('Rewrote the results section of docs/performance.md');
 }
 console.log(
-  `loader gzip ${loader.gzip} B: ${loaderOk ? 'within' : 'OVER'} the ${LOADER_BUDGET_BYTES} B budget`,
+  `largest loader ${loader.file}, gzip ${loader.gzip} B: ${loaderOk ? 'within' : 'OVER'} the ${LOADER_BUDGET_BYTES} B budget`,
 );
 if (errors.length) console.log(`\n${errors.length} phase(s) failed:\n- ${errors.join('\n- ')}`);
 process.exitCode = loaderOk && errors.length === 0 ? 0 : 1;

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { LOADER_SCRIPT } from './build-variants';
 
 /** One built file of an entrypoint. */
 export interface FileSize {
@@ -43,9 +42,12 @@ export function measureSizes(extensionDir: string): FileSize[] {
     .sort((a, b) => a.entrypoint.localeCompare(b.entrypoint) || a.file.localeCompare(b.file));
 }
 
-/** The loader's gzip size against its budget. */
-export function loaderSize(sizes: FileSize[]): FileSize {
-  const loader = sizes.find((size) => size.file === LOADER_SCRIPT);
-  if (!loader) throw new Error(`The build has no ${LOADER_SCRIPT}`);
-  return loader;
+/** The loaders (`<crm>-loader.js`, one per built-in CRM and one for custom hosts) at the build's root. */
+export function loaderSizes(sizes: FileSize[]): FileSize[] {
+  return sizes.filter((size) => /^[a-z0-9-]+-loader\.js$/.test(size.file));
+}
+
+/** The largest loader by gzip size, which the "few KB" budget bounds; undefined when the build has none. */
+export function largestLoader(sizes: FileSize[]): FileSize | undefined {
+  return loaderSizes(sizes).sort((a, b) => b.gzip - a.gzip)[0];
 }

@@ -36,12 +36,17 @@ describe('the production manifest', () => {
       'https://*.pipedrive.com/*', // Pipedrive
     ];
     expect(manifest.host_permissions).toEqual(builtInCrmHosts);
+    const loader = (crm: string, matches: string[]) => ({
+      matches,
+      js: [`${crm}-loader.js`],
+      run_at: 'document_idle',
+    });
     expect(manifest.content_scripts).toEqual([
-      {
-        matches: builtInCrmHosts,
-        js: ['crm-loader.js'],
-        run_at: 'document_idle',
-      },
+      loader('salesforce-lightning', builtInCrmHosts.slice(0, 2)),
+      loader('salesforce-classic', builtInCrmHosts.slice(2, 4)),
+      loader('hubspot', builtInCrmHosts.slice(4, 6)),
+      loader('dynamics365', builtInCrmHosts.slice(6, 7)),
+      loader('pipedrive', builtInCrmHosts.slice(7, 8)),
     ]);
   });
 

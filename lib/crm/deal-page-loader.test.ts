@@ -1,29 +1,33 @@
-import { POLL_MS, startLoader, type LoaderEnv } from './loader';
+import { detectDealPage } from './deal-page-url';
+import { POLL_MS, startLoader, type LoaderEnv } from './deal-page-loader';
 
 const LIGHTNING = 'https://acme.lightning.force.com';
 const HOME = `${LIGHTNING}/lightning/page/home`;
 const DEAL = `${LIGHTNING}/lightning/r/Opportunity/006Ak00002GLBXaIAP/view`;
 const OTHER_DEAL = `${LIGHTNING}/lightning/r/Opportunity/006Ak00002InTcEIAV/view`;
-const CUSTOM_HOME = 'https://crm.example.com/home';
-const CUSTOM_DEAL = 'https://crm.example.com/deals/42';
-const CUSTOM_URLS = [{ urlPattern: 'https://crm\\.example\\.com/deals/(?<id>\\d+)' }];
 
 /** A page and an extension as the loader sees them; `go` navigates in place. */
 function fakePage(href: string, options: { navigation?: boolean } = {}) {
   const navigation = options.navigation === false ? null : new EventTarget();
+  const location = { href };
   const page = {
-    href,
+    get href() {
+      return location.href;
+    },
+    set href(to: string) {
+      location.href = to;
+    },
     valid: true,
     navigation,
     requestSidebar: vi.fn<LoaderEnv['requestSidebar']>(async () => ({ injected: true })),
-    readCustomUrls: vi.fn<LoaderEnv['readCustomUrls']>(async () => CUSTOM_URLS),
+    isDealPage: vi.fn<LoaderEnv['isDealPage']>(() => detectDealPage(location.href) !== null),
     env(): LoaderEnv {
       return {
         href: () => page.href,
         navigation,
         isValid: () => page.valid,
+        isDealPage: page.isDealPage,
         requestSidebar: page.requestSidebar,
-        readCustomUrls: page.readCustomUrls,
       };
     },
     go(to: string) {
@@ -53,16 +57,15 @@ describe('startLoader', () => {
     page.go(DEAL);
     await settle();
     expect(page.requestSidebar).toHaveBeenCalledTimes(1);
-    expect(page.readCustomUrls).not.toHaveBeenCalled();
   });
 
-  it('does nothing on a page of a built-in CRM that is not a deal, not even read the storage', async () => {
+  it('does nothing on a page that is not a deal', async () => {
     const page = fakePage(HOME);
     startLoader(page.env());
     page.go(`${LIGHTNING}/lightning/o/Opportunity/list`);
     await settle();
+    expect(page.isDealPage).toHaveBeenCalledTimes(2);
     expect(page.requestSidebar).not.toHaveBeenCalled();
-    expect(page.readCustomUrls).not.toHaveBeenCalled();
   });
 
   it('asks for the sidebar when the CRM navigates in place from another page to a deal', async () => {
@@ -84,30 +87,29 @@ describe('startLoader', () => {
     expect(page.requestSidebar).toHaveBeenCalledTimes(2);
   });
 
-  it("matches custom hosts' deal URLs, reading the patterns once", async () => {
-    const page = fakePage(CUSTOM_HOME);
+  it('asks for the sidebar when a check that needs stored settings finds a deal', async () => {
+    const page = fakePage(HOME);
+    page.isDealPage.mockImplementation(async () => page.href === DEAL);
     startLoader(page.env());
     await settle();
     expect(page.requestSidebar).not.toHaveBeenCalled();
-    page.go('https://crm.example.com/contacts/7');
-    await settle();
-    page.go(CUSTOM_DEAL);
+    page.go(DEAL);
     await settle();
     expect(page.requestSidebar).toHaveBeenCalledTimes(1);
-    expect(page.readCustomUrls).toHaveBeenCalledTimes(1);
   });
 
-  it('does not ask for a custom deal the page has already left when the patterns arrive', async () => {
-    const page = fakePage(CUSTOM_DEAL);
+  it('does not ask for a deal the page has already left when a slower check answers', async () => {
+    const page = fakePage(DEAL);
+    page.isDealPage.mockImplementation(async () => true);
     startLoader(page.env());
-    page.href = CUSTOM_HOME;
+    page.href = HOME;
     await settle();
     expect(page.requestSidebar).not.toHaveBeenCalled();
   });
 
-  it('treats unreadable custom patterns as none', async () => {
-    const page = fakePage(CUSTOM_DEAL);
-    page.readCustomUrls.mockRejectedValue(new Error('Extension context invalidated.'));
+  it('treats a check that failed as no deal', async () => {
+    const page = fakePage(DEAL);
+    page.isDealPage.mockRejectedValue(new Error('Extension context invalidated.'));
     startLoader(page.env());
     await settle();
     expect(page.requestSidebar).not.toHaveBeenCalled();

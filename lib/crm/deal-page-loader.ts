@@ -1,6 +1,6 @@
-import { detectBuiltInDealPage, detectDealPage, type CustomDealUrl } from '../../lib/crm/deal-page-url';
+// Bundled into every CRM loader, which runs on every page of a CRM: no runtime imports.
 
-/** What the loader uses of the page and the extension; the extension APIs are touched only when needed. */
+/** What a loader uses of the page and the extension; the extension APIs are touched only when needed. */
 export interface LoaderEnv {
   /** The page's URL now. */
   href(): string;
@@ -8,24 +8,26 @@ export interface LoaderEnv {
   navigation: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
   /** False once the extension was reloaded, updated or removed under the page. */
   isValid(): boolean;
+  /**
+   * Whether the page shows a deal now: at once for a built-in CRM, whose URLs the loader knows; a
+   * promise on a custom host, whose URL patterns are in the extension's storage.
+   */
+  isDealPage(): boolean | Promise<boolean>;
   /** Asks the background to inject the sidebar; rejects when the request failed. */
   requestSidebar(): Promise<unknown>;
-  /** The custom CRM hosts' deal URL patterns. */
-  readCustomUrls(): Promise<readonly CustomDealUrl[]>;
 }
 
 /** How often the URL is compared where there is no Navigation API. */
 export const POLL_MS = 1000;
 
 /**
- * Asks for the sidebar once the page's URL is a deal: now, or after the CRM navigates in place.
+ * Asks for the sidebar once the page shows a deal: now, or after the CRM navigates in place.
  * Stops listening once the sidebar was requested (the sidebar follows navigation from then on) or at
  * the first URL change after the extension context was invalidated. Returns the teardown.
  */
 export function startLoader(env: LoaderEnv): () => void {
   let requested = false;
   let stopped = false;
-  let customUrls: Promise<readonly CustomDealUrl[]> | undefined;
   let lastHref = env.href();
   let timer: ReturnType<typeof setInterval> | undefined;
 
@@ -40,22 +42,22 @@ export function startLoader(env: LoaderEnv): () => void {
       requested = false;
     });
   };
-  const check = (url: string) => {
-    const builtIn = detectBuiltInDealPage(url);
-    if (builtIn) return request();
-    // Custom patterns never apply on a built-in CRM's host: no storage read on its other pages.
-    if (builtIn === null) return;
-    customUrls ??= env.readCustomUrls().catch(() => []);
-    void customUrls.then((custom) => {
-      const stillThere = env.href() === url;
-      if (!requested && !stopped && stillThere && custom.length > 0 && detectDealPage(url, custom)) request();
-    });
+  const check = () => {
+    const verdict = env.isDealPage();
+    if (verdict === true) return request();
+    if (verdict === false) return;
+    const url = env.href();
+    verdict.then(
+      (isDeal) => {
+        if (isDeal && !requested && !stopped && env.href() === url) request();
+      },
+      () => undefined,
+    );
   };
   function onUrlChange() {
     if (stopped || !env.isValid()) return stop();
-    const url = env.href();
-    lastHref = url;
-    if (!requested) check(url);
+    lastHref = env.href();
+    if (!requested) check();
   }
 
   if (env.navigation) env.navigation.addEventListener('currententrychange', onUrlChange);
@@ -63,6 +65,6 @@ export function startLoader(env: LoaderEnv): () => void {
     timer = setInterval(() => {
       if (env.href() !== lastHref || !env.isValid()) onUrlChange();
     }, POLL_MS);
-  check(lastHref);
+  check();
   return stop;
 }

@@ -1,0 +1,12 @@
+import { defineUnlistedScript } from '#imports';
+import { startLoader } from '../lib/crm/deal-page-loader';
+import { hubspotDealOf } from '../lib/crm/deal-urls/hubspot-deal-url';
+import { pageLoaderEnv } from './crm-loaders/page-loader-env';
+
+/**
+ * Runs on every HubSpot page (the manifest's content script for its hosts, see wxt.config.ts).
+ * It carries only HubSpot's deal URLs and asks the background for the sidebar on a deal.
+ */
+export default defineUnlistedScript(() => {
+  startLoader(pageLoaderEnv(() => Boolean(hubspotDealOf(location))));
+});

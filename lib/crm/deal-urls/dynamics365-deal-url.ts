@@ -1,0 +1,31 @@
+// Bundled into the Dynamics 365 loader, which runs on every Dynamics page: no runtime imports.
+import type { DealPageMatch } from '../deal-page-url';
+import type { UrlParts } from './url-parts';
+
+// `<org>.crm<N>.dynamics.com`, plus the US government and China clouds.
+const DYNAMICS_HOST =
+  /^[a-z0-9-]+\.crm\d{0,2}\.(?:dynamics\.com|dynamics\.cn|microsoftdynamics\.us|appsplatform\.us)$/;
+// Dynamics' object type code of the opportunity table, used by legacy `etc=3` links.
+const OPPORTUNITY_TYPE_CODE = '3';
+
+/**
+ * The opportunity a Dynamics 365 URL shows: the match, null for another page of a Dynamics host,
+ * undefined when the host is not Dynamics'.
+ */
+export function dynamics365DealOf(url: UrlParts): DealPageMatch | null | undefined {
+  if (!DYNAMICS_HOST.test(url.hostname)) return undefined;
+  const id = opportunityIdOf(url);
+  return id ? { crm: 'dynamics365', instance: url.hostname, rawRecordId: id } : null;
+}
+
+// Parameter names and order vary (`etn`, `pagetype`, `id`, in any case); a form without `id` is a new record.
+function opportunityIdOf(url: UrlParts): string | null {
+  if (url.pathname.toLowerCase() !== '/main.aspx') return null;
+  const params = new Map<string, string>();
+  new URLSearchParams(url.search).forEach((value, key) => params.set(key.toLowerCase(), value.trim()));
+  const isOpportunity =
+    params.get('etn')?.toLowerCase() === 'opportunity' || params.get('etc') === OPPORTUNITY_TYPE_CODE;
+  const pageType = params.get('pagetype')?.toLowerCase();
+  if (!isOpportunity || (pageType !== undefined && pageType !== 'entityrecord')) return null;
+  return params.get('id') || null;
+}

@@ -1,0 +1,17 @@
+// Bundled into the HubSpot loader, which runs on every HubSpot page: no runtime imports.
+import type { DealPageMatch } from '../deal-page-url';
+import type { UrlParts } from './url-parts';
+
+// `app.hubspot.com`, the EU data centre `app-eu1.hubspot.com`, and the other regional hosts.
+const HUBSPOT_HOST = /^app(?:-[a-z]{2}\d{1,2})?\.hubspot\.com$/;
+const HUBSPOT_DEAL = /^\/contacts\/(\d{1,15})\/(?:record\/0-3|deal)\/([^/]+)(?:\/.*)?$/;
+
+/**
+ * The deal a HubSpot URL shows: the match, null for another page of a HubSpot host, undefined when
+ * the host is not HubSpot's.
+ */
+export function hubspotDealOf(url: UrlParts): DealPageMatch | null | undefined {
+  if (!HUBSPOT_HOST.test(url.hostname)) return undefined;
+  const deal = HUBSPOT_DEAL.exec(url.pathname);
+  return deal?.[1] && deal[2] ? { crm: 'hubspot', instance: deal[1], rawRecordId: deal[2] } : null;
+}

@@ -1,0 +1,42 @@
+// Bundled into the Lightning loader, which runs on every Lightning page: no runtime imports.
+import type { DealPageMatch } from '../deal-page-url';
+import type { UrlParts } from './url-parts';
+
+// My Domain hosts: `acme.lightning.force.com`, `acme--uat.sandbox.lightning.force.com`,
+// Hyperforce `acme.lightning.<region>.force.com`, government `acme.lightning.force.mil`, and the
+// other My Domain partitions Salesforce uses for special orgs (develop, scratch, demo, patch, trailblaze).
+const LIGHTNING_HOST =
+  /^[a-z0-9-]+(?:\.(?:sandbox|develop|scratch|demo|patch|trailblaze))?\.lightning\.(?:[a-z0-9-]+\.)?force\.(?:com|mil)$/;
+const OPPORTUNITY_RECORD = /^\/lightning\/r\/Opportunity\/([^/]+)\/(?:view|related\/[^/]+\/view)\/?$/i;
+const ANY_RECORD = /^\/lightning\/r\/([^/]+)\/view\/?$/i;
+// What both record patterns above start with: other Lightning pages skip them.
+const RECORD_PATH = '/lightning/r/';
+const LEGACY_APP_PATH = '/one/one.app';
+const LEGACY_RECORD = /^#\/sObject\/([^/?]+)(?:\/view)?\/?(?:\?.*)?$/;
+const OPPORTUNITY_PREFIX = '006';
+
+/**
+ * The opportunity a Salesforce Lightning URL shows: the match, null for another page of a Lightning
+ * host, undefined when the host is not Lightning's.
+ */
+export function salesforceLightningDealOf(url: UrlParts): DealPageMatch | null | undefined {
+  if (!LIGHTNING_HOST.test(url.hostname)) return undefined;
+  const { pathname } = url;
+  let rawRecordId: string | null = null;
+  if (pathname.slice(0, RECORD_PATH.length).toLowerCase() === RECORD_PATH)
+    rawRecordId = recordIdOfPath(pathname);
+  else if (pathname === LEGACY_APP_PATH) rawRecordId = legacyRecordIdOf(url.hash);
+  return rawRecordId === null ? null : { crm: 'salesforce-lightning', rawRecordId };
+}
+
+function recordIdOfPath(pathname: string): string | null {
+  const opportunity = OPPORTUNITY_RECORD.exec(pathname)?.[1];
+  if (opportunity !== undefined) return opportunity;
+  const record = ANY_RECORD.exec(pathname)?.[1];
+  return record?.startsWith(OPPORTUNITY_PREFIX) ? record : null;
+}
+
+function legacyRecordIdOf(hash: string): string | null {
+  const legacy = LEGACY_RECORD.exec(hash)?.[1];
+  return legacy !== undefined && legacy.startsWith(OPPORTUNITY_PREFIX) ? legacy : null;
+}
