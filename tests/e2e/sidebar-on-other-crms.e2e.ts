@@ -132,6 +132,8 @@ describe('Yardstick across CRMs', () => {
     const deal = PIPEDRIVE.deals[0]!;
     await page.goto(`${PIPEDRIVE.origin}${deal.path}`);
     await expectText(dealHeadingOf(page), deal.name);
+    // The details (close date) render after the header: a score saved before them records the close date as unknown.
+    await sidebarOf(page).getByText('Jan 31, 2027').waitFor();
     await scoreAndSave(page, 'Economic buyer', 1);
     expect(await sidebarOf(page).getByRole('status', { name: 'Stale score' }).count()).toBe(0);
 
