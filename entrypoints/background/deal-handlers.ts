@@ -34,11 +34,12 @@ export async function readReadingContext(services: BackgroundServices): Promise<
 /** Everything the sidebar shows for one deal, including the definitions its latest score used. */
 export async function readDealState(services: BackgroundServices, dealKey: string): Promise<DealState> {
   const { db } = services;
+  // The history is the slow read (a cold database after a browser start): it must not wait for the hash.
   const [{ rater }, { role }, staleAmountChange, active, failure, history] = await Promise.all([
     services.readRater(LAST_KNOWN_POLICY),
     services.readRole(LAST_KNOWN_POLICY),
     services.readStaleAmountChange(LAST_KNOWN_POLICY),
-    readActiveDefinitions(db, await services.builtInHash),
+    services.builtInHash.then((builtInHash) => readActiveDefinitions(db, builtInHash)),
     readSetting(db, 'lastDefinitionsFailure'),
     readDealHistory(db, dealKey),
   ]);

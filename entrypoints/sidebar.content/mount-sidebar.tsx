@@ -97,17 +97,24 @@ async function followDealOnPage(
   const refreshReadingContext = async () => {
     if ((await readContext()) && ctx.isValid) watch(watchedUrl);
   };
-  // A background that does not answer must not keep the deal off screen: after a while the page is
-  // read without the context, and read again once the background answers.
+  // A built-in CRM's deal is found from the page alone: read it now, so that the deal's history is asked
+  // for while the background still answers the context (after a browser start both wait for the database
+  // to open). The page is read again if the context adds to the reading (segments).
+  const watchedEarly = ctx.isValid && adapterFor(location.href) !== null;
+  if (watchedEarly) watch(location.href);
+  // A background that does not answer must not keep a custom host's deal off screen: after a while the
+  // page is read without the context, and read again once the background answers.
   let answered = false;
   const timeout = new Promise<null>((resolve) => setTimeout(resolve, READING_CONTEXT_WAIT_MS, null));
-  await readContext(Promise.race([firstReadingContext.finally(() => (answered = true)), timeout]));
+  const changed = await readContext(
+    Promise.race([firstReadingContext.finally(() => (answered = true)), timeout]),
+  );
   if (!answered) {
     void firstReadingContext.then(async () => {
       if (ctx.isValid) await refreshReadingContext();
     });
   }
-  if (ctx.isValid) watch(location.href);
+  if (ctx.isValid && (!watchedEarly || changed)) watch(watchedUrl);
   // Definitions or custom hosts changed: read the page again when what to read changed.
   return { refreshReadingContext };
 }
