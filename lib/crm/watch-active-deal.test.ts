@@ -64,6 +64,25 @@ describe('watchActiveDeal', () => {
     });
   });
 
+  it('reads the header as soon as it renders, without waiting for the page to settle', async () => {
+    setBody('<div data-test-id="left-sidebar"><div class="skeleton"></div></div>');
+    const states = watch(`${HUBSPOT}/42`, { settleMs: 60_000 });
+    setBody(hubSpotHeader('Initech — Expansion'));
+    await vi.waitFor(() => expect(states.at(-1)?.status).toBe('ready'), { timeout: 1_000 });
+  });
+
+  it('reads changes to a deal already shown once they settle', async () => {
+    setBody(hubSpotHeader('Initech — Expansion'));
+    const states = watch(`${HUBSPOT}/42`, { settleMs: 200 });
+    expect(states.map((state) => state.status)).toEqual(['ready']);
+    document.querySelector('[data-test-id="highlight-record-label"]')!.textContent = 'Initech — Renewal';
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(states).toHaveLength(1);
+    await vi.waitFor(() => expect(states).toHaveLength(2), { timeout: 1_000 });
+    const renamed = states[1];
+    expect(renamed?.status === 'ready' && renamed.snapshot.name.text).toBe('Initech — Renewal');
+  });
+
   it("keys the deal from the URL after the header timeout, with the CRM's id and every field unknown", async () => {
     const states = watch(`${HUBSPOT}/42`, { headerTimeoutMs: 20, captureFields: ['lead_source'] });
     await vi.waitFor(() => expect(states.at(-1)?.status).toBe('header-timeout'));

@@ -51,8 +51,13 @@ export function watchActiveDeal(
     onState(state);
   };
 
+  let awaitingHeader = false;
   const observer = new MutationObserver(() => {
     if (pending !== undefined) return;
+    // The header is what the rep waits for: while it is awaited, the first change of a burst is read at
+    // once (it may be the header), and the burst once more when it settles.
+    if (awaitingHeader) readAndReport();
+    if (signal.aborted) return;
     pending = setTimeout(() => {
       pending = undefined;
       readAndReport();
@@ -96,6 +101,7 @@ export function watchActiveDeal(
       options.captureFields,
     );
     report(state);
+    awaitingHeader = state.status === 'waiting-for-header' || state.status === 'header-timeout';
     if (state.status === 'ready') observe(adapter.findActiveView(doc) ?? doc.body);
     else if (state.status === 'waiting-for-header' || state.status === 'header-timeout') observe(doc.body);
     else observer.disconnect();

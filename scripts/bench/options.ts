@@ -13,6 +13,7 @@ export interface BenchOptions {
   history: number;
   scalingOpenRuns: number;
   scalingSaves: number;
+  restartRuns: number;
   reseed: boolean;
   build: boolean;
   writeDocs: boolean;
@@ -31,6 +32,7 @@ export const USAGE = `npm run bench -- [flags]
   --history <n>          scaling: scores in the measured deal's history (default 5000)
   --scaling-open-runs <n> scaling: deal-page loads per size (default 5)
   --scaling-saves <n>    scaling: saves per size (default 50)
+  --restart-runs <n>     browser restarts, each timing the first deal opened (default 3; small and every scaled database)
   --reseed               seed the scaling profiles again instead of reusing them
   --skip-build           measure the existing bench-results/build
   --no-docs              do not rewrite docs/performance.md
@@ -62,6 +64,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       history: { type: 'string' },
       'scaling-open-runs': { type: 'string' },
       'scaling-saves': { type: 'string' },
+      'restart-runs': { type: 'string' },
       reseed: { type: 'boolean' },
       'skip-build': { type: 'boolean' },
       'no-docs': { type: 'boolean' },
@@ -89,6 +92,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     history: positiveInt('history', values.history, quick ? 1000 : 5000),
     scalingOpenRuns: positiveInt('scaling-open-runs', values['scaling-open-runs'], quick ? 2 : 5),
     scalingSaves: positiveInt('scaling-saves', values['scaling-saves'], quick ? 20 : 50),
+    restartRuns: Math.max(1, positiveInt('restart-runs', values['restart-runs'], quick ? 1 : 3)),
     reseed: values.reseed === true,
     build: values['skip-build'] !== true,
     writeDocs: values['no-docs'] !== true && !quick,

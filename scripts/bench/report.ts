@@ -82,12 +82,13 @@ export function targetRows(results: BenchResults): TargetRow[] {
     });
   }
 
-  if (results.firstOpenAfterRestart) {
+  if (results.firstOpensAfterRestart.length > 0) {
+    const restarts = results.firstOpensAfterRestart.map((sample) => sample.readyAfterHeader);
     rows.push({
       area: 'Deal page: first deal opened after a browser restart, interactive after the header',
       target: `≤ ${TARGETS.dealInteractiveMs} ms`,
-      measured: `${fmt(results.firstOpenAfterRestart.readyAfterHeader, 'ms')} (one sample per run)`,
-      pass: results.firstOpenAfterRestart.readyAfterHeader <= TARGETS.dealInteractiveMs,
+      measured: restartFigures(restarts),
+      pass: median(restarts) <= TARGETS.dealInteractiveMs,
     });
   }
   if (results.firstOpen) {
@@ -190,11 +191,20 @@ export function targetRows(results: BenchResults): TargetRow[] {
     rows.push({
       area: `Scaling (${where}): first deal opened after a browser restart`,
       target: `≤ ${TARGETS.dealInteractiveMs} ms`,
-      measured: `${fmt(scale.coldOpen.readyAfterHeader, 'ms')} after the header (one sample)`,
-      pass: scale.coldOpen.readyAfterHeader <= TARGETS.dealInteractiveMs,
+      measured: `${restartFigures(scale.restartOpens.map((sample) => sample.readyAfterHeader))} after the header`,
+      pass: median(scale.restartOpens.map((sample) => sample.readyAfterHeader)) <= TARGETS.dealInteractiveMs,
     });
   }
   return rows;
+}
+
+/** A median over restarts with every sample, e.g. `median 92.1 ms (81.0, 92.1, 140.2; 3 restarts)`. */
+function restartFigures(samples: number[]): string {
+  const each = [...samples]
+    .sort((a, b) => a - b)
+    .map((ms) => fmt(ms))
+    .join(', ');
+  return `median ${fmt(median(samples), 'ms')} (${each}; ${samples.length} ${samples.length === 1 ? 'restart' : 'restarts'})`;
 }
 
 const verdict = (pass: boolean | null) => (pass === null ? '—' : pass ? 'met' : '**missed**');
@@ -255,8 +265,13 @@ function dealOpenTable(results: BenchResults): string {
     ...(results.firstOpen
       ? [{ label: 'first deal on a new install, fresh profile (1 load)', samples: [results.firstOpen] }]
       : []),
-    ...(results.firstOpenAfterRestart
-      ? [{ label: 'first deal after a browser restart (1 load)', samples: [results.firstOpenAfterRestart] }]
+    ...(results.firstOpensAfterRestart.length > 0
+      ? [
+          {
+            label: `first deal after a browser restart (${results.firstOpensAfterRestart.length} restarts)`,
+            samples: results.firstOpensAfterRestart,
+          },
+        ]
       : []),
     ...results.dealOpen,
   ];
@@ -384,7 +399,7 @@ function scalingTable(results: BenchResults): string {
       `${fmt(settled.median)} / ${fmt(settled.p95)}`,
       `${fmt(opens.median)} / ${fmt(opens.p95)}`,
       `${fmt(stopped.median)} / ${fmt(stopped.p95)}`,
-      fmt(scale.coldOpen.readyAfterHeader),
+      fmt(median(scale.restartOpens.map((sample) => sample.readyAfterHeader))),
       fmt(median(scale.opens.map((s) => s.heapMB))),
       `${fmt(median(scale.dealCountMs.dealKey))} / ${fmt(median(scale.dealCountMs.compound))}`,
     ];
@@ -398,7 +413,7 @@ function scalingTable(results: BenchResults): string {
       'Settled p50 / p95, ms',
       'Interactive − header median / p95, ms',
       'Same, worker stopped first, ms',
-      'First open after a restart, ms',
+      'First open after a restart (median), ms',
       'Page JS heap, MB',
       "Counting the deal's scores: dealKey / [dealKey+savedAt] index, median ms",
     ],

@@ -49,7 +49,8 @@ export interface BenchResults {
   /** The first deal opened after the browser started on a fresh profile: a new install. */
   firstOpen: DealOpenSample | null;
   /** The first deal opened after the browser restarted on a profile that ran Yardstick before. */
-  firstOpenAfterRestart: DealOpenSample | null;
+  /** The first deal opened after each browser restart (small database). */
+  firstOpensAfterRestart: DealOpenSample[];
   dealOpen: DealOpenVariant[];
   /** Traced loads of the deal page and of the non-deal page, with Yardstick. */
   traces: TaskTrace[];

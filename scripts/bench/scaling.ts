@@ -30,8 +30,8 @@ export interface ScalingResult {
   storedDealScores: number;
   /** How long seeding took (in an earlier run when the seeded profile was reused). */
   seeding: { reusedCache: boolean; ms: number; profile: string };
-  /** The first deal opened after a browser restart on the seeded profile. */
-  coldOpen: DealOpenSample;
+  /** The first deal opened after each browser restart on the seeded profile. */
+  restartOpens: DealOpenSample[];
   opens: DealOpenSample[];
   /** Opens with the service worker stopped first (as after 30 s idle). */
   workerStoppedOpens: DealOpenSample[];
@@ -119,6 +119,7 @@ export async function runScaling(options: {
   hotCount: number;
   openRuns: number;
   saves: number;
+  restartRuns: number;
   reseed: boolean;
   chromiumVersion: string;
   log: (line: string) => void;
@@ -162,16 +163,28 @@ export async function runScaling(options: {
   } finally {
     await previousSession.close();
   }
-  const browser = await launchBenchBrowser({
-    label: `yardstick @ ${dbSize}`,
-    extensionDir: YARDSTICK_EXTENSION_DIR,
-    waitForServiceWorker: true,
-    profileDir: runProfile,
-    initScripts: [DEAL_TIMING_RECORDER],
-  });
+  const launchRestarted = () =>
+    launchBenchBrowser({
+      label: `yardstick @ ${dbSize}`,
+      extensionDir: YARDSTICK_EXTENSION_DIR,
+      waitForServiceWorker: true,
+      profileDir: runProfile,
+      initScripts: [DEAL_TIMING_RECORDER],
+    });
+  const dealPath = opportunityPath(GLOBEX.id);
+  // Each restart: the browser starts on the profile and the rep opens a deal at once.
+  const restartOpens: DealOpenSample[] = [];
+  for (let run = 1; run < options.restartRuns; run += 1) {
+    const restarted = await launchRestarted();
+    try {
+      restartOpens.push((await measureDealOpen(restarted, dealPath)).sample);
+    } finally {
+      await restarted.close();
+    }
+  }
+  const browser = await launchRestarted();
   try {
-    const dealPath = opportunityPath(GLOBEX.id);
-    const coldOpen = (await measureDealOpen(browser, dealPath)).sample;
+    restartOpens.push((await measureDealOpen(browser, dealPath)).sample);
     const serviceWorker = await serviceWorkerOf(browser);
     const storedScores = await countScores(serviceWorker);
     const storedDealScores = await countScores(serviceWorker, HOT_DEAL_KEY);
@@ -198,7 +211,7 @@ export async function runScaling(options: {
       storedScores,
       storedDealScores,
       seeding: { reusedCache, ms: seedMs, profile: path.basename(cacheDir) },
-      coldOpen,
+      restartOpens,
       opens,
       workerStoppedOpens,
       saves,
