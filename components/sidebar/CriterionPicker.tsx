@@ -2,8 +2,11 @@ import { useId } from 'react';
 import type { Criterion } from '../../lib/definitions/schema-v1';
 import { useSidebar } from './sidebar-context';
 
-/** One criterion: its question, operational definition, levels with their evidence, Unknown, and a note. */
-export function CriterionPicker({ criterion }: { criterion: Criterion }) {
+/**
+ * One criterion: its question, operational definition, levels with their evidence, Unknown, and a note.
+ * `loading`: the deal's score is not here yet, so nothing can be picked or written.
+ */
+export function CriterionPicker({ criterion, loading = false }: { criterion: Criterion; loading?: boolean }) {
   const answer = useSidebar((s) => s.draft[criterion.id]);
   const chooseLevel = useSidebar((s) => s.chooseLevel);
   const writeEvidence = useSidebar((s) => s.writeEvidence);
@@ -15,7 +18,7 @@ export function CriterionPicker({ criterion }: { criterion: Criterion }) {
     <div className="ys-criterion" data-criterion={criterion.id}>
       <h3 className="ys-criterion-name" id={`${baseId}-name`}>
         {criterion.name}
-        <span className="ys-criterion-state">{describeAnswer(criterion, level)}</span>
+        <span className="ys-criterion-state">{loading ? 'Loading…' : describeAnswer(criterion, level)}</span>
       </h3>
       <p className="ys-question">{criterion.question}</p>
       <details className="ys-definition">
@@ -29,6 +32,7 @@ export function CriterionPicker({ criterion }: { criterion: Criterion }) {
               type="radio"
               name={groupName}
               checked={level === l.value}
+              disabled={loading}
               onChange={() => chooseLevel(criterion.id, l.value)}
             />
             <span className="ys-level-text">
@@ -42,6 +46,7 @@ export function CriterionPicker({ criterion }: { criterion: Criterion }) {
             type="radio"
             name={groupName}
             checked={level === null}
+            disabled={loading}
             onChange={() => chooseLevel(criterion.id, null)}
           />
           <span className="ys-level-text">
@@ -57,6 +62,7 @@ export function CriterionPicker({ criterion }: { criterion: Criterion }) {
           value={answer?.evidence ?? ''}
           rows={2}
           maxLength={5000}
+          disabled={loading}
           onChange={(e) => writeEvidence(criterion.id, e.target.value)}
         />
       </label>

@@ -1,5 +1,8 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import meddpiccJson from '../../public/definitions/meddpicc.json';
+import { definitionsPreviewOf } from '../../lib/definitions/definitions-preview';
+import { DefinitionsV1Schema } from '../../lib/definitions/schema-v1';
 import { createInMemoryBackground } from '../../tests/unit/helpers/in-memory-background';
 import { lightningSnapshot } from '../../tests/unit/helpers/deal-snapshots';
 import type { SidebarBackend } from './sidebar-backend';
@@ -41,6 +44,55 @@ describe('SidebarApp', () => {
     await openDeal(sidebar, lightningSnapshot({ owner: { text: null, strategy: null } }));
     const ownerValue = screen.getByText('Owner').nextElementSibling;
     expect(ownerValue).toHaveTextContent('Unknown');
+  });
+
+  it('lays out the criteria as last served, disabled, while the deal loads, then fills them in', async () => {
+    const { sidebar, definitionsPreviews } = createInMemoryBackground();
+    let answer: (() => void) | undefined;
+    const slowDeal: SidebarBackend = {
+      ...sidebar,
+      getDealState: async (dealKey) => {
+        await new Promise<void>((resolve) => (answer = resolve));
+        return sidebar.getDealState(dealKey);
+      },
+    };
+    const preview = definitionsPreviewOf('last-served', DefinitionsV1Schema.parse(meddpiccJson).criteria);
+    const store = createSidebarStore(slowDeal, { definitionsPreview: preview });
+    render(
+      <SidebarStoreContext.Provider value={store}>
+        <SidebarApp />
+      </SidebarStoreContext.Provider>,
+    );
+    act(() => store.getState().showPage({ status: 'ready', snapshot: lightningSnapshot() }));
+    const criteria = screen.getByRole('region', { name: 'Criteria' });
+    expect(criteria).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getAllByRole('radiogroup')).toHaveLength(8);
+    for (const radio of screen.getAllByRole('radio')) expect(radio).toBeDisabled();
+    expect(screen.getByRole('textbox', { name: 'Evidence for Metrics' })).toBeDisabled();
+
+    await waitFor(() => expect(answer).toBeDefined());
+    act(() => answer!());
+    await waitFor(() => expect(criteria).toHaveAttribute('aria-busy', 'false'));
+    for (const radio of screen.getAllByRole('radio')) expect(radio).toBeEnabled();
+    expect(screen.getByRole('textbox', { name: 'Evidence for Metrics' })).toBeEnabled();
+    // The background keeps what it served as the next sidebar's preview.
+    const served = store.getState().deal;
+    expect(definitionsPreviews).toEqual([
+      served.status === 'loaded' ? served.value.active.hash : 'not loaded',
+    ]);
+  });
+
+  it('shows no criteria while loading when none were served before', async () => {
+    const { sidebar } = createInMemoryBackground();
+    const store = createSidebarStore({ ...sidebar, getDealState: () => new Promise(() => undefined) });
+    render(
+      <SidebarStoreContext.Provider value={store}>
+        <SidebarApp />
+      </SidebarStoreContext.Provider>,
+    );
+    act(() => store.getState().showPage({ status: 'ready', snapshot: lightningSnapshot() }));
+    expect(screen.queryByRole('region', { name: 'Criteria' })).toBeNull();
+    expect(screen.queryAllByRole('radio')).toEqual([]);
   });
 
   it('renders each MEDDPICC criterion as a radiogroup with its levels, Unknown and an evidence box', async () => {

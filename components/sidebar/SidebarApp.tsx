@@ -70,14 +70,21 @@ export function SidebarApp() {
   );
 }
 
-/** Every criterion of the active definitions, each as a level picker. */
+/**
+ * Every criterion of the active definitions, each as a level picker. While the deal loads, the
+ * criteria as last served are laid out disabled, so that the deal's arrival only fills them in.
+ */
 export function CriteriaList() {
   const deal = useSidebar((s) => s.deal);
-  if (deal.status !== 'loaded') return null;
+  const preview = useSidebar((s) => s.definitionsPreview);
+  const loading = deal.status === 'loading';
+  const criteria =
+    deal.status === 'loaded' ? deal.value.active.definitions.criteria : loading ? preview?.criteria : null;
+  if (!criteria) return null;
   return (
-    <section className="ys-criteria" aria-label="Criteria">
-      {deal.value.active.definitions.criteria.map((criterion) => (
-        <CriterionPicker key={criterion.id} criterion={criterion} />
+    <section className="ys-criteria" aria-label="Criteria" aria-busy={loading}>
+      {criteria.map((criterion) => (
+        <CriterionPicker key={criterion.id} criterion={criterion} loading={loading} />
       ))}
     </section>
   );

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { DefinitionsPreview } from '../../lib/definitions/definitions-preview';
 import type { DealState, ProtocolError } from '../../lib/messaging/protocol';
 import type { Answer } from '../../lib/scoring/answer';
 import type { ScoreRecord } from '../../lib/scoring/score-record';
@@ -41,6 +42,8 @@ export interface SidebarState {
   /** Reused when a failed save is retried, so the retry cannot land twice. */
   pendingSaveId: string | null;
   collapsed: boolean;
+  /** The criteria as last served (storage.local), laid out disabled while the first deal loads. */
+  definitionsPreview: DefinitionsPreview | null;
   showPage(page: DealPageState, crm?: CrmId | null): void;
   reload(): Promise<void>;
   chooseLevel(criterionId: string, level: number | null): void;
@@ -58,7 +61,7 @@ export type SidebarStore = StoreApi<SidebarState>;
 /** Creates the sidebar store. `newId` makes save ids (crypto.randomUUID in production). */
 export function createSidebarStore(
   backend: SidebarBackend,
-  options: { collapsed?: boolean; newId?: () => string } = {},
+  options: { collapsed?: boolean; newId?: () => string; definitionsPreview?: DefinitionsPreview | null } = {},
 ): SidebarStore {
   const newId = options.newId ?? (() => crypto.randomUUID());
   return createStore<SidebarState>()((set, get) => {
@@ -91,6 +94,8 @@ export function createSidebarStore(
 
     async function showDealState(dealKey: string, keepDraft: boolean): Promise<void> {
       if (!keepDraft) set({ deal: { status: 'loading' } });
+      // The unsaved draft is read while the background answers, not after.
+      const unsavedDraft = keepDraft ? null : backend.loadDraft(dealKey).catch(() => null);
       const response = await backend.getDealState(dealKey).catch((error: unknown) => toFailure(error));
       if (dealKeyOf(get().page) !== dealKey) return;
       if (!response.ok) {
@@ -101,7 +106,7 @@ export function createSidebarStore(
         set({ deal: { status: 'loaded', value: response.value } });
         return;
       }
-      const unsaved = keepDraft ? null : await backend.loadDraft(dealKey).catch(() => null);
+      const unsaved = await unsavedDraft;
       if (dealKeyOf(get().page) !== dealKey) return;
       const latestSavedAt = response.value.history[0]?.savedAt ?? '';
       if (unsaved && unsaved.editedAt > latestSavedAt) {
@@ -144,6 +149,7 @@ export function createSidebarStore(
       save: { status: 'idle' },
       pendingSaveId: null,
       collapsed: options.collapsed ?? false,
+      definitionsPreview: options.definitionsPreview ?? null,
 
       showPage(page, crm) {
         const previousKey = dealKeyOf(get().page);

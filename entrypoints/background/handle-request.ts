@@ -1,5 +1,5 @@
 import type { WxtBrowser } from 'wxt/browser';
-import { MessageType, type Request, type Response } from '../../lib/messaging/protocol';
+import { MessageType, type DefinitionsView, type Request, type Response } from '../../lib/messaging/protocol';
 import type { BackgroundServices } from './background-services';
 import {
   importDefinitionsFile,
@@ -36,6 +36,8 @@ export interface HandlerEffects {
   scripting: Pick<WxtBrowser['scripting'], 'executeScript'>;
   /** Runs the loader on custom CRM hosts. */
   crmHosts: CrmHostSync;
+  /** Keeps the active definitions' criteria where sidebars can lay them out before the database answers. */
+  rememberDefinitionsPreview(active: DefinitionsView): void;
 }
 
 /** Runs one validated request and returns its response; expected failures are values. */
@@ -50,8 +52,11 @@ export async function handleRequest(
       return { ok: true, value: await injectSidebar(effects.scripting, origin) };
     case MessageType.getReadingContext:
       return { ok: true, value: await readReadingContext(services) };
-    case MessageType.getDealState:
-      return { ok: true, value: await readDealState(services, request.dealKey) };
+    case MessageType.getDealState: {
+      const state = await readDealState(services, request.dealKey);
+      effects.rememberDefinitionsPreview(state.active);
+      return { ok: true, value: state };
+    }
     case MessageType.countDealHistory:
       return { ok: true, value: await countDealHistory(services, request.dealKey) };
     case MessageType.saveScore:

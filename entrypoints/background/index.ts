@@ -3,6 +3,7 @@ import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
 import { announceStateChange } from './announce-state-change';
 import { createBackgroundServices } from './background-services';
+import { createDefinitionsPreviewStore } from './definitions-preview-store';
 import { setUpCrmHosts } from './set-up-crm-hosts';
 import { setUpDefinitionsSync } from './set-up-definitions-sync';
 import { setUpMessages } from './set-up-messages';
@@ -14,7 +15,13 @@ export default defineBackground(() => {
   const services = createBackgroundServices();
   const { rescheduleSync } = setUpDefinitionsSync(services, announceStateChange);
   const crmHosts = setUpCrmHosts(services, announceStateChange);
-  setUpMessages(services, { announceStateChange, rescheduleSync, scripting: browser.scripting, crmHosts });
+  setUpMessages(services, {
+    announceStateChange,
+    rescheduleSync,
+    scripting: browser.scripting,
+    crmHosts,
+    rememberDefinitionsPreview: createDefinitionsPreviewStore(),
+  });
   setUpSidebarToggle();
   setUpPolicyRefresh(services, announceStateChange);
 });

@@ -8,7 +8,8 @@ import { createSidebarStore, type SidebarStore } from '../../components/sidebar/
 import { adapterFor } from '../../lib/crm/adapter-registry';
 import { previousViewOf, watchActiveDeal } from '../../lib/crm/watch-active-deal';
 import type { MessageType as Types, ReadingContext, Response } from '../../lib/messaging/protocol';
-import { MessageType, STATE_REVISION_KEY } from '../../lib/messaging/protocol-names';
+import { readDefinitionsPreview } from '../../lib/definitions/definitions-preview';
+import { DEFINITIONS_PREVIEW_KEY, MessageType, STATE_REVISION_KEY } from '../../lib/messaging/protocol-names';
 import { getReadingContext, messageBackend } from './message-backend';
 
 const COLLAPSED_KEY = 'sidebarCollapsed';
@@ -22,8 +23,11 @@ const READING_CONTEXT_WAIT_MS = 3_000;
 export async function mountSidebar(ctx: ContentScriptContext): Promise<void> {
   // The first render needs both answers: ask the background while storage is read.
   const firstReadingContext = getReadingContext().catch(() => null);
-  const stored = await browser.storage.local.get(COLLAPSED_KEY);
-  const store = createSidebarStore(messageBackend, { collapsed: stored[COLLAPSED_KEY] === true });
+  const stored = await browser.storage.local.get([COLLAPSED_KEY, DEFINITIONS_PREVIEW_KEY]);
+  const store = createSidebarStore(messageBackend, {
+    collapsed: stored[COLLAPSED_KEY] === true,
+    definitionsPreview: readDefinitionsPreview(stored[DEFINITIONS_PREVIEW_KEY]),
+  });
 
   const ui = await createShadowRootUi(ctx, {
     name: 'yardstick-sidebar',

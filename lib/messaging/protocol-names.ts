@@ -30,3 +30,6 @@ export const MessageType = {
 
 /** storage.local key the background bumps when definitions or settings change; sidebars and pages watch it. */
 export const STATE_REVISION_KEY = 'stateRevision';
+
+/** storage.local key of the active definitions' criteria as last served (lib/definitions/definitions-preview.ts). */
+export const DEFINITIONS_PREVIEW_KEY = 'definitionsPreview';

@@ -5,7 +5,7 @@ import { LIGHTNING_ORIGIN } from '../../tests/e2e/support/crm-fixtures';
 
 /**
  * Installed before any page script: timestamps (performance.now) when the active record view's
- * highlights header appears, when the sidebar host appears, when its radios render and when its
+ * highlights header appears, when the sidebar host appears, when its radios render enabled and when its
  * heading shows the name the header shows. MutationObserver callbacks run right after the DOM change.
  */
 export const DEAL_TIMING_RECORDER = `(() => {
@@ -15,7 +15,7 @@ export const DEAL_TIMING_RECORDER = `(() => {
   const HEADER = '.oneContent.active records-highlights2';
   let shadowObserver = null;
   const checkShadow = (root) => {
-    if (marks.radios === null && root.querySelector('input[type="radio"]')) marks.radios = now();
+    if (marks.radios === null && root.querySelector('input[type="radio"]:not(:disabled)')) marks.radios = now();
     const heading = root.querySelector('.ys-deal-name');
     if (marks.named === null && marks.headerName !== null && heading && heading.textContent === marks.headerName) marks.named = now();
     if (marks.radios !== null && marks.named !== null && marks.ready === null) {

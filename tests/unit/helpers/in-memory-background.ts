@@ -68,6 +68,8 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
     },
   });
   const stateChanges: number[] = [];
+  /** Hashes of the definitions handed to `rememberDefinitionsPreview`, in order. */
+  const definitionsPreviews: string[] = [];
   const listeners = new Set<() => void>();
   const drafts = new Map<string, UnsavedDraft>();
   const send = async <T extends Request['type']>(message: unknown): Promise<Response<T>> => {
@@ -80,6 +82,9 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
       rescheduleSync: async () => undefined,
       scripting: { executeScript: async () => [] },
       crmHosts,
+      rememberDefinitionsPreview: (active) => {
+        definitionsPreviews.push(active.hash);
+      },
     })) as Response<T>;
   };
   const sidebar: SidebarBackend = {
@@ -115,5 +120,15 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
       return () => listeners.delete(onChange);
     },
   };
-  return { services, sidebar, options, stateChanges, drafts, send, crmHostBrowser, crmHosts };
+  return {
+    services,
+    sidebar,
+    options,
+    stateChanges,
+    definitionsPreviews,
+    drafts,
+    send,
+    crmHostBrowser,
+    crmHosts,
+  };
 }
