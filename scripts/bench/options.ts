@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 /** What `npm run bench -- <flags>` can change. */
 export interface BenchOptions {
   runs: number;
+  blockRuns: number;
   settleMs: number;
   openRuns: number;
   traceRuns: number;
@@ -22,6 +23,7 @@ export interface BenchOptions {
 export const USAGE = `npm run bench -- [flags]
 
   --runs <n>             loads per page and column in the page-cost bench (default 10)
+  --block-runs <n>       page cost: launch every column's browser afresh after this many loads (default 10)
   --settle <ms>          wait after the load event before reading page metrics (default 1000)
   --open-runs <n>        deal-page loads per header timing (default 10)
   --trace-runs <n>       traced deal-page loads for the longest task (default 3)
@@ -54,6 +56,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     strict: true,
     options: {
       runs: { type: 'string' },
+      'block-runs': { type: 'string' },
       settle: { type: 'string' },
       'open-runs': { type: 'string' },
       'trace-runs': { type: 'string' },
@@ -80,6 +83,7 @@ export function parseOptions(argv: string[]): BenchOptions {
   const saves = positiveInt('saves', values.saves, quick ? 40 : 200);
   return {
     runs: positiveInt('runs', values.runs, quick ? 3 : 10),
+    blockRuns: Math.max(1, positiveInt('block-runs', values['block-runs'], 10)),
     settleMs: positiveInt('settle', values.settle, 1000),
     openRuns: positiveInt('open-runs', values['open-runs'], quick ? 3 : 10),
     traceRuns: positiveInt('trace-runs', values['trace-runs'], quick ? 1 : 3),

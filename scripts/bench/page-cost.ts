@@ -116,32 +116,50 @@ export function cellOf(column: string, page: string, samples: LoadSample[]): Pag
   };
 }
 
+/** A column's browser, launched afresh for each block of loads. */
+export interface PageCostColumn {
+  label: string;
+  launch(): Promise<BenchBrowser>;
+}
+
 /**
  * Loads every page `runs` times in every column, interleaved (run 1 of every column, then run 2…) in
- * a shuffled column order, so that noise on the shared machine spreads over all columns alike.
- * One unmeasured warm-up load per page and column comes first.
+ * a shuffled column order, so that noise on the shared machine spreads over all columns alike. Every
+ * `blockRuns` runs all browsers are closed and launched again: one browser instance can sit a few
+ * tenths of a millisecond above or below another for its whole life, and each column is its own
+ * browser, so a single instance per column would turn that into a difference between columns.
+ * One unmeasured warm-up load per page, column and browser instance comes first.
  */
 export async function runPageCost(
-  browsers: BenchBrowser[],
+  columns: PageCostColumn[],
   pages: BenchPage[],
-  options: { runs: number; settleMs: number; log: (line: string) => void },
+  options: { runs: number; blockRuns: number; settleMs: number; log: (line: string) => void },
 ): Promise<PageCostCell[]> {
   const samples = new Map<string, LoadSample[]>();
   const key = (column: string, page: string) => `${column}\u0000${page}`;
   for (const page of pages) {
-    for (const browser of browsers) await measureLoad(browser, page.path, options.settleMs);
-    for (let run = 0; run < options.runs; run += 1) {
-      for (const browser of shuffled(browsers)) {
-        const sample = await measureLoad(browser, page.path, options.settleMs);
-        const list = samples.get(key(browser.label, page.id)) ?? [];
-        list.push(sample);
-        samples.set(key(browser.label, page.id), list);
+    for (let blockStart = 0; blockStart < options.runs; blockStart += options.blockRuns) {
+      const browsers: BenchBrowser[] = [];
+      try {
+        for (const column of columns) browsers.push(await column.launch());
+        for (const browser of browsers) await measureLoad(browser, page.path, options.settleMs);
+        const blockEnd = Math.min(options.runs, blockStart + options.blockRuns);
+        for (let run = blockStart; run < blockEnd; run += 1) {
+          for (const browser of shuffled(browsers)) {
+            const sample = await measureLoad(browser, page.path, options.settleMs);
+            const list = samples.get(key(browser.label, page.id)) ?? [];
+            list.push(sample);
+            samples.set(key(browser.label, page.id), list);
+          }
+          options.log(`  page cost: ${page.label} run ${run + 1}/${options.runs}`);
+        }
+      } finally {
+        for (const browser of browsers) await browser.close();
       }
-      options.log(`  page cost: ${page.label} run ${run + 1}/${options.runs}`);
     }
   }
   return pages.flatMap((page) =>
-    browsers.map((browser) => cellOf(browser.label, page.id, samples.get(key(browser.label, page.id)) ?? [])),
+    columns.map((column) => cellOf(column.label, page.id, samples.get(key(column.label, page.id)) ?? [])),
   );
 }
 

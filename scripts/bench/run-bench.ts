@@ -134,27 +134,27 @@ async function withBrowser<T>(
 }
 
 // Page cost ------------------------------------------------------------------------------------
-log(`page cost: ${columns.length} columns × ${PAGES.length} pages × ${options.runs} loads`);
+log(
+  `page cost: ${columns.length} columns × ${PAGES.length} pages × ${options.runs} loads, ` +
+    `browsers launched afresh every ${options.blockRuns} loads`,
+);
 const pageCost = await phase(
   'page cost',
-  async () => {
-    const pageBrowsers: BenchBrowser[] = [];
-    try {
-      for (const column of columns) {
-        pageBrowsers.push(
-          await launchBenchBrowser({
+  () =>
+    runPageCost(
+      columns.map((column) => ({
+        label: column.label,
+        launch: () =>
+          launchBenchBrowser({
             label: column.label,
             extensionDir: column.extensionDir,
             waitForServiceWorker: column.kind !== 'bare' && column.kind !== 'peer',
             initScripts: [LONG_TASK_RECORDER],
           }),
-        );
-      }
-      return await runPageCost(pageBrowsers, PAGES, { runs: options.runs, settleMs: options.settleMs, log });
-    } finally {
-      for (const browser of pageBrowsers) await browser.close();
-    }
-  },
+      })),
+      PAGES,
+      { runs: options.runs, blockRuns: options.blockRuns, settleMs: options.settleMs, log },
+    ),
   [],
 );
 
