@@ -116,18 +116,25 @@ export function cellOf(column: string, page: string, samples: LoadSample[]): Pag
   };
 }
 
-/** A column's browser, launched afresh for each block of loads. */
+/** A column's browser, launched afresh (on the column's own profile) for each block of loads. */
 export interface PageCostColumn {
   label: string;
   launch(): Promise<BenchBrowser>;
 }
 
 /**
+ * After a launch, the extension's service worker starts up on another thread; on two cores that
+ * slows the page's own scripts, so measuring waits until it has had time to finish.
+ */
+const AFTER_LAUNCH_MS = 3_000;
+
+/**
  * Loads every page `runs` times in every column, interleaved (run 1 of every column, then run 2…) in
  * a shuffled column order, so that noise on the shared machine spreads over all columns alike. Every
- * `blockRuns` runs all browsers are closed and launched again: one browser instance can sit a few
- * tenths of a millisecond above or below another for its whole life, and each column is its own
- * browser, so a single instance per column would turn that into a difference between columns.
+ * `blockRuns` runs all browsers are closed and launched again on the same profiles (a restart, not a
+ * new install): one browser instance can sit a few tenths of a millisecond above or below another
+ * for its whole life, and each column is its own browser, so a single instance per column would turn
+ * that into a difference between columns.
  * One unmeasured warm-up load per page, column and browser instance comes first.
  */
 export async function runPageCost(
@@ -142,6 +149,7 @@ export async function runPageCost(
       const browsers: BenchBrowser[] = [];
       try {
         for (const column of columns) browsers.push(await column.launch());
+        await new Promise((resolve) => setTimeout(resolve, AFTER_LAUNCH_MS));
         for (const browser of browsers) await measureLoad(browser, page.path, options.settleMs);
         const blockEnd = Math.min(options.runs, blockStart + options.blockRuns);
         for (let run = blockStart; run < blockEnd; run += 1) {

@@ -140,21 +140,29 @@ log(
 );
 const pageCost = await phase(
   'page cost',
-  () =>
-    runPageCost(
-      columns.map((column) => ({
-        label: column.label,
-        launch: () =>
-          launchBenchBrowser({
-            label: column.label,
-            extensionDir: column.extensionDir,
-            waitForServiceWorker: column.kind !== 'bare' && column.kind !== 'peer',
-            initScripts: [LONG_TASK_RECORDER],
-          }),
-      })),
-      PAGES,
-      { runs: options.runs, blockRuns: options.blockRuns, settleMs: options.settleMs, log },
-    ),
+  async () => {
+    // Each column keeps its profile from block to block: the extension is installed once.
+    const profiles = columns.map((_, index) => path.join(PROFILES_DIR, `page-cost-${process.pid}-${index}`));
+    try {
+      return await runPageCost(
+        columns.map((column, index) => ({
+          label: column.label,
+          launch: () =>
+            launchBenchBrowser({
+              label: column.label,
+              extensionDir: column.extensionDir,
+              waitForServiceWorker: column.kind !== 'bare' && column.kind !== 'peer',
+              initScripts: [LONG_TASK_RECORDER],
+              profileDir: profiles[index],
+            }),
+        })),
+        PAGES,
+        { runs: options.runs, blockRuns: options.blockRuns, settleMs: options.settleMs, log },
+      );
+    } finally {
+      for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
+    }
+  },
   [],
 );
 
