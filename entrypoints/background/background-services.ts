@@ -1,7 +1,11 @@
 import { browser } from 'wxt/browser';
 import builtInDefinitionsJson from '../../public/definitions/meddpicc.json';
 import { readSetting } from '../../lib/db/settings-repository';
-import { storeBuiltInDefinitions } from '../../lib/db/definitions-repository';
+import {
+  readActiveDefinitions,
+  storeBuiltInDefinitions,
+  type ActiveDefinitions,
+} from '../../lib/db/definitions-repository';
 import { syncDefinitionsFromUrl } from '../../lib/db/sync-definitions';
 import { YardstickDatabase } from '../../lib/db/yardstick-database';
 import { resolveDefinitionsConfig, type DefinitionsConfig } from '../../lib/definitions/definitions-config';
@@ -25,6 +29,8 @@ export interface BackgroundServices {
   db: YardstickDatabase;
   /** Resolves to the built-in definitions' hash once they are stored. */
   builtInHash: Promise<string>;
+  /** The active definitions, once the built-in ones are stored (reads started beside it do not wait). */
+  readActiveDefinitions(): Promise<ActiveDefinitions>;
   /**
    * The policy. With `lastKnown`, the previous run's copy while the browser still reads it after a
    * start (see policy-reader.ts): for what is shown, never for what is written.
@@ -94,6 +100,7 @@ export function createBackgroundServices(
   return {
     db,
     builtInHash,
+    readActiveDefinitions: async () => readActiveDefinitions(db, await builtInHash),
     readPolicy,
     policyChangedSinceLastRun: policy.differsFromSnapshot,
     readDefinitionsConfig,

@@ -1,4 +1,4 @@
-import { readActiveDefinitions, readDefinitionsVersion } from '../../lib/db/definitions-repository';
+import { readDefinitionsVersion } from '../../lib/db/definitions-repository';
 import { recordScore } from '../../lib/db/record-score';
 import { countDealScores, readDealHistory } from '../../lib/db/score-repository';
 import { readSetting, writeSetting } from '../../lib/db/settings-repository';
@@ -22,7 +22,7 @@ const LAST_KNOWN_POLICY = { lastKnown: true } as const;
 /** What the sidebar reads pages with: the active definitions' captureFields and the custom CRM hosts. */
 export async function readReadingContext(services: BackgroundServices): Promise<ReadingContext> {
   const [active, customCrms] = await Promise.all([
-    readActiveDefinitions(services.db, await services.builtInHash),
+    services.readActiveDefinitions(),
     services.readCustomCrms(LAST_KNOWN_POLICY),
   ]);
   return {
@@ -34,12 +34,11 @@ export async function readReadingContext(services: BackgroundServices): Promise<
 /** Everything the sidebar shows for one deal, including the definitions its latest score used. */
 export async function readDealState(services: BackgroundServices, dealKey: string): Promise<DealState> {
   const { db } = services;
-  // The history is the slow read (a cold database after a browser start): it must not wait for the hash.
   const [{ rater }, { role }, staleAmountChange, active, failure, history] = await Promise.all([
     services.readRater(LAST_KNOWN_POLICY),
     services.readRole(LAST_KNOWN_POLICY),
     services.readStaleAmountChange(LAST_KNOWN_POLICY),
-    services.builtInHash.then((builtInHash) => readActiveDefinitions(db, builtInHash)),
+    services.readActiveDefinitions(),
     readSetting(db, 'lastDefinitionsFailure'),
     readDealHistory(db, dealKey),
   ]);

@@ -1,8 +1,4 @@
-import {
-  activateBuiltInDefinitions,
-  activateDefinitionsText,
-  readActiveDefinitions,
-} from '../../lib/db/definitions-repository';
+import { activateBuiltInDefinitions, activateDefinitionsText } from '../../lib/db/definitions-repository';
 import { readSetting, writeSetting } from '../../lib/db/settings-repository';
 import { checkDefinitionsUrl } from '../../lib/definitions/fetch-definitions';
 import type { MessageType, Response, SettingsView } from '../../lib/messaging/protocol';
@@ -28,7 +24,7 @@ export async function readSettingsView(
   const [rater, active, failure, changedAt, config, sync, policy, role, staleAmountChange, crmHosts] =
     await Promise.all([
       services.readRater(),
-      readActiveDefinitions(db, await services.builtInHash),
+      services.readActiveDefinitions(),
       readSetting(db, 'lastDefinitionsFailure'),
       readSetting(db, 'lastDefinitionsChangeAt'),
       services.readDefinitionsConfig(),
@@ -92,7 +88,7 @@ export async function switchToBuiltInDefinitions(
   await writeSetting(services.db, 'definitionsSource', { kind: 'built-in' });
   await writeSetting(services.db, 'lastDefinitionsFailure', null);
   await effects.announceStateChange();
-  return { ok: true, value: toDefinitionsView(await readActiveDefinitions(services.db, builtInHash)) };
+  return { ok: true, value: toDefinitionsView(await services.readActiveDefinitions()) };
 }
 
 /** Sets the URL to sync definitions from, then syncs at once. */

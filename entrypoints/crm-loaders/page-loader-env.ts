@@ -4,8 +4,9 @@ import { INJECT_SIDEBAR_TYPE } from '../../lib/messaging/protocol-names';
 
 /**
  * The loader's view of this page and of the extension, around a CRM's deal check. The loaders are
- * unlisted scripts named in the manifest, not WXT content scripts: WXT's content-script context costs
- * every CRM page ~2 ms.
+ * unlisted scripts named in the manifest, not WXT content scripts: WXT's content-script context (a
+ * message and an event to the page, a location watcher, an extension-API touch) would run on every
+ * CRM page, deal or not.
  */
 export function pageLoaderEnv(isDealPage: LoaderEnv['isDealPage']): LoaderEnv {
   return {
@@ -18,8 +19,8 @@ export function pageLoaderEnv(isDealPage: LoaderEnv['isDealPage']): LoaderEnv {
 }
 
 /**
- * The extension APIs, looked up on first use as `wxt/browser` does at import: the first touch of
- * `runtime` costs the page about half a millisecond, which pages that are not deals need not pay.
+ * The extension APIs, looked up on first use rather than at start-up as `wxt/browser` does: pages
+ * that are not deals never touch them.
  */
 export function extensionApi(): typeof browser {
   const scope = globalThis as unknown as { browser?: typeof browser; chrome: typeof browser };
