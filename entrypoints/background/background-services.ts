@@ -77,7 +77,7 @@ export function createBackgroundServices(
   policySource: PolicySource = readBrowserPolicy,
   fetchImpl: typeof fetch = (...args) => fetch(...args),
 ): BackgroundServices {
-  // Opening a large database takes Chromium a while (~0.2–0.5 s at 1M scores): start it before anything else.
+  // Chromium takes a while to open a large database after a start (docs/performance.md): start it before anything else.
   db.open().catch(() => undefined);
   const builtIn = DefinitionsV1Schema.parse(builtInDefinitionsJson);
   const builtInHash = storeBuiltInDefinitions(db, builtIn, new Date());

@@ -33,7 +33,7 @@ export async function readDealHistory(
     .reverse()
     .limit(limit)
     .toArray();
-  // IndexedDB counts entry by entry (600–800 ms for 5,000 scores in a 1M-score database): a full page
+  // IndexedDB counts entry by entry (the bench times it: hundreds of ms for 5,000 scores among 1M): a full page
   // leaves the count to `countDealScores`, which the sidebar asks for after it has shown the deal.
   return { scores, total: scores.length < limit ? scores.length : null };
 }
