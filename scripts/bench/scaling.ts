@@ -16,7 +16,7 @@ import { launchBenchBrowser, NAME_HELPER, serviceWorkerOf, stopServiceWorker } f
 import { DEAL_TIMING_RECORDER, measureDealOpen, type DealOpenSample } from './deal-open';
 import { PROFILES_DIR, ROOT, SEEDED_PROFILES_DIR, YARDSTICK_EXTENSION_DIR } from './paths';
 import { measureSaves, type SaveSample } from './save-latency';
-import { countScores, newestScore, seedScores } from './seed-scores';
+import { countScores, newestScore, seedScores, waitForDatabaseFilesToSettle } from './seed-scores';
 import { openDealReady, saveOnce } from './sidebar-driver';
 
 /** The deal the scaling bench opens and saves on. */
@@ -51,15 +51,15 @@ function extensionIdOf(dir: string): string {
 }
 
 /**
- * The seeded profile stays valid while the database schema (its Dexie store declarations), the
- * extension id and the browser are unchanged. Changes elsewhere in the product do not re-seed.
+ * The seeded profile stays valid while the database schema (its Dexie store declarations), the way the
+ * bench seeds, the extension id and the browser are unchanged. Changes elsewhere in the product do not re-seed.
  */
 function cacheKey(dbSize: number, hotCount: number, chromiumVersion: string): string {
-  const schemaFile = ['lib/db/schema-versions.ts', 'lib/db/yardstick-database.ts']
-    .map((file) => path.join(ROOT, file))
-    .find((file) => existsSync(file));
-  const schema = createHash('sha256')
-    .update(schemaFile ? readFileSync(schemaFile) : '')
+  const inputs = ['lib/db/schema-versions.ts', 'scripts/bench/seed-scores.ts'].map((file) =>
+    readFileSync(path.join(ROOT, file)),
+  );
+  const schema = inputs
+    .reduce((hash, input) => hash.update(input), createHash('sha256'))
     .digest('hex')
     .slice(0, 12);
   const browser = /\d+(\.\d+)+/.exec(chromiumVersion)?.[0] ?? 'unknown';
@@ -103,6 +103,8 @@ async function seedProfile(
         log(`  seeding: ${written.toLocaleString('en-US')} scores in ${(elapsedMs / 1000).toFixed(0)} s`);
       },
     );
+    const settleMs = await waitForDatabaseFilesToSettle(dir);
+    log(`  seeding: database files settled ${(settleMs / 1000).toFixed(0)} s after the last write`);
     return ms;
   } finally {
     await browser.close();
