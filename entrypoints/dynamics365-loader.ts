@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from '#imports';
 import { startLoader } from '../lib/crm/deal-page-loader';
-import { dynamics365DealOf } from '../lib/crm/deal-urls/dynamics365-deal-url';
+import { showsDynamics365Deal } from '../lib/crm/deal-urls/dynamics365-deal-url';
 import { pageLoaderEnv } from './crm-loaders/page-loader-env';
 
 /**
@@ -8,5 +8,5 @@ import { pageLoaderEnv } from './crm-loaders/page-loader-env';
  * It carries only Dynamics 365's deal URLs and asks the background for the sidebar on a deal.
  */
 export default defineUnlistedScript(() => {
-  startLoader(pageLoaderEnv(() => Boolean(dynamics365DealOf(location))));
+  startLoader(pageLoaderEnv(() => showsDynamics365Deal(location)));
 });

@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from '#imports';
 import { startLoader } from '../lib/crm/deal-page-loader';
-import { hubspotDealOf } from '../lib/crm/deal-urls/hubspot-deal-url';
+import { showsHubspotDeal } from '../lib/crm/deal-urls/hubspot-deal-url';
 import { pageLoaderEnv } from './crm-loaders/page-loader-env';
 
 /**
@@ -8,5 +8,5 @@ import { pageLoaderEnv } from './crm-loaders/page-loader-env';
  * It carries only HubSpot's deal URLs and asks the background for the sidebar on a deal.
  */
 export default defineUnlistedScript(() => {
-  startLoader(pageLoaderEnv(() => Boolean(hubspotDealOf(location))));
+  startLoader(pageLoaderEnv(() => showsHubspotDeal(location)));
 });

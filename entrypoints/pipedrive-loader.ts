@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from '#imports';
 import { startLoader } from '../lib/crm/deal-page-loader';
-import { pipedriveDealOf } from '../lib/crm/deal-urls/pipedrive-deal-url';
+import { showsPipedriveDeal } from '../lib/crm/deal-urls/pipedrive-deal-url';
 import { pageLoaderEnv } from './crm-loaders/page-loader-env';
 
 /**
@@ -8,5 +8,5 @@ import { pageLoaderEnv } from './crm-loaders/page-loader-env';
  * It carries only Pipedrive's deal URLs and asks the background for the sidebar on a deal.
  */
 export default defineUnlistedScript(() => {
-  startLoader(pageLoaderEnv(() => Boolean(pipedriveDealOf(location))));
+  startLoader(pageLoaderEnv(() => showsPipedriveDeal(location)));
 });

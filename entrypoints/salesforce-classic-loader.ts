@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from '#imports';
 import { startLoader } from '../lib/crm/deal-page-loader';
-import { salesforceClassicDealOf } from '../lib/crm/deal-urls/salesforce-classic-deal-url';
+import { showsSalesforceClassicDeal } from '../lib/crm/deal-urls/salesforce-classic-deal-url';
 import { pageLoaderEnv } from './crm-loaders/page-loader-env';
 
 /**
@@ -8,5 +8,5 @@ import { pageLoaderEnv } from './crm-loaders/page-loader-env';
  * It carries only Salesforce Classic's deal URLs and asks the background for the sidebar on a deal.
  */
 export default defineUnlistedScript(() => {
-  startLoader(pageLoaderEnv(() => Boolean(salesforceClassicDealOf(location))));
+  startLoader(pageLoaderEnv(() => showsSalesforceClassicDeal(location)));
 });

@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from '#imports';
 import { startLoader } from '../lib/crm/deal-page-loader';
-import { salesforceLightningDealOf } from '../lib/crm/deal-urls/salesforce-lightning-deal-url';
+import { showsSalesforceLightningDeal } from '../lib/crm/deal-urls/salesforce-lightning-deal-url';
 import { pageLoaderEnv } from './crm-loaders/page-loader-env';
 
 /**
@@ -8,5 +8,5 @@ import { pageLoaderEnv } from './crm-loaders/page-loader-env';
  * It carries only Salesforce Lightning's deal URLs and asks the background for the sidebar on a deal.
  */
 export default defineUnlistedScript(() => {
-  startLoader(pageLoaderEnv(() => Boolean(salesforceLightningDealOf(location))));
+  startLoader(pageLoaderEnv(() => showsSalesforceLightningDeal(location)));
 });

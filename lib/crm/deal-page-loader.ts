@@ -28,7 +28,8 @@ export const POLL_MS = 1000;
 export function startLoader(env: LoaderEnv): () => void {
   let requested = false;
   let stopped = false;
-  let lastHref = env.href();
+  // Only the polling fallback compares URLs; with the Navigation API the URL is read on a change.
+  let lastHref: string | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
 
   const stop = () => {
@@ -61,10 +62,12 @@ export function startLoader(env: LoaderEnv): () => void {
   }
 
   if (env.navigation) env.navigation.addEventListener('currententrychange', onUrlChange);
-  else
+  else {
+    lastHref = env.href();
     timer = setInterval(() => {
       if (env.href() !== lastHref || !env.isValid()) onUrlChange();
     }, POLL_MS);
+  }
   check();
   return stop;
 }

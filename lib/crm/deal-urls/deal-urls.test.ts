@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dynamics365DealOf } from './dynamics365-deal-url';
-import { hubspotDealOf } from './hubspot-deal-url';
-import { pipedriveDealOf } from './pipedrive-deal-url';
-import { salesforceClassicDealOf } from './salesforce-classic-deal-url';
-import { salesforceLightningDealOf } from './salesforce-lightning-deal-url';
+import { dynamics365DealOf, showsDynamics365Deal } from './dynamics365-deal-url';
+import { hubspotDealOf, showsHubspotDeal } from './hubspot-deal-url';
+import { pipedriveDealOf, showsPipedriveDeal } from './pipedrive-deal-url';
+import { salesforceClassicDealOf, showsSalesforceClassicDeal } from './salesforce-classic-deal-url';
+import { salesforceLightningDealOf, showsSalesforceLightningDeal } from './salesforce-lightning-deal-url';
 import type { UrlParts } from './url-parts';
 
 const ID = '0065e00000GlBxAAAV';
@@ -20,6 +20,7 @@ const CHECKS = [
   {
     name: 'Salesforce Lightning',
     dealOf: salesforceLightningDealOf,
+    shows: showsSalesforceLightningDeal,
     deal: `https://acme.lightning.force.com/lightning/r/Opportunity/${ID}/view`,
     expected: { crm: 'salesforce-lightning', rawRecordId: ID },
     otherPages: [
@@ -35,6 +36,7 @@ const CHECKS = [
   {
     name: 'Salesforce Classic',
     dealOf: salesforceClassicDealOf,
+    shows: showsSalesforceClassicDeal,
     deal: `https://acme.my.salesforce.com/${ID}`,
     expected: { crm: 'salesforce-classic', instance: 'acme', rawRecordId: ID },
     otherPages: ['https://acme.my.salesforce.mil/home/home.jsp', 'https://acme.my.salesforce.com/006'],
@@ -43,6 +45,7 @@ const CHECKS = [
   {
     name: 'HubSpot',
     dealOf: hubspotDealOf,
+    shows: showsHubspotDeal,
     deal: 'https://app.hubspot.com/contacts/2451127/record/0-3/18234567890',
     expected: { crm: 'hubspot', instance: '2451127', rawRecordId: '18234567890' },
     otherPages: ['https://app-eu1.hubspot.com/reports-dashboard/123'],
@@ -51,6 +54,7 @@ const CHECKS = [
   {
     name: 'Dynamics 365',
     dealOf: dynamics365DealOf,
+    shows: showsDynamics365Deal,
     deal: 'https://contoso.crm4.dynamics.com/main.aspx?pagetype=entityrecord&etn=opportunity&id=1',
     expected: { crm: 'dynamics365', instance: 'contoso.crm4.dynamics.com', rawRecordId: '1' },
     otherPages: ['https://contoso.crm.microsoftdynamics.us/main.aspx?pagetype=dashboard'],
@@ -59,6 +63,7 @@ const CHECKS = [
   {
     name: 'Pipedrive',
     dealOf: pipedriveDealOf,
+    shows: showsPipedriveDeal,
     deal: 'https://acme.pipedrive.com/deal/1042',
     expected: { crm: 'pipedrive', instance: 'acme', rawRecordId: '1042' },
     otherPages: ['https://acme.pipedrive.com/pipeline'],
@@ -66,7 +71,7 @@ const CHECKS = [
   },
 ];
 
-describe.each(CHECKS)('$name deal URL', ({ dealOf, deal, expected, otherPages, otherHosts }) => {
+describe.each(CHECKS)('$name deal URL', ({ dealOf, shows, deal, expected, otherPages, otherHosts }) => {
   it('finds the deal in a URL and in a Location alike', () => {
     expect(dealOf(new URL(deal))).toEqual(expected);
     expect(dealOf(locationOf(deal))).toEqual(expected);
@@ -80,6 +85,12 @@ describe.each(CHECKS)('$name deal URL', ({ dealOf, deal, expected, otherPages, o
     for (const url of otherHosts) expect(dealOf(locationOf(url))).toBeUndefined();
     for (const other of CHECKS.filter((check) => check.deal !== deal))
       expect(dealOf(locationOf(other.deal))).toBeUndefined();
+  });
+
+  it("gives the loader's yes or no on every URL above, as the full check does", () => {
+    const urls = [deal, ...otherPages, ...otherHosts, ...CHECKS.map((check) => check.deal)];
+    for (const url of urls) expect(shows(locationOf(url)), url).toBe(Boolean(dealOf(locationOf(url))));
+    expect(shows(locationOf(deal))).toBe(true);
   });
 });
 

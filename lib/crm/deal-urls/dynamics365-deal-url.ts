@@ -18,6 +18,14 @@ export function dynamics365DealOf(url: UrlParts): DealPageMatch | null | undefin
   return id ? { crm: 'dynamics365', instance: url.hostname, rawRecordId: id } : null;
 }
 
+/**
+ * Whether a URL shows a Dynamics 365 opportunity: the loader's check. The path is read before the host,
+ * and the query only on `/main.aspx`.
+ */
+export function showsDynamics365Deal(url: UrlParts): boolean {
+  return Boolean(opportunityIdOf(url)) && DYNAMICS_HOST.test(url.hostname);
+}
+
 // Parameter names and order vary (`etn`, `pagetype`, `id`, in any case); a form without `id` is a new record.
 function opportunityIdOf(url: UrlParts): string | null {
   if (url.pathname.toLowerCase() !== '/main.aspx') return null;

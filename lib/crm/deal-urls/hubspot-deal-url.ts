@@ -5,6 +5,7 @@ import type { UrlParts } from './url-parts';
 // `app.hubspot.com`, the EU data centre `app-eu1.hubspot.com`, and the other regional hosts.
 const HUBSPOT_HOST = /^app(?:-[a-z]{2}\d{1,2})?\.hubspot\.com$/;
 const HUBSPOT_DEAL = /^\/contacts\/(\d{1,15})\/(?:record\/0-3|deal)\/([^/]+)(?:\/.*)?$/;
+const CONTACTS_PATH = '/contacts/';
 
 /**
  * The deal a HubSpot URL shows: the match, null for another page of a HubSpot host, undefined when
@@ -12,6 +13,19 @@ const HUBSPOT_DEAL = /^\/contacts\/(\d{1,15})\/(?:record\/0-3|deal)\/([^/]+)(?:\
  */
 export function hubspotDealOf(url: UrlParts): DealPageMatch | null | undefined {
   if (!HUBSPOT_HOST.test(url.hostname)) return undefined;
-  const deal = HUBSPOT_DEAL.exec(url.pathname);
+  const deal = dealPathOf(url.pathname);
   return deal?.[1] && deal[2] ? { crm: 'hubspot', instance: deal[1], rawRecordId: deal[2] } : null;
+}
+
+/**
+ * Whether a URL shows a HubSpot deal: the loader's check. The path is read before the host, and the
+ * deal pattern runs only on paths under `/contacts/`.
+ */
+export function showsHubspotDeal(url: UrlParts): boolean {
+  const deal = dealPathOf(url.pathname);
+  return Boolean(deal?.[1] && deal[2]) && HUBSPOT_HOST.test(url.hostname);
+}
+
+function dealPathOf(pathname: string): RegExpExecArray | null {
+  return pathname.startsWith(CONTACTS_PATH) ? HUBSPOT_DEAL.exec(pathname) : null;
 }

@@ -6,6 +6,7 @@ const CLASSIC_HOST =
   /^([a-z0-9-]+)(?:\.(?:sandbox|develop|scratch|demo|patch|trailblaze))?\.my\.salesforce\.(?:com|mil)$/;
 // `/006` alone is the Opportunities tab and `/006/e` a new one: a record path has more after the prefix.
 const CLASSIC_RECORD = /^\/(006[A-Za-z0-9]+)\/?$/;
+const OPPORTUNITY_PATH = '/006';
 
 /**
  * The opportunity a Salesforce Classic URL shows: the match, null for another page of a Classic
@@ -14,6 +15,18 @@ const CLASSIC_RECORD = /^\/(006[A-Za-z0-9]+)\/?$/;
 export function salesforceClassicDealOf(url: UrlParts): DealPageMatch | null | undefined {
   const instance = CLASSIC_HOST.exec(url.hostname)?.[1];
   if (instance === undefined) return undefined;
-  const id = CLASSIC_RECORD.exec(url.pathname)?.[1];
+  const id = opportunityIdOf(url.pathname);
   return id ? { crm: 'salesforce-classic', instance, rawRecordId: id } : null;
+}
+
+/**
+ * Whether a URL shows a Classic opportunity: the loader's check. The path is read before the host, and
+ * the record pattern runs only on paths that start with the opportunity prefix.
+ */
+export function showsSalesforceClassicDeal(url: UrlParts): boolean {
+  return opportunityIdOf(url.pathname) !== undefined && CLASSIC_HOST.test(url.hostname);
+}
+
+function opportunityIdOf(pathname: string): string | undefined {
+  return pathname.startsWith(OPPORTUNITY_PATH) ? CLASSIC_RECORD.exec(pathname)?.[1] : undefined;
 }

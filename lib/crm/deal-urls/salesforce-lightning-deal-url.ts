@@ -21,12 +21,22 @@ const OPPORTUNITY_PREFIX = '006';
  */
 export function salesforceLightningDealOf(url: UrlParts): DealPageMatch | null | undefined {
   if (!LIGHTNING_HOST.test(url.hostname)) return undefined;
-  const { pathname } = url;
-  let rawRecordId: string | null = null;
-  if (pathname.slice(0, RECORD_PATH.length).toLowerCase() === RECORD_PATH)
-    rawRecordId = recordIdOfPath(pathname);
-  else if (pathname === LEGACY_APP_PATH) rawRecordId = legacyRecordIdOf(url.hash);
+  const rawRecordId = opportunityIdOf(url);
   return rawRecordId === null ? null : { crm: 'salesforce-lightning', rawRecordId };
+}
+
+/**
+ * Whether a URL shows a Lightning opportunity: the loader's check. The path is read before the host,
+ * so the host's regular expression runs only on record pages.
+ */
+export function showsSalesforceLightningDeal(url: UrlParts): boolean {
+  return opportunityIdOf(url) !== null && LIGHTNING_HOST.test(url.hostname);
+}
+
+function opportunityIdOf(url: UrlParts): string | null {
+  const { pathname } = url;
+  if (pathname.slice(0, RECORD_PATH.length).toLowerCase() === RECORD_PATH) return recordIdOfPath(pathname);
+  return pathname === LEGACY_APP_PATH ? legacyRecordIdOf(url.hash) : null;
 }
 
 function recordIdOfPath(pathname: string): string | null {
