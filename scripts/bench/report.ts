@@ -1,7 +1,7 @@
 import { largestLoader } from './sizes';
 import type { PageCostCell } from './page-cost';
 import type { BenchResults, TargetRow } from './results';
-import { summarize, type Summary } from './stats';
+import { medianDifferenceInterval, summarize, type Summary } from './stats';
 
 const TARGETS = {
   nonDealScriptMs: 1,
@@ -21,6 +21,15 @@ export function fmt(value: number, unit = ''): string {
 }
 
 const signed = (value: number, unit: string) => `${value >= 0 ? '+' : '−'}${fmt(Math.abs(value), unit)}`;
+
+/** The bootstrap interval of a column's median script time minus the bare page's, over their loads. */
+function scriptDeltaInterval(bare: PageCostCell, column: PageCostCell): string {
+  const { low, high } = medianDifferenceInterval(
+    bare.samples.map((sample) => sample.scriptMs),
+    column.samples.map((sample) => sample.scriptMs),
+  );
+  return `${signed(low, 'ms')} to ${signed(high, 'ms')}`;
+}
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 const count = (value: number) => value.toLocaleString('en-US');
 
@@ -56,8 +65,11 @@ export function targetRows(results: BenchResults): TargetRow[] {
       area: `Non-deal page (${nonDeal.label}): added main-thread script`,
       target: `≤ ${TARGETS.nonDealScriptMs} ms`,
       measured:
-        `${signed(scriptDelta, 'ms')} (median ${fmt(b.scriptMs)} → ${fmt(y.scriptMs)} ms, ×${fmt(y.scriptMs / b.scriptMs)})` +
-        (f ? `; an empty content script alone: ${signed(f.scriptMs - b.scriptMs, 'ms')}` : '') +
+        `${signed(scriptDelta, 'ms')} (median ${fmt(b.scriptMs)} → ${fmt(y.scriptMs)} ms, ×${fmt(y.scriptMs / b.scriptMs)}; ` +
+        `95% interval ${scriptDeltaInterval(b, y)})` +
+        (f
+          ? `; an empty content script alone: ${signed(f.scriptMs - b.scriptMs, 'ms')} (${scriptDeltaInterval(b, f)})`
+          : '') +
         (results.nonDealTraces.length
           ? `; traced, the loader's own script: median ${fmt(median(results.nonDealTraces.map((t) => t.extensionScriptMs)), 'ms')}`
           : ''),

@@ -42,3 +42,40 @@ export function round(value: number, digits = 1): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }
+
+/** A random number generator returning values in [0, 1). */
+export type Random = () => number;
+
+/** A seeded generator (mulberry32), so a report's intervals come out the same for the same samples. */
+export function seededRandom(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+function resample(samples: readonly number[], random: Random): number[] {
+  return samples.map(() => samples[Math.floor(random() * samples.length)] as number);
+}
+
+/**
+ * A percentile-bootstrap confidence interval for median(`after`) − median(`before`), resampling each
+ * list of independent loads with replacement. NaNs when either list is empty.
+ */
+export function medianDifferenceInterval(
+  before: readonly number[],
+  after: readonly number[],
+  options: { level?: number; iterations?: number; random?: Random } = {},
+): { low: number; high: number } {
+  if (before.length === 0 || after.length === 0) return { low: Number.NaN, high: Number.NaN };
+  const { level = 0.95, iterations = 4_000, random = seededRandom(1) } = options;
+  const differences: number[] = [];
+  for (let i = 0; i < iterations; i += 1)
+    differences.push(median(resample(after, random)) - median(resample(before, random)));
+  const tail = (1 - level) / 2;
+  return { low: quantile(differences, tail), high: quantile(differences, 1 - tail) };
+}

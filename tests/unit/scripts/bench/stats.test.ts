@@ -1,0 +1,50 @@
+import { median, medianDifferenceInterval, seededRandom } from '../../../../scripts/bench/stats';
+
+/** Loads whose script time spreads like the bench's (a few ms, a long tail), shifted by `offset`. */
+function loads(count: number, offset: number, random = seededRandom(7)): number[] {
+  return Array.from({ length: count }, () => 2 + offset + -Math.log(1 - random()) * 1.2);
+}
+
+describe('medianDifferenceInterval', () => {
+  it('brackets the difference between two shifted samples, and narrows with more loads', () => {
+    const small = medianDifferenceInterval(loads(30, 0, seededRandom(1)), loads(30, 0.6, seededRandom(2)));
+    const large = medianDifferenceInterval(loads(600, 0, seededRandom(3)), loads(600, 0.6, seededRandom(4)));
+    expect(small.low).toBeLessThan(0.6);
+    expect(small.high).toBeGreaterThan(0.6);
+    expect(large.low).toBeLessThan(0.6);
+    expect(large.high).toBeGreaterThan(0.6);
+    expect(large.high - large.low).toBeLessThan((small.high - small.low) / 2);
+  });
+
+  it('holds the observed median difference inside the interval', () => {
+    const before = loads(30, 0, seededRandom(5));
+    const after = loads(30, 1, seededRandom(6));
+    const { low, high } = medianDifferenceInterval(before, after);
+    const observed = median(after) - median(before);
+    expect(low).toBeLessThanOrEqual(observed);
+    expect(high).toBeGreaterThanOrEqual(observed);
+  });
+
+  it('excludes zero when one sample is clearly above the other', () => {
+    const { low } = medianDifferenceInterval(loads(40, 0, seededRandom(8)), loads(40, 3, seededRandom(9)));
+    expect(low).toBeGreaterThan(1);
+  });
+
+  it('gives the same interval for the same samples, and NaN without samples', () => {
+    const before = loads(20, 0);
+    const after = loads(20, 0.5, seededRandom(11));
+    expect(medianDifferenceInterval(before, after)).toEqual(medianDifferenceInterval(before, after));
+    expect(medianDifferenceInterval([], after).low).toBeNaN();
+    expect(medianDifferenceInterval(before, []).high).toBeNaN();
+  });
+});
+
+describe('seededRandom', () => {
+  it('repeats its sequence for a seed and stays in [0, 1)', () => {
+    const first = Array.from({ length: 1000 }, seededRandom(42));
+    expect(Array.from({ length: 1000 }, seededRandom(42))).toEqual(first);
+    expect(Math.min(...first)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...first)).toBeLessThan(1);
+    expect(new Set(first).size).toBeGreaterThan(990);
+  });
+});
