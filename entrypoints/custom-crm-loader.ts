@@ -3,14 +3,17 @@ import { customHostDealCheck } from '../lib/crm/custom-host-deal-check';
 import { CUSTOM_CRM_ADAPTERS_KEY } from '../lib/crm/custom-crm-adapters-key';
 import type { CustomDealUrl } from '../lib/crm/deal-page-url';
 import { startLoader } from '../lib/crm/deal-page-loader';
-import { extensionApi, pageLoaderEnv } from './crm-loaders/page-loader-env';
+import { extensionApi, THIS_PAGE } from './crm-loaders/page-loader-env';
 
 /**
  * Runs on the custom CRM hosts an admin or rep added, registered by the background at runtime
  * (crm-host-sync.ts). Their deal URL patterns are read from storage at the first check.
  */
 export default defineUnlistedScript(() => {
-  startLoader(pageLoaderEnv(customHostDealCheck(() => location.href, readCustomDealUrls)));
+  startLoader(
+    THIS_PAGE,
+    customHostDealCheck(() => location.href, readCustomDealUrls),
+  );
 });
 
 /** The custom CRM hosts' deal URL patterns, as the background stored them. */

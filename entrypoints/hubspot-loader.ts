@@ -1,12 +1,12 @@
 import { defineUnlistedScript } from '#imports';
 import { startLoader } from '../lib/crm/deal-page-loader';
 import { showsHubspotDeal } from '../lib/crm/deal-urls/hubspot-deal-url';
-import { pageLoaderEnv } from './crm-loaders/page-loader-env';
+import { THIS_PAGE } from './crm-loaders/page-loader-env';
 
 /**
  * Runs on every HubSpot page (the manifest's content script for its hosts, see wxt.config.ts).
  * It carries only HubSpot's deal URLs and asks the background for the sidebar on a deal.
  */
 export default defineUnlistedScript(() => {
-  startLoader(pageLoaderEnv(() => showsHubspotDeal(location)));
+  startLoader(THIS_PAGE, showsHubspotDeal);
 });

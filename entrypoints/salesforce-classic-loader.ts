@@ -1,12 +1,12 @@
 import { defineUnlistedScript } from '#imports';
 import { startLoader } from '../lib/crm/deal-page-loader';
 import { showsSalesforceClassicDeal } from '../lib/crm/deal-urls/salesforce-classic-deal-url';
-import { pageLoaderEnv } from './crm-loaders/page-loader-env';
+import { THIS_PAGE } from './crm-loaders/page-loader-env';
 
 /**
  * Runs on every Salesforce Classic page (the manifest's content script for its hosts, see wxt.config.ts).
  * It carries only Salesforce Classic's deal URLs and asks the background for the sidebar on a deal.
  */
 export default defineUnlistedScript(() => {
-  startLoader(pageLoaderEnv(() => showsSalesforceClassicDeal(location)));
+  startLoader(THIS_PAGE, showsSalesforceClassicDeal);
 });

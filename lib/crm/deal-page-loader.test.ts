@@ -1,5 +1,6 @@
 import { detectDealPage } from './deal-page-url';
-import { POLL_MS, startLoader, type LoaderEnv } from './deal-page-loader';
+import { POLL_MS, startLoader, type DealPageCheck, type LoaderPage } from './deal-page-loader';
+import type { UrlParts } from './deal-urls/url-parts';
 
 const LIGHTNING = 'https://acme.lightning.force.com';
 const HOME = `${LIGHTNING}/lightning/page/home`;
@@ -10,6 +11,21 @@ const OTHER_DEAL = `${LIGHTNING}/lightning/r/Opportunity/006Ak00002InTcEIAV/view
 function fakePage(href: string, options: { navigation?: boolean } = {}) {
   const navigation = options.navigation === false ? null : new EventTarget();
   const location = { href };
+  // Live, as the page's own Location is: each part is read from the current URL.
+  const url: UrlParts = {
+    get hostname() {
+      return new URL(location.href).hostname;
+    },
+    get pathname() {
+      return new URL(location.href).pathname;
+    },
+    get search() {
+      return new URL(location.href).search;
+    },
+    get hash() {
+      return new URL(location.href).hash;
+    },
+  };
   const page = {
     get href() {
       return location.href;
@@ -19,14 +35,16 @@ function fakePage(href: string, options: { navigation?: boolean } = {}) {
     },
     valid: true,
     navigation,
-    requestSidebar: vi.fn<LoaderEnv['requestSidebar']>(async () => ({ injected: true })),
-    isDealPage: vi.fn<LoaderEnv['isDealPage']>(() => detectDealPage(location.href) !== null),
-    env(): LoaderEnv {
+    requestSidebar: vi.fn<LoaderPage['requestSidebar']>(async () => ({ injected: true })),
+    isDealPage: vi.fn<DealPageCheck>(
+      (at) => detectDealPage(`https://${at.hostname}${at.pathname}${at.search}${at.hash}`) !== null,
+    ),
+    loaderPage(): LoaderPage {
       return {
+        url,
         href: () => page.href,
         navigation,
         isValid: () => page.valid,
-        isDealPage: page.isDealPage,
         requestSidebar: page.requestSidebar,
       };
     },
@@ -37,6 +55,9 @@ function fakePage(href: string, options: { navigation?: boolean } = {}) {
   };
   return page;
 }
+
+/** Starts the loader on a fake page, with the page's deal check. */
+const start = (page: ReturnType<typeof fakePage>) => startLoader(page.loaderPage(), page.isDealPage);
 
 /** Lets pending promise callbacks run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -49,7 +70,7 @@ describe('startLoader', () => {
   it('asks for the sidebar once on a deal page, then stops listening', async () => {
     const page = fakePage(DEAL);
     const removed = vi.spyOn(page.navigation!, 'removeEventListener');
-    startLoader(page.env());
+    start(page);
     page.go(OTHER_DEAL);
     await settle();
     expect(removed).toHaveBeenCalledWith('currententrychange', expect.any(Function));
@@ -61,16 +82,18 @@ describe('startLoader', () => {
 
   it('does nothing on a page that is not a deal', async () => {
     const page = fakePage(HOME);
-    startLoader(page.env());
+    start(page);
     page.go(`${LIGHTNING}/lightning/o/Opportunity/list`);
     await settle();
     expect(page.isDealPage).toHaveBeenCalledTimes(2);
+    // The check reads the page's live URL, which has moved on by the second call.
+    expect(page.isDealPage.mock.calls[1]?.[0].pathname).toBe('/lightning/o/Opportunity/list');
     expect(page.requestSidebar).not.toHaveBeenCalled();
   });
 
   it('asks for the sidebar when the CRM navigates in place from another page to a deal', async () => {
     const page = fakePage(HOME);
-    startLoader(page.env());
+    start(page);
     page.go(DEAL);
     page.go(OTHER_DEAL);
     await settle();
@@ -80,7 +103,7 @@ describe('startLoader', () => {
   it('asks again on the next deal when a request failed', async () => {
     const page = fakePage(DEAL);
     page.requestSidebar.mockRejectedValueOnce(new Error('Could not establish connection'));
-    startLoader(page.env());
+    start(page);
     await settle();
     page.go(OTHER_DEAL);
     await settle();
@@ -90,7 +113,7 @@ describe('startLoader', () => {
   it('asks for the sidebar when a check that needs stored settings finds a deal', async () => {
     const page = fakePage(HOME);
     page.isDealPage.mockImplementation(async () => page.href === DEAL);
-    startLoader(page.env());
+    start(page);
     await settle();
     expect(page.requestSidebar).not.toHaveBeenCalled();
     page.go(DEAL);
@@ -101,7 +124,7 @@ describe('startLoader', () => {
   it('does not ask for a deal the page has already left when a slower check answers', async () => {
     const page = fakePage(DEAL);
     page.isDealPage.mockImplementation(async () => true);
-    startLoader(page.env());
+    start(page);
     page.href = HOME;
     await settle();
     expect(page.requestSidebar).not.toHaveBeenCalled();
@@ -110,7 +133,7 @@ describe('startLoader', () => {
   it('treats a check that failed as no deal', async () => {
     const page = fakePage(DEAL);
     page.isDealPage.mockRejectedValue(new Error('Extension context invalidated.'));
-    startLoader(page.env());
+    start(page);
     await settle();
     expect(page.requestSidebar).not.toHaveBeenCalled();
   });
@@ -118,7 +141,7 @@ describe('startLoader', () => {
   it('removes its listener at the first navigation after the extension context was invalidated', async () => {
     const page = fakePage(HOME);
     const removed = vi.spyOn(page.navigation!, 'removeEventListener');
-    startLoader(page.env());
+    start(page);
     page.valid = false;
     page.go(DEAL);
     await settle();
@@ -128,7 +151,7 @@ describe('startLoader', () => {
 
   it('returns a teardown that removes its listener', async () => {
     const page = fakePage(HOME);
-    startLoader(page.env())();
+    start(page)();
     page.go(DEAL);
     await settle();
     expect(page.requestSidebar).not.toHaveBeenCalled();
@@ -138,7 +161,7 @@ describe('startLoader', () => {
     it('polls the URL', async () => {
       vi.useFakeTimers();
       const page = fakePage(HOME, { navigation: false });
-      startLoader(page.env());
+      start(page);
       page.href = DEAL;
       await vi.advanceTimersByTimeAsync(POLL_MS);
       expect(page.requestSidebar).toHaveBeenCalledTimes(1);
@@ -148,13 +171,13 @@ describe('startLoader', () => {
     it('stops polling once the extension context is invalidated, and on teardown', async () => {
       vi.useFakeTimers();
       const page = fakePage(HOME, { navigation: false });
-      startLoader(page.env());
+      start(page);
       expect(vi.getTimerCount()).toBe(1);
       page.valid = false;
       await vi.advanceTimersByTimeAsync(POLL_MS);
       expect(vi.getTimerCount()).toBe(0);
 
-      startLoader(fakePage(HOME, { navigation: false }).env())();
+      start(fakePage(HOME, { navigation: false }))();
       expect(vi.getTimerCount()).toBe(0);
     });
   });
