@@ -1,3 +1,5 @@
+import { seededRandom, type Random } from '../../lib/audit/seeded-random';
+
 /** Summary statistics over a list of samples. */
 export interface Summary {
   n: number;
@@ -41,21 +43,6 @@ export function round(value: number, digits = 1): number {
   if (!Number.isFinite(value)) return value;
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
-}
-
-/** A random number generator returning values in [0, 1). */
-export type Random = () => number;
-
-/** A seeded generator (mulberry32), so a report's intervals come out the same for the same samples. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 function resample(samples: readonly number[], random: Random): number[] {
