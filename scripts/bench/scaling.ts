@@ -58,12 +58,12 @@ function cacheKey(dbSize: number, hotCount: number, chromiumVersion: string): st
   const inputs = ['lib/db/schema-versions.ts', 'scripts/bench/seed-scores.ts'].map((file) =>
     readFileSync(path.join(ROOT, file)),
   );
-  const schema = inputs
+  const seeding = inputs
     .reduce((hash, input) => hash.update(input), createHash('sha256'))
     .digest('hex')
     .slice(0, 12);
   const browser = /\d+(\.\d+)+/.exec(chromiumVersion)?.[0] ?? 'unknown';
-  return `${dbSize}-${hotCount}-${extensionIdOf(YARDSTICK_EXTENSION_DIR)}-${schema}-${browser}`;
+  return `${dbSize}-${hotCount}-${extensionIdOf(YARDSTICK_EXTENSION_DIR)}-${seeding}-${browser}`;
 }
 
 async function seedProfile(
@@ -104,7 +104,7 @@ async function seedProfile(
       },
     );
     const settleMs = await waitForDatabaseFilesToSettle(dir);
-    log(`  seeding: database files settled ${(settleMs / 1000).toFixed(0)} s after the last write`);
+    log(`  seeding: ${(settleMs / 1000).toFixed(0)} s until the database files went 5 s without a change`);
     return ms;
   } finally {
     await browser.close();
