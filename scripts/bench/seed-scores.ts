@@ -155,7 +155,11 @@ export async function waitForDatabaseFilesToSettle(
   const listing = (): string =>
     readdirSync(indexedDbDir, { recursive: true, encoding: 'utf8' })
       .sort()
-      .map((file) => `${file}:${statSync(path.join(indexedDbDir, file)).size}`)
+      // LevelDB deletes files as it compacts: one gone between the listing and its stat is a change too.
+      .map(
+        (file) =>
+          `${file}:${statSync(path.join(indexedDbDir, file), { throwIfNoEntry: false })?.size ?? 'gone'}`,
+      )
       .join('\n');
   const started = Date.now();
   let last = listing();
