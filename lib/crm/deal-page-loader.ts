@@ -26,54 +26,77 @@ export type DealPageCheck = (url: UrlParts) => boolean | Promise<boolean>;
 /** How often the URL is compared where there is no Navigation API. */
 export const POLL_MS = 1000;
 
+/** One started loader: what it was given and where it stands. */
+interface LoaderRun {
+  readonly page: LoaderPage;
+  readonly isDealPage: DealPageCheck;
+  readonly onUrlChange: () => void;
+  requested: boolean;
+  stopped: boolean;
+  /** The URL at the last poll; only the polling fallback compares URLs. */
+  lastHref?: string;
+  timer?: ReturnType<typeof setInterval>;
+}
+
 /**
  * Asks for the sidebar once the page shows a deal: now, or after the CRM navigates in place.
  * Stops listening once the sidebar was requested (the sidebar follows navigation from then on) or at
  * the first URL change after the extension context was invalidated. Returns the teardown.
  */
 export function startLoader(page: LoaderPage, isDealPage: DealPageCheck): () => void {
-  let requested = false;
-  let stopped = false;
-  // Only the polling fallback compares URLs; with the Navigation API the URL is read on a change.
-  let lastHref: string | undefined;
-  let timer: ReturnType<typeof setInterval> | undefined;
-
-  const stop = () => {
-    stopped = true;
-    page.navigation?.removeEventListener('currententrychange', onUrlChange);
-    clearInterval(timer);
+  // The handlers are module functions, not closures made here: on a page that is not a deal V8 then
+  // compiles only this function and the deal check.
+  const run: LoaderRun = {
+    page,
+    isDealPage,
+    onUrlChange: () => onUrlChange(run),
+    requested: false,
+    stopped: false,
   };
-  const request = () => {
-    requested = true;
-    page.requestSidebar().then(stop, () => {
-      requested = false;
-    });
-  };
-  const answer = (verdict: boolean | Promise<boolean>) => {
-    if (verdict === true) return request();
-    if (verdict === false) return;
-    const href = page.href();
-    verdict.then(
-      (isDeal) => {
-        if (isDeal && !requested && !stopped && page.href() === href) request();
-      },
-      () => undefined,
-    );
-  };
-  function onUrlChange() {
-    if (stopped || !page.isValid()) return stop();
-    if (!page.navigation) lastHref = page.href();
-    if (!requested) answer(isDealPage(page.url));
-  }
-
-  if (page.navigation) page.navigation.addEventListener('currententrychange', onUrlChange);
+  if (page.navigation) page.navigation.addEventListener('currententrychange', run.onUrlChange);
   else {
-    lastHref = page.href();
-    timer = setInterval(() => {
-      if (page.href() !== lastHref || !page.isValid()) onUrlChange();
-    }, POLL_MS);
+    run.lastHref = page.href();
+    run.timer = setInterval(() => pollUrl(run), POLL_MS);
   }
   const verdict = isDealPage(page.url);
-  if (verdict !== false) answer(verdict);
-  return stop;
+  if (verdict !== false) answer(run, verdict);
+  return () => stop(run);
+}
+
+function stop(run: LoaderRun): void {
+  run.stopped = true;
+  run.page.navigation?.removeEventListener('currententrychange', run.onUrlChange);
+  clearInterval(run.timer);
+}
+
+function request(run: LoaderRun): void {
+  run.requested = true;
+  run.page.requestSidebar().then(
+    () => stop(run),
+    () => {
+      run.requested = false;
+    },
+  );
+}
+
+function answer(run: LoaderRun, verdict: boolean | Promise<boolean>): void {
+  if (verdict === true) return request(run);
+  if (verdict === false) return;
+  const href = run.page.href();
+  verdict.then(
+    (isDeal) => {
+      if (isDeal && !run.requested && !run.stopped && run.page.href() === href) request(run);
+    },
+    () => undefined,
+  );
+}
+
+function onUrlChange(run: LoaderRun): void {
+  if (run.stopped || !run.page.isValid()) return stop(run);
+  if (!run.page.navigation) run.lastHref = run.page.href();
+  if (!run.requested) answer(run, run.isDealPage(run.page.url));
+}
+
+function pollUrl(run: LoaderRun): void {
+  if (run.page.href() !== run.lastHref || !run.page.isValid()) onUrlChange(run);
 }

@@ -1,10 +1,9 @@
-// Bundled into the Dynamics 365 loader, which runs on every Dynamics page: no runtime imports.
+// Bundled into the Dynamics 365 loader, which runs on every Dynamics page: no runtime imports, and the
+// regular expressions are literals inside the functions that use them, so a page that is not a deal
+// creates none of them.
 import type { DealPageMatch } from '../deal-page-url';
 import type { UrlParts } from './url-parts';
 
-// `<org>.crm<N>.dynamics.com`, plus the US government and China clouds.
-const DYNAMICS_HOST =
-  /^[a-z0-9-]+\.crm\d{0,2}\.(?:dynamics\.com|dynamics\.cn|microsoftdynamics\.us|appsplatform\.us)$/;
 // Dynamics' object type code of the opportunity table, used by legacy `etc=3` links.
 const OPPORTUNITY_TYPE_CODE = '3';
 
@@ -13,7 +12,7 @@ const OPPORTUNITY_TYPE_CODE = '3';
  * undefined when the host is not Dynamics'.
  */
 export function dynamics365DealOf(url: UrlParts): DealPageMatch | null | undefined {
-  if (!DYNAMICS_HOST.test(url.hostname)) return undefined;
+  if (!isDynamicsHost(url.hostname)) return undefined;
   const id = opportunityIdOf(url);
   return id ? { crm: 'dynamics365', instance: url.hostname, rawRecordId: id } : null;
 }
@@ -23,7 +22,14 @@ export function dynamics365DealOf(url: UrlParts): DealPageMatch | null | undefin
  * and the query only on `/main.aspx`.
  */
 export function showsDynamics365Deal(url: UrlParts): boolean {
-  return Boolean(opportunityIdOf(url)) && DYNAMICS_HOST.test(url.hostname);
+  return Boolean(opportunityIdOf(url)) && isDynamicsHost(url.hostname);
+}
+
+// `<org>.crm<N>.dynamics.com`, plus the US government and China clouds.
+function isDynamicsHost(hostname: string): boolean {
+  return /^[a-z0-9-]+\.crm\d{0,2}\.(?:dynamics\.com|dynamics\.cn|microsoftdynamics\.us|appsplatform\.us)$/.test(
+    hostname,
+  );
 }
 
 // Parameter names and order vary (`etn`, `pagetype`, `id`, in any case); a form without `id` is a new record.

@@ -1,10 +1,9 @@
-// Bundled into the HubSpot loader, which runs on every HubSpot page: no runtime imports.
+// Bundled into the HubSpot loader, which runs on every HubSpot page: no runtime imports, and the
+// regular expressions are literals inside the functions that use them, so a page that is not a deal
+// creates none of them.
 import type { DealPageMatch } from '../deal-page-url';
 import type { UrlParts } from './url-parts';
 
-// `app.hubspot.com`, the EU data centre `app-eu1.hubspot.com`, and the other regional hosts.
-const HUBSPOT_HOST = /^app(?:-[a-z]{2}\d{1,2})?\.hubspot\.com$/;
-const HUBSPOT_DEAL = /^\/contacts\/(\d{1,15})\/(?:record\/0-3|deal)\/([^/]+)(?:\/.*)?$/;
 const CONTACTS_PATH = '/contacts/';
 
 /**
@@ -12,7 +11,7 @@ const CONTACTS_PATH = '/contacts/';
  * the host is not HubSpot's.
  */
 export function hubspotDealOf(url: UrlParts): DealPageMatch | null | undefined {
-  if (!HUBSPOT_HOST.test(url.hostname)) return undefined;
+  if (!isHubspotHost(url.hostname)) return undefined;
   const deal = dealPathOf(url.pathname);
   return deal?.[1] && deal[2] ? { crm: 'hubspot', instance: deal[1], rawRecordId: deal[2] } : null;
 }
@@ -23,9 +22,15 @@ export function hubspotDealOf(url: UrlParts): DealPageMatch | null | undefined {
  */
 export function showsHubspotDeal(url: UrlParts): boolean {
   const deal = dealPathOf(url.pathname);
-  return Boolean(deal?.[1] && deal[2]) && HUBSPOT_HOST.test(url.hostname);
+  return Boolean(deal?.[1] && deal[2]) && isHubspotHost(url.hostname);
+}
+
+// `app.hubspot.com`, the EU data centre `app-eu1.hubspot.com`, and the other regional hosts.
+function isHubspotHost(hostname: string): boolean {
+  return /^app(?:-[a-z]{2}\d{1,2})?\.hubspot\.com$/.test(hostname);
 }
 
 function dealPathOf(pathname: string): RegExpExecArray | null {
-  return pathname.startsWith(CONTACTS_PATH) ? HUBSPOT_DEAL.exec(pathname) : null;
+  if (!pathname.startsWith(CONTACTS_PATH)) return null;
+  return /^\/contacts\/(\d{1,15})\/(?:record\/0-3|deal)\/([^/]+)(?:\/.*)?$/.exec(pathname);
 }

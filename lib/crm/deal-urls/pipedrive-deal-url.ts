@@ -1,10 +1,9 @@
-// Bundled into the Pipedrive loader, which runs on every Pipedrive page: no runtime imports.
+// Bundled into the Pipedrive loader, which runs on every Pipedrive page: no runtime imports, and the
+// regular expressions are literals inside the functions that use them, so a page that is not a deal
+// creates none of them.
 import type { DealPageMatch } from '../deal-page-url';
 import type { UrlParts } from './url-parts';
 
-// Deal ids are numbered per company, so only a company subdomain keys a deal; `app` names no company.
-const PIPEDRIVE_HOST = /^(?!(?:app|www|api|oauth|developers)\.)([a-z0-9-]+)\.pipedrive\.com$/;
-const PIPEDRIVE_DEAL = /^\/deal\/([^/]+)\/?$/;
 const DEAL_PATH = '/deal/';
 
 /**
@@ -12,7 +11,7 @@ const DEAL_PATH = '/deal/';
  * undefined when the host is not one.
  */
 export function pipedriveDealOf(url: UrlParts): DealPageMatch | null | undefined {
-  const instance = PIPEDRIVE_HOST.exec(url.hostname)?.[1];
+  const instance = companyOf(url.hostname);
   if (!instance) return undefined;
   const id = dealIdOf(url.pathname);
   return id ? { crm: 'pipedrive', instance, rawRecordId: id } : null;
@@ -23,9 +22,14 @@ export function pipedriveDealOf(url: UrlParts): DealPageMatch | null | undefined
  * deal pattern runs only on paths under `/deal/`.
  */
 export function showsPipedriveDeal(url: UrlParts): boolean {
-  return Boolean(dealIdOf(url.pathname)) && PIPEDRIVE_HOST.test(url.hostname);
+  return Boolean(dealIdOf(url.pathname)) && companyOf(url.hostname) !== undefined;
+}
+
+// Deal ids are numbered per company, so only a company subdomain keys a deal; `app` names no company.
+function companyOf(hostname: string): string | undefined {
+  return /^(?!(?:app|www|api|oauth|developers)\.)([a-z0-9-]+)\.pipedrive\.com$/.exec(hostname)?.[1];
 }
 
 function dealIdOf(pathname: string): string | undefined {
-  return pathname.startsWith(DEAL_PATH) ? PIPEDRIVE_DEAL.exec(pathname)?.[1] : undefined;
+  return pathname.startsWith(DEAL_PATH) ? /^\/deal\/([^/]+)\/?$/.exec(pathname)?.[1] : undefined;
 }

@@ -1,11 +1,9 @@
-// Bundled into the Salesforce Classic loader, which runs on every Classic page: no runtime imports.
+// Bundled into the Salesforce Classic loader, which runs on every Classic page: no runtime imports, and the
+// regular expressions are literals inside the functions that use them, so a page that is not a deal
+// creates none of them.
 import type { DealPageMatch } from '../deal-page-url';
 import type { UrlParts } from './url-parts';
 
-const CLASSIC_HOST =
-  /^([a-z0-9-]+)(?:\.(?:sandbox|develop|scratch|demo|patch|trailblaze))?\.my\.salesforce\.(?:com|mil)$/;
-// `/006` alone is the Opportunities tab and `/006/e` a new one: a record path has more after the prefix.
-const CLASSIC_RECORD = /^\/(006[A-Za-z0-9]+)\/?$/;
 const OPPORTUNITY_PATH = '/006';
 
 /**
@@ -13,7 +11,7 @@ const OPPORTUNITY_PATH = '/006';
  * host, undefined when the host is not Classic's.
  */
 export function salesforceClassicDealOf(url: UrlParts): DealPageMatch | null | undefined {
-  const instance = CLASSIC_HOST.exec(url.hostname)?.[1];
+  const instance = instanceOf(url.hostname);
   if (instance === undefined) return undefined;
   const id = opportunityIdOf(url.pathname);
   return id ? { crm: 'salesforce-classic', instance, rawRecordId: id } : null;
@@ -24,9 +22,16 @@ export function salesforceClassicDealOf(url: UrlParts): DealPageMatch | null | u
  * the record pattern runs only on paths that start with the opportunity prefix.
  */
 export function showsSalesforceClassicDeal(url: UrlParts): boolean {
-  return opportunityIdOf(url.pathname) !== undefined && CLASSIC_HOST.test(url.hostname);
+  return opportunityIdOf(url.pathname) !== undefined && instanceOf(url.hostname) !== undefined;
 }
 
+function instanceOf(hostname: string): string | undefined {
+  return /^([a-z0-9-]+)(?:\.(?:sandbox|develop|scratch|demo|patch|trailblaze))?\.my\.salesforce\.(?:com|mil)$/.exec(
+    hostname,
+  )?.[1];
+}
+
+// `/006` alone is the Opportunities tab and `/006/e` a new one: a record path has more after the prefix.
 function opportunityIdOf(pathname: string): string | undefined {
-  return pathname.startsWith(OPPORTUNITY_PATH) ? CLASSIC_RECORD.exec(pathname)?.[1] : undefined;
+  return pathname.startsWith(OPPORTUNITY_PATH) ? /^\/(006[A-Za-z0-9]+)\/?$/.exec(pathname)?.[1] : undefined;
 }

@@ -1,18 +1,12 @@
-// Bundled into the Lightning loader, which runs on every Lightning page: no runtime imports.
+// Bundled into the Lightning loader, which runs on every Lightning page: no runtime imports, and the
+// regular expressions are literals inside the functions that use them, so a page that is not a record
+// creates none of them.
 import type { DealPageMatch } from '../deal-page-url';
 import type { UrlParts } from './url-parts';
 
-// My Domain hosts: `acme.lightning.force.com`, `acme--uat.sandbox.lightning.force.com`,
-// Hyperforce `acme.lightning.<region>.force.com`, government `acme.lightning.force.mil`, and the
-// other My Domain partitions Salesforce uses for special orgs (develop, scratch, demo, patch, trailblaze).
-const LIGHTNING_HOST =
-  /^[a-z0-9-]+(?:\.(?:sandbox|develop|scratch|demo|patch|trailblaze))?\.lightning\.(?:[a-z0-9-]+\.)?force\.(?:com|mil)$/;
-const OPPORTUNITY_RECORD = /^\/lightning\/r\/Opportunity\/([^/]+)\/(?:view|related\/[^/]+\/view)\/?$/i;
-const ANY_RECORD = /^\/lightning\/r\/([^/]+)\/view\/?$/i;
-// What both record patterns above start with: other Lightning pages skip them.
+// What both record path patterns start with: other Lightning pages skip them.
 const RECORD_PATH = '/lightning/r/';
 const LEGACY_APP_PATH = '/one/one.app';
-const LEGACY_RECORD = /^#\/sObject\/([^/?]+)(?:\/view)?\/?(?:\?.*)?$/;
 const OPPORTUNITY_PREFIX = '006';
 
 /**
@@ -20,7 +14,7 @@ const OPPORTUNITY_PREFIX = '006';
  * host, undefined when the host is not Lightning's.
  */
 export function salesforceLightningDealOf(url: UrlParts): DealPageMatch | null | undefined {
-  if (!LIGHTNING_HOST.test(url.hostname)) return undefined;
+  if (!isLightningHost(url.hostname)) return undefined;
   const rawRecordId = opportunityIdOf(url);
   return rawRecordId === null ? null : { crm: 'salesforce-lightning', rawRecordId };
 }
@@ -30,7 +24,16 @@ export function salesforceLightningDealOf(url: UrlParts): DealPageMatch | null |
  * so the host's regular expression runs only on record pages.
  */
 export function showsSalesforceLightningDeal(url: UrlParts): boolean {
-  return opportunityIdOf(url) !== null && LIGHTNING_HOST.test(url.hostname);
+  return opportunityIdOf(url) !== null && isLightningHost(url.hostname);
+}
+
+// My Domain hosts: `acme.lightning.force.com`, `acme--uat.sandbox.lightning.force.com`,
+// Hyperforce `acme.lightning.<region>.force.com`, government `acme.lightning.force.mil`, and the
+// other My Domain partitions Salesforce uses for special orgs (develop, scratch, demo, patch, trailblaze).
+function isLightningHost(hostname: string): boolean {
+  return /^[a-z0-9-]+(?:\.(?:sandbox|develop|scratch|demo|patch|trailblaze))?\.lightning\.(?:[a-z0-9-]+\.)?force\.(?:com|mil)$/.test(
+    hostname,
+  );
 }
 
 function opportunityIdOf(url: UrlParts): string | null {
@@ -40,13 +43,15 @@ function opportunityIdOf(url: UrlParts): string | null {
 }
 
 function recordIdOfPath(pathname: string): string | null {
-  const opportunity = OPPORTUNITY_RECORD.exec(pathname)?.[1];
+  const opportunity = /^\/lightning\/r\/Opportunity\/([^/]+)\/(?:view|related\/[^/]+\/view)\/?$/i.exec(
+    pathname,
+  )?.[1];
   if (opportunity !== undefined) return opportunity;
-  const record = ANY_RECORD.exec(pathname)?.[1];
+  const record = /^\/lightning\/r\/([^/]+)\/view\/?$/i.exec(pathname)?.[1];
   return record?.startsWith(OPPORTUNITY_PREFIX) ? record : null;
 }
 
 function legacyRecordIdOf(hash: string): string | null {
-  const legacy = LEGACY_RECORD.exec(hash)?.[1];
+  const legacy = /^#\/sObject\/([^/?]+)(?:\/view)?\/?(?:\?.*)?$/.exec(hash)?.[1];
   return legacy !== undefined && legacy.startsWith(OPPORTUNITY_PREFIX) ? legacy : null;
 }
