@@ -91,6 +91,23 @@ export function makeEagerBuild(to: string): void {
 }
 
 /**
+ * The extension without page code: the same build with the loaders taken out of the manifest. Against
+ * the bare page it shows what having the extension installed costs a page (its browser was launched with
+ * an extension, a service worker runs), so that the loader's own cost is the Yardstick column minus this
+ * one.
+ */
+export function makeNoContentScriptBuild(to: string): void {
+  copyWithManifest(to, (manifest) => {
+    const loaders = loaderEntries(manifest);
+    return {
+      ...manifest,
+      name: `${manifest.name} (bench: no content script)`,
+      content_scripts: (manifest.content_scripts ?? []).filter((script) => !loaders.includes(script)),
+    };
+  });
+}
+
+/**
  * The floor: the same build with an empty content script in each loader's place. What it costs is
  * Chromium's price for any content script (an isolated world per page), not Yardstick's code.
  */

@@ -16,5 +16,11 @@ export const PROFILES_DIR = path.join(RESULTS_DIR, 'profiles');
 export const PERFORMANCE_DOC = path.join(ROOT, 'docs', 'performance.md');
 /** The floor: the same build with an empty content script in place of the loader. */
 export const FLOOR_EXTENSION_DIR = path.join(RESULTS_DIR, 'floor-build', 'chrome-mv3');
+/** The same build with no content script on the CRM hosts: the extension without any page code. */
+export const NO_CONTENT_SCRIPT_EXTENSION_DIR = path.join(
+  RESULTS_DIR,
+  'no-content-script-build',
+  'chrome-mv3',
+);
 /** Seeded profiles for the scaling bench, reused while the database schema and browser are unchanged. */
 export const SEEDED_PROFILES_DIR = path.join(RESULTS_DIR, 'seeded-profiles');

@@ -11,6 +11,9 @@ import type { BenchResults } from './results';
 import { median, medianDifferenceInterval } from './stats';
 
 const BARE = 'bare';
+const YARDSTICK = 'Yardstick';
+/** The same build without page code: Yardstick minus this column is the loader's own cost. */
+const NO_CONTENT_SCRIPT = 'no content script';
 
 const files = process.argv.slice(2).filter((arg) => arg !== '--');
 if (files.length === 0) {
@@ -59,4 +62,22 @@ for (const page of pages) {
       `| ${page} | ${column} | ${scripts.length} | ${median(scripts).toFixed(2)} | ${added} | ${interval} | ${each} |`,
     );
   }
+}
+
+const loaderRows = pages.flatMap((page) => {
+  const without = pooled.get(key(page, NO_CONTENT_SCRIPT));
+  const yardstick = pooled.get(key(page, YARDSTICK));
+  if (!without || !yardstick) return [];
+  const { low, high } = medianDifferenceInterval(without, yardstick);
+  return [
+    `| ${page} | ${yardstick.length} | ${ms(median(yardstick) - median(without))} | ${ms(low)} to ${ms(high)} |`,
+  ];
+});
+if (loaderRows.length > 0) {
+  console.log(
+    `\nThe loader's own cost: ${YARDSTICK} minus ${NO_CONTENT_SCRIPT}, in the runs that have both.\n`,
+  );
+  console.log('| Page | Loads | Added, ms | 95% interval, ms |');
+  console.log('| --- | --- | --- | --- |');
+  for (const row of loaderRows) console.log(row);
 }

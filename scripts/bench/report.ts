@@ -1,6 +1,6 @@
 import { largestLoader } from './sizes';
 import type { PageCostCell } from './page-cost';
-import type { BenchResults, TargetRow } from './results';
+import type { BenchResults, Column, TargetRow } from './results';
 import { medianDifferenceInterval, summarize, type Summary } from './stats';
 
 const TARGETS = {
@@ -22,7 +22,7 @@ export function fmt(value: number, unit = ''): string {
 
 const signed = (value: number, unit: string) => `${value >= 0 ? '+' : '−'}${fmt(Math.abs(value), unit)}`;
 
-/** The bootstrap interval of a column's median script time minus the bare page's, over their loads. */
+/** The bootstrap interval of a column's median script time minus another's (the bare page's), over their loads. */
 function scriptDeltaInterval(bare: PageCostCell, column: PageCostCell): string {
   const { low, high } = medianDifferenceInterval(
     bare.samples.map((sample) => sample.scriptMs),
@@ -37,7 +37,7 @@ function cellOf(results: BenchResults, column: string, page: string): PageCostCe
   return results.pageCost.find((c) => c.column === column && c.page === page);
 }
 
-function labelOf(results: BenchResults, kind: 'bare' | 'yardstick' | 'floor' | 'eager'): string | null {
+function labelOf(results: BenchResults, kind: Column['kind']): string | null {
   return results.columns.find((column) => column.kind === kind)?.label ?? null;
 }
 
@@ -51,6 +51,7 @@ export function targetRows(results: BenchResults): TargetRow[] {
   const bare = labelOf(results, 'bare') ?? 'bare';
   const yardstick = labelOf(results, 'yardstick') ?? 'Yardstick';
   const floor = labelOf(results, 'floor');
+  const noContentScript = labelOf(results, 'no-content-script');
   const nonDeal = results.pages.find((page) => !page.isDeal);
   const deal = results.pages.find((page) => page.isDeal);
 
@@ -60,6 +61,7 @@ export function targetRows(results: BenchResults): TargetRow[] {
     const b = nonDealBare;
     const y = nonDealYardstick;
     const f = floor ? cellOf(results, floor, nonDeal.id) : undefined;
+    const n = noContentScript ? cellOf(results, noContentScript, nonDeal.id) : undefined;
     const scriptDelta = y.scriptMs - b.scriptMs;
     rows.push({
       area: `Non-deal page (${nonDeal.label}): added main-thread script`,
@@ -69,6 +71,10 @@ export function targetRows(results: BenchResults): TargetRow[] {
         `95% interval ${scriptDeltaInterval(b, y)})` +
         (f
           ? `; an empty content script alone: ${signed(f.scriptMs - b.scriptMs, 'ms')} (${scriptDeltaInterval(b, f)})`
+          : '') +
+        (n
+          ? `; the extension with no content script: ${signed(n.scriptMs - b.scriptMs, 'ms')} (${scriptDeltaInterval(b, n)}), ` +
+            `so the loader's own: ${signed(y.scriptMs - n.scriptMs, 'ms')} (${scriptDeltaInterval(n, y)})`
           : '') +
         (results.nonDealTraces.length
           ? `; traced, the loader's own script: median ${fmt(median(results.nonDealTraces.map((t) => t.extensionScriptMs)), 'ms')}`

@@ -11,7 +11,7 @@ import type { TaskTrace } from './trace-tasks';
 /** A column of the page-cost bench. */
 export interface Column {
   label: string;
-  kind: 'bare' | 'yardstick' | 'floor' | 'eager' | 'peer';
+  kind: 'bare' | 'yardstick' | 'floor' | 'no-content-script' | 'eager' | 'peer';
   extensionDir: string | null;
   description: string;
 }

@@ -10,7 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { GLOBEX, INITECH, UMBRELLA, opportunityPath } from '../../tests/e2e/support/lightning-app-records';
 import { launchBenchBrowser, serviceWorkerOf, stopServiceWorker, type BenchBrowser } from './bench-browser';
-import { buildYardstick, makeEagerBuild, makeFloorBuild, readManifest } from './build-variants';
+import {
+  buildYardstick,
+  makeEagerBuild,
+  makeFloorBuild,
+  makeNoContentScriptBuild,
+  readManifest,
+} from './build-variants';
 import { DEAL_TIMING_RECORDER, measureDealOpen, type DealOpenSample } from './deal-open';
 import { readMachine } from './machine';
 import { parseOptions, USAGE } from './options';
@@ -18,6 +24,7 @@ import { LONG_TASK_RECORDER, runPageCost, traceLoad, type BenchPage } from './pa
 import {
   EAGER_EXTENSION_DIR,
   FLOOR_EXTENSION_DIR,
+  NO_CONTENT_SCRIPT_EXTENSION_DIR,
   PROFILES_DIR,
   RESULTS_DIR,
   ROOT,
@@ -66,6 +73,7 @@ if (options.build) {
 }
 makeEagerBuild(EAGER_EXTENSION_DIR);
 makeFloorBuild(FLOOR_EXTENSION_DIR);
+makeNoContentScriptBuild(NO_CONTENT_SCRIPT_EXTENSION_DIR);
 const sizes = measureSizes(YARDSTICK_EXTENSION_DIR);
 const loader = largestLoader(sizes);
 if (!loader) throw new Error('The build has no <crm>-loader.js');
@@ -87,6 +95,13 @@ const columns: Column[] = [
     extensionDir: FLOOR_EXTENSION_DIR,
     description:
       "the same build with an empty file in the loader's place: Chromium's own price for any content script (the floor).",
+  },
+  {
+    label: 'no content script',
+    kind: 'no-content-script',
+    extensionDir: NO_CONTENT_SCRIPT_EXTENSION_DIR,
+    description:
+      'the same build with no content script on the CRM hosts: what the installed extension costs a page without any page code. The loader’s own cost is the Yardstick column minus this one.',
   },
   {
     label: 'eager',
