@@ -7,6 +7,7 @@ export interface BenchOptions {
   settleMs: number;
   openRuns: number;
   traceRuns: number;
+  nonDealTraceRuns: number;
   saves: number;
   switchRounds: number;
   peers: string[];
@@ -27,6 +28,7 @@ export const USAGE = `npm run bench -- [flags]
   --settle <ms>          wait after the load event before reading page metrics (default 1000)
   --open-runs <n>        deal-page loads per header timing (default 10)
   --trace-runs <n>       traced deal-page loads for the longest task (default 3)
+  --non-deal-trace-runs <n> traced non-deal page loads for the loader's own script time (default 30)
   --saves <n>            saves timed (default 200)
   --switch-rounds <n>    rounds of 5 single-page switches between deals (default 3)
   --peer <dir>           also measure this unpacked extension in the page-cost bench (repeatable)
@@ -60,6 +62,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       settle: { type: 'string' },
       'open-runs': { type: 'string' },
       'trace-runs': { type: 'string' },
+      'non-deal-trace-runs': { type: 'string' },
       saves: { type: 'string' },
       'switch-rounds': { type: 'string' },
       peer: { type: 'string', multiple: true },
@@ -87,6 +90,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     settleMs: positiveInt('settle', values.settle, 1000),
     openRuns: positiveInt('open-runs', values['open-runs'], quick ? 3 : 10),
     traceRuns: positiveInt('trace-runs', values['trace-runs'], quick ? 1 : 3),
+    nonDealTraceRuns: positiveInt('non-deal-trace-runs', values['non-deal-trace-runs'], quick ? 3 : 30),
     saves,
     switchRounds: positiveInt('switch-rounds', values['switch-rounds'], quick ? 1 : 3),
     peers: values.peer ?? [],

@@ -1,7 +1,7 @@
 import { largestLoader } from './sizes';
 import type { PageCostCell } from './page-cost';
 import type { BenchResults, Column, TargetRow } from './results';
-import { medianDifferenceInterval, summarize, type Summary } from './stats';
+import { median, medianDifferenceInterval, medianInterval, quantile, summarize, type Summary } from './stats';
 
 const TARGETS = {
   nonDealScriptMs: 1,
@@ -75,12 +75,21 @@ export function targetRows(results: BenchResults): TargetRow[] {
         (n
           ? `; the extension with no content script: ${signed(n.scriptMs - b.scriptMs, 'ms')} (${scriptDeltaInterval(b, n)}), ` +
             `so the loader's own: ${signed(y.scriptMs - n.scriptMs, 'ms')} (${scriptDeltaInterval(n, y)})`
-          : '') +
-        (results.nonDealTraces.length
-          ? `; traced, the loader's own script: median ${fmt(median(results.nonDealTraces.map((t) => t.extensionScriptMs)), 'ms')}`
           : ''),
       pass: scriptDelta <= TARGETS.nonDealScriptMs,
     });
+    if (results.nonDealTraces.length > 0) {
+      const traced = results.nonDealTraces.map((trace) => trace.extensionScriptMs);
+      const { low, high } = medianInterval(traced);
+      rows.push({
+        area: `Non-deal page (${nonDeal.label}): the loader's own main-thread script, traced`,
+        target: `≤ ${TARGETS.nonDealScriptMs} ms`,
+        measured:
+          `median ${fmt(median(traced), 'ms')} (95% interval ${fmt(low)} to ${fmt(high)} ms; ` +
+          `p90 ${fmt(quantile(traced, 0.9), 'ms')}; ${traced.length} loads): every chrome-extension:// script event on the page's main thread`,
+        pass: median(traced) <= TARGETS.nonDealScriptMs,
+      });
+    }
     rows.push({
       area: `Non-deal page (${nonDeal.label}): long tasks added`,
       target: 'none',
@@ -437,10 +446,6 @@ function scalingTable(results: BenchResults): string {
     ],
     rows,
   );
-}
-
-function median(values: number[]): number {
-  return summarize(values).median;
 }
 
 function machineSection(results: BenchResults): string {

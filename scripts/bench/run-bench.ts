@@ -40,6 +40,7 @@ import { countScores } from './seed-scores';
 import { openDealReady } from './sidebar-driver';
 import { largestLoader, loaderSizes, measureSizes } from './sizes';
 import { measureSwitch, type SwitchSample } from './spa-switch';
+import { median } from './stats';
 import type { TaskTrace } from './trace-tasks';
 
 /** The loader must stay "under a few KB" gzipped. */
@@ -244,15 +245,18 @@ await phase(
             log(`deal page (${variant.id}): ${options.openRuns} loads`);
           }
           const nonDealPage = PAGES.find((page) => !page.isDeal);
-          for (let run = 0; run < options.traceRuns; run += 1) {
-            const { trace } = await measureDealOpen(yardstick, dealPath, { trace: true });
-            if (trace) traces.push(trace);
-            if (nonDealPage)
+          for (let run = 0; run < Math.max(options.traceRuns, options.nonDealTraceRuns); run += 1) {
+            if (run < options.traceRuns) {
+              const { trace } = await measureDealOpen(yardstick, dealPath, { trace: true });
+              if (trace) traces.push(trace);
+            }
+            if (nonDealPage && run < options.nonDealTraceRuns)
               nonDealTraces.push(await traceLoad(yardstick, nonDealPage.path, options.settleMs));
           }
           log(
             `traced: deal page longest task ${Math.max(0, ...traces.map((t) => t.maxTaskMs)).toFixed(1)} ms; ` +
-              `non-deal page extension script ${nonDealTraces.map((t) => t.extensionScriptMs.toFixed(1)).join(', ')} ms`,
+              `non-deal page extension script median ${median(nonDealTraces.map((t) => t.extensionScriptMs)).toFixed(2)} ms ` +
+              `(${nonDealTraces.length} loads)`,
           );
         },
         undefined,

@@ -50,6 +50,22 @@ function resample(samples: readonly number[], random: Random): number[] {
 }
 
 /**
+ * A percentile-bootstrap confidence interval for the median of independent loads, resampled with
+ * replacement. NaNs without samples.
+ */
+export function medianInterval(
+  samples: readonly number[],
+  options: { level?: number; iterations?: number; random?: Random } = {},
+): { low: number; high: number } {
+  if (samples.length === 0) return { low: Number.NaN, high: Number.NaN };
+  const { level = 0.95, iterations = 4_000, random = seededRandom(1) } = options;
+  const medians: number[] = [];
+  for (let i = 0; i < iterations; i += 1) medians.push(median(resample(samples, random)));
+  const tail = (1 - level) / 2;
+  return { low: quantile(medians, tail), high: quantile(medians, 1 - tail) };
+}
+
+/**
  * A percentile-bootstrap confidence interval for median(`after`) − median(`before`), resampling each
  * list of independent loads with replacement. NaNs when either list is empty.
  */

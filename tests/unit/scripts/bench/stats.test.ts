@@ -1,5 +1,5 @@
 import { seededRandom } from '../../../../lib/audit/seeded-random';
-import { median, medianDifferenceInterval } from '../../../../scripts/bench/stats';
+import { median, medianDifferenceInterval, medianInterval } from '../../../../scripts/bench/stats';
 
 /** Loads whose script time spreads like the bench's (a few ms, a long tail), shifted by `offset`. */
 function loads(count: number, offset: number, random = seededRandom(7)): number[] {
@@ -37,5 +37,27 @@ describe('medianDifferenceInterval', () => {
     expect(medianDifferenceInterval(before, after)).toEqual(medianDifferenceInterval(before, after));
     expect(medianDifferenceInterval([], after).low).toBeNaN();
     expect(medianDifferenceInterval(before, []).high).toBeNaN();
+  });
+});
+
+describe('medianInterval', () => {
+  it('brackets the median of the distribution the loads come from, and narrows with more loads', () => {
+    // loads() draws 2 + an exponential of mean 1.2, whose median is 2 + 1.2·ln 2.
+    const trueMedian = 2 + 1.2 * Math.log(2);
+    const small = medianInterval(loads(30, 0, seededRandom(12)));
+    const large = medianInterval(loads(600, 0, seededRandom(13)));
+    expect(small.low).toBeLessThan(trueMedian);
+    expect(small.high).toBeGreaterThan(trueMedian);
+    expect(large.low).toBeLessThan(trueMedian);
+    expect(large.high).toBeGreaterThan(trueMedian);
+    expect(large.high - large.low).toBeLessThan((small.high - small.low) / 2);
+  });
+
+  it('holds the observed median, and gives NaN without samples', () => {
+    const samples = loads(25, 0, seededRandom(14));
+    const { low, high } = medianInterval(samples);
+    expect(low).toBeLessThanOrEqual(median(samples));
+    expect(high).toBeGreaterThanOrEqual(median(samples));
+    expect(medianInterval([]).low).toBeNaN();
   });
 });

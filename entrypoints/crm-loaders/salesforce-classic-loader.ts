@@ -1,0 +1,7 @@
+// Runs on every Salesforce Classic page: the manifest's content script for its hosts (wxt.config.ts), bundled
+// by scripts/build/crm-loaders.ts. It carries only Salesforce Classic's deal URLs.
+import { startLoader } from '../../lib/crm/deal-page-loader';
+import { showsSalesforceClassicDeal } from '../../lib/crm/deal-urls/salesforce-classic-deal-url';
+import { THIS_PAGE } from './page-loader-env';
+
+startLoader(THIS_PAGE, showsSalesforceClassicDeal);
