@@ -2,6 +2,6 @@
 // by scripts/build/crm-loaders.ts. It carries only Dynamics 365's deal URLs.
 import { startLoader } from '../../lib/crm/deal-page-loader';
 import { showsDynamics365Deal } from '../../lib/crm/deal-urls/dynamics365-deal-url';
-import { THIS_PAGE } from './page-loader-env';
+import { THIS_EXTENSION } from './page-loader-env';
 
-startLoader(THIS_PAGE, showsDynamics365Deal);
+startLoader(showsDynamics365Deal, THIS_EXTENSION);

@@ -2,6 +2,6 @@
 // by scripts/build/crm-loaders.ts. It carries only HubSpot's deal URLs.
 import { startLoader } from '../../lib/crm/deal-page-loader';
 import { showsHubspotDeal } from '../../lib/crm/deal-urls/hubspot-deal-url';
-import { THIS_PAGE } from './page-loader-env';
+import { THIS_EXTENSION } from './page-loader-env';
 
-startLoader(THIS_PAGE, showsHubspotDeal);
+startLoader(showsHubspotDeal, THIS_EXTENSION);

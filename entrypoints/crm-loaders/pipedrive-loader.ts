@@ -2,6 +2,6 @@
 // by scripts/build/crm-loaders.ts. It carries only Pipedrive's deal URLs.
 import { startLoader } from '../../lib/crm/deal-page-loader';
 import { showsPipedriveDeal } from '../../lib/crm/deal-urls/pipedrive-deal-url';
-import { THIS_PAGE } from './page-loader-env';
+import { THIS_EXTENSION } from './page-loader-env';
 
-startLoader(THIS_PAGE, showsPipedriveDeal);
+startLoader(showsPipedriveDeal, THIS_EXTENSION);

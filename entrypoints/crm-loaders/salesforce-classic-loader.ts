@@ -2,6 +2,6 @@
 // by scripts/build/crm-loaders.ts. It carries only Salesforce Classic's deal URLs.
 import { startLoader } from '../../lib/crm/deal-page-loader';
 import { showsSalesforceClassicDeal } from '../../lib/crm/deal-urls/salesforce-classic-deal-url';
-import { THIS_PAGE } from './page-loader-env';
+import { THIS_EXTENSION } from './page-loader-env';
 
-startLoader(THIS_PAGE, showsSalesforceClassicDeal);
+startLoader(showsSalesforceClassicDeal, THIS_EXTENSION);

@@ -2,6 +2,6 @@
 // by scripts/build/crm-loaders.ts. It carries only Salesforce Lightning's deal URLs.
 import { startLoader } from '../../lib/crm/deal-page-loader';
 import { showsSalesforceLightningDeal } from '../../lib/crm/deal-urls/salesforce-lightning-deal-url';
-import { THIS_PAGE } from './page-loader-env';
+import { THIS_EXTENSION } from './page-loader-env';
 
-startLoader(THIS_PAGE, showsSalesforceLightningDeal);
+startLoader(showsSalesforceLightningDeal, THIS_EXTENSION);

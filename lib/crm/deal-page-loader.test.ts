@@ -1,55 +1,36 @@
 import { detectDealPage } from './deal-page-url';
-import { POLL_MS, startLoader, type DealPageCheck, type LoaderPage } from './deal-page-loader';
-import type { UrlParts } from './deal-urls/url-parts';
+import { POLL_MS, startLoader, type DealPageCheck, type LoaderExtension } from './deal-page-loader';
 
 const LIGHTNING = 'https://acme.lightning.force.com';
 const HOME = `${LIGHTNING}/lightning/page/home`;
 const DEAL = `${LIGHTNING}/lightning/r/Opportunity/006Ak00002GLBXaIAP/view`;
 const OTHER_DEAL = `${LIGHTNING}/lightning/r/Opportunity/006Ak00002InTcEIAV/view`;
 
-/** A page and an extension as the loader sees them; `go` navigates in place. */
+/** Moves the test page's own location (happy-dom's), as an in-place navigation of the CRM does. */
+function setUrl(href: string): void {
+  (globalThis as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(href);
+}
+
+/**
+ * The page at `href`, with a Navigation API stand-in (happy-dom has none) unless `navigation: false`,
+ * and an extension as the loader sees it; `go` navigates in place.
+ */
 function fakePage(href: string, options: { navigation?: boolean } = {}) {
-  const navigation = options.navigation === false ? null : new EventTarget();
-  const location = { href };
-  // Live, as the page's own Location is: each part is read from the current URL.
-  const url: UrlParts = {
-    get hostname() {
-      return new URL(location.href).hostname;
-    },
-    get pathname() {
-      return new URL(location.href).pathname;
-    },
-    get search() {
-      return new URL(location.href).search;
-    },
-    get hash() {
-      return new URL(location.href).hash;
-    },
-  };
+  const navigation = options.navigation === false ? undefined : new EventTarget();
+  vi.stubGlobal('navigation', navigation);
+  setUrl(href);
   const page = {
-    get href() {
-      return location.href;
-    },
-    set href(to: string) {
-      location.href = to;
-    },
     valid: true,
     navigation,
-    requestSidebar: vi.fn<LoaderPage['requestSidebar']>(async () => ({ injected: true })),
+    requestSidebar: vi.fn<LoaderExtension['requestSidebar']>(async () => ({ injected: true })),
     isDealPage: vi.fn<DealPageCheck>(
       (at) => detectDealPage(`https://${at.hostname}${at.pathname}${at.search}${at.hash}`) !== null,
     ),
-    loaderPage(): LoaderPage {
-      return {
-        url,
-        href: () => page.href,
-        navigation,
-        isValid: () => page.valid,
-        requestSidebar: page.requestSidebar,
-      };
+    extension(): LoaderExtension {
+      return { isValid: () => page.valid, requestSidebar: page.requestSidebar };
     },
     go(to: string) {
-      page.href = to;
+      setUrl(to);
       navigation?.dispatchEvent(new Event('currententrychange'));
     },
   };
@@ -57,13 +38,14 @@ function fakePage(href: string, options: { navigation?: boolean } = {}) {
 }
 
 /** Starts the loader on a fake page, with the page's deal check. */
-const start = (page: ReturnType<typeof fakePage>) => startLoader(page.loaderPage(), page.isDealPage);
+const start = (page: ReturnType<typeof fakePage>) => startLoader(page.isDealPage, page.extension());
 
 /** Lets pending promise callbacks run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
 
 describe('startLoader', () => {
@@ -112,7 +94,7 @@ describe('startLoader', () => {
 
   it('asks for the sidebar when a check that needs stored settings finds a deal', async () => {
     const page = fakePage(HOME);
-    page.isDealPage.mockImplementation(async () => page.href === DEAL);
+    page.isDealPage.mockImplementation(async () => location.href === DEAL);
     start(page);
     await settle();
     expect(page.requestSidebar).not.toHaveBeenCalled();
@@ -125,7 +107,7 @@ describe('startLoader', () => {
     const page = fakePage(DEAL);
     page.isDealPage.mockImplementation(async () => true);
     start(page);
-    page.href = HOME;
+    setUrl(HOME);
     await settle();
     expect(page.requestSidebar).not.toHaveBeenCalled();
   });
@@ -162,7 +144,7 @@ describe('startLoader', () => {
       vi.useFakeTimers();
       const page = fakePage(HOME, { navigation: false });
       start(page);
-      page.href = DEAL;
+      setUrl(DEAL);
       await vi.advanceTimersByTimeAsync(POLL_MS);
       expect(page.requestSidebar).toHaveBeenCalledTimes(1);
       expect(vi.getTimerCount()).toBe(0);

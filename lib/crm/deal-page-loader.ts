@@ -3,19 +3,16 @@
 // calls as few functions as it can: the deal check and the listener registration.
 import type { UrlParts } from './deal-urls/url-parts';
 
-/** What a loader uses of the page and the extension; the extension APIs are touched only when needed. */
-export interface LoaderPage {
-  /** The page's URL, read live (the page's own `Location`). */
-  url: UrlParts;
-  /** The page's URL now, as a string. */
-  href(): string;
-  /** The Navigation API, or null where the browser has none (the URL is then polled). */
-  navigation: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
+/** What a loader uses of the extension; its APIs are touched only on a deal or after a navigation. */
+export interface LoaderExtension {
   /** False once the extension was reloaded, updated or removed under the page. */
   isValid(): boolean;
   /** Asks the background to inject the sidebar; rejects when the request failed. */
   requestSidebar(): Promise<unknown>;
 }
+
+/** The part of the Navigation API the loader listens to. */
+type NavigationEvents = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
 
 /**
  * Whether the page shows a deal now: at once for a built-in CRM, whose URLs the loader knows; a
@@ -28,8 +25,10 @@ export const POLL_MS = 1000;
 
 /** One started loader: what it was given and where it stands. */
 interface LoaderRun {
-  readonly page: LoaderPage;
+  readonly extension: LoaderExtension;
   readonly isDealPage: DealPageCheck;
+  /** The Navigation API, or undefined where the browser has none (the URL is then polled). */
+  readonly navigation: NavigationEvents | undefined;
   readonly onUrlChange: () => void;
   requested: boolean;
   stopped: boolean;
@@ -43,35 +42,38 @@ interface LoaderRun {
  * Stops listening once the sidebar was requested (the sidebar follows navigation from then on) or at
  * the first URL change after the extension context was invalidated. Returns the teardown.
  */
-export function startLoader(page: LoaderPage, isDealPage: DealPageCheck): () => void {
-  // The handlers are module functions, not closures made here: on a page that is not a deal V8 then
-  // compiles only this function and the deal check.
+export function startLoader(isDealPage: DealPageCheck, extension: LoaderExtension): () => void {
+  // The handlers are module functions, not closures made here, and the page is read from its globals,
+  // not through an object of accessors: on a page that is not a deal V8 then compiles only this
+  // function and the deal check.
+  const navigation = (globalThis as { navigation?: NavigationEvents }).navigation;
   const run: LoaderRun = {
-    page,
+    extension,
     isDealPage,
+    navigation,
     onUrlChange: () => onUrlChange(run),
     requested: false,
     stopped: false,
   };
-  if (page.navigation) page.navigation.addEventListener('currententrychange', run.onUrlChange);
+  if (navigation) navigation.addEventListener('currententrychange', run.onUrlChange);
   else {
-    run.lastHref = page.href();
+    run.lastHref = location.href;
     run.timer = setInterval(() => pollUrl(run), POLL_MS);
   }
-  const verdict = isDealPage(page.url);
+  const verdict = isDealPage(location);
   if (verdict !== false) answer(run, verdict);
   return () => stop(run);
 }
 
 function stop(run: LoaderRun): void {
   run.stopped = true;
-  run.page.navigation?.removeEventListener('currententrychange', run.onUrlChange);
+  run.navigation?.removeEventListener('currententrychange', run.onUrlChange);
   clearInterval(run.timer);
 }
 
 function request(run: LoaderRun): void {
   run.requested = true;
-  run.page.requestSidebar().then(
+  run.extension.requestSidebar().then(
     () => stop(run),
     () => {
       run.requested = false;
@@ -82,21 +84,21 @@ function request(run: LoaderRun): void {
 function answer(run: LoaderRun, verdict: boolean | Promise<boolean>): void {
   if (verdict === true) return request(run);
   if (verdict === false) return;
-  const href = run.page.href();
+  const href = location.href;
   verdict.then(
     (isDeal) => {
-      if (isDeal && !run.requested && !run.stopped && run.page.href() === href) request(run);
+      if (isDeal && !run.requested && !run.stopped && location.href === href) request(run);
     },
     () => undefined,
   );
 }
 
 function onUrlChange(run: LoaderRun): void {
-  if (run.stopped || !run.page.isValid()) return stop(run);
-  if (!run.page.navigation) run.lastHref = run.page.href();
-  if (!run.requested) answer(run, run.isDealPage(run.page.url));
+  if (run.stopped || !run.extension.isValid()) return stop(run);
+  if (!run.navigation) run.lastHref = location.href;
+  if (!run.requested) answer(run, run.isDealPage(location));
 }
 
 function pollUrl(run: LoaderRun): void {
-  if (run.page.href() !== run.lastHref || !run.page.isValid()) onUrlChange(run);
+  if (location.href !== run.lastHref || !run.extension.isValid()) onUrlChange(run);
 }

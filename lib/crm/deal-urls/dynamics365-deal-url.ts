@@ -4,6 +4,8 @@
 import type { DealPageMatch } from '../deal-page-url';
 import type { UrlParts } from './url-parts';
 
+// Every Dynamics record form, whatever its table, is this page with the record in the query.
+const MAIN_PAGE_PATH = '/main.aspx';
 // Dynamics' object type code of the opportunity table, used by legacy `etc=3` links.
 const OPPORTUNITY_TYPE_CODE = '3';
 
@@ -22,6 +24,8 @@ export function dynamics365DealOf(url: UrlParts): DealPageMatch | null | undefin
  * and the query only on `/main.aspx`.
  */
 export function showsDynamics365Deal(url: UrlParts): boolean {
+  // Most pages are not deals: they answer here, before any other function is compiled.
+  if (url.pathname.toLowerCase() !== MAIN_PAGE_PATH) return false;
   return Boolean(opportunityIdOf(url)) && isDynamicsHost(url.hostname);
 }
 
@@ -34,7 +38,7 @@ function isDynamicsHost(hostname: string): boolean {
 
 // Parameter names and order vary (`etn`, `pagetype`, `id`, in any case); a form without `id` is a new record.
 function opportunityIdOf(url: UrlParts): string | null {
-  if (url.pathname.toLowerCase() !== '/main.aspx') return null;
+  if (url.pathname.toLowerCase() !== MAIN_PAGE_PATH) return null;
   const params = new Map<string, string>();
   new URLSearchParams(url.search).forEach((value, key) => params.set(key.toLowerCase(), value.trim()));
   const isOpportunity =

@@ -21,6 +21,8 @@ export function hubspotDealOf(url: UrlParts): DealPageMatch | null | undefined {
  * deal pattern runs only on paths under `/contacts/`.
  */
 export function showsHubspotDeal(url: UrlParts): boolean {
+  // Most pages are not deals: they answer here, before any other function is compiled.
+  if (!url.pathname.startsWith(CONTACTS_PATH)) return false;
   const deal = dealPathOf(url.pathname);
   return Boolean(deal?.[1] && deal[2]) && isHubspotHost(url.hostname);
 }

@@ -22,6 +22,8 @@ export function pipedriveDealOf(url: UrlParts): DealPageMatch | null | undefined
  * deal pattern runs only on paths under `/deal/`.
  */
 export function showsPipedriveDeal(url: UrlParts): boolean {
+  // Most pages are not deals: they answer here, before any other function is compiled.
+  if (!url.pathname.startsWith(DEAL_PATH)) return false;
   return Boolean(dealIdOf(url.pathname)) && companyOf(url.hostname) !== undefined;
 }
 

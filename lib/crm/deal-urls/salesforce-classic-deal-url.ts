@@ -22,6 +22,8 @@ export function salesforceClassicDealOf(url: UrlParts): DealPageMatch | null | u
  * the record pattern runs only on paths that start with the opportunity prefix.
  */
 export function showsSalesforceClassicDeal(url: UrlParts): boolean {
+  // Most pages are not deals: they answer here, before any other function is compiled.
+  if (!url.pathname.startsWith(OPPORTUNITY_PATH)) return false;
   return opportunityIdOf(url.pathname) !== undefined && instanceOf(url.hostname) !== undefined;
 }
 

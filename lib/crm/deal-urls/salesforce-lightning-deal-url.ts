@@ -24,6 +24,10 @@ export function salesforceLightningDealOf(url: UrlParts): DealPageMatch | null |
  * so the host's regular expression runs only on record pages.
  */
 export function showsSalesforceLightningDeal(url: UrlParts): boolean {
+  const { pathname } = url;
+  // Most pages are not deals: they answer here, before any other function is compiled.
+  if (pathname.slice(0, RECORD_PATH.length).toLowerCase() !== RECORD_PATH && pathname !== LEGACY_APP_PATH)
+    return false;
   return opportunityIdOf(url) !== null && isLightningHost(url.hostname);
 }
 
