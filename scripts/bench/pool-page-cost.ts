@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BenchResults } from './results';
-import { median, medianDifferenceInterval } from './stats';
+import { median, medianDifferenceInterval, medianInterval } from './stats';
 
 const BARE = 'bare';
 const YARDSTICK = 'Yardstick';
@@ -80,4 +80,13 @@ if (loaderRows.length > 0) {
   console.log('| Page | Loads | Added, ms | 95% interval, ms |');
   console.log('| --- | --- | --- | --- |');
   for (const row of loaderRows) console.log(row);
+}
+
+const traced = runs.flatMap((run) => run.nonDealTraces.map((trace) => trace.extensionScriptMs));
+if (traced.length > 0) {
+  const { low, high } = medianInterval(traced);
+  console.log(
+    `\nThe loader's own script on the non-deal page, traced: median ${median(traced).toFixed(2)} ms ` +
+      `(95% interval ${low.toFixed(2)} to ${high.toFixed(2)} ms) over ${traced.length} loads.`,
+  );
 }
