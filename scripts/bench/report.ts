@@ -22,10 +22,10 @@ export function fmt(value: number, unit = ''): string {
 
 const signed = (value: number, unit: string) => `${value >= 0 ? '+' : '−'}${fmt(Math.abs(value), unit)}`;
 
-/** The bootstrap interval of a column's median script time minus another's (the bare page's), over their loads. */
-function scriptDeltaInterval(bare: PageCostCell, column: PageCostCell): string {
+/** The bootstrap interval of a column's median script time minus a base column's (the bare page's), over their loads. */
+function scriptDeltaInterval(base: PageCostCell, column: PageCostCell): string {
   const { low, high } = medianDifferenceInterval(
-    bare.samples.map((sample) => sample.scriptMs),
+    base.samples.map((sample) => sample.scriptMs),
     column.samples.map((sample) => sample.scriptMs),
   );
   return `${signed(low, 'ms')} to ${signed(high, 'ms')}`;

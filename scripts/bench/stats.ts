@@ -49,20 +49,33 @@ function resample(samples: readonly number[], random: Random): number[] {
   return samples.map(() => samples[Math.floor(random() * samples.length)] as number);
 }
 
+/** How a bootstrap interval is drawn: its level, its resamples, and the generator (seeded, so reproducible). */
+export interface BootstrapOptions {
+  level?: number;
+  iterations?: number;
+  random?: Random;
+}
+
+function percentileBootstrap(
+  statistic: (random: Random) => number,
+  options: BootstrapOptions,
+): { low: number; high: number } {
+  const { level = 0.95, iterations = 4_000, random = seededRandom(1) } = options;
+  const draws = Array.from({ length: iterations }, () => statistic(random));
+  const tail = (1 - level) / 2;
+  return { low: quantile(draws, tail), high: quantile(draws, 1 - tail) };
+}
+
 /**
  * A percentile-bootstrap confidence interval for the median of independent loads, resampled with
  * replacement. NaNs without samples.
  */
 export function medianInterval(
   samples: readonly number[],
-  options: { level?: number; iterations?: number; random?: Random } = {},
+  options: BootstrapOptions = {},
 ): { low: number; high: number } {
   if (samples.length === 0) return { low: Number.NaN, high: Number.NaN };
-  const { level = 0.95, iterations = 4_000, random = seededRandom(1) } = options;
-  const medians: number[] = [];
-  for (let i = 0; i < iterations; i += 1) medians.push(median(resample(samples, random)));
-  const tail = (1 - level) / 2;
-  return { low: quantile(medians, tail), high: quantile(medians, 1 - tail) };
+  return percentileBootstrap((random) => median(resample(samples, random)), options);
 }
 
 /**
@@ -72,13 +85,11 @@ export function medianInterval(
 export function medianDifferenceInterval(
   before: readonly number[],
   after: readonly number[],
-  options: { level?: number; iterations?: number; random?: Random } = {},
+  options: BootstrapOptions = {},
 ): { low: number; high: number } {
   if (before.length === 0 || after.length === 0) return { low: Number.NaN, high: Number.NaN };
-  const { level = 0.95, iterations = 4_000, random = seededRandom(1) } = options;
-  const differences: number[] = [];
-  for (let i = 0; i < iterations; i += 1)
-    differences.push(median(resample(after, random)) - median(resample(before, random)));
-  const tail = (1 - level) / 2;
-  return { low: quantile(differences, tail), high: quantile(differences, 1 - tail) };
+  return percentileBootstrap(
+    (random) => median(resample(after, random)) - median(resample(before, random)),
+    options,
+  );
 }
