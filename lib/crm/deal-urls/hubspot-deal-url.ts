@@ -33,6 +33,5 @@ function isHubspotHost(hostname: string): boolean {
 }
 
 function dealPathOf(pathname: string): RegExpExecArray | null {
-  if (!pathname.startsWith(CONTACTS_PATH)) return null;
   return /^\/contacts\/(\d{1,15})\/(?:record\/0-3|deal)\/([^/]+)(?:\/.*)?$/.exec(pathname);
 }

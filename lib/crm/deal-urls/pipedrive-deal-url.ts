@@ -33,5 +33,5 @@ function companyOf(hostname: string): string | undefined {
 }
 
 function dealIdOf(pathname: string): string | undefined {
-  return pathname.startsWith(DEAL_PATH) ? /^\/deal\/([^/]+)\/?$/.exec(pathname)?.[1] : undefined;
+  return /^\/deal\/([^/]+)\/?$/.exec(pathname)?.[1];
 }

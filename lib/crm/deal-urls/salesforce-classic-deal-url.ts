@@ -35,5 +35,5 @@ function instanceOf(hostname: string): string | undefined {
 
 // `/006` alone is the Opportunities tab and `/006/e` a new one: a record path has more after the prefix.
 function opportunityIdOf(pathname: string): string | undefined {
-  return pathname.startsWith(OPPORTUNITY_PATH) ? /^\/(006[A-Za-z0-9]+)\/?$/.exec(pathname)?.[1] : undefined;
+  return /^\/(006[A-Za-z0-9]+)\/?$/.exec(pathname)?.[1];
 }
