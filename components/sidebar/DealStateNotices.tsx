@@ -3,6 +3,7 @@ import { diffDefinitions } from '../../lib/definitions/diff-definitions';
 import { capitalised, crmWording } from './crm-wording';
 import { DefinitionsChangedNotice } from './DefinitionsChangedNotice';
 import { useSidebar } from './sidebar-context';
+import { formatDateTime } from './date-formats';
 
 /** Specific, visible states for pages and data Yardstick could not fully use. */
 export function DealStateNotices() {
@@ -53,8 +54,7 @@ export function DealStateNotices() {
       {draftOrigin.kind === 'restored-draft' && (
         <div className="ys-notice ys-notice-info" role="status" aria-label="Unsaved edits">
           <p>
-            Your unsaved edits from {new Date(draftOrigin.editedAt).toLocaleString()} are restored. Save to
-            record them.
+            Your unsaved edits from {formatDateTime(draftOrigin.editedAt)} are restored. Save to record them.
           </p>
           <button type="button" className="ys-button" onClick={() => void discardDraft()}>
             Discard edits

@@ -1,6 +1,7 @@
 import type { ScoreRecord } from '../../lib/scoring/score-record';
 import { latestByRole } from './score-staleness';
 import { useSidebar } from './sidebar-context';
+import { formatDate } from './date-formats';
 
 /** The manager's latest validating score beside the rep's latest, and what a manager's save means. */
 export function ManagerView() {
@@ -39,7 +40,7 @@ function ScoreLine({ label, score }: { label: string; score: ScoreRecord }) {
       <dd data-testid={`${label.toLowerCase()}-score`}>
         <strong>{score.total}</strong> {score.band.label}{' '}
         <span className="ys-muted">
-          · {score.rater}, {new Date(score.savedAt).toLocaleDateString()}
+          · {score.rater}, {formatDate(score.savedAt)}
         </span>
       </dd>
     </div>

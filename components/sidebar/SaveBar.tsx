@@ -1,4 +1,5 @@
 import { useSidebar } from './sidebar-context';
+import { formatTimeOfDay } from './date-formats';
 
 /** The explicit Save (also Ctrl/Cmd+Enter) and what became of the last attempt. */
 export function SaveBar() {
@@ -32,7 +33,7 @@ export function SaveBar() {
     if (save.status === 'saving') return 'Saving…';
     if (save.status === 'failed') return `Not saved: ${save.error.message}`;
     if (dirty) return 'Unsaved changes (Ctrl+Enter saves).';
-    if (save.status === 'saved') return `Saved at ${new Date(save.score.savedAt).toLocaleTimeString()}.`;
+    if (save.status === 'saved') return `Saved at ${formatTimeOfDay(save.score.savedAt)}.`;
     return '';
   }
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { stalenessOf } from './score-staleness';
 import { useSidebar } from './sidebar-context';
+import { formatSavedAt } from './date-formats';
 
 /** How many scores the history shows until the rep asks for more: each save renders the list again. */
 export const HISTORY_ROWS_SHOWN = 10;
@@ -25,7 +26,7 @@ export function ScoreHistory() {
             const staleness = stalenessOf(score, page, deal.value, now);
             return (
               <li key={score.id}>
-                <time dateTime={score.savedAt}>{formatTime(score.savedAt)}</time>
+                <time dateTime={score.savedAt}>{formatSavedAt(score.savedAt)}</time>
                 <span className="ys-history-total">{score.total}</span>
                 <span>{score.band.label}</span>
                 {score.role === 'manager' && <span className="ys-badge ys-badge-manager">Manager</span>}
@@ -61,8 +62,4 @@ export function ScoreHistory() {
       )}
     </section>
   );
-}
-
-function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }

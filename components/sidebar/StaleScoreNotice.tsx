@@ -1,5 +1,6 @@
 import { stalenessOf } from './score-staleness';
 import { useSidebar } from './sidebar-context';
+import { formatDate } from './date-formats';
 
 const FIELD_NAMES = { stage: 'stage', closeDate: 'close date', amount: 'amount' } as const;
 
@@ -24,8 +25,8 @@ export function StaleScoreNotice() {
   return (
     <div className="ys-notice ys-notice-warning" role="status" aria-label="Stale score">
       <p>
-        <span className="ys-badge ys-badge-stale">Stale</span> The latest score (
-        {new Date(latest.savedAt).toLocaleDateString()}, {latest.total}) no longer describes this deal:
+        <span className="ys-badge ys-badge-stale">Stale</span> The latest score ({formatDate(latest.savedAt)},{' '}
+        {latest.total}) no longer describes this deal:
       </p>
       <ul>
         {staleness.reasons.map((reason) => (
