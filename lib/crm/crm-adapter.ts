@@ -171,15 +171,25 @@ export function queryShown(root: ParentNode, selector: string): Element[] {
   return queryAll(root, selector).filter((element) => isShown(element) && !inDialog(element));
 }
 
-/** False when markup hides the element or one of its ancestors; in a real browser, also when it has no layout. */
+/** False when markup hides the element or one of its ancestors; in a real browser, also when it renders no box. */
 export function isShown(element: Element): boolean {
-  const hasLayout = element.ownerDocument.defaultView !== null;
-  if (hasLayout && element.isConnected && element.getClientRects().length === 0) return false;
   for (let node: Element | null = element; node; node = parentOrHost(node)) {
     if (node.hasAttribute('hidden')) return false;
     if (/display:\s*none|visibility:\s*hidden/i.test(node.getAttribute('style') ?? '')) return false;
   }
-  return true;
+  return rendersBox(element);
+}
+
+/**
+ * Whether the element renders a box (no `display: none` on it or an ancestor, whatever set it); true
+ * for a document without a window, which has no style. `checkVisibility` brings the page's style up to
+ * date but not its layout, which `getClientRects` would force in the middle of the CRM's rendering.
+ */
+export function rendersBox(element: Element): boolean {
+  if (element.ownerDocument.defaultView === null || !element.isConnected) return true;
+  return typeof element.checkVisibility === 'function'
+    ? element.checkVisibility()
+    : element.getClientRects().length > 0;
 }
 
 function inDialog(element: Element): boolean {

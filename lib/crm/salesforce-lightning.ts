@@ -1,3 +1,4 @@
+import { rendersBox } from './crm-adapter';
 import { buildDealKey } from './deal-key';
 import type { DealSnapshot, FieldReading } from './deal-snapshot';
 import { detectDealPage } from './deal-page-url';
@@ -270,15 +271,13 @@ function isViewContainer(element: Element): boolean {
 // Markup checks first: test DOMs have no layout. Lightning marks a modal's background
 // `aria-hidden`, so the active view is judged without it.
 function isShown(element: Element, ariaHiddenHides: boolean): boolean {
-  const hasLayout = element.ownerDocument.defaultView !== null;
-  if (hasLayout && element.getClientRects().length === 0) return false;
   for (let node: Element | null = element; node; node = parentOrHost(node)) {
     if (node.hasAttribute('hidden')) return false;
     if (ariaHiddenHides && node.getAttribute('aria-hidden') === 'true') return false;
     if (/display:\s*none|visibility:\s*hidden/i.test(node.getAttribute('style') ?? '')) return false;
     if (node.classList.contains('oneConsoleTab') && !node.classList.contains('active')) return false;
   }
-  return true;
+  return rendersBox(element);
 }
 
 function parentOrHost(node: Element): Element | null {
