@@ -1,10 +1,8 @@
 import { useState } from 'react';
+import { DEAL_STATE_HISTORY_ROWS } from '../../lib/messaging/deal-history-rows';
 import { stalenessOf } from './score-staleness';
 import { useSidebar } from './sidebar-context';
 import { formatSavedAt } from './date-formats';
-
-/** How many scores the history shows until the rep asks for more: each save renders the list again. */
-export const HISTORY_ROWS_SHOWN = 10;
 
 /** The deal's saved scores, newest first, each flagged when the deal has moved since. History is append-only. */
 export function ScoreHistory() {
@@ -13,7 +11,8 @@ export function ScoreHistory() {
   const [expanded, setExpanded] = useState(false);
   if (deal.status !== 'loaded') return null;
   const { history, historyTotal } = deal.value;
-  const shown = expanded ? history : history.slice(0, HISTORY_ROWS_SHOWN);
+  // Until the rep asks for more, as many as come with the deal's state: each save renders the list again.
+  const shown = expanded ? history : history.slice(0, DEAL_STATE_HISTORY_ROWS);
   const now = new Date();
   return (
     <section className="ys-history" aria-labelledby="ys-history-heading">

@@ -9,6 +9,7 @@ import type { SidebarBackend } from './sidebar-backend';
 import { SidebarApp } from './SidebarApp';
 import { SidebarStoreContext } from './sidebar-context';
 import { createSidebarStore } from './sidebar-store';
+import type { YardstickDatabase } from '../../lib/db/yardstick-database';
 
 function renderSidebar(backend: SidebarBackend) {
   const store = createSidebarStore(backend);
@@ -25,6 +26,18 @@ async function openDeal(backend: SidebarBackend, snapshot = lightningSnapshot())
   act(() => store.getState().showPage({ status: 'ready', snapshot }));
   await screen.findAllByRole('radiogroup');
   return store;
+}
+
+/** Adds `count` copies of the deal's one saved score, a minute apart before it. */
+async function addEarlierScores(db: YardstickDatabase, count: number) {
+  const [saved] = await db.scores.toArray();
+  await db.scores.bulkAdd(
+    Array.from({ length: count }, (_, i) => ({
+      ...saved!,
+      id: `earlier-${i}`,
+      savedAt: new Date(Date.parse(saved!.savedAt) - (i + 1) * 60_000).toISOString(),
+    })),
+  );
 }
 
 describe('SidebarApp', () => {
@@ -230,6 +243,83 @@ describe('SidebarApp', () => {
     expect(await screen.findByText('Showing the latest 100 of 151 scores.')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^Saved at/));
     expect(counts).toBe(1);
+  });
+
+  it('comes with the history’s first 10 rows and fetches the rest once the deal is shown', async () => {
+    const user = userEvent.setup();
+    const { sidebar, services } = createInMemoryBackground();
+    await sidebar.setRater('dana');
+    await openDeal(sidebar);
+    await user.click(screen.getByRole('button', { name: 'Save score' }));
+    await screen.findByText(/^Saved at/);
+    await addEarlierScores(services.db, 29);
+    const firstPages: number[] = [];
+    let releaseHistory = () => {};
+    const historyHeld = new Promise<void>((resolve) => (releaseHistory = resolve));
+    const watched: SidebarBackend = {
+      ...sidebar,
+      getDealState: async (dealKey) => {
+        const response = await sidebar.getDealState(dealKey);
+        if (response.ok) firstPages.push(response.value.history.length);
+        return response;
+      },
+      getDealHistory: async (dealKey) => {
+        await historyHeld;
+        return sidebar.getDealHistory(dealKey);
+      },
+    };
+    cleanup();
+    await openDeal(watched);
+
+    expect(firstPages).toEqual([10]);
+    const rows = () => within(screen.getByRole('list', { name: 'Saved scores' })).getAllByRole('listitem');
+    expect(rows()).toHaveLength(10);
+    expect(screen.getByText('Showing the latest 10 scores.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Show \d+ more$/ })).not.toBeInTheDocument();
+    await act(async () => releaseHistory());
+    expect(await screen.findByText('Showing the latest 10 of 30 scores.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show 20 more' }));
+    expect(rows()).toHaveLength(30);
+  });
+
+  it('keeps a score saved while the rest of the history is read, once, in its place', async () => {
+    const user = userEvent.setup();
+    const { sidebar, services } = createInMemoryBackground();
+    await sidebar.setRater('dana');
+    await openDeal(sidebar);
+    await user.click(screen.getByRole('button', { name: 'Save score' }));
+    await screen.findByText(/^Saved at/);
+    await addEarlierScores(services.db, 19);
+    let readHistory = () => {};
+    const historyAsked = new Promise<void>((resolve) => (readHistory = resolve));
+    let releaseHistory = () => {};
+    const historyHeld = new Promise<void>((resolve) => (releaseHistory = resolve));
+    const slowHistory: SidebarBackend = {
+      ...sidebar,
+      getDealHistory: async (dealKey) => {
+        // Read before the save below commits, answered after it.
+        const page = await sidebar.getDealHistory(dealKey);
+        readHistory();
+        await historyHeld;
+        return page;
+      },
+    };
+    cleanup();
+    await openDeal(slowHistory);
+    await historyAsked;
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[2]!);
+    await user.click(screen.getByRole('button', { name: 'Save score' }));
+    await screen.findByText(/^Saved at/);
+    await act(async () => releaseHistory());
+
+    expect(await screen.findByText('Showing the latest 10 of 21 scores.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show 11 more' }));
+    const savedAt = within(screen.getByRole('list', { name: 'Saved scores' }))
+      .getAllByRole('listitem')
+      .map((row) => row.querySelector('time')!.getAttribute('datetime')!);
+    expect(savedAt).toHaveLength(21);
+    expect(new Set(savedAt).size).toBe(21);
+    expect(savedAt).toEqual([...savedAt].sort().reverse());
   });
 
   it('keeps an edit made while a save is in flight as unsaved, with the saved score in history', async () => {

@@ -1,8 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DefinitionsPreview } from '../../lib/definitions/definitions-preview';
+import { DEAL_HISTORY_ROWS } from '../../lib/messaging/deal-history-rows';
 import type { DealState, ProtocolError } from '../../lib/messaging/protocol';
 import type { Answer } from '../../lib/scoring/answer';
 import type { ScoreRecord } from '../../lib/scoring/score-record';
+import { mergeScoreHistory } from '../../lib/scoring/score-history';
 import { dealKeyOf, type DealPageState } from '../../lib/crm/deal-page-state';
 import type { CrmId } from '../../lib/crm/deal-snapshot';
 import type { SidebarBackend } from './sidebar-backend';
@@ -69,7 +71,8 @@ export function createSidebarStore(
       // keepDraft reloads the deal on show: its known count carries over instead of a recount.
       const before = get().deal;
       const known = keepDraft && before.status === 'loaded' ? before.value : null;
-      await showDealState(dealKey, keepDraft);
+      await showDealState(dealKey, keepDraft, known);
+      await lengthenHistory(dealKey);
       const shown = get().deal;
       if (shown.status !== 'loaded' || shown.value.historyTotal !== null) return;
       if (known?.historyTotal != null) {
@@ -82,6 +85,26 @@ export function createSidebarStore(
       void countHistory(dealKey);
     }
 
+    // The deal comes with the history's first rows only; more follow once it is shown.
+    async function lengthenHistory(dealKey: string): Promise<void> {
+      const before = get().deal;
+      if (before.status !== 'loaded' || dealKeyOf(get().page) !== dealKey) return;
+      const { history, historyTotal } = before.value;
+      if (history.length >= DEAL_HISTORY_ROWS || (historyTotal !== null && historyTotal <= history.length))
+        return;
+      const response = await backend.getDealHistory(dealKey).catch(() => null);
+      const shown = get().deal;
+      if (!response?.ok || dealKeyOf(get().page) !== dealKey || shown.status !== 'loaded') return;
+      // A score saved meanwhile is in the shown history, perhaps not in the page read before it.
+      const { scores, total } = response.value;
+      const merged = mergeScoreHistory(
+        [shown.value.history, scores],
+        total === null ? DEAL_HISTORY_ROWS : undefined,
+      );
+      const value = { ...shown.value, history: merged, historyTotal: total === null ? null : merged.length };
+      set({ deal: { status: 'loaded', value } });
+    }
+
     // A long history comes without its count, which would hold up the deal; it follows on its own.
     async function countHistory(dealKey: string): Promise<void> {
       const response = await backend.countDealHistory(dealKey).catch(() => null);
@@ -92,7 +115,11 @@ export function createSidebarStore(
       set({ deal: { status: 'loaded', value: { ...shown.value, historyTotal: total } } });
     }
 
-    async function showDealState(dealKey: string, keepDraft: boolean): Promise<void> {
+    async function showDealState(
+      dealKey: string,
+      keepDraft: boolean,
+      known: DealState | null,
+    ): Promise<void> {
       if (!keepDraft) set({ deal: { status: 'loading' } });
       // The unsaved draft is read while the background answers, not after.
       const unsavedDraft = keepDraft ? null : backend.loadDraft(dealKey).catch(() => null);
@@ -102,25 +129,26 @@ export function createSidebarStore(
         set({ deal: { status: 'failed', error: response.error } });
         return;
       }
+      const state = known ? withKnownHistory(response.value, known) : response.value;
       if (keepDraft && get().dirty) {
-        set({ deal: { status: 'loaded', value: response.value } });
+        set({ deal: { status: 'loaded', value: state } });
         return;
       }
       const unsaved = await unsavedDraft;
       if (dealKeyOf(get().page) !== dealKey) return;
-      const latestSavedAt = response.value.history[0]?.savedAt ?? '';
+      const latestSavedAt = state.history[0]?.savedAt ?? '';
       if (unsaved && unsaved.editedAt > latestSavedAt) {
         set({
-          deal: { status: 'loaded', value: response.value },
-          draft: keepKnownCriteria(unsaved.answers, response.value),
+          deal: { status: 'loaded', value: state },
+          draft: keepKnownCriteria(unsaved.answers, state),
           draftOrigin: { kind: 'restored-draft', editedAt: unsaved.editedAt },
           dirty: true,
         });
         return;
       }
       set({
-        deal: { status: 'loaded', value: response.value },
-        ...draftFromHistory(response.value),
+        deal: { status: 'loaded', value: state },
+        ...draftFromHistory(state),
         dirty: false,
       });
     }
@@ -264,6 +292,15 @@ export function createSidebarStore(
       },
     };
   });
+}
+
+/**
+ * A deal read again while shown keeps the older rows it already had: its fresh state carries only the
+ * first page of history, and dropping the rest until it is read again would make an expanded list jump.
+ */
+function withKnownHistory(state: DealState, known: DealState): DealState {
+  if (state.historyTotal !== null) return state;
+  return { ...state, history: mergeScoreHistory([state.history, known.history], DEAL_HISTORY_ROWS) };
 }
 
 /** How long after the last edit the unsaved draft is written to storage. */

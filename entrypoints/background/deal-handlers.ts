@@ -2,7 +2,9 @@ import { readDefinitionsVersion } from '../../lib/db/definitions-repository';
 import { recordScore } from '../../lib/db/record-score';
 import { countDealScores, readDealHistory } from '../../lib/db/score-repository';
 import { readSetting, writeSetting } from '../../lib/db/settings-repository';
+import { DEAL_HISTORY_ROWS, DEAL_STATE_HISTORY_ROWS } from '../../lib/messaging/deal-history-rows';
 import type {
+  DealHistoryPage,
   DealState,
   MessageType,
   ReadingContext,
@@ -40,7 +42,7 @@ export async function readDealState(services: BackgroundServices, dealKey: strin
     services.readStaleAmountChange(LAST_KNOWN_POLICY),
     services.readActiveDefinitions(),
     readSetting(db, 'lastDefinitionsFailure'),
-    readDealHistory(db, dealKey),
+    readDealHistory(db, dealKey, DEAL_STATE_HISTORY_ROWS),
   ]);
   const latestHash = history.scores[0]?.definitions.hash;
   const latestScoreDefinitions =
@@ -57,6 +59,15 @@ export async function readDealState(services: BackgroundServices, dealKey: strin
     historyTotal: history.total,
     latestScoreDefinitions,
   };
+}
+
+/** The deal's newest `DEAL_HISTORY_ROWS` scores: asked after the deal is shown, when its first page was full. */
+export async function readLongerDealHistory(
+  services: BackgroundServices,
+  dealKey: string,
+): Promise<DealHistoryPage> {
+  const { scores, total } = await readDealHistory(services.db, dealKey, DEAL_HISTORY_ROWS);
+  return { dealKey, scores, total };
 }
 
 /** How many scores a deal has: asked after the deal is shown, when its first page of history was full. */

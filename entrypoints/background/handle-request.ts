@@ -11,6 +11,7 @@ import {
 import {
   countDealHistory,
   readDealState,
+  readLongerDealHistory,
   readReadingContext,
   saveCalibrationScore,
   saveScore,
@@ -57,6 +58,8 @@ export async function handleRequest(
       effects.rememberDefinitionsPreview(state.active);
       return { ok: true, value: state };
     }
+    case MessageType.getDealHistory:
+      return { ok: true, value: await readLongerDealHistory(services, request.dealKey) };
     case MessageType.countDealHistory:
       return { ok: true, value: await countDealHistory(services, request.dealKey) };
     case MessageType.saveScore:

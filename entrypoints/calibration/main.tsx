@@ -11,6 +11,7 @@ import { storageDrafts } from '../sidebar.content/storage-drafts';
 
 const backend: SidebarBackend = {
   getDealState: (dealKey) => browser.runtime.sendMessage({ type: MessageType.getDealState, dealKey }),
+  getDealHistory: (dealKey) => browser.runtime.sendMessage({ type: MessageType.getDealHistory, dealKey }),
   countDealHistory: (dealKey) => browser.runtime.sendMessage({ type: MessageType.countDealHistory, dealKey }),
   saveScore: ({ saveId, deal, definitionsHash, answers }) =>
     browser.runtime.sendMessage({

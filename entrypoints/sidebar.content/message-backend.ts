@@ -7,6 +7,7 @@ import { storageDrafts } from './storage-drafts';
 /** The sidebar's backend: typed requests to the background over runtime messaging. */
 export const messageBackend: SidebarBackend = {
   getDealState: (dealKey) => browser.runtime.sendMessage({ type: MessageType.getDealState, dealKey }),
+  getDealHistory: (dealKey) => browser.runtime.sendMessage({ type: MessageType.getDealHistory, dealKey }),
   countDealHistory: (dealKey) => browser.runtime.sendMessage({ type: MessageType.countDealHistory, dealKey }),
   saveScore: (input) => browser.runtime.sendMessage({ type: MessageType.saveScore, ...input }),
   setRater: (rater) => browser.runtime.sendMessage({ type: MessageType.setRater, rater }),

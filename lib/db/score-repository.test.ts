@@ -48,6 +48,6 @@ describe('readDealHistory', () => {
 
   it('answers an empty history for a deal never scored', async () => {
     const db = await databaseWith(scoresOf('crm:a', 2));
-    expect(await readDealHistory(db, 'crm:z')).toEqual({ scores: [], total: 0 });
+    expect(await readDealHistory(db, 'crm:z', 10)).toEqual({ scores: [], total: 0 });
   });
 });

@@ -25,7 +25,7 @@ export async function appendScore(db: YardstickDatabase, record: ScoreRecord): P
 export async function readDealHistory(
   db: YardstickDatabase,
   dealKey: string,
-  limit = 100,
+  limit: number,
 ): Promise<DealHistory> {
   const scores = await db.scores
     .where('[dealKey+savedAt]')

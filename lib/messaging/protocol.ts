@@ -34,6 +34,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal(MessageType.injectSidebar) }),
   z.strictObject({ type: z.literal(MessageType.getReadingContext) }),
   z.strictObject({ type: z.literal(MessageType.getDealState), dealKey: z.string().min(1).max(400) }),
+  z.strictObject({ type: z.literal(MessageType.getDealHistory), dealKey: z.string().min(1).max(400) }),
   z.strictObject({ type: z.literal(MessageType.countDealHistory), dealKey: z.string().min(1).max(400) }),
   z.strictObject({
     type: z.literal(MessageType.saveScore),
@@ -116,6 +117,14 @@ export interface ReadingContext {
   customCrms: GenericAdapterConfig[];
 }
 
+/** A longer page of a deal's history, newest first. */
+export interface DealHistoryPage {
+  dealKey: string;
+  scores: ScoreRecord[];
+  /** How many scores the deal has; null when `scores` is a full page and more may exist. */
+  total: number | null;
+}
+
 /** Everything the sidebar needs to show one deal. */
 export interface DealState {
   rater: string | null;
@@ -125,6 +134,7 @@ export interface DealState {
   amountChangeShare: number;
   active: DefinitionsView;
   definitionsFailure: DefinitionsFailureView | null;
+  /** The newest `DEAL_STATE_HISTORY_ROWS` scores, newest first; `getDealHistory` gives more. */
   history: ScoreRecord[];
   /** How many scores the deal has; null when `history` is a full page and the count is left to `countDealHistory`. */
   historyTotal: number | null;
@@ -175,6 +185,7 @@ export interface ResponseMap {
   [MessageType.injectSidebar]: { injected: boolean };
   [MessageType.getReadingContext]: ReadingContext;
   [MessageType.getDealState]: DealState;
+  [MessageType.getDealHistory]: DealHistoryPage;
   [MessageType.countDealHistory]: { dealKey: string; total: number };
   [MessageType.saveScore]: ScoreRecord;
   [MessageType.saveCalibrationScore]: ScoreRecord;

@@ -89,6 +89,7 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
   };
   const sidebar: SidebarBackend = {
     getDealState: (dealKey) => send({ type: MessageType.getDealState, dealKey }),
+    getDealHistory: (dealKey) => send({ type: MessageType.getDealHistory, dealKey }),
     countDealHistory: (dealKey) => send({ type: MessageType.countDealHistory, dealKey }),
     saveScore: (input) => send({ type: MessageType.saveScore, ...input }),
     setRater: (rater) => send({ type: MessageType.setRater, rater }),
