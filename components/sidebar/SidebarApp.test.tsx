@@ -9,7 +9,6 @@ import type { SidebarBackend } from './sidebar-backend';
 import { SidebarApp } from './SidebarApp';
 import { SidebarStoreContext } from './sidebar-context';
 import { createSidebarStore } from './sidebar-store';
-import type { YardstickDatabase } from '../../lib/db/yardstick-database';
 
 function renderSidebar(backend: SidebarBackend) {
   const store = createSidebarStore(backend);
@@ -28,16 +27,27 @@ async function openDeal(backend: SidebarBackend, snapshot = lightningSnapshot())
   return store;
 }
 
-/** Adds `count` copies of the deal's one saved score, a minute apart before it. */
-async function addEarlierScores(db: YardstickDatabase, count: number) {
-  const [saved] = await db.scores.toArray();
-  await db.scores.bulkAdd(
-    Array.from({ length: count }, (_, i) => ({
+/**
+ * A background whose deal has `count` scores: one saved through the sidebar, the rest copies of it a
+ * minute apart before it. The sidebar that saved it is unmounted.
+ */
+async function backgroundWithHistory(count: number) {
+  const user = userEvent.setup();
+  const { sidebar, services } = createInMemoryBackground();
+  await sidebar.setRater('dana');
+  await openDeal(sidebar);
+  await user.click(screen.getByRole('button', { name: 'Save score' }));
+  await screen.findByText(/^Saved at/);
+  const [saved] = await services.db.scores.toArray();
+  await services.db.scores.bulkAdd(
+    Array.from({ length: count - 1 }, (_, i) => ({
       ...saved!,
       id: `earlier-${i}`,
       savedAt: new Date(Date.parse(saved!.savedAt) - (i + 1) * 60_000).toISOString(),
     })),
   );
+  cleanup();
+  return { user, sidebar };
 }
 
 describe('SidebarApp', () => {
@@ -197,20 +207,7 @@ describe('SidebarApp', () => {
   });
 
   it('shows the latest 10 of a long history at once, the full count when it arrives, and more on request', async () => {
-    const user = userEvent.setup();
-    const { sidebar, services } = createInMemoryBackground();
-    await sidebar.setRater('dana');
-    await openDeal(sidebar);
-    await user.click(screen.getByRole('button', { name: 'Save score' }));
-    await screen.findByText(/^Saved at/);
-    const [saved] = await services.db.scores.toArray();
-    await services.db.scores.bulkAdd(
-      Array.from({ length: 149 }, (_, i) => ({
-        ...saved!,
-        id: `earlier-${i}`,
-        savedAt: new Date(Date.parse(saved!.savedAt) - (i + 1) * 60_000).toISOString(),
-      })),
-    );
+    const { user, sidebar } = await backgroundWithHistory(150);
     let releaseCount = () => {};
     const countAsked = new Promise<void>((resolve) => (releaseCount = resolve));
     let counts = 0;
@@ -219,7 +216,6 @@ describe('SidebarApp', () => {
       await countAsked;
       return sidebar.countDealHistory(dealKey);
     };
-    cleanup();
     const reopened = createSidebarStore({ ...sidebar, countDealHistory: slowCount });
     render(
       <SidebarStoreContext.Provider value={reopened}>
@@ -246,13 +242,7 @@ describe('SidebarApp', () => {
   });
 
   it('comes with the history’s first 10 rows and fetches the rest once the deal is shown', async () => {
-    const user = userEvent.setup();
-    const { sidebar, services } = createInMemoryBackground();
-    await sidebar.setRater('dana');
-    await openDeal(sidebar);
-    await user.click(screen.getByRole('button', { name: 'Save score' }));
-    await screen.findByText(/^Saved at/);
-    await addEarlierScores(services.db, 29);
+    const { user, sidebar } = await backgroundWithHistory(30);
     const firstPages: number[] = [];
     let releaseHistory = () => {};
     const historyHeld = new Promise<void>((resolve) => (releaseHistory = resolve));
@@ -268,7 +258,6 @@ describe('SidebarApp', () => {
         return sidebar.getDealHistory(dealKey);
       },
     };
-    cleanup();
     await openDeal(watched);
 
     expect(firstPages).toEqual([10]);
@@ -283,13 +272,7 @@ describe('SidebarApp', () => {
   });
 
   it('keeps a score saved while the rest of the history is read, once, in its place', async () => {
-    const user = userEvent.setup();
-    const { sidebar, services } = createInMemoryBackground();
-    await sidebar.setRater('dana');
-    await openDeal(sidebar);
-    await user.click(screen.getByRole('button', { name: 'Save score' }));
-    await screen.findByText(/^Saved at/);
-    await addEarlierScores(services.db, 19);
+    const { user, sidebar } = await backgroundWithHistory(20);
     let readHistory = () => {};
     const historyAsked = new Promise<void>((resolve) => (readHistory = resolve));
     let releaseHistory = () => {};
@@ -304,7 +287,6 @@ describe('SidebarApp', () => {
         return page;
       },
     };
-    cleanup();
     await openDeal(slowHistory);
     await historyAsked;
     await user.click(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[2]!);
