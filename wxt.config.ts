@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { BUILT_IN_CRM_MATCHES, CRM_HOST_MATCHES } from './lib/crm/crm-hosts';
+import { BUILT_IN_CRM_MATCHES, CRM_HOST_MATCHES, LOADER_RUN_AT } from './lib/crm/crm-hosts';
 import { bundleCrmLoaders } from './scripts/build/crm-loaders';
 
 // See https://wxt.dev/api/config.html
@@ -37,11 +37,13 @@ export default defineConfig({
     description: 'Score CRM deals against your team’s shared qualification definitions.',
     permissions: ['storage', 'scripting', 'alarms'],
     host_permissions: CRM_HOST_MATCHES,
-    // One loader per CRM (entrypoints/crm-loaders/<crm>-loader.ts), each on its own hosts.
+    // One loader per CRM (entrypoints/crm-loaders/<crm>-loader.ts), each on its own hosts. At
+    // document_start, so that on a deal the service worker starts while the page loads; the sidebar is
+    // still injected at document_idle (scripting.executeScript waits for it).
     content_scripts: Object.entries(BUILT_IN_CRM_MATCHES).map(([crm, matches]) => ({
       matches: [...matches],
       js: [`${crm}-loader.js`],
-      run_at: 'document_idle' as const,
+      run_at: LOADER_RUN_AT,
     })),
     // Requested at the moment an admin or rep sets a definitions URL on another host.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],

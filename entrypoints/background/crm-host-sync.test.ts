@@ -21,11 +21,28 @@ describe('custom CRM hosts in the background', () => {
         id: `crm-host:${HOST}`,
         matches: [HOST],
         js: ['custom-crm-loader.js'],
-        runAt: 'document_idle',
+        runAt: 'document_start',
         persistAcrossSessions: true,
       },
     ]);
     expect(crmHostBrowser.adapterConfigs).toEqual([CRM]);
+  });
+
+  it('registers again a loader an earlier version registered to start at another time', async () => {
+    const { options, crmHostBrowser, crmHosts } = createInMemoryBackground();
+    crmHostBrowser.granted.add(HOST);
+    await options.addCustomCrm(CRM);
+    crmHostBrowser.registered[0]!.runAt = 'document_idle';
+    await crmHosts.inspect();
+    expect(crmHostBrowser.registered[0]!.runAt).toBe('document_idle');
+    await crmHosts.sync();
+    expect(crmHostBrowser.registered).toEqual([
+      expect.objectContaining({
+        id: `crm-host:${HOST}`,
+        runAt: 'document_start',
+        js: ['custom-crm-loader.js'],
+      }),
+    ]);
   });
 
   it('stores a host whose access is not granted, but runs nothing there until it is', async () => {

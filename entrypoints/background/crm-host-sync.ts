@@ -1,5 +1,5 @@
 import type { WxtBrowser } from 'wxt/browser';
-import { CRM_HOST_MATCHES, patternCoveredBy } from '../../lib/crm/crm-hosts';
+import { CRM_HOST_MATCHES, LOADER_RUN_AT, patternCoveredBy } from '../../lib/crm/crm-hosts';
 import type { GenericAdapterConfig } from '../../lib/crm/generic-adapter';
 import type { BackgroundServices } from './background-services';
 import {
@@ -72,9 +72,16 @@ export function createCrmHostSync(services: BackgroundServices, apis: CrmHostApi
     const registered = (await apis.scripting.getRegisteredContentScripts()).filter((script) =>
       script.id.startsWith(CRM_HOST_SCRIPT_PREFIX),
     );
-    const unwanted = registered.filter((script) => !wanted.has(script.id)).map((script) => script.id);
+    // A registration an earlier version made with other settings is made again.
+    const current = (script: (typeof registered)[number]) =>
+      script.runAt === LOADER_RUN_AT && script.js?.length === 1 && script.js[0] === CUSTOM_LOADER_SCRIPT;
+    const unwanted = registered
+      .filter((script) => !wanted.has(script.id) || (apply && !current(script)))
+      .map((script) => script.id);
     if (apply && unwanted.length > 0) await apis.scripting.unregisterContentScripts({ ids: unwanted });
-    const present = new Set(registered.map((script) => script.id));
+    const present = new Set(
+      registered.filter((script) => !unwanted.includes(script.id)).map((script) => script.id),
+    );
     for (const [id, pattern] of wanted) {
       if (present.has(id) || !apply) {
         status.set(pattern, { granted: true, registered: present.has(id) });
@@ -86,7 +93,7 @@ export function createCrmHostSync(services: BackgroundServices, apis: CrmHostApi
             id,
             matches: [pattern],
             js: [CUSTOM_LOADER_SCRIPT],
-            runAt: 'document_idle',
+            runAt: LOADER_RUN_AT,
             persistAcrossSessions: true,
           },
         ]);

@@ -22,6 +22,13 @@ export const BUILT_IN_CRM_MATCHES = {
 export const CRM_HOST_MATCHES: string[] = Object.values(BUILT_IN_CRM_MATCHES).flat();
 
 /**
+ * When every loader, the manifest's and the custom hosts', starts: before the page's own scripts. It
+ * only reads the URL, and on a deal the service worker then starts while the page loads rather than
+ * after it (docs/performance.md).
+ */
+export const LOADER_RUN_AT = 'document_start';
+
+/**
  * The host part of an https or http match pattern such as `https://*.acme.com/*`, or null when
  * `pattern` is not one Yardstick accepts for a CRM host (a literal host, optionally `*.` in front,
  * and the path `/*`).

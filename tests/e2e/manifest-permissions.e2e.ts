@@ -39,7 +39,7 @@ describe('the production manifest', () => {
     const loader = (crm: string, matches: string[]) => ({
       matches,
       js: [`${crm}-loader.js`],
-      run_at: 'document_idle',
+      run_at: 'document_start',
     });
     expect(manifest.content_scripts).toEqual([
       loader('salesforce-lightning', builtInCrmHosts.slice(0, 2)),
