@@ -71,6 +71,15 @@ describe('watchActiveDeal', () => {
     await vi.waitFor(() => expect(states.at(-1)?.status).toBe('ready'), { timeout: 1_000 });
   });
 
+  it("reads a header that renders in a task of its own, not inside the CRM's task that rendered it", async () => {
+    setBody('<div data-test-id="left-sidebar"><div class="skeleton"></div></div>');
+    const states = watch(`${HUBSPOT}/42`, { settleMs: 60_000 });
+    setBody(hubSpotHeader('Initech — Expansion'));
+    for (let checkpoint = 0; checkpoint < 5; checkpoint++) await Promise.resolve();
+    expect(states.map((state) => state.status)).toEqual(['waiting-for-header']);
+    await vi.waitFor(() => expect(states.at(-1)?.status).toBe('ready'), { timeout: 1_000 });
+  });
+
   it('reads changes to a deal already shown once they settle', async () => {
     setBody(hubSpotHeader('Initech — Expansion'));
     const states = watch(`${HUBSPOT}/42`, { settleMs: 200 });
