@@ -271,6 +271,39 @@ describe('SidebarApp', () => {
     expect(rows()).toHaveLength(30);
   });
 
+  it('keeps the rows it shows when the deal is read again, while the longer page is read again', async () => {
+    const { user, sidebar } = await backgroundWithHistory(30);
+    let hold: { asked: () => void; released: Promise<void> } | null = null;
+    const heldHistory: SidebarBackend = {
+      ...sidebar,
+      getDealHistory: async (dealKey) => {
+        if (hold) {
+          hold.asked();
+          await hold.released;
+        }
+        return sidebar.getDealHistory(dealKey);
+      },
+    };
+    const store = await openDeal(heldHistory);
+    await user.click(await screen.findByRole('button', { name: 'Show 20 more' }));
+    const rows = () => within(screen.getByRole('list', { name: 'Saved scores' })).getAllByRole('listitem');
+    expect(rows()).toHaveLength(30);
+
+    let release = () => {};
+    const asked = new Promise<void>((resolve) => {
+      hold = { asked: resolve, released: new Promise<void>((done) => (release = done)) };
+    });
+    let reloaded: Promise<void> = Promise.resolve();
+    act(() => void (reloaded = store.getState().reload()));
+    await act(() => asked);
+    expect(rows()).toHaveLength(30);
+    await act(async () => {
+      release();
+      await reloaded;
+    });
+    expect(rows()).toHaveLength(30);
+  });
+
   it('keeps a score saved while the rest of the history is read, once, in its place', async () => {
     const { user, sidebar } = await backgroundWithHistory(20);
     let readHistory = () => {};
