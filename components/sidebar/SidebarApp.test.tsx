@@ -208,8 +208,7 @@ describe('SidebarApp', () => {
 
   it('shows the latest 10 of a long history at once, the full count when it arrives, and more on request', async () => {
     const { user, sidebar } = await backgroundWithHistory(150);
-    let releaseCount = () => {};
-    const countAsked = new Promise<void>((resolve) => (releaseCount = resolve));
+    const { promise: countAsked, resolve: releaseCount } = Promise.withResolvers<void>();
     let counts = 0;
     const slowCount: typeof sidebar.countDealHistory = async (dealKey) => {
       counts += 1;
@@ -244,8 +243,7 @@ describe('SidebarApp', () => {
   it('comes with the history’s first 10 rows and fetches the rest once the deal is shown', async () => {
     const { user, sidebar } = await backgroundWithHistory(30);
     const firstPages: number[] = [];
-    let releaseHistory = () => {};
-    const historyHeld = new Promise<void>((resolve) => (releaseHistory = resolve));
+    const { promise: historyHeld, resolve: releaseHistory } = Promise.withResolvers<void>();
     const watched: SidebarBackend = {
       ...sidebar,
       getDealState: async (dealKey) => {
@@ -306,10 +304,8 @@ describe('SidebarApp', () => {
 
   it('keeps a score saved while the rest of the history is read, once, in its place', async () => {
     const { user, sidebar } = await backgroundWithHistory(20);
-    let readHistory = () => {};
-    const historyAsked = new Promise<void>((resolve) => (readHistory = resolve));
-    let releaseHistory = () => {};
-    const historyHeld = new Promise<void>((resolve) => (releaseHistory = resolve));
+    const { promise: historyAsked, resolve: readHistory } = Promise.withResolvers<void>();
+    const { promise: historyHeld, resolve: releaseHistory } = Promise.withResolvers<void>();
     const slowHistory: SidebarBackend = {
       ...sidebar,
       getDealHistory: async (dealKey) => {
@@ -341,8 +337,7 @@ describe('SidebarApp', () => {
     const user = userEvent.setup();
     const { sidebar, services } = createInMemoryBackground();
     await sidebar.setRater('dana');
-    let releaseSave = () => {};
-    const saveHeld = new Promise<void>((resolve) => (releaseSave = resolve));
+    const { promise: saveHeld, resolve: releaseSave } = Promise.withResolvers<void>();
     await openDeal({
       ...sidebar,
       saveScore: async (input) => {
