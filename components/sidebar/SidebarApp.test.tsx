@@ -47,7 +47,7 @@ async function backgroundWithHistory(count: number) {
     })),
   );
   cleanup();
-  return { user, sidebar };
+  return { user, sidebar, services };
 }
 
 describe('SidebarApp', () => {
@@ -300,6 +300,51 @@ describe('SidebarApp', () => {
       await reloaded;
     });
     expect(rows()).toHaveLength(30);
+  });
+
+  it('starts again from the first page when a deal read again had more saved since than that page holds', async () => {
+    const { user, sidebar, services } = await backgroundWithHistory(30);
+    let hold: { asked: () => void; released: Promise<void> } | null = null;
+    const heldHistory: SidebarBackend = {
+      ...sidebar,
+      getDealHistory: async (dealKey) => {
+        if (!hold) return sidebar.getDealHistory(dealKey);
+        hold.asked();
+        await hold.released;
+        return { ok: false, error: { code: 'unreachable', message: 'The background did not answer.' } };
+      },
+    };
+    const store = await openDeal(heldHistory);
+    await user.click(await screen.findByRole('button', { name: 'Show 20 more' }));
+    const savedAt = () =>
+      within(screen.getByRole('list', { name: 'Saved scores' }))
+        .getAllByRole('listitem')
+        .map((row) => row.querySelector('time')!.getAttribute('datetime')!);
+    const [newest] = savedAt();
+    // Saved elsewhere meanwhile (another tab): more than the deal's state carries.
+    const [template] = await services.db.scores.toArray();
+    await services.db.scores.bulkAdd(
+      Array.from({ length: 15 }, (_, i) => ({
+        ...template!,
+        id: `later-${i}`,
+        savedAt: new Date(Date.parse(newest!) + (i + 1) * 60_000).toISOString(),
+      })),
+    );
+
+    const { promise: released, resolve: release } = Promise.withResolvers<void>();
+    const asked = new Promise<void>((resolve) => (hold = { asked: resolve, released }));
+    let reloaded: Promise<void> = Promise.resolve();
+    act(() => void (reloaded = store.getState().reload()));
+    await act(() => asked);
+    // The 10 newest alone: the known rows would leave out the 5 between them and the first page.
+    expect(savedAt()).toHaveLength(10);
+    expect(savedAt().every((at) => at > newest!)).toBe(true);
+    // Without the longer page, the count cannot come from the rows known before either: it is asked for.
+    await act(async () => {
+      release();
+      await reloaded;
+    });
+    expect(await screen.findByText('Showing the latest 10 of 45 scores.')).toBeInTheDocument();
   });
 
   it('keeps a score saved while the rest of the history is read, once, in its place', async () => {

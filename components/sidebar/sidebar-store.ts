@@ -78,9 +78,12 @@ export function createSidebarStore(
       if (known?.historyTotal != null) {
         const seen = new Set(known.history.map((score) => score.id));
         const added = shown.value.history.filter((score) => !seen.has(score.id)).length;
-        const historyTotal = known.historyTotal + added;
-        set({ deal: { status: 'loaded', value: { ...shown.value, historyTotal } } });
-        return;
+        // Counted on only when the rows shown reach the known ones: every newer score is among them.
+        if (added < shown.value.history.length) {
+          const historyTotal = known.historyTotal + added;
+          set({ deal: { status: 'loaded', value: { ...shown.value, historyTotal } } });
+          return;
+        }
       }
       void countHistory(dealKey);
     }
@@ -297,9 +300,13 @@ export function createSidebarStore(
 /**
  * A deal read again while shown keeps the older rows it already had: its fresh state carries only the
  * first page of history, and dropping the rest until it is read again would make an expanded list jump.
+ * Only when the fresh page reaches them: if more scores were saved since than the page holds, the
+ * scores between the two would be missing, so the page stands alone until the longer one arrives.
  */
 function withKnownHistory(state: DealState, known: DealState): DealState {
   if (state.historyTotal !== null) return state;
+  const knownIds = new Set(known.history.map((score) => score.id));
+  if (!state.history.some((score) => knownIds.has(score.id))) return state;
   return { ...state, history: mergeScoreHistory([state.history, known.history], DEAL_HISTORY_ROWS) };
 }
 
