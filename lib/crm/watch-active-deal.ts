@@ -40,7 +40,7 @@ export function watchActiveDeal(
   let timedOut = false;
   let observed: Node | null = null;
   let pending: ReturnType<typeof setTimeout> | undefined;
-  let prompt: ReturnType<typeof setTimeout> | undefined;
+  let headerRead: ReturnType<typeof setTimeout> | undefined;
   const startedAt = Date.now();
   const adapter = adapterFor(url, options.customAdapters);
   const readOptions = { captureFields: options.captureFields };
@@ -59,9 +59,9 @@ export function watchActiveDeal(
     // once (it may be the header), and the burst once more when it settles. "At once" is the next task:
     // read here, inside the CRM's task that rendered it, the reading and the sidebar's render would
     // lengthen that task (a traced open had 17 ms of the CRM's and 27 ms of ours in one 45 ms task).
-    if (awaitingHeader && prompt === undefined) {
-      prompt = setTimeout(() => {
-        prompt = undefined;
+    if (awaitingHeader && headerRead === undefined) {
+      headerRead = setTimeout(() => {
+        headerRead = undefined;
         readAndReport();
       }, 0);
     }
@@ -126,7 +126,7 @@ export function watchActiveDeal(
       observer.disconnect();
       clearTimeout(timeout);
       if (pending !== undefined) clearTimeout(pending);
-      if (prompt !== undefined) clearTimeout(prompt);
+      if (headerRead !== undefined) clearTimeout(headerRead);
     },
     { once: true },
   );
