@@ -1,21 +1,30 @@
 /**
- * Opens the demo: Chromium with the built extension on a Lightning-like opportunity page served at
- * a real Salesforce URL through routing. Headed when a display exists; otherwise it takes a
- * screenshot and says how to see it live (xvfb-run).
+ * Opens the demo: Chromium with the production build (`npm run build`, exactly what a user installs)
+ * on a Lightning-like opportunity page served at a real Salesforce URL through routing. Headed when a
+ * display exists; otherwise it takes a screenshot and says how to see it live (xvfb-run). Exits
+ * non-zero when the sidebar never shows the deal, so `.ci/fresh-clone-demo` can check it.
  */
 import path from 'node:path';
-import { launchWithExtension } from '../tests/e2e/support/launch-browser';
+import { launchWithExtension, PRODUCTION_EXTENSION_DIR } from '../tests/e2e/support/launch-browser';
 import { LIGHTNING_ORIGIN, routeLightning } from '../tests/e2e/support/crm-fixtures';
-import { DEMO_OPPORTUNITY_PATH } from '../tests/e2e/support/lightning-app-records';
+import { ClosedShadowSidebar } from '../tests/e2e/support/closed-shadow-sidebar';
+import { DEMO_OPPORTUNITY_PATH, GLOBEX } from '../tests/e2e/support/lightning-app-records';
 
 const headed = Boolean(process.env.DISPLAY) && process.env.YARDSTICK_DEMO_HEADLESS !== '1';
 const url = `${LIGHTNING_ORIGIN}${DEMO_OPPORTUNITY_PATH}`;
 
-const browser = await launchWithExtension({ headless: !headed });
+const browser = await launchWithExtension({ headless: !headed, extensionDir: PRODUCTION_EXTENSION_DIR });
 await routeLightning(browser.context);
 const page = browser.context.pages()[0] ?? (await browser.context.newPage());
 await page.goto(url);
-await page.getByRole('complementary', { name: 'Yardstick' }).waitFor({ timeout: 20_000 });
+// The production sidebar lives in a closed shadow root, which only the DevTools protocol can read.
+const sidebar = await ClosedShadowSidebar.attach(page);
+try {
+  await sidebar.waitForText(new RegExp(GLOBEX.name), 20_000);
+} catch (error) {
+  await browser.close();
+  throw error;
+}
 
 if (headed) {
   console.log(`Yardstick demo is open at ${url}`);
