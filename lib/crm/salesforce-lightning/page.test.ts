@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DealSnapshotSchema, type DealSnapshot } from './deal-snapshot';
-import { isOpportunityId, toCanonicalSalesforceId } from './salesforce-id';
+import { DealSnapshotSchema, type DealSnapshot } from '../deal-snapshot';
+import { isOpportunityId, toCanonicalSalesforceId } from '../salesforce-id';
 import {
   findActiveRecordView,
   readLightningOpportunity,

@@ -1,10 +1,10 @@
-import { rendersBox } from './crm-adapter';
-import { buildDealKey } from './deal-key';
-import type { DealSnapshot, FieldReading } from './deal-snapshot';
-import { detectDealPage } from './deal-page-url';
-import { parseDisplayedDate } from './parse-date';
-import { parseMoney } from './parse-money';
-import { isOpportunityId, toCanonicalSalesforceId } from './salesforce-id';
+import { rendersBox } from '../crm-adapter';
+import { buildDealKey } from '../deal-key';
+import type { DealSnapshot, FieldReading } from '../deal-snapshot';
+import { detectDealPage } from '../deal-page-url';
+import { parseDisplayedDate } from '../parse-date';
+import { parseMoney } from '../parse-money';
+import { isOpportunityId, toCanonicalSalesforceId } from '../salesforce-id';
 
 /** What the Lightning adapter can say about a page. */
 export type LightningReading =

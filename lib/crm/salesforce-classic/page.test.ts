@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DealReading } from './crm-adapter';
-import { DealSnapshotSchema, type DealSnapshot } from './deal-snapshot';
-import { isOpportunityId, toCanonicalSalesforceId } from './salesforce-id';
+import type { DealReading } from '../crm-adapter';
+import { DealSnapshotSchema, type DealSnapshot } from '../deal-snapshot';
+import { isOpportunityId, toCanonicalSalesforceId } from '../salesforce-id';
 import { readClassicOpportunity, salesforceClassicAdapter } from './salesforce-classic';
 import { loadFixture } from '../../tests/unit/helpers/load-fixture';
 
