@@ -1,5 +1,5 @@
 import type { DealPageState } from './deal-page-state';
-import { readLightningOpportunity } from './salesforce-lightning';
+import { salesforceLightningAdapter } from './salesforce-lightning/page';
 import { previousViewOf, watchActiveDeal, type WatchOptions } from './watch-active-deal';
 
 const HUBSPOT = 'https://app.hubspot.com/contacts/2451127/record/0-3';
@@ -46,7 +46,7 @@ describe('watchActiveDeal', () => {
     </records-highlights2></div>`);
     const url = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065e00000GlBxAAAV/view';
     const states = watch(url);
-    expect(states).toEqual([readLightningOpportunity(document, url, NOW)]);
+    expect(states).toEqual([salesforceLightningAdapter.read(document, url, NOW)]);
     expect(states[0]?.status).toBe('ready');
   });
 
