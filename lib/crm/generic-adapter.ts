@@ -1,11 +1,4 @@
-import {
-  controlValue,
-  firstFound,
-  firstOf,
-  queryShown,
-  type CrmAdapter,
-  type Strategy,
-} from './crm-adapter';
+import { controlValue, firstFound, firstOf, queryShown, type CrmAdapter, type Strategy } from './crm-adapter';
 import { detectDealPage } from './deal-page-url';
 import type { FieldReading } from './deal-snapshot';
 import { createCrmAdapter } from './reading-template';

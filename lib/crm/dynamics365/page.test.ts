@@ -3,10 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DealReading } from '../crm-adapter';
 import { DealSnapshotSchema, type DealSnapshot } from '../deal-snapshot';
-import {
-  dynamics365Adapter,
-  toCanonicalDynamicsId,
-} from './page';
+import { dynamics365Adapter, toCanonicalDynamicsId } from './page';
 import { loadFixture } from '../../../tests/unit/helpers/load-fixture';
 
 const ORG = 'https://contoso.crm4.dynamics.com';

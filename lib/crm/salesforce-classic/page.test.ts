@@ -12,7 +12,9 @@ const NOW = new Date('2026-11-02T09:30:00.000Z');
 const SEGMENTS = ['lead_source', 'campaign', 'product_line', 'type'];
 
 function read(fixture: string, url: string, captureFields?: string[]): DealReading {
-  return salesforceClassicAdapter.read(loadFixture(`salesforce-classic/${fixture}`), url, NOW, { captureFields });
+  return salesforceClassicAdapter.read(loadFixture(`salesforce-classic/${fixture}`), url, NOW, {
+    captureFields,
+  });
 }
 
 function readReady(fixture: string, id: string, captureFields?: string[]): DealSnapshot {

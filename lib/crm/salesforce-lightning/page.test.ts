@@ -4,11 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { DealReading } from '../crm-adapter';
 import { DealSnapshotSchema, type DealSnapshot } from '../deal-snapshot';
 import { isOpportunityId, toCanonicalSalesforceId } from '../salesforce-id';
-import {
-  findActiveRecordView,
-  salesforceLightningAdapter,
-
-} from './page';
+import { findActiveRecordView, salesforceLightningAdapter } from './page';
 import { attachDeclarativeShadowRoots, loadFixture } from '../../../tests/unit/helpers/load-fixture';
 
 const HOST = 'https://acme.lightning.force.com';
