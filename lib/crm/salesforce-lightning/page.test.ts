@@ -315,3 +315,24 @@ describe('segments on Lightning', () => {
     );
   });
 });
+
+describe('Lightning with the shared reading helpers', () => {
+  it('reads a dash as unknown, leaves screen-reader text out and matches a label with a trailing colon', () => {
+    const doc = docFrom(`<div class="windowViewMode-normal active">
+      <records-highlights2>
+        <h1><slot name="primaryField"><lightning-formatted-text>Globex — Renewal<span class="sr-only"> (opportunity)</span></lightning-formatted-text></slot></h1>
+        <records-highlights-details-item><p class="slds-text-title" title="Amount">Amount</p><p><lightning-formatted-text>—</lightning-formatted-text></p></records-highlights-details-item>
+        <records-highlights-details-item><p class="slds-text-title" title="Close Date:">Close Date:</p><p><lightning-formatted-text>1/31/2027</lightning-formatted-text></p></records-highlights-details-item>
+      </records-highlights2>
+    </div>`);
+    const reading = salesforceLightningAdapter.read(doc, recordUrl('0065e00000GlBxAAAV'), NOW);
+    if (reading.status !== 'ready') throw new Error(reading.status);
+    expect(reading.snapshot.name.text).toBe('Globex — Renewal');
+    expect(reading.snapshot.amount).toEqual({ text: null, strategy: null, value: null, currency: null });
+    expect(reading.snapshot.closeDate).toEqual({
+      text: '1/31/2027',
+      strategy: 'highlights.item:Close Date:',
+      iso: '2027-01-31',
+    });
+  });
+});
