@@ -1,7 +1,0 @@
-// Runs on every HubSpot page: the manifest's content script for its hosts (wxt.config.ts), bundled
-// by scripts/build/crm-loaders.ts. It carries only HubSpot's deal URLs.
-import { startLoader } from '../../lib/crm/deal-page-loader';
-import { showsDeal } from '../../lib/crm/hubspot/url';
-import { THIS_EXTENSION } from './page-loader-env';
-
-startLoader(showsDeal, THIS_EXTENSION);
