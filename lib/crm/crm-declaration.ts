@@ -21,8 +21,9 @@ export interface CrmWording {
  * `adapter`; Salesforce's is lib/org/salesforce.
  */
 export interface CrmDeclaration {
+  /** Its id, as its snapshots, deal keys, folder and loader (`<id>-loader.js`) carry it. */
   readonly id: BuiltInCrmId;
-  /** Match patterns of its hosts: the manifest runs its loader (`<id>-loader.js`) there and asks for them. */
+  /** Match patterns of its hosts: the manifest runs its loader there and asks for them. */
   readonly hosts: readonly string[];
   /** How the sidebar names it. */
   readonly wording: CrmWording;
