@@ -37,7 +37,8 @@ export default defineConfig({
     description: 'Score CRM deals against your team’s shared qualification definitions.',
     permissions: ['storage', 'scripting', 'alarms'],
     host_permissions: CRM_HOST_MATCHES,
-    // One loader per CRM (entrypoints/crm-loaders/<crm>-loader.ts), each on its own hosts. At
+    // One loader per CRM (its URL check, lib/crm/<crm>/url.ts, bundled as <crm>-loader.js by
+    // scripts/build/crm-loaders.ts), each on its own hosts. At
     // document_start, so that on a deal the service worker starts while the page loads; the sidebar is
     // still injected at document_idle (scripting.executeScript waits for it).
     content_scripts: Object.entries(BUILT_IN_CRM_MATCHES).map(([crm, matches]) => ({

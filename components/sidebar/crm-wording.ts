@@ -1,14 +1,6 @@
+import { BUILT_IN_CRMS } from '../../lib/crm/built-in-crms';
+import type { CrmWording } from '../../lib/crm/crm-declaration';
 import type { CrmId } from '../../lib/crm/deal-snapshot';
-
-/** How the sidebar names a CRM, its deal records, and the record ids its URLs carry. */
-export interface CrmWording {
-  /** "Salesforce", "HubSpot", …; "the CRM" for a custom host. */
-  name: string;
-  /** "opportunity" or "deal", as the CRM calls it. */
-  record: string;
-  /** What a valid record id looks like there, for the message about one that is not. */
-  idRule: string;
-}
 
 const GENERIC: CrmWording = {
   name: 'the CRM',
@@ -17,30 +9,14 @@ const GENERIC: CrmWording = {
     'the record id the custom CRM’s URL pattern captures (no spaces or slashes, at most 100 characters)',
 };
 
-const WORDING: Partial<Record<CrmId, CrmWording>> = {
-  'salesforce-lightning': {
-    name: 'Salesforce',
-    record: 'opportunity',
-    idRule: 'a Salesforce opportunity id (15 or 18 letters and digits starting with 006)',
-  },
-  'salesforce-classic': {
-    name: 'Salesforce',
-    record: 'opportunity',
-    idRule: 'a Salesforce opportunity id (15 or 18 letters and digits starting with 006)',
-  },
-  hubspot: { name: 'HubSpot', record: 'deal', idRule: 'a HubSpot deal id (digits)' },
-  dynamics365: {
-    name: 'Dynamics 365',
-    record: 'opportunity',
-    idRule: 'a Dynamics 365 record id (a GUID such as 7c1d3a52-9e1b-ee11-8f6d-000d3a4b5c6d)',
-  },
-  pipedrive: { name: 'Pipedrive', record: 'deal', idRule: 'a Pipedrive deal id (digits)' },
-};
+const WORDING: ReadonlyMap<CrmId, CrmWording> = new Map(BUILT_IN_CRMS.map((crm) => [crm.id, crm.wording]));
+// Lightning came first: its wording stands for Salesforce while the CRM is not known yet.
+const BEFORE_THE_CRM_IS_KNOWN = WORDING.get('salesforce-lightning') ?? GENERIC;
 
-/** The wording for `crm`; Salesforce's when the CRM is not known yet (Lightning came first). */
+/** The wording for `crm`, as its declaration gives it; Salesforce's when the CRM is not known yet. */
 export function crmWording(crm: CrmId | null): CrmWording {
-  if (crm === null) return WORDING['salesforce-lightning']!;
-  return WORDING[crm] ?? GENERIC;
+  if (crm === null) return BEFORE_THE_CRM_IS_KNOWN;
+  return WORDING.get(crm) ?? GENERIC;
 }
 
 /** `record` with its first letter upper-cased, for the start of a heading. */

@@ -1,15 +1,8 @@
-import {
-  adapterFor,
-  builtInAdapters,
-  findActiveView,
-  readDealPage,
-  salesforceLightningAdapter,
-} from './adapter-registry';
+import { adapterFor, builtInAdapters, findActiveView, readDealPage } from './adapter-registry';
 import type { DealReading } from './crm-adapter';
-import { DealSnapshotSchema } from './deal-snapshot';
 import type { GenericAdapterConfig } from './generic-adapter';
-import { readLightningOpportunity, type LightningReading } from './salesforce-lightning';
-import { attachDeclarativeShadowRoots, loadFixture } from '../../tests/unit/helpers/load-fixture';
+import { salesforceLightningAdapter } from './salesforce-lightning/page';
+import { loadFixture } from '../../tests/unit/helpers/load-fixture';
 
 const NOW = new Date('2026-11-02T09:30:00.000Z');
 const LIGHTNING = 'https://acme.lightning.force.com/lightning/r/Opportunity';
@@ -56,7 +49,7 @@ describe('adapterFor', () => {
 
 describe('the Lightning adapter in the registry', () => {
   it('shares the reading type of the Lightning adapter', () => {
-    expectTypeOf<LightningReading>().toEqualTypeOf<DealReading>();
+    expectTypeOf(salesforceLightningAdapter.read).returns.toEqualTypeOf<DealReading>();
   });
 
   it.each([
@@ -64,51 +57,13 @@ describe('the Lightning adapter in the registry', () => {
     ['opportunity-with-cached-hidden-record.html', '0065e00000UmBrLAAV'],
     ['opportunity-header-not-rendered.html', '0065e00000HdrNr'],
     ['opportunity-locale-de.html', '0065e00000DeLocAAF'],
-  ])('reads %s exactly as readLightningOpportunity does', (fixture, id) => {
+  ])('reads %s exactly as the Lightning adapter does', (fixture, id) => {
     const url = `${LIGHTNING}/${id}/view`;
-    const direct = readLightningOpportunity(loadFixture(`salesforce-lightning/${fixture}`), url, NOW);
+    const direct = salesforceLightningAdapter.read(loadFixture(`salesforce-lightning/${fixture}`), url, NOW);
     const doc = loadFixture(`salesforce-lightning/${fixture}`);
     expect(readDealPage(doc, url, NOW)).toEqual(direct);
     expect(readDealPage(doc, url, NOW, { captureFields: [] })).toEqual(direct);
     expect(findActiveView(doc, url)).toBe(salesforceLightningAdapter.findActiveView(doc));
-  });
-
-  it('adds the segment fields asked for: by API name, by details label, inside shadow roots, and by highlights label', () => {
-    const doc = new DOMParser().parseFromString(
-      `<div class="windowViewMode-normal active">
-        <records-highlights2>
-          <h1><slot name="primaryField"><lightning-formatted-text>Globex — Renewal</lightning-formatted-text></slot></h1>
-          <records-highlights-details-item><p class="slds-text-title" title="Product Line">Product Line</p><p><lightning-formatted-text>Data Platform</lightning-formatted-text></p></records-highlights-details-item>
-        </records-highlights2>
-        <records-record-layout-item field-label="Lead Source" data-target-selection-name="sfdc:RecordField.Opportunity.LeadSource">
-          <span class="test-id__field-label">Lead Source</span><span class="test-id__field-value"><lightning-formatted-text>Partner Referral</lightning-formatted-text></span>
-        </records-record-layout-item>
-        <records-record-layout-item field-label="Type">
-          <span class="test-id__field-label">Type</span><span class="test-id__field-value"><lightning-formatted-text>New Business</lightning-formatted-text></span>
-        </records-record-layout-item>
-        <records-record-layout-item field-label="Primary Campaign Source" data-target-selection-name="sfdc:RecordField.Opportunity.CampaignId">
-          <span class="test-id__field-value"><force-lookup><template shadowrootmode="open"><a><span>Q4 Partner Summit</span></a></template></force-lookup></span>
-        </records-record-layout-item>
-      </div>`,
-      'text/html',
-    );
-    attachDeclarativeShadowRoots(doc);
-    const url = `${LIGHTNING}/0065e00000GlBxAAAV/view`;
-    const reading = readDealPage(doc, url, NOW, {
-      captureFields: ['lead_source', 'campaign', 'product_line', 'type', 'region'],
-    });
-    if (reading.status !== 'ready') throw new Error(reading.status);
-    expect(DealSnapshotSchema.parse(reading.snapshot).segments).toEqual({
-      lead_source: { text: 'Partner Referral', strategy: 'details.LeadSource' },
-      campaign: { text: 'Q4 Partner Summit', strategy: 'details.CampaignId' },
-      product_line: { text: 'Data Platform', strategy: 'highlights.item:Product Line' },
-      type: { text: 'New Business', strategy: 'details.label:Type' },
-      region: { text: null, strategy: null },
-    });
-    const { segments: _segments, ...withoutSegments } = reading.snapshot;
-    expect(withoutSegments).toEqual(
-      (readLightningOpportunity(doc, url, NOW) as Extract<LightningReading, { status: 'ready' }>).snapshot,
-    );
   });
 });
 

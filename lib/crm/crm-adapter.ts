@@ -111,9 +111,12 @@ function comparableLabel(label: string): string {
     .toLowerCase();
 }
 
-/** Rendered-ish text of an element: shadow content and slotted nodes included; scripts, buttons and assistive text left out. */
-export function textOf(element: Element): string {
-  return normaliseText(composedText(element, true));
+/**
+ * Rendered-ish text of an element: shadow content and slotted nodes included; scripts, buttons,
+ * assistive text and `skip` (a label inside the element, say) left out.
+ */
+export function textOf(element: Element, skip?: Element): string {
+  return normaliseText(composedText(element, true, skip));
 }
 
 /** A form control's value (input, textarea, select) or, for any other element, its text. */
@@ -131,21 +134,21 @@ export function controlValue(element: Element): string {
   return textOf(element);
 }
 
-function composedText(node: Node, isRoot: boolean): string {
+function composedText(node: Node, isRoot: boolean, skip: Element | undefined): string {
   if (node.nodeType === 3) return (node as Text).data;
   if (node.nodeType === 1) {
     const element = node as Element;
-    if (!isRoot && isSkipped(element)) return '';
-    if (element.shadowRoot) return childrenText(element.shadowRoot);
+    if (!isRoot && (element === skip || isSkipped(element))) return '';
+    if (element.shadowRoot) return childrenText(element.shadowRoot, skip);
     const assigned = element.tagName === 'SLOT' ? (element as HTMLSlotElement).assignedNodes() : [];
-    if (assigned.length > 0) return assigned.map((child) => composedText(child, false)).join('');
+    if (assigned.length > 0) return assigned.map((child) => composedText(child, false, skip)).join('');
   }
-  return childrenText(node);
+  return childrenText(node, skip);
 }
 
-function childrenText(node: Node): string {
+function childrenText(node: Node, skip: Element | undefined): string {
   return Array.from(node.childNodes)
-    .map((child) => composedText(child, false))
+    .map((child) => composedText(child, false, skip))
     .join('');
 }
 
@@ -164,6 +167,11 @@ export function queryAll(root: ParentNode, selector: string): Element[] {
   } catch {
     return [];
   }
+}
+
+/** `selector`'s matches below each of `roots` (a view and its shadow roots, say), in order. */
+export function queryAllIn(roots: readonly ParentNode[], selector: string): Element[] {
+  return roots.flatMap((root) => queryAll(root, selector));
 }
 
 /** The matches of `selector` below `root` that are shown and not inside a dialog (previews of other records). */

@@ -1,19 +1,14 @@
+import { BUILT_IN_CRMS } from './built-in-crms';
+import type { BuiltInCrmId } from './crm-declaration';
+
 /**
- * Match patterns of the hosts of each CRM Yardstick reads out of the box. The manifest runs each
- * CRM's own loader (`<crm>-loader.js`) on its hosts, so a page carries only its CRM's deal URLs.
- * `*.force.com` is the narrowest pattern that covers Lightning, its sandboxes and Hyperforce's
- * `<domain>.lightning.<region>.force.com` (a match pattern cannot put a wildcard in the middle of a host).
+ * Match patterns of the hosts of each CRM Yardstick reads out of the box, from its declaration. The
+ * manifest runs each CRM's own loader (`<crm>-loader.js`) on its hosts, so a page carries only its
+ * CRM's deal URLs.
  */
-export const BUILT_IN_CRM_MATCHES = {
-  'salesforce-lightning': ['https://*.force.com/*', 'https://*.force.mil/*'],
-  'salesforce-classic': ['https://*.my.salesforce.com/*', 'https://*.my.salesforce.mil/*'],
-  // US and EU data centres
-  hubspot: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*'],
-  // `<org>.crm<N>.dynamics.com`
-  dynamics365: ['https://*.dynamics.com/*'],
-  // `<company>.pipedrive.com`
-  pipedrive: ['https://*.pipedrive.com/*'],
-} as const satisfies Record<string, readonly string[]>;
+export const BUILT_IN_CRM_MATCHES: Readonly<Record<BuiltInCrmId, readonly string[]>> = Object.fromEntries(
+  BUILT_IN_CRMS.map((crm) => [crm.id, crm.hosts]),
+) as Record<BuiltInCrmId, readonly string[]>;
 
 /**
  * Every built-in CRM host; the manifest asks for these and nothing else (custom hosts are optional

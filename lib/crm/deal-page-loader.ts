@@ -1,7 +1,7 @@
 // Bundled into every CRM loader, which runs on every page of a CRM: no runtime imports. Everything that
 // runs on a page that is not a deal is compiled and run on that page's main thread, so the start path
 // calls as few functions as it can: the deal check and the listener registration.
-import type { UrlParts } from './deal-urls/url-parts';
+import type { UrlParts } from './deal-page-match';
 
 /** What a loader uses of the extension; its APIs are touched only on a deal or after a navigation. */
 export interface LoaderExtension {

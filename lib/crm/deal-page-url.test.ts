@@ -130,7 +130,7 @@ describe('detectDealPage', () => {
     const imports = source.split('\n').filter((line) => /^\s*import\b|^\s*export\b.*\bfrom\b/.test(line));
     const runtime = imports.filter((line) => !/^\s*(import|export) type\b/.test(line));
     expect(runtime.length).toBe(5);
-    for (const line of runtime) expect(line).toMatch(/from '\.\/deal-urls\/[a-z0-9-]+-deal-url';$/);
+    for (const line of runtime) expect(line).toMatch(/from '\.\/[a-z0-9-]+\/url';$/);
     expect(source).not.toMatch(/\bimport\(|\brequire\(/);
   });
 });

@@ -1,38 +1,27 @@
 // Bundled into the custom hosts' loader: keep this module small, importing only the built-in CRMs' URL checks.
-import { dynamics365DealOf } from './deal-urls/dynamics365-deal-url';
-import { hubspotDealOf } from './deal-urls/hubspot-deal-url';
-import { pipedriveDealOf } from './deal-urls/pipedrive-deal-url';
-import { salesforceClassicDealOf } from './deal-urls/salesforce-classic-deal-url';
-import { salesforceLightningDealOf } from './deal-urls/salesforce-lightning-deal-url';
-import type { UrlParts } from './deal-urls/url-parts';
-
-/** A URL that shows one deal; the id is as found, not yet validated. */
-export type DealPageMatch =
-  | { crm: 'salesforce-lightning'; rawRecordId: string }
-  | {
-      crm: 'salesforce-classic' | 'hubspot' | 'dynamics365' | 'pipedrive' | 'generic';
-      /** The org, portal or company the URL names (see DealSnapshot.instance). */
-      instance: string;
-      rawRecordId: string;
-    };
+import type { DealPageMatch, DealUrlCheck } from './deal-page-match';
+import { dealOf as dynamics365DealOf } from './dynamics365/url';
+import { dealOf as hubspotDealOf } from './hubspot/url';
+import { dealOf as pipedriveDealOf } from './pipedrive/url';
+import { dealOf as salesforceClassicDealOf } from './salesforce-classic/url';
+import { dealOf as salesforceLightningDealOf } from './salesforce-lightning/url';
 
 /** A custom CRM host's deal URLs: a regular expression with a named group `id` (optionally `instance`). */
 export type CustomDealUrl = { urlPattern: string };
 
 /** Each built-in CRM's deal-URL check, by the last two labels of the hosts it runs on. */
-const BUILT_IN_BY_HOST_SUFFIX: ReadonlyMap<string, (url: UrlParts) => DealPageMatch | null | undefined> =
-  new Map([
-    ['force.com', salesforceLightningDealOf],
-    ['force.mil', salesforceLightningDealOf],
-    ['salesforce.com', salesforceClassicDealOf],
-    ['salesforce.mil', salesforceClassicDealOf],
-    ['hubspot.com', hubspotDealOf],
-    ['dynamics.com', dynamics365DealOf],
-    ['dynamics.cn', dynamics365DealOf],
-    ['microsoftdynamics.us', dynamics365DealOf],
-    ['appsplatform.us', dynamics365DealOf],
-    ['pipedrive.com', pipedriveDealOf],
-  ]);
+const BUILT_IN_BY_HOST_SUFFIX: ReadonlyMap<string, DealUrlCheck> = new Map([
+  ['force.com', salesforceLightningDealOf],
+  ['force.mil', salesforceLightningDealOf],
+  ['salesforce.com', salesforceClassicDealOf],
+  ['salesforce.mil', salesforceClassicDealOf],
+  ['hubspot.com', hubspotDealOf],
+  ['dynamics.com', dynamics365DealOf],
+  ['dynamics.cn', dynamics365DealOf],
+  ['microsoftdynamics.us', dynamics365DealOf],
+  ['appsplatform.us', dynamics365DealOf],
+  ['pipedrive.com', pipedriveDealOf],
+]);
 
 /** Returns the deal a URL shows, or null when it is not a deal page of a CRM Yardstick reads. */
 export function detectDealPage(url: string, custom: readonly CustomDealUrl[] = []): DealPageMatch | null {

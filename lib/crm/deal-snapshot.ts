@@ -25,7 +25,7 @@ export const FieldReadingSchema = z.strictObject({
 /** One field read from the page, with the strategy that matched. */
 export type FieldReading = z.infer<typeof FieldReadingSchema>;
 
-/** The normalised deal every CRM adapter produces (see ../shared/CRM-PAGES.md). */
+/** The normalised deal every CRM adapter produces; README.md's CRMs section lists each CRM's deal key. */
 export const DealSnapshotSchema = z.strictObject({
   crm: CrmIdSchema,
   /**

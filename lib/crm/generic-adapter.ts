@@ -1,18 +1,7 @@
-import {
-  buildSnapshot,
-  controlValue,
-  firstFound,
-  firstOf,
-  queryShown,
-  readSegments,
-  type CrmAdapter,
-  type DealReading,
-  type ReadOptions,
-  type Strategy,
-} from './crm-adapter';
-import { buildDealKey } from './deal-key';
+import { controlValue, firstFound, firstOf, queryShown, type CrmAdapter, type Strategy } from './crm-adapter';
 import { detectDealPage } from './deal-page-url';
 import type { FieldReading } from './deal-snapshot';
+import { createCrmAdapter } from './reading-template';
 
 const CRM = 'generic';
 const FIELD_NAMES = ['name', 'stage', 'amount', 'closeDate', 'owner'] as const;
@@ -71,42 +60,31 @@ export function matchPatternFor(config: GenericAdapterConfig): string | null {
   return host ? `https://${host.replace(/\\\./g, '.').toLowerCase()}/*` : null;
 }
 
-/** Builds the adapter for one custom CRM host's deal pages. */
+/** Builds the adapter for one custom CRM host's deal pages, read with the shared template. */
 export function createGenericAdapter(config: GenericAdapterConfig): CrmAdapter {
   const patterns = [{ urlPattern: config.urlPattern }];
-  const matchUrl = (url: string) => detectDealPage(url, patterns)?.crm === CRM;
-  const read = (
-    doc: Document,
-    url: string,
-    now: Date = new Date(),
-    options: ReadOptions = {},
-  ): DealReading => {
-    const match = detectDealPage(url, patterns);
-    if (match?.crm !== CRM) return { status: 'not-a-deal' };
-    const recordId = decodedId(match.rawRecordId);
-    if (!recordId) return { status: 'invalid-record-id', rawRecordId: match.rawRecordId };
-    const instance = match.instance.toLowerCase();
-    const dealKey = buildDealKey(CRM, instance, recordId);
-    const selectors = config.selectors ?? {};
-    const name = readSelectors(doc, selectors.name);
-    // With a name selector, the deal is shown once the name is; without one there is nothing to wait for.
-    if (selectors.name !== undefined && name.text === null)
-      return { status: 'waiting-for-header', recordId, dealKey, instance };
-    const segments = readSegments(options.captureFields, (id) =>
-      readSelectors(doc, selectors.segments?.[id]),
-    );
-    const fields = {
+  const selectors = config.selectors ?? {};
+  return createCrmAdapter<{ doc: Document; name: FieldReading }>({
+    crm: CRM,
+    detect: (url) => detectDealPage(url, patterns),
+    canonicalId: decodedId,
+    instanceOf: (match) => ('instance' in match ? match.instance : '').toLowerCase(),
+    findActiveView: (doc) => doc.body,
+    shown: (doc) => {
+      const name = readSelectors(doc, selectors.name);
+      // With a name selector, the deal is shown once the name is; without one there is nothing to wait for.
+      return selectors.name !== undefined && name.text === null ? null : { doc, name };
+    },
+    readFields: ({ doc, name }) => ({
       name,
       stage: readSelectors(doc, selectors.stage),
       amount: readSelectors(doc, selectors.amount),
       closeDate: readSelectors(doc, selectors.closeDate),
       owner: readSelectors(doc, selectors.owner),
-    };
-    const identity = { crm: CRM, instance, recordId, dealKey, url } as const;
-    const locale = doc.documentElement.lang || config.locale;
-    return { status: 'ready', snapshot: buildSnapshot(identity, fields, segments, locale, now) };
-  };
-  return { crm: CRM, matchUrl, read, findActiveView: (doc) => doc.body };
+    }),
+    readSegment: ({ doc }, id) => readSelectors(doc, selectors.segments?.[id]),
+    localeOf: (doc) => doc.documentElement.lang || config.locale,
+  });
 }
 
 function readSelectors(doc: Document, selectors: SelectorList | undefined): FieldReading {

@@ -23,6 +23,12 @@ export function isOpportunityId(id: string): boolean {
   return id.startsWith(OPPORTUNITY_KEY_PREFIX) && toCanonicalSalesforceId(id) !== null;
 }
 
+/** The canonical 18-character id of an opportunity, or null when `raw` is not an opportunity's id. */
+export function canonicalOpportunityId(raw: string): string | null {
+  const id = toCanonicalSalesforceId(raw);
+  return id && isOpportunityId(id) ? id : null;
+}
+
 // Each 5-character chunk gives one suffix character: bit i is set when character i is an
 // upper-case letter, and the 5-bit number indexes A–Z then 0–5.
 function checksumSuffix(id15: string): string {

@@ -1,5 +1,5 @@
 import type { DealPageState } from './deal-page-state';
-import { readLightningOpportunity } from './salesforce-lightning';
+import { salesforceLightningAdapter } from './salesforce-lightning/page';
 import { previousViewOf, watchActiveDeal, type WatchOptions } from './watch-active-deal';
 
 const HUBSPOT = 'https://app.hubspot.com/contacts/2451127/record/0-3';
@@ -27,7 +27,7 @@ function setBody(html: string): void {
   document.body.replaceChildren(template.content);
 }
 
-function hubSpotHeader(name: string): string {
+function hubspotHeader(name: string): string {
   return `<div data-test-id="left-sidebar"><h2 data-test-id="highlight-record-label">${name}</h2>
     <div data-test-id="highlight-property-item-amount"><span>Amount:</span><div data-test-id="highlight-property-display-amount">$1,000.00</div></div></div>`;
 }
@@ -46,7 +46,7 @@ describe('watchActiveDeal', () => {
     </records-highlights2></div>`);
     const url = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065e00000GlBxAAAV/view';
     const states = watch(url);
-    expect(states).toEqual([readLightningOpportunity(document, url, NOW)]);
+    expect(states).toEqual([salesforceLightningAdapter.read(document, url, NOW)]);
     expect(states[0]?.status).toBe('ready');
   });
 
@@ -54,7 +54,7 @@ describe('watchActiveDeal', () => {
     setBody('<div data-test-id="left-sidebar"><div class="skeleton"></div></div>');
     const states = watch(`${HUBSPOT}/42`);
     expect(states).toEqual([{ status: 'waiting-for-header', dealKey: 'hubspot:2451127:42', recordId: '42' }]);
-    setBody(hubSpotHeader('Initech — Expansion'));
+    setBody(hubspotHeader('Initech — Expansion'));
     await vi.waitFor(() => expect(states).toHaveLength(2));
     const ready = states[1];
     expect(ready?.status === 'ready' && ready.snapshot).toMatchObject({
@@ -67,21 +67,21 @@ describe('watchActiveDeal', () => {
   it('reads the header as soon as it renders, without waiting for the page to settle', async () => {
     setBody('<div data-test-id="left-sidebar"><div class="skeleton"></div></div>');
     const states = watch(`${HUBSPOT}/42`, { settleMs: 60_000 });
-    setBody(hubSpotHeader('Initech — Expansion'));
+    setBody(hubspotHeader('Initech — Expansion'));
     await vi.waitFor(() => expect(states.at(-1)?.status).toBe('ready'), { timeout: 1_000 });
   });
 
   it("reads a header that renders in a task of its own, not inside the CRM's task that rendered it", async () => {
     setBody('<div data-test-id="left-sidebar"><div class="skeleton"></div></div>');
     const states = watch(`${HUBSPOT}/42`, { settleMs: 60_000 });
-    setBody(hubSpotHeader('Initech — Expansion'));
+    setBody(hubspotHeader('Initech — Expansion'));
     for (let checkpoint = 0; checkpoint < 5; checkpoint++) await Promise.resolve();
     expect(states.map((state) => state.status)).toEqual(['waiting-for-header']);
     await vi.waitFor(() => expect(states.at(-1)?.status).toBe('ready'), { timeout: 1_000 });
   });
 
   it('reads changes to a deal already shown once they settle', async () => {
-    setBody(hubSpotHeader('Initech — Expansion'));
+    setBody(hubspotHeader('Initech — Expansion'));
     const states = watch(`${HUBSPOT}/42`, { settleMs: 200 });
     expect(states.map((state) => state.status)).toEqual(['ready']);
     document.querySelector('[data-test-id="highlight-record-label"]')!.textContent = 'Initech — Renewal';
@@ -113,18 +113,18 @@ describe('watchActiveDeal', () => {
   });
 
   it("does not trust the previous deal's header, still shown after an in-app navigation, until it changes", async () => {
-    setBody(hubSpotHeader('Globex — Renewal'));
+    setBody(hubspotHeader('Globex — Renewal'));
     const previousView = { element: document.body, name: 'Globex — Renewal', dealKey: 'hubspot:2451127:41' };
     const states = watch(`${HUBSPOT}/42`, { previousView });
     expect(states).toEqual([{ status: 'waiting-for-header', dealKey: 'hubspot:2451127:42', recordId: '42' }]);
-    setBody(hubSpotHeader('Initech — Expansion'));
+    setBody(hubspotHeader('Initech — Expansion'));
     await vi.waitFor(() => expect(states).toHaveLength(2));
     const ready = states[1];
     expect(ready?.status === 'ready' && ready.snapshot.name.text).toBe('Initech — Expansion');
   });
 
   it("gives the previous view of a ready page with its CRM's active view, and none for other states", () => {
-    setBody(hubSpotHeader('Globex — Renewal'));
+    setBody(hubspotHeader('Globex — Renewal'));
     const [ready] = watch(`${HUBSPOT}/41`);
     if (ready?.status !== 'ready') throw new Error('expected ready');
     expect(previousViewOf(document, ready)).toEqual({
@@ -169,7 +169,7 @@ describe('watchActiveDeal', () => {
     setBody('<div></div>');
     const states = watch(`${HUBSPOT}/42`);
     controller.abort();
-    setBody(hubSpotHeader('Initech — Expansion'));
+    setBody(hubspotHeader('Initech — Expansion'));
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(states.map((state) => state.status)).toEqual(['waiting-for-header']);
   });

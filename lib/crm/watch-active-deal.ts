@@ -58,7 +58,7 @@ export function watchActiveDeal(
     // The header is what the rep waits for: while it is awaited, the first change of a burst is read at
     // once (it may be the header), and the burst once more when it settles. "At once" is the next task:
     // read here, inside the CRM's task that rendered it, the reading and the sidebar's render would
-    // lengthen that task (a traced open had 17 ms of the CRM's and 27 ms of ours in one 45 ms task).
+    // lengthen that task.
     if (awaitingHeader && headerRead === undefined) {
       headerRead = setTimeout(() => {
         headerRead = undefined;

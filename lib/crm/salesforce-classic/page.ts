@@ -1,23 +1,18 @@
 import {
-  buildSnapshot,
   firstFound,
   firstOf,
   found,
   labelMatches,
   normaliseText,
   queryShown,
-  readSegments,
   textOf,
   type CrmAdapter,
-  type DealReading,
   type Found,
-  type ReadOptions,
   type Strategy,
-} from './crm-adapter';
-import { buildDealKey } from './deal-key';
-import { detectDealPage } from './deal-page-url';
-import type { FieldReading } from './deal-snapshot';
-import { isOpportunityId, toCanonicalSalesforceId } from './salesforce-id';
+} from '../crm-adapter';
+import type { FieldReading } from '../deal-snapshot';
+import { createCrmAdapter } from '../reading-template';
+import { canonicalOpportunityId } from '../salesforce-id';
 
 const CRM = 'salesforce-classic';
 // Classic and Lightning show the same records of the same org: one key, so their scores meet.
@@ -48,27 +43,15 @@ const SEGMENT_INLINE_IDS: Readonly<Record<string, string>> = {
   campaign: 'opp17',
 };
 
-/** Reads the opportunity shown at `url` from a Salesforce Classic detail page. */
-export function readClassicOpportunity(
-  doc: Document,
-  url: string,
-  now: Date = new Date(),
-  options: ReadOptions = {},
-): DealReading {
-  const match = detectDealPage(url);
-  if (match?.crm !== CRM) return { status: 'not-a-deal' };
-  const recordId = toCanonicalSalesforceId(match.rawRecordId);
-  if (!recordId || !isOpportunityId(recordId)) {
-    return { status: 'invalid-record-id', rawRecordId: match.rawRecordId };
-  }
-  const { instance } = match;
-  const dealKey = buildDealKey(DEAL_KEY_CRM, instance, recordId);
-  const detail = findDetail(doc);
-  if (!detail) return { status: 'waiting-for-header', recordId, dealKey, instance };
-  const segments = readSegments(options.captureFields, (id, labels) =>
-    readField(detail, { inlineId: SEGMENT_INLINE_IDS[id] ?? null, labels }),
-  );
-  const fields = {
+/** Salesforce Classic opportunity detail pages, read with the shared template. */
+export const salesforceClassicAdapter: CrmAdapter = createCrmAdapter<Element>({
+  crm: CRM,
+  canonicalId: canonicalOpportunityId,
+  dealKeyCrm: DEAL_KEY_CRM,
+  // Classic loads each record as its own page: the page body shows the deal.
+  findActiveView: (doc) => doc.body,
+  shown: findDetail,
+  readFields: (detail, doc) => ({
     name: firstFound([
       () => firstOf(queryShown(doc, '.bPageTitle h2.pageDescription'), 'page-title.description'),
       ...fieldStrategies(detail, FIELDS.name),
@@ -78,26 +61,10 @@ export function readClassicOpportunity(
     amount: readField(detail, FIELDS.amount),
     closeDate: readField(detail, FIELDS.closeDate),
     owner: firstFound([() => ownerLink(detail), ...fieldStrategies(detail, FIELDS.owner)]),
-  };
-  const identity = { crm: CRM, instance, recordId, dealKey, url } as const;
-  return {
-    status: 'ready',
-    snapshot: buildSnapshot(identity, fields, segments, doc.documentElement.lang, now),
-  };
-}
-
-/** Classic loads each record as its own page: the page body shows the deal. */
-export function findClassicActiveView(doc: Document): Element | null {
-  return doc.body;
-}
-
-/** The Salesforce Classic adapter. */
-export const salesforceClassicAdapter: CrmAdapter = {
-  crm: CRM,
-  matchUrl: (url) => detectDealPage(url)?.crm === CRM,
-  read: readClassicOpportunity,
-  findActiveView: findClassicActiveView,
-};
+  }),
+  readSegment: (detail, id, labels) =>
+    readField(detail, { inlineId: SEGMENT_INLINE_IDS[id] ?? null, labels }),
+});
 
 // The record is shown once its title bar and its detail block are: error pages have neither.
 function findDetail(doc: Document): Element | null {

@@ -1,5 +1,4 @@
 import {
-  buildSnapshot,
   controlValue,
   firstFound,
   firstOf,
@@ -7,17 +6,13 @@ import {
   labelMatches,
   queryAll,
   queryShown,
-  readSegments,
   textOf,
   type CrmAdapter,
-  type DealReading,
   type Found,
-  type ReadOptions,
   type Strategy,
-} from './crm-adapter';
-import { buildDealKey } from './deal-key';
-import { detectDealPage } from './deal-page-url';
-import type { FieldReading } from './deal-snapshot';
+} from '../crm-adapter';
+import type { FieldReading } from '../deal-snapshot';
+import { createCrmAdapter } from '../reading-template';
 
 const CRM = 'hubspot';
 const DEAL_ID = /^[1-9]\d{0,18}$/;
@@ -47,25 +42,14 @@ const FIELDS = {
 } satisfies Record<string, FieldSpec>;
 const SEGMENT_PROPERTIES: Readonly<Record<string, string>> = { type: 'dealtype' };
 
-/** Reads the HubSpot deal shown at `url` (record page, legacy deal page, any data centre). */
-export function readHubSpotDeal(
-  doc: Document,
-  url: string,
-  now: Date = new Date(),
-  options: ReadOptions = {},
-): DealReading {
-  const match = detectDealPage(url);
-  if (match?.crm !== CRM) return { status: 'not-a-deal' };
-  if (!DEAL_ID.test(match.rawRecordId))
-    return { status: 'invalid-record-id', rawRecordId: match.rawRecordId };
-  const { instance, rawRecordId: recordId } = match;
-  const dealKey = buildDealKey(CRM, instance, recordId);
-  const view = findHubSpotActiveView(doc);
-  if (!view || !hasHeader(view)) return { status: 'waiting-for-header', recordId, dealKey, instance };
-  const segments = readSegments(options.captureFields, (id, labels) =>
-    readField(view, { property: SEGMENT_PROPERTIES[id] ?? null, labels }),
-  );
-  const fields = {
+/** HubSpot's deal pages (record page, legacy deal page, any data centre), read with the shared template. */
+export const hubspotAdapter: CrmAdapter = createCrmAdapter<Element>({
+  crm: CRM,
+  canonicalId: (raw) => (DEAL_ID.test(raw) ? raw : null),
+  // HubSpot re-renders the record page in place: the body shows the deal, previews in dialogs are skipped.
+  findActiveView: (doc) => doc.body,
+  shown: (doc) => (doc.body && hasHeader(doc.body) ? doc.body : null),
+  readFields: (view) => ({
     name: firstFound([
       ...NAME_SELECTORS.map(
         ([selector, strategy]) =>
@@ -78,26 +62,9 @@ export function readHubSpotDeal(
     amount: readField(view, FIELDS.amount),
     closeDate: readField(view, FIELDS.closeDate),
     owner: readField(view, FIELDS.owner),
-  };
-  const identity = { crm: CRM, instance, recordId, dealKey, url } as const;
-  return {
-    status: 'ready',
-    snapshot: buildSnapshot(identity, fields, segments, doc.documentElement.lang, now),
-  };
-}
-
-/** HubSpot re-renders the record page in place: the body shows the deal, previews in dialogs are skipped. */
-export function findHubSpotActiveView(doc: Document): Element | null {
-  return doc.body;
-}
-
-/** The HubSpot adapter. */
-export const hubSpotAdapter: CrmAdapter = {
-  crm: CRM,
-  matchUrl: (url) => detectDealPage(url)?.crm === CRM,
-  read: readHubSpotDeal,
-  findActiveView: findHubSpotActiveView,
-};
+  }),
+  readSegment: (view, id, labels) => readField(view, { property: SEGMENT_PROPERTIES[id] ?? null, labels }),
+});
 
 function hasHeader(view: Element): boolean {
   const selectors = [...NAME_SELECTORS.map(([selector]) => selector), HIGHLIGHT_CARDS].join(', ');

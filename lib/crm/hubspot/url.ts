@@ -1,8 +1,7 @@
 // Bundled into the HubSpot loader, which runs on every HubSpot page: no runtime imports, and the
 // regular expressions are literals inside the functions that use them, so a page that is not a deal
 // creates none of them.
-import type { DealPageMatch } from '../deal-page-url';
-import type { UrlParts } from './url-parts';
+import type { DealPageMatch, UrlParts } from '../deal-page-match';
 
 const CONTACTS_PATH = '/contacts/';
 
@@ -10,7 +9,7 @@ const CONTACTS_PATH = '/contacts/';
  * The deal a HubSpot URL shows: the match, null for another page of a HubSpot host, undefined when
  * the host is not HubSpot's.
  */
-export function hubspotDealOf(url: UrlParts): DealPageMatch | null | undefined {
+export function dealOf(url: UrlParts): DealPageMatch | null | undefined {
   if (!isHubspotHost(url.hostname)) return undefined;
   const deal = dealPathOf(url.pathname);
   return deal?.[1] && deal[2] ? { crm: 'hubspot', instance: deal[1], rawRecordId: deal[2] } : null;
@@ -20,7 +19,7 @@ export function hubspotDealOf(url: UrlParts): DealPageMatch | null | undefined {
  * Whether a URL shows a HubSpot deal: the loader's check. The path is read before the host, and the
  * deal pattern runs only on paths under `/contacts/`.
  */
-export function showsHubspotDeal(url: UrlParts): boolean {
+export function showsDeal(url: UrlParts): boolean {
   // Most pages are not deals: they answer here, before any other function is compiled.
   if (!url.pathname.startsWith(CONTACTS_PATH)) return false;
   const deal = dealPathOf(url.pathname);

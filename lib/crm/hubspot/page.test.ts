@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DealReading } from './crm-adapter';
-import { DealSnapshotSchema, type DealSnapshot } from './deal-snapshot';
-import { hubSpotAdapter, readHubSpotDeal } from './hubspot';
-import { loadFixture } from '../../tests/unit/helpers/load-fixture';
+import type { DealReading } from '../crm-adapter';
+import { DealSnapshotSchema, type DealSnapshot } from '../deal-snapshot';
+import { hubspotAdapter } from './page';
+import { loadFixture } from '../../../tests/unit/helpers/load-fixture';
 
 const US = 'https://app.hubspot.com/contacts/2451127';
 const NOW = new Date('2026-11-02T09:30:00.000Z');
 
 function read(fixture: string, url: string, captureFields?: string[]): DealReading {
-  return readHubSpotDeal(loadFixture(`hubspot/${fixture}`), url, NOW, { captureFields });
+  return hubspotAdapter.read(loadFixture(`hubspot/${fixture}`), url, NOW, { captureFields });
 }
 
 function readReady(fixture: string, url: string, captureFields?: string[]): DealSnapshot {
@@ -19,7 +19,7 @@ function readReady(fixture: string, url: string, captureFields?: string[]): Deal
   return DealSnapshotSchema.parse(reading.snapshot);
 }
 
-describe('readHubSpotDeal on fixture pages', () => {
+describe('hubspotAdapter.read on fixture pages', () => {
   it('reads every field of a current record page, skipping the deal preview open in a dialog', () => {
     const url = `${US}/record/0-3/18234567890`;
     const snapshot = readReady('deal-record.html', url, ['lead_source', 'campaign', 'product_line', 'type']);
@@ -106,7 +106,7 @@ describe('readHubSpotDeal on fixture pages', () => {
         <div><label>Pipeline</label><div data-test-id="property-input-pipeline">Sales Pipeline</div></div></body>`,
       'text/html',
     );
-    const reading = readHubSpotDeal(doc, `${US}/record/0-3/1`, NOW);
+    const reading = hubspotAdapter.read(doc, `${US}/record/0-3/1`, NOW);
     if (reading.status !== 'ready') throw new Error(reading.status);
     expect(reading.snapshot.stage).toEqual({
       text: 'Closed (won, pending PO)',
@@ -129,12 +129,12 @@ describe('readHubSpotDeal on fixture pages', () => {
       '<body><div role="dialog"><h2 data-test-id="highlight-record-label">Other deal</h2></div></body>',
       'text/html',
     );
-    expect(readHubSpotDeal(skeleton, `${US}/record/0-3/42`, NOW)).toEqual(waiting);
-    expect(readHubSpotDeal(preview, `${US}/record/0-3/42`, NOW)).toEqual(waiting);
+    expect(hubspotAdapter.read(skeleton, `${US}/record/0-3/42`, NOW)).toEqual(waiting);
+    expect(hubspotAdapter.read(preview, `${US}/record/0-3/42`, NOW)).toEqual(waiting);
   });
 });
 
-describe('readHubSpotDeal on URLs', () => {
+describe('hubspotAdapter.read on URLs', () => {
   const doc = () => loadFixture('hubspot/deal-record.html');
 
   it('says contacts, companies, lists, boards, dashboards, settings and other hosts are not deals', () => {
@@ -150,13 +150,13 @@ describe('readHubSpotDeal on URLs', () => {
       'https://app.hubspot.com.evil.example/contacts/2451127/record/0-3/18234567890',
       'http://app.hubspot.com/contacts/2451127/record/0-3/18234567890',
     ]) {
-      expect(readHubSpotDeal(doc(), url, NOW)).toEqual({ status: 'not-a-deal' });
+      expect(hubspotAdapter.read(doc(), url, NOW)).toEqual({ status: 'not-a-deal' });
     }
   });
 
   it('reports an invalid record id for ids that are not deal numbers', () => {
     for (const raw of ['abc', '0', '0123', '12345678901234567890123', '18234567890%20']) {
-      expect(readHubSpotDeal(doc(), `${US}/record/0-3/${raw}`, NOW)).toEqual({
+      expect(hubspotAdapter.read(doc(), `${US}/record/0-3/${raw}`, NOW)).toEqual({
         status: 'invalid-record-id',
         rawRecordId: raw,
       });
@@ -164,8 +164,8 @@ describe('readHubSpotDeal on URLs', () => {
   });
 
   it('is the adapter for HubSpot deal URLs, including subpages of a deal', () => {
-    expect(hubSpotAdapter.matchUrl(`${US}/record/0-3/18234567890/view/2`)).toBe(true);
-    expect(hubSpotAdapter.matchUrl(`${US}/record/0-2/9001`)).toBe(false);
+    expect(hubspotAdapter.matchUrl(`${US}/record/0-3/18234567890/view/2`)).toBe(true);
+    expect(hubspotAdapter.matchUrl(`${US}/record/0-2/9001`)).toBe(false);
   });
 });
 
@@ -173,7 +173,7 @@ describe('the hubspot-app.html fixture', () => {
   it('lists every deal id in its index comment', () => {
     const file = join(
       dirname(fileURLToPath(import.meta.url)),
-      '../../tests/fixtures/hubspot/hubspot-app.html',
+      '../../../tests/fixtures/hubspot/hubspot-app.html',
     );
     const html = readFileSync(file, 'utf8');
     const ids = Array.from(html.matchAll(/\bid: '(\d+)'/g), (match) => match[1] ?? '');

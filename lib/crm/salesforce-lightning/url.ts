@@ -1,8 +1,7 @@
 // Bundled into the Lightning loader, which runs on every Lightning page: no runtime imports, and the
 // regular expressions are literals inside the functions that use them, so a page that is not a record
 // creates none of them.
-import type { DealPageMatch } from '../deal-page-url';
-import type { UrlParts } from './url-parts';
+import type { DealPageMatch, UrlParts } from '../deal-page-match';
 
 // What both record path patterns start with: other Lightning pages skip them.
 const RECORD_PATH = '/lightning/r/';
@@ -13,7 +12,7 @@ const OPPORTUNITY_PREFIX = '006';
  * The opportunity a Salesforce Lightning URL shows: the match, null for another page of a Lightning
  * host, undefined when the host is not Lightning's.
  */
-export function salesforceLightningDealOf(url: UrlParts): DealPageMatch | null | undefined {
+export function dealOf(url: UrlParts): DealPageMatch | null | undefined {
   if (!isLightningHost(url.hostname)) return undefined;
   const rawRecordId = opportunityIdOf(url);
   return rawRecordId === null ? null : { crm: 'salesforce-lightning', rawRecordId };
@@ -23,7 +22,7 @@ export function salesforceLightningDealOf(url: UrlParts): DealPageMatch | null |
  * Whether a URL shows a Lightning opportunity: the loader's check. The path is read before the host,
  * so the host's regular expression runs only on record pages.
  */
-export function showsSalesforceLightningDeal(url: UrlParts): boolean {
+export function showsDeal(url: UrlParts): boolean {
   const { pathname } = url;
   // Most pages are not deals: they answer here, before any other function is compiled.
   if (pathname.slice(0, RECORD_PATH.length).toLowerCase() !== RECORD_PATH && pathname !== LEGACY_APP_PATH)

@@ -1,14 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DealSnapshotSchema, type DealSnapshot } from './deal-snapshot';
-import { isOpportunityId, toCanonicalSalesforceId } from './salesforce-id';
-import {
-  findActiveRecordView,
-  readLightningOpportunity,
-  type LightningReading,
-} from './salesforce-lightning';
-import { attachDeclarativeShadowRoots, loadFixture } from '../../tests/unit/helpers/load-fixture';
+import type { DealReading } from '../crm-adapter';
+import { DealSnapshotSchema, type DealSnapshot } from '../deal-snapshot';
+import { isOpportunityId, toCanonicalSalesforceId } from '../salesforce-id';
+import { findActiveRecordView, salesforceLightningAdapter } from './page';
+import { attachDeclarativeShadowRoots, loadFixture } from '../../../tests/unit/helpers/load-fixture';
 
 const HOST = 'https://acme.lightning.force.com';
 const NOW = new Date('2026-11-02T09:30:00.000Z');
@@ -17,8 +14,8 @@ function recordUrl(id: string): string {
   return `${HOST}/lightning/r/Opportunity/${id}/view`;
 }
 
-function read(fixture: string, url: string): LightningReading {
-  return readLightningOpportunity(loadFixture(`salesforce-lightning/${fixture}`), url, NOW);
+function read(fixture: string, url: string): DealReading {
+  return salesforceLightningAdapter.read(loadFixture(`salesforce-lightning/${fixture}`), url, NOW);
 }
 
 function readReady(fixture: string, id: string): DealSnapshot {
@@ -34,7 +31,7 @@ function docFrom(html: string): Document {
   return doc;
 }
 
-describe('readLightningOpportunity on fixture pages', () => {
+describe('salesforceLightningAdapter.read on fixture pages', () => {
   it('reads every field of a standard en-US record page, including the owner inside shadow roots', () => {
     const snapshot = readReady('opportunity-record.html', '0065e00000GlBxAAAV');
     expect(snapshot).toEqual({
@@ -157,7 +154,7 @@ describe('readLightningOpportunity on fixture pages', () => {
   });
 });
 
-describe('readLightningOpportunity on URLs', () => {
+describe('salesforceLightningAdapter.read on URLs', () => {
   const doc = () => loadFixture('salesforce-lightning/opportunity-record.html');
 
   it('says a page that is not an opportunity record is not a deal', () => {
@@ -166,13 +163,13 @@ describe('readLightningOpportunity on URLs', () => {
       `${HOST}/lightning/r/Account/0015e00000GlBxAAAV/view`,
       'https://example.com/lightning/r/Opportunity/0065e00000GlBxAAAV/view',
     ]) {
-      expect(readLightningOpportunity(doc(), url, NOW)).toEqual({ status: 'not-a-deal' });
+      expect(salesforceLightningAdapter.read(doc(), url, NOW)).toEqual({ status: 'not-a-deal' });
     }
   });
 
   it('reports an invalid record id with the raw segment, for garbage and for non-opportunity ids', () => {
     for (const raw of ['not-an-id', '0065e00000GlBxAAAA', '0015e00000GlBxA']) {
-      expect(readLightningOpportunity(doc(), recordUrl(raw), NOW)).toEqual({
+      expect(salesforceLightningAdapter.read(doc(), recordUrl(raw), NOW)).toEqual({
         status: 'invalid-record-id',
         rawRecordId: raw,
       });
@@ -182,7 +179,7 @@ describe('readLightningOpportunity on URLs', () => {
   it('keys a 15-character id, a sandbox host and a related-list subpage to the canonical deal key', () => {
     const url =
       'https://Acme--UAT.sandbox.lightning.force.com/lightning/r/Opportunity/0065e00000GlBxA/related/OpportunityLineItems/view';
-    const reading = readLightningOpportunity(doc(), url, NOW);
+    const reading = salesforceLightningAdapter.read(doc(), url, NOW);
     expect(reading.status).toBe('ready');
     if (reading.status !== 'ready') return;
     expect(reading.snapshot.instance).toBe('acme--uat');
@@ -238,7 +235,7 @@ describe('reading values through shadow roots', () => {
           </records-highlights-details-item>
         </records-highlights2>
       </div>`);
-    const reading = readLightningOpportunity(doc, recordUrl('0065e00000GlBxA'), NOW);
+    const reading = salesforceLightningAdapter.read(doc, recordUrl('0065e00000GlBxA'), NOW);
     if (reading.status !== 'ready') throw new Error(reading.status);
     expect(reading.snapshot.name).toEqual({ text: 'Light name', strategy: 'highlights.primaryField' });
     expect(reading.snapshot.owner).toEqual({
@@ -251,7 +248,7 @@ describe('reading values through shadow roots', () => {
     const doc =
       docFrom(`<html><head><title>Initech — 400 Seat Expansion | Opportunity | Salesforce</title></head>
       <body><div class="windowViewMode-normal active"><records-highlights2><span>Opportunity</span></records-highlights2></div></body></html>`);
-    const reading = readLightningOpportunity(doc, recordUrl('0065e00000GlBxA'), NOW);
+    const reading = salesforceLightningAdapter.read(doc, recordUrl('0065e00000GlBxA'), NOW);
     if (reading.status !== 'ready') throw new Error(reading.status);
     expect(reading.snapshot.name).toEqual({
       text: 'Initech — 400 Seat Expansion',
@@ -265,7 +262,7 @@ describe('the lightning-app.html SPA fixture', () => {
   it('uses canonical 18-character opportunity ids, each listed in its index comment', () => {
     const file = join(
       dirname(fileURLToPath(import.meta.url)),
-      '../../tests/fixtures/salesforce-lightning/lightning-app.html',
+      '../../../tests/fixtures/salesforce-lightning/lightning-app.html',
     );
     const html = readFileSync(file, 'utf8');
     const ids = Array.from(html.matchAll(/\bid: '(\w+)'/g), (match) => match[1] ?? '');
@@ -276,5 +273,66 @@ describe('the lightning-app.html SPA fixture', () => {
       expect(isOpportunityId(id)).toBe(true);
       expect(indexComment).toContain(id);
     }
+  });
+});
+
+describe('segments on Lightning', () => {
+  it('adds the segment fields asked for: by API name, by details label, inside shadow roots, and by highlights label', () => {
+    const doc = new DOMParser().parseFromString(
+      `<div class="windowViewMode-normal active">
+        <records-highlights2>
+          <h1><slot name="primaryField"><lightning-formatted-text>Globex — Renewal</lightning-formatted-text></slot></h1>
+          <records-highlights-details-item><p class="slds-text-title" title="Product Line">Product Line</p><p><lightning-formatted-text>Data Platform</lightning-formatted-text></p></records-highlights-details-item>
+        </records-highlights2>
+        <records-record-layout-item field-label="Lead Source" data-target-selection-name="sfdc:RecordField.Opportunity.LeadSource">
+          <span class="test-id__field-label">Lead Source</span><span class="test-id__field-value"><lightning-formatted-text>Partner Referral</lightning-formatted-text></span>
+        </records-record-layout-item>
+        <records-record-layout-item field-label="Type">
+          <span class="test-id__field-label">Type</span><span class="test-id__field-value"><lightning-formatted-text>New Business</lightning-formatted-text></span>
+        </records-record-layout-item>
+        <records-record-layout-item field-label="Primary Campaign Source" data-target-selection-name="sfdc:RecordField.Opportunity.CampaignId">
+          <span class="test-id__field-value"><force-lookup><template shadowrootmode="open"><a><span>Q4 Partner Summit</span></a></template></force-lookup></span>
+        </records-record-layout-item>
+      </div>`,
+      'text/html',
+    );
+    attachDeclarativeShadowRoots(doc);
+    const url = recordUrl('0065e00000GlBxAAAV');
+    const reading = salesforceLightningAdapter.read(doc, url, NOW, {
+      captureFields: ['lead_source', 'campaign', 'product_line', 'type', 'region'],
+    });
+    if (reading.status !== 'ready') throw new Error(reading.status);
+    expect(DealSnapshotSchema.parse(reading.snapshot).segments).toEqual({
+      lead_source: { text: 'Partner Referral', strategy: 'details.LeadSource' },
+      campaign: { text: 'Q4 Partner Summit', strategy: 'details.CampaignId' },
+      product_line: { text: 'Data Platform', strategy: 'highlights.item:Product Line' },
+      type: { text: 'New Business', strategy: 'details.label:Type' },
+      region: { text: null, strategy: null },
+    });
+    const { segments: _segments, ...withoutSegments } = reading.snapshot;
+    expect(withoutSegments).toEqual(
+      (salesforceLightningAdapter.read(doc, url, NOW) as Extract<DealReading, { status: 'ready' }>).snapshot,
+    );
+  });
+});
+
+describe('Lightning with the shared reading helpers', () => {
+  it('reads a dash as unknown, leaves screen-reader text out and matches a label with a trailing colon', () => {
+    const doc = docFrom(`<div class="windowViewMode-normal active">
+      <records-highlights2>
+        <h1><slot name="primaryField"><lightning-formatted-text>Globex — Renewal<span class="sr-only"> (opportunity)</span></lightning-formatted-text></slot></h1>
+        <records-highlights-details-item><p class="slds-text-title" title="Amount">Amount</p><p><lightning-formatted-text>—</lightning-formatted-text></p></records-highlights-details-item>
+        <records-highlights-details-item><p class="slds-text-title" title="Close Date:">Close Date:</p><p><lightning-formatted-text>1/31/2027</lightning-formatted-text></p></records-highlights-details-item>
+      </records-highlights2>
+    </div>`);
+    const reading = salesforceLightningAdapter.read(doc, recordUrl('0065e00000GlBxAAAV'), NOW);
+    if (reading.status !== 'ready') throw new Error(reading.status);
+    expect(reading.snapshot.name.text).toBe('Globex — Renewal');
+    expect(reading.snapshot.amount).toEqual({ text: null, strategy: null, value: null, currency: null });
+    expect(reading.snapshot.closeDate).toEqual({
+      text: '1/31/2027',
+      strategy: 'highlights.item:Close Date:',
+      iso: '2027-01-31',
+    });
   });
 });

@@ -1,22 +1,17 @@
 import {
-  buildSnapshot,
   firstFound,
   firstOf,
   found,
   labelMatches,
   queryAll,
   queryShown,
-  readSegments,
   textOf,
   type CrmAdapter,
-  type DealReading,
   type Found,
-  type ReadOptions,
   type Strategy,
-} from './crm-adapter';
-import { buildDealKey } from './deal-key';
-import { detectDealPage } from './deal-page-url';
-import type { FieldReading } from './deal-snapshot';
+} from '../crm-adapter';
+import type { FieldReading } from '../deal-snapshot';
+import { createCrmAdapter } from '../reading-template';
 
 const CRM = 'pipedrive';
 const DEAL_ID = /^[1-9]\d{0,15}$/;
@@ -59,51 +54,25 @@ const HEADER_FIELDS: Readonly<Record<'stage' | 'amount' | 'owner', readonly (rea
     ],
   };
 
-/** Reads the Pipedrive deal shown at `url` from the deal view's header and sidebar. */
-export function readPipedriveDeal(
-  doc: Document,
-  url: string,
-  now: Date = new Date(),
-  options: ReadOptions = {},
-): DealReading {
-  const match = detectDealPage(url);
-  if (match?.crm !== CRM) return { status: 'not-a-deal' };
-  if (!DEAL_ID.test(match.rawRecordId))
-    return { status: 'invalid-record-id', rawRecordId: match.rawRecordId };
-  const { instance, rawRecordId: recordId } = match;
-  const dealKey = buildDealKey(CRM, instance, recordId);
-  const view = findPipedriveActiveView(doc);
-  const title = view ? headerTitle(view) : null;
-  if (!view || !title) return { status: 'waiting-for-header', recordId, dealKey, instance };
-  const segments = readSegments(options.captureFields, (_id, labels) =>
-    readField(view, { key: null, labels }, []),
-  );
-  const fields = {
+/** Pipedrive's deal view, read from its header and sidebar with the shared template. */
+export const pipedriveAdapter: CrmAdapter = createCrmAdapter<{ view: Element; title: Found }>({
+  crm: CRM,
+  canonicalId: (raw) => (DEAL_ID.test(raw) ? raw : null),
+  // Pipedrive re-renders the deal view in place: the body shows the deal, dialogs (other records) are skipped.
+  findActiveView: (doc) => doc.body,
+  shown: (doc) => {
+    const title = doc.body ? headerTitle(doc.body) : null;
+    return doc.body && title ? { view: doc.body, title } : null;
+  },
+  readFields: ({ view, title }) => ({
     name: firstFound([() => title, ...fieldStrategies(view, FIELDS.name)]),
     stage: readField(view, FIELDS.stage, HEADER_FIELDS.stage),
     amount: readField(view, FIELDS.amount, HEADER_FIELDS.amount),
     closeDate: readField(view, FIELDS.closeDate, []),
     owner: readField(view, FIELDS.owner, HEADER_FIELDS.owner),
-  };
-  const identity = { crm: CRM, instance, recordId, dealKey, url } as const;
-  return {
-    status: 'ready',
-    snapshot: buildSnapshot(identity, fields, segments, doc.documentElement.lang, now),
-  };
-}
-
-/** Pipedrive re-renders the deal view in place: the body shows the deal, dialogs (other records) are skipped. */
-export function findPipedriveActiveView(doc: Document): Element | null {
-  return doc.body;
-}
-
-/** The Pipedrive adapter. */
-export const pipedriveAdapter: CrmAdapter = {
-  crm: CRM,
-  matchUrl: (url) => detectDealPage(url)?.crm === CRM,
-  read: readPipedriveDeal,
-  findActiveView: findPipedriveActiveView,
-};
+  }),
+  readSegment: ({ view }, _id, labels) => readField(view, { key: null, labels }, []),
+});
 
 function headerTitle(view: Element): Found | null {
   for (const [selector, strategy] of TITLE_SELECTORS) {

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DealReading } from './crm-adapter';
-import { DealSnapshotSchema, type DealSnapshot } from './deal-snapshot';
-import { pipedriveAdapter, readPipedriveDeal } from './pipedrive';
-import { loadFixture } from '../../tests/unit/helpers/load-fixture';
+import type { DealReading } from '../crm-adapter';
+import { DealSnapshotSchema, type DealSnapshot } from '../deal-snapshot';
+import { pipedriveAdapter } from './page';
+import { loadFixture } from '../../../tests/unit/helpers/load-fixture';
 
 const ACME = 'https://acme.pipedrive.com';
 const NOW = new Date('2026-11-02T09:30:00.000Z');
 
 function read(fixture: string, url: string, captureFields?: string[]): DealReading {
-  return readPipedriveDeal(loadFixture(`pipedrive/${fixture}`), url, NOW, { captureFields });
+  return pipedriveAdapter.read(loadFixture(`pipedrive/${fixture}`), url, NOW, { captureFields });
 }
 
 function readReady(fixture: string, url: string, captureFields?: string[]): DealSnapshot {
@@ -19,7 +19,7 @@ function readReady(fixture: string, url: string, captureFields?: string[]): Deal
   return DealSnapshotSchema.parse(reading.snapshot);
 }
 
-describe('readPipedriveDeal on fixture pages', () => {
+describe('pipedriveAdapter.read on fixture pages', () => {
   it('reads every field of the current deal view, skipping a person open in a dialog', () => {
     const url = `${ACME}/deal/1042`;
     const snapshot = readReady('deal-detail.html', url, ['lead_source', 'campaign', 'product_line', 'type']);
@@ -108,12 +108,12 @@ describe('readPipedriveDeal on fixture pages', () => {
       '<div role="dialog"><h1 data-testid="header-title">Ada Byron</h1></div>',
     ]) {
       const doc = new DOMParser().parseFromString(`<body>${body}</body>`, 'text/html');
-      expect(readPipedriveDeal(doc, `${ACME}/deal/1042`, NOW)).toEqual(waiting);
+      expect(pipedriveAdapter.read(doc, `${ACME}/deal/1042`, NOW)).toEqual(waiting);
     }
   });
 });
 
-describe('readPipedriveDeal on URLs', () => {
+describe('pipedriveAdapter.read on URLs', () => {
   const doc = () => loadFixture('pipedrive/deal-detail.html');
 
   it('says the pipeline, lists, people, settings, hosts without a company and other hosts are not deals', () => {
@@ -127,13 +127,13 @@ describe('readPipedriveDeal on URLs', () => {
       'https://www.pipedrive.com/deal/1042',
       'https://acme.pipedrive.com.evil.example/deal/1042',
     ]) {
-      expect(readPipedriveDeal(doc(), url, NOW)).toEqual({ status: 'not-a-deal' });
+      expect(pipedriveAdapter.read(doc(), url, NOW)).toEqual({ status: 'not-a-deal' });
     }
   });
 
   it('reports an invalid record id for what is not a deal number', () => {
     for (const raw of ['abc', '0', '007', '12345678901234567', '1042abc']) {
-      expect(readPipedriveDeal(doc(), `${ACME}/deal/${raw}`, NOW)).toEqual({
+      expect(pipedriveAdapter.read(doc(), `${ACME}/deal/${raw}`, NOW)).toEqual({
         status: 'invalid-record-id',
         rawRecordId: raw,
       });
@@ -151,7 +151,7 @@ describe('the pipedrive-app.html fixture', () => {
   it('lists every deal id in its index comment', () => {
     const file = join(
       dirname(fileURLToPath(import.meta.url)),
-      '../../tests/fixtures/pipedrive/pipedrive-app.html',
+      '../../../tests/fixtures/pipedrive/pipedrive-app.html',
     );
     const html = readFileSync(file, 'utf8');
     const ids = Array.from(html.matchAll(/\bid: '(\d+)'/g), (match) => match[1] ?? '');

@@ -1,12 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dynamics365DealOf, showsDynamics365Deal } from './dynamics365-deal-url';
-import { hubspotDealOf, showsHubspotDeal } from './hubspot-deal-url';
-import { pipedriveDealOf, showsPipedriveDeal } from './pipedrive-deal-url';
-import { salesforceClassicDealOf, showsSalesforceClassicDeal } from './salesforce-classic-deal-url';
-import { salesforceLightningDealOf, showsSalesforceLightningDeal } from './salesforce-lightning-deal-url';
-import type { UrlParts } from './url-parts';
+import type { UrlParts } from './deal-page-match';
+import * as dynamics365 from './dynamics365/url';
+import * as hubspot from './hubspot/url';
+import * as pipedrive from './pipedrive/url';
+import * as salesforceClassic from './salesforce-classic/url';
+import * as salesforceLightning from './salesforce-lightning/url';
 
 const ID = '0065e00000GlBxAAAV';
 
@@ -19,8 +19,8 @@ function locationOf(url: string): UrlParts {
 const CHECKS = [
   {
     name: 'Salesforce Lightning',
-    dealOf: salesforceLightningDealOf,
-    shows: showsSalesforceLightningDeal,
+    dealOf: salesforceLightning.dealOf,
+    shows: salesforceLightning.showsDeal,
     deal: `https://acme.lightning.force.com/lightning/r/Opportunity/${ID}/view`,
     expected: { crm: 'salesforce-lightning', rawRecordId: ID },
     otherPages: [
@@ -35,8 +35,8 @@ const CHECKS = [
   },
   {
     name: 'Salesforce Classic',
-    dealOf: salesforceClassicDealOf,
-    shows: showsSalesforceClassicDeal,
+    dealOf: salesforceClassic.dealOf,
+    shows: salesforceClassic.showsDeal,
     deal: `https://acme.my.salesforce.com/${ID}`,
     expected: { crm: 'salesforce-classic', instance: 'acme', rawRecordId: ID },
     otherPages: ['https://acme.my.salesforce.mil/home/home.jsp', 'https://acme.my.salesforce.com/006'],
@@ -44,8 +44,8 @@ const CHECKS = [
   },
   {
     name: 'HubSpot',
-    dealOf: hubspotDealOf,
-    shows: showsHubspotDeal,
+    dealOf: hubspot.dealOf,
+    shows: hubspot.showsDeal,
     deal: 'https://app.hubspot.com/contacts/2451127/record/0-3/18234567890',
     expected: { crm: 'hubspot', instance: '2451127', rawRecordId: '18234567890' },
     otherPages: ['https://app-eu1.hubspot.com/reports-dashboard/123'],
@@ -53,8 +53,8 @@ const CHECKS = [
   },
   {
     name: 'Dynamics 365',
-    dealOf: dynamics365DealOf,
-    shows: showsDynamics365Deal,
+    dealOf: dynamics365.dealOf,
+    shows: dynamics365.showsDeal,
     deal: 'https://contoso.crm4.dynamics.com/main.aspx?pagetype=entityrecord&etn=opportunity&id=1',
     expected: { crm: 'dynamics365', instance: 'contoso.crm4.dynamics.com', rawRecordId: '1' },
     otherPages: ['https://contoso.crm.microsoftdynamics.us/main.aspx?pagetype=dashboard'],
@@ -62,8 +62,8 @@ const CHECKS = [
   },
   {
     name: 'Pipedrive',
-    dealOf: pipedriveDealOf,
-    shows: showsPipedriveDeal,
+    dealOf: pipedrive.dealOf,
+    shows: pipedrive.showsDeal,
     deal: 'https://acme.pipedrive.com/deal/1042',
     expected: { crm: 'pipedrive', instance: 'acme', rawRecordId: '1042' },
     otherPages: ['https://acme.pipedrive.com/pipeline'],
@@ -97,7 +97,12 @@ describe.each(CHECKS)('$name deal URL', ({ dealOf, shows, deal, expected, otherP
 describe('deal-URL modules', () => {
   it('import nothing at runtime, so each loader carries only its own CRM', () => {
     const dir = dirname(fileURLToPath(import.meta.url));
-    const modules = readdirSync(dir).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
+    const modules = [
+      'deal-page-match.ts',
+      ...readdirSync(dir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'url.ts')))
+        .map((entry) => join(entry.name, 'url.ts')),
+    ];
     expect(modules.length).toBe(6);
     for (const file of modules) {
       const source = readFileSync(join(dir, file), 'utf8');

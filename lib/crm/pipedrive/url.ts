@@ -1,8 +1,7 @@
 // Bundled into the Pipedrive loader, which runs on every Pipedrive page: no runtime imports, and the
 // regular expressions are literals inside the functions that use them, so a page that is not a deal
 // creates none of them.
-import type { DealPageMatch } from '../deal-page-url';
-import type { UrlParts } from './url-parts';
+import type { DealPageMatch, UrlParts } from '../deal-page-match';
 
 const DEAL_PATH = '/deal/';
 
@@ -10,7 +9,7 @@ const DEAL_PATH = '/deal/';
  * The deal a Pipedrive URL shows: the match, null for another page of a company's Pipedrive host,
  * undefined when the host is not one.
  */
-export function pipedriveDealOf(url: UrlParts): DealPageMatch | null | undefined {
+export function dealOf(url: UrlParts): DealPageMatch | null | undefined {
   const instance = companyOf(url.hostname);
   if (!instance) return undefined;
   const id = dealIdOf(url.pathname);
@@ -21,7 +20,7 @@ export function pipedriveDealOf(url: UrlParts): DealPageMatch | null | undefined
  * Whether a URL shows a Pipedrive deal: the loader's check. The path is read before the host, and the
  * deal pattern runs only on paths under `/deal/`.
  */
-export function showsPipedriveDeal(url: UrlParts): boolean {
+export function showsDeal(url: UrlParts): boolean {
   // Most pages are not deals: they answer here, before any other function is compiled.
   if (!url.pathname.startsWith(DEAL_PATH)) return false;
   return Boolean(dealIdOf(url.pathname)) && companyOf(url.hostname) !== undefined;

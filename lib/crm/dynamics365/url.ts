@@ -1,8 +1,7 @@
 // Bundled into the Dynamics 365 loader, which runs on every Dynamics page: no runtime imports, and the
 // regular expressions are literals inside the functions that use them, so a page that is not a deal
 // creates none of them.
-import type { DealPageMatch } from '../deal-page-url';
-import type { UrlParts } from './url-parts';
+import type { DealPageMatch, UrlParts } from '../deal-page-match';
 
 // Every Dynamics record form, whatever its table, is this page with the record in the query.
 const MAIN_PAGE_PATH = '/main.aspx';
@@ -13,7 +12,7 @@ const OPPORTUNITY_TYPE_CODE = '3';
  * The opportunity a Dynamics 365 URL shows: the match, null for another page of a Dynamics host,
  * undefined when the host is not Dynamics'.
  */
-export function dynamics365DealOf(url: UrlParts): DealPageMatch | null | undefined {
+export function dealOf(url: UrlParts): DealPageMatch | null | undefined {
   if (!isDynamicsHost(url.hostname)) return undefined;
   const id = opportunityIdOf(url);
   return id ? { crm: 'dynamics365', instance: url.hostname, rawRecordId: id } : null;
@@ -23,7 +22,7 @@ export function dynamics365DealOf(url: UrlParts): DealPageMatch | null | undefin
  * Whether a URL shows a Dynamics 365 opportunity: the loader's check. The path is read before the host,
  * and the query only on `/main.aspx`.
  */
-export function showsDynamics365Deal(url: UrlParts): boolean {
+export function showsDeal(url: UrlParts): boolean {
   // Most pages are not deals: they answer here, before any other function is compiled.
   if (url.pathname.toLowerCase() !== MAIN_PAGE_PATH) return false;
   return Boolean(opportunityIdOf(url)) && isDynamicsHost(url.hostname);

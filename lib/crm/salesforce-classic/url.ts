@@ -1,8 +1,7 @@
 // Bundled into the Salesforce Classic loader, which runs on every Classic page: no runtime imports, and the
 // regular expressions are literals inside the functions that use them, so a page that is not a deal
 // creates none of them.
-import type { DealPageMatch } from '../deal-page-url';
-import type { UrlParts } from './url-parts';
+import type { DealPageMatch, UrlParts } from '../deal-page-match';
 
 const OPPORTUNITY_PATH = '/006';
 
@@ -10,7 +9,7 @@ const OPPORTUNITY_PATH = '/006';
  * The opportunity a Salesforce Classic URL shows: the match, null for another page of a Classic
  * host, undefined when the host is not Classic's.
  */
-export function salesforceClassicDealOf(url: UrlParts): DealPageMatch | null | undefined {
+export function dealOf(url: UrlParts): DealPageMatch | null | undefined {
   const instance = instanceOf(url.hostname);
   if (instance === undefined) return undefined;
   const id = opportunityIdOf(url.pathname);
@@ -21,7 +20,7 @@ export function salesforceClassicDealOf(url: UrlParts): DealPageMatch | null | u
  * Whether a URL shows a Classic opportunity: the loader's check. The path is read before the host, and
  * the record pattern runs only on paths that start with the opportunity prefix.
  */
-export function showsSalesforceClassicDeal(url: UrlParts): boolean {
+export function showsDeal(url: UrlParts): boolean {
   // Most pages are not deals: they answer here, before any other function is compiled.
   if (!url.pathname.startsWith(OPPORTUNITY_PATH)) return false;
   return opportunityIdOf(url.pathname) !== undefined && instanceOf(url.hostname) !== undefined;

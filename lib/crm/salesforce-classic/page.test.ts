@@ -1,18 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DealReading } from './crm-adapter';
-import { DealSnapshotSchema, type DealSnapshot } from './deal-snapshot';
-import { isOpportunityId, toCanonicalSalesforceId } from './salesforce-id';
-import { readClassicOpportunity, salesforceClassicAdapter } from './salesforce-classic';
-import { loadFixture } from '../../tests/unit/helpers/load-fixture';
+import type { DealReading } from '../crm-adapter';
+import { DealSnapshotSchema, type DealSnapshot } from '../deal-snapshot';
+import { isOpportunityId, toCanonicalSalesforceId } from '../salesforce-id';
+import { salesforceClassicAdapter } from './page';
+import { loadFixture } from '../../../tests/unit/helpers/load-fixture';
 
 const HOST = 'https://acme.my.salesforce.com';
 const NOW = new Date('2026-11-02T09:30:00.000Z');
 const SEGMENTS = ['lead_source', 'campaign', 'product_line', 'type'];
 
 function read(fixture: string, url: string, captureFields?: string[]): DealReading {
-  return readClassicOpportunity(loadFixture(`salesforce-classic/${fixture}`), url, NOW, { captureFields });
+  return salesforceClassicAdapter.read(loadFixture(`salesforce-classic/${fixture}`), url, NOW, {
+    captureFields,
+  });
 }
 
 function readReady(fixture: string, id: string, captureFields?: string[]): DealSnapshot {
@@ -25,7 +27,7 @@ function docFrom(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
 }
 
-describe('readClassicOpportunity on fixture pages', () => {
+describe('salesforceClassicAdapter.read on fixture pages', () => {
   it('reads every field of a detail page with inline editing, and the segment fields asked for', () => {
     const snapshot = readReady('opportunity-detail.html', '006Dn00000CLdtl', SEGMENTS);
     expect(snapshot).toEqual({
@@ -113,7 +115,7 @@ describe('readClassicOpportunity on fixture pages', () => {
       <body><div class="bPageTitle"><h1 class="pageType">Opportunity</h1><h2 class="pageDescription"> </h2></div>
       <div class="bDetailBlock" id="ep"><table class="detailList">${rows}</table></div></body></html>`;
     const url = `${HOST}/006Dn00000CLdtl`;
-    const withField = readClassicOpportunity(
+    const withField = salesforceClassicAdapter.read(
       docFrom(
         page(
           '<tr><td class="labelCol">Opportunity Name</td><td class="dataCol">Acme — Pilot (field)</td></tr>',
@@ -122,7 +124,7 @@ describe('readClassicOpportunity on fixture pages', () => {
       url,
       NOW,
     );
-    const withTitleOnly = readClassicOpportunity(docFrom(page('')), url, NOW);
+    const withTitleOnly = salesforceClassicAdapter.read(docFrom(page('')), url, NOW);
     if (withField.status !== 'ready' || withTitleOnly.status !== 'ready') throw new Error('expected ready');
     expect(withField.snapshot.name).toEqual({
       text: 'Acme — Pilot (field)',
@@ -133,7 +135,7 @@ describe('readClassicOpportunity on fixture pages', () => {
 
   it('waits while the page shows neither title bar nor detail block (an error page)', () => {
     const doc = docFrom('<body><div class="pbBody"><h2>Data Not Available</h2></div></body>');
-    expect(readClassicOpportunity(doc, `${HOST}/006Dn00000NoRec`, NOW)).toEqual({
+    expect(salesforceClassicAdapter.read(doc, `${HOST}/006Dn00000NoRec`, NOW)).toEqual({
       status: 'waiting-for-header',
       recordId: '006Dn00000NoRecIAF',
       dealKey: 'salesforce-lightning:acme:006Dn00000NoRecIAF',
@@ -142,7 +144,7 @@ describe('readClassicOpportunity on fixture pages', () => {
   });
 });
 
-describe('readClassicOpportunity on URLs', () => {
+describe('salesforceClassicAdapter.read on URLs', () => {
   const doc = () => loadFixture('salesforce-classic/opportunity-detail.html');
 
   it('says tabs, list views, other objects, edit pages and other hosts are not deals', () => {
@@ -156,13 +158,13 @@ describe('readClassicOpportunity on URLs', () => {
       'https://acme.lightning.force.com/006Dn00000CLdtl',
       'https://na123.salesforce.com/006Dn00000CLdtl',
     ]) {
-      expect(readClassicOpportunity(doc(), url, NOW)).toEqual({ status: 'not-a-deal' });
+      expect(salesforceClassicAdapter.read(doc(), url, NOW)).toEqual({ status: 'not-a-deal' });
     }
   });
 
   it('reports an invalid record id for garbage and for a wrong checksum', () => {
     for (const raw of ['006abc', '006Dn00000CLdtlAAA', '006Dn00000CLdtlIADX']) {
-      expect(readClassicOpportunity(doc(), `${HOST}/${raw}`, NOW)).toEqual({
+      expect(salesforceClassicAdapter.read(doc(), `${HOST}/${raw}`, NOW)).toEqual({
         status: 'invalid-record-id',
         rawRecordId: raw,
       });
@@ -170,7 +172,7 @@ describe('readClassicOpportunity on URLs', () => {
   });
 
   it('keys a sandbox and the 18-character id to the same deal key as Lightning shows for that org', () => {
-    const reading = readClassicOpportunity(
+    const reading = salesforceClassicAdapter.read(
       doc(),
       'https://Acme--UAT.sandbox.my.salesforce.com/006Dn00000CLdtlIAD',
       NOW,
@@ -191,7 +193,7 @@ describe('the salesforce-classic-app.html fixture', () => {
   it('uses canonical 18-character opportunity ids, each listed in its index comment', () => {
     const file = join(
       dirname(fileURLToPath(import.meta.url)),
-      '../../tests/fixtures/salesforce-classic/salesforce-classic-app.html',
+      '../../../tests/fixtures/salesforce-classic/salesforce-classic-app.html',
     );
     const html = readFileSync(file, 'utf8');
     const ids = Array.from(html.matchAll(/\bid: '(006\w+)'/g), (match) => match[1] ?? '');

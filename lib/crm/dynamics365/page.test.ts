@@ -1,15 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DealReading } from './crm-adapter';
-import { DealSnapshotSchema, type DealSnapshot } from './deal-snapshot';
-import {
-  dynamics365Adapter,
-  findDynamicsActiveView,
-  readDynamicsOpportunity,
-  toCanonicalDynamicsId,
-} from './dynamics365';
-import { loadFixture } from '../../tests/unit/helpers/load-fixture';
+import type { DealReading } from '../crm-adapter';
+import { DealSnapshotSchema, type DealSnapshot } from '../deal-snapshot';
+import { dynamics365Adapter, toCanonicalDynamicsId } from './page';
+import { loadFixture } from '../../../tests/unit/helpers/load-fixture';
 
 const ORG = 'https://contoso.crm4.dynamics.com';
 const APP = 'appid=2f1c2b3a-0d4e-4f5a-8b6c-7d8e9f0a1b2c';
@@ -21,7 +16,7 @@ function recordUrl(id: string, host = ORG): string {
 }
 
 function read(fixture: string, url: string, captureFields?: string[]): DealReading {
-  return readDynamicsOpportunity(loadFixture(`dynamics365/${fixture}`), url, NOW, { captureFields });
+  return dynamics365Adapter.read(loadFixture(`dynamics365/${fixture}`), url, NOW, { captureFields });
 }
 
 function readReady(fixture: string, url: string, captureFields?: string[]): DealSnapshot {
@@ -30,7 +25,7 @@ function readReady(fixture: string, url: string, captureFields?: string[]): Deal
   return DealSnapshotSchema.parse(reading.snapshot);
 }
 
-describe('readDynamicsOpportunity on fixture pages', () => {
+describe('dynamics365Adapter.read on fixture pages', () => {
   it('reads every field of a Unified Interface form: header controls, lookups, labelled custom columns', () => {
     const url = recordUrl(GLOBEX);
     const snapshot = readReady('opportunity-uci.html', url, [
@@ -138,8 +133,8 @@ describe('readDynamicsOpportunity on fixture pages', () => {
       '<body><div data-id="editFormRoot"><h1 data-id="header_title">A</h1></div><div data-id="editFormRoot"><h1 data-id="header_title">B</h1></div></body>',
       'text/html',
     );
-    expect(findDynamicsActiveView(doc)).toBeNull();
-    expect(readDynamicsOpportunity(doc, recordUrl(GLOBEX), NOW).status).toBe('waiting-for-header');
+    expect(dynamics365Adapter.findActiveView(doc)).toBeNull();
+    expect(dynamics365Adapter.read(doc, recordUrl(GLOBEX), NOW).status).toBe('waiting-for-header');
   });
 
   it('waits while the form has no header title (the record is unavailable, or still loading)', () => {
@@ -147,7 +142,7 @@ describe('readDynamicsOpportunity on fixture pages', () => {
       '<body><div data-id="editFormRoot"></div><div role="dialog"><h2>Record Is Unavailable</h2></div></body>',
       'text/html',
     );
-    expect(readDynamicsOpportunity(doc, recordUrl(GLOBEX), NOW)).toEqual({
+    expect(dynamics365Adapter.read(doc, recordUrl(GLOBEX), NOW)).toEqual({
       status: 'waiting-for-header',
       recordId: GLOBEX,
       dealKey: `dynamics365:contoso.crm4.dynamics.com:${GLOBEX}`,
@@ -156,7 +151,7 @@ describe('readDynamicsOpportunity on fixture pages', () => {
   });
 });
 
-describe('readDynamicsOpportunity on URLs', () => {
+describe('dynamics365Adapter.read on URLs', () => {
   const doc = () => loadFixture('dynamics365/opportunity-uci.html');
 
   it('finds the id in any parameter order and case, with braces encoded or not', () => {
@@ -167,7 +162,7 @@ describe('readDynamicsOpportunity on URLs', () => {
       `${APP}&forceUCI=1&pagetype=entityrecord&etn=opportunity&id=%7b${GLOBEX}%7d`,
       `etc=3&id=%7B${GLOBEX}%7D&pagetype=entityrecord`,
     ]) {
-      const reading = readDynamicsOpportunity(doc(), `${ORG}/main.aspx?${query}`, NOW);
+      const reading = dynamics365Adapter.read(doc(), `${ORG}/main.aspx?${query}`, NOW);
       expect(reading.status === 'ready' && reading.snapshot.recordId).toBe(GLOBEX);
     }
   });
@@ -183,7 +178,7 @@ describe('readDynamicsOpportunity on URLs', () => {
       `https://contoso.operations.dynamics.com/main.aspx?pagetype=entityrecord&etn=opportunity&id=${GLOBEX}`,
       `https://dynamics.com.evil.example/main.aspx?pagetype=entityrecord&etn=opportunity&id=${GLOBEX}`,
     ]) {
-      expect(readDynamicsOpportunity(doc(), url, NOW)).toEqual({ status: 'not-a-deal' });
+      expect(dynamics365Adapter.read(doc(), url, NOW)).toEqual({ status: 'not-a-deal' });
     }
   });
 
@@ -194,7 +189,7 @@ describe('readDynamicsOpportunity on URLs', () => {
       '00000000-0000-0000-0000-000000000000',
       '7c1d3a529e1bee118f6d000d3a4b5c6d',
     ]) {
-      expect(readDynamicsOpportunity(doc(), recordUrl(encodeURIComponent(raw)), NOW)).toEqual({
+      expect(dynamics365Adapter.read(doc(), recordUrl(encodeURIComponent(raw)), NOW)).toEqual({
         status: 'invalid-record-id',
         rawRecordId: raw,
       });
@@ -228,7 +223,7 @@ describe('the dynamics365-app.html fixture', () => {
   it('uses lower-case GUIDs, each listed in its index comment', () => {
     const file = join(
       dirname(fileURLToPath(import.meta.url)),
-      '../../tests/fixtures/dynamics365/dynamics365-app.html',
+      '../../../tests/fixtures/dynamics365/dynamics365-app.html',
     );
     const html = readFileSync(file, 'utf8');
     const ids = Array.from(html.matchAll(/\bid: '([0-9a-f-]{36})'/g), (match) => match[1] ?? '');

@@ -1,5 +1,4 @@
 import {
-  buildSnapshot,
   controlValue,
   firstFound,
   firstOf,
@@ -7,17 +6,13 @@ import {
   labelMatches,
   queryAll,
   queryShown,
-  readSegments,
   textOf,
   type CrmAdapter,
-  type DealReading,
   type Found,
-  type ReadOptions,
   type Strategy,
-} from './crm-adapter';
-import { buildDealKey } from './deal-key';
-import { detectDealPage } from './deal-page-url';
-import type { FieldReading } from './deal-snapshot';
+} from '../crm-adapter';
+import type { FieldReading } from '../deal-snapshot';
+import { createCrmAdapter } from '../reading-template';
 
 const CRM = 'dynamics365';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -67,26 +62,16 @@ export function toCanonicalDynamicsId(raw: string): string | null {
   return GUID.test(guid) && guid !== NIL_GUID ? guid : null;
 }
 
-/** Reads the Dynamics 365 opportunity shown at `url` from its model-driven form. */
-export function readDynamicsOpportunity(
-  doc: Document,
-  url: string,
-  now: Date = new Date(),
-  options: ReadOptions = {},
-): DealReading {
-  const match = detectDealPage(url);
-  if (match?.crm !== CRM) return { status: 'not-a-deal' };
-  const recordId = toCanonicalDynamicsId(match.rawRecordId);
-  if (!recordId) return { status: 'invalid-record-id', rawRecordId: match.rawRecordId };
-  const { instance } = match;
-  const dealKey = buildDealKey(CRM, instance, recordId);
-  const view = findDynamicsActiveView(doc);
-  if (!view || headerTitle(view) === null)
-    return { status: 'waiting-for-header', recordId, dealKey, instance };
-  const segments = readSegments(options.captureFields, (id, labels) =>
-    readField(view, { logicalName: SEGMENT_LOGICAL_NAMES[id] ?? null, labels }),
-  );
-  const fields = {
+/** Dynamics 365 opportunities, read from their model-driven form with the shared template. */
+export const dynamics365Adapter: CrmAdapter = createCrmAdapter<Element>({
+  crm: CRM,
+  canonicalId: toCanonicalDynamicsId,
+  findActiveView: findDynamicsActiveView,
+  shown: (doc) => {
+    const view = findDynamicsActiveView(doc);
+    return view && headerTitle(view) !== null ? view : null;
+  },
+  readFields: (view) => ({
     name: firstFound([() => headerTitle(view), ...fieldStrategies(view, FIELDS.name)]),
     stage: firstFound([
       ...fieldStrategies(view, FIELDS.stepName),
@@ -96,29 +81,18 @@ export function readDynamicsOpportunity(
     amount: readField(view, FIELDS.amount),
     closeDate: readField(view, FIELDS.closeDate),
     owner: readField(view, FIELDS.owner),
-  };
-  const identity = { crm: CRM, instance, recordId, dealKey, url } as const;
-  return {
-    status: 'ready',
-    snapshot: buildSnapshot(identity, fields, segments, doc.documentElement.lang, now),
-  };
-}
+  }),
+  readSegment: (view, id, labels) =>
+    readField(view, { logicalName: SEGMENT_LOGICAL_NAMES[id] ?? null, labels }),
+});
 
-/** The form shown now; null when several are shown and none can be told to be in front. */
-export function findDynamicsActiveView(doc: Document): Element | null {
+// The form shown now; null when several are shown and none can be told to be in front.
+function findDynamicsActiveView(doc: Document): Element | null {
   // Multi-session apps keep the other sessions' forms in the DOM, hidden.
   if (queryAll(doc, FORM_ROOT).length === 0) return doc.body;
   const shown = queryShown(doc, FORM_ROOT);
   return shown.length === 1 ? (shown[0] ?? null) : null;
 }
-
-/** The Dynamics 365 adapter. */
-export const dynamics365Adapter: CrmAdapter = {
-  crm: CRM,
-  matchUrl: (url) => detectDealPage(url)?.crm === CRM,
-  read: readDynamicsOpportunity,
-  findActiveView: findDynamicsActiveView,
-};
 
 function headerTitle(view: Element): Found | null {
   for (const title of queryShown(view, HEADER_TITLE)) {

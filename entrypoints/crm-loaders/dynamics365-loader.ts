@@ -1,7 +1,0 @@
-// Runs on every Dynamics 365 page: the manifest's content script for its hosts (wxt.config.ts), bundled
-// by scripts/build/crm-loaders.ts. It carries only Dynamics 365's deal URLs.
-import { startLoader } from '../../lib/crm/deal-page-loader';
-import { showsDynamics365Deal } from '../../lib/crm/deal-urls/dynamics365-deal-url';
-import { THIS_EXTENSION } from './page-loader-env';
-
-startLoader(showsDynamics365Deal, THIS_EXTENSION);

@@ -1,7 +1,0 @@
-// Runs on every Pipedrive page: the manifest's content script for its hosts (wxt.config.ts), bundled
-// by scripts/build/crm-loaders.ts. It carries only Pipedrive's deal URLs.
-import { startLoader } from '../../lib/crm/deal-page-loader';
-import { showsPipedriveDeal } from '../../lib/crm/deal-urls/pipedrive-deal-url';
-import { THIS_EXTENSION } from './page-loader-env';
-
-startLoader(showsPipedriveDeal, THIS_EXTENSION);

@@ -1,7 +1,0 @@
-// Runs on every Salesforce Classic page: the manifest's content script for its hosts (wxt.config.ts), bundled
-// by scripts/build/crm-loaders.ts. It carries only Salesforce Classic's deal URLs.
-import { startLoader } from '../../lib/crm/deal-page-loader';
-import { showsSalesforceClassicDeal } from '../../lib/crm/deal-urls/salesforce-classic-deal-url';
-import { THIS_EXTENSION } from './page-loader-env';
-
-startLoader(showsSalesforceClassicDeal, THIS_EXTENSION);

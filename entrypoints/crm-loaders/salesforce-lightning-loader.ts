@@ -1,7 +1,0 @@
-// Runs on every Salesforce Lightning page: the manifest's content script for its hosts (wxt.config.ts), bundled
-// by scripts/build/crm-loaders.ts. It carries only Salesforce Lightning's deal URLs.
-import { startLoader } from '../../lib/crm/deal-page-loader';
-import { showsSalesforceLightningDeal } from '../../lib/crm/deal-urls/salesforce-lightning-deal-url';
-import { THIS_EXTENSION } from './page-loader-env';
-
-startLoader(showsSalesforceLightningDeal, THIS_EXTENSION);

@@ -1,0 +1,74 @@
+import {
+  buildSnapshot,
+  readSegments,
+  type CoreFields,
+  type CrmAdapter,
+  type DealReading,
+  type ReadOptions,
+} from './crm-adapter';
+import { buildDealKey } from './deal-key';
+import type { DealPageMatch } from './deal-page-match';
+import { detectDealPage } from './deal-page-url';
+import type { CrmId, FieldReading } from './deal-snapshot';
+
+/**
+ * What one CRM's page reading fills in. The shared template runs the steps in this order:
+ * detect → validate → key → wait → segments → snapshot.
+ */
+export interface DealPageSteps<Shown> {
+  /** The CRM these pages belong to. */
+  readonly crm: CrmId;
+  /** Detect: the deal `url` shows; the built-in CRMs' URL checks unless given. */
+  detect?(url: string): DealPageMatch | null;
+  /** Validate: the record id in canonical form, or null when the URL's id is not one of this CRM's. */
+  canonicalId(rawRecordId: string): string | null;
+  /** Key: the org, for a CRM whose URL check leaves it to the reading; otherwise the URL check's instance. */
+  instanceOf?(match: DealPageMatch, url: string): string;
+  /** Key: the CRM whose deal key the deal takes, when another CRM shows the same records. */
+  readonly dealKeyCrm?: CrmId;
+  /** The element that shows the deal now; the watcher observes it and tells views apart by it. */
+  findActiveView(doc: Document): Element | null;
+  /** Wait: what the fields are read from once the deal is shown; null while its header has not rendered. */
+  shown(doc: Document): Shown | null;
+  /** The five fields every snapshot has. */
+  readFields(shown: Shown, doc: Document): CoreFields;
+  /** Segments: one captureFields id, shown under one of `labels`. */
+  readSegment(shown: Shown, fieldId: string, labels: readonly string[]): FieldReading;
+  /** The locale numeric dates are written in; the page's language unless given. */
+  localeOf?(doc: Document): string | undefined;
+}
+
+/** An adapter that reads `steps`' CRM with the shared template. */
+export function createCrmAdapter<Shown>(steps: DealPageSteps<Shown>): CrmAdapter {
+  const detect = steps.detect ?? ((url: string) => detectDealPage(url));
+  return {
+    crm: steps.crm,
+    matchUrl: (url) => detect(url)?.crm === steps.crm,
+    read: (doc, url, now = new Date(), options = {}) => readDeal(steps, detect(url), doc, url, now, options),
+    findActiveView: (doc) => steps.findActiveView(doc),
+  };
+}
+
+function readDeal<Shown>(
+  steps: DealPageSteps<Shown>,
+  match: DealPageMatch | null,
+  doc: Document,
+  url: string,
+  now: Date,
+  options: ReadOptions,
+): DealReading {
+  if (match?.crm !== steps.crm) return { status: 'not-a-deal' };
+  const recordId = steps.canonicalId(match.rawRecordId);
+  if (!recordId) return { status: 'invalid-record-id', rawRecordId: match.rawRecordId };
+  const instance = steps.instanceOf?.(match, url) ?? ('instance' in match ? match.instance : '');
+  const dealKey = buildDealKey(steps.dealKeyCrm ?? steps.crm, instance, recordId);
+  const shown = steps.shown(doc);
+  if (shown === null) return { status: 'waiting-for-header', recordId, dealKey, instance };
+  const segments = readSegments(options.captureFields, (id, labels) => steps.readSegment(shown, id, labels));
+  const identity = { crm: steps.crm, instance, recordId, dealKey, url };
+  const locale = steps.localeOf ? steps.localeOf(doc) : doc.documentElement.lang;
+  return {
+    status: 'ready',
+    snapshot: buildSnapshot(identity, steps.readFields(shown, doc), segments, locale, now),
+  };
+}
