@@ -73,6 +73,21 @@ describe('startLoader', () => {
     expect(page.requestSidebar).not.toHaveBeenCalled();
   });
 
+  it('tells the extension each time it finds no deal, at once or once a slower check answers', async () => {
+    const page = fakePage(HOME);
+    const notADeal = vi.fn();
+    startLoader(page.isDealPage, { ...page.extension(), notADeal });
+    expect(notADeal).toHaveBeenCalledTimes(1);
+    page.isDealPage.mockImplementation(async () => location.href === DEAL);
+    page.go(`${LIGHTNING}/lightning/o/Opportunity/list`);
+    await settle();
+    expect(notADeal).toHaveBeenCalledTimes(2);
+    page.go(DEAL);
+    await settle();
+    expect(notADeal).toHaveBeenCalledTimes(2);
+    expect(page.requestSidebar).toHaveBeenCalledTimes(1);
+  });
+
   it('asks for the sidebar when the CRM navigates in place from another page to a deal', async () => {
     const page = fakePage(HOME);
     start(page);

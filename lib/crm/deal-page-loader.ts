@@ -9,6 +9,8 @@ export interface LoaderExtension {
   isValid(): boolean;
   /** Asks the background to inject the sidebar; rejects when the request failed. */
   requestSidebar(): Promise<unknown>;
+  /** Told each time the loader found the page is not a deal; only builds made for the e2e tests listen. */
+  notADeal?(): void;
 }
 
 /** The part of the Navigation API the loader listens to. */
@@ -62,6 +64,7 @@ export function startLoader(isDealPage: DealPageCheck, extension: LoaderExtensio
   }
   const verdict = isDealPage(location);
   if (verdict !== false) answer(run, verdict);
+  else extension.notADeal?.();
   return () => stop(run);
 }
 
@@ -83,11 +86,12 @@ function request(run: LoaderRun): void {
 
 function answer(run: LoaderRun, verdict: boolean | Promise<boolean>): void {
   if (verdict === true) return request(run);
-  if (verdict === false) return;
+  if (verdict === false) return run.extension.notADeal?.();
   const href = location.href;
   verdict.then(
     (isDeal) => {
-      if (isDeal && !run.requested && !run.stopped && location.href === href) request(run);
+      if (!isDeal) run.extension.notADeal?.();
+      else if (!run.requested && !run.stopped && location.href === href) request(run);
     },
     () => undefined,
   );

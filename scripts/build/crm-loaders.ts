@@ -62,6 +62,12 @@ export async function bundleCrmLoaders(options: { minify: boolean }): Promise<Bu
         target: 'es2022',
         minify: options.minify,
         legalComments: 'none',
+        // `report` in builds made for the e2e tests only (package.json's build:e2e): see page-loader-env.ts.
+        define: {
+          'import.meta.env.YARDSTICK_REPORT_LOADER_VERDICTS': JSON.stringify(
+            process.env.YARDSTICK_REPORT_LOADER_VERDICTS ?? '',
+          ),
+        },
         logLevel: 'silent',
       });
       const output = result.outputFiles[0];

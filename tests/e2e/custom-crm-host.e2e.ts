@@ -7,6 +7,7 @@ import { readStoredScores } from './support/extension-database';
 import { prepareExtensionCopy } from './support/granted-host-build';
 import { TEST_EXTENSION_ID } from './support/keyed-build';
 import { launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
+import { recordLoaderVerdicts, waitForNotADeal } from './support/loader-verdicts';
 import {
   dealHeadingOf,
   expectText,
@@ -38,6 +39,7 @@ async function launch(grantedHosts: string[]): Promise<ExtensionBrowser> {
   build = prepareExtensionCopy({ grantedHosts });
   browser = await launchWithExtension({ extensionDir: build.extensionDir });
   expect(browser.extensionId).toBe(TEST_EXTENSION_ID);
+  await recordLoaderVerdicts(browser.serviceWorker);
   await routeCrmApps(browser.context);
   return browser;
 }
@@ -66,8 +68,10 @@ async function openOptions(running: ExtensionBrowser): Promise<Page> {
   return options;
 }
 
-async function expectNoSidebar(page: Page): Promise<void> {
-  await page.waitForTimeout(600);
+/** The sidebar comes only at a loader's request: none runs on the host, or its loader found no deal. */
+async function expectNoSidebar(running: ExtensionBrowser, page: Page): Promise<void> {
+  if ((await registeredScriptIds(running)).includes(SCRIPT_ID))
+    await waitForNotADeal(running.serviceWorker, page);
   expect(await page.locator('yardstick-sidebar').count()).toBe(0);
 }
 
@@ -90,7 +94,7 @@ describe('A custom CRM host', () => {
     const options = await openOptions(running);
     const deal = await running.context.newPage();
     await deal.goto(`${GENERIC.origin}${GENERIC.deals[0]!.path}`);
-    await expectNoSidebar(deal);
+    await expectNoSidebar(running, deal);
 
     await options.getByLabel(/Deal URL pattern/).fill(GENERIC_CONFIG.urlPattern);
     await options.getByLabel('Deal name selector (optional)').fill(GENERIC_CONFIG.selectors.name);
@@ -121,14 +125,14 @@ describe('A custom CRM host', () => {
     expect(stored.map((score) => score.dealKey)).toEqual([third!.dealKey]);
 
     await deal.goto(`${GENERIC.origin}${GENERIC.nonDeals[1]!}`);
-    await expectNoSidebar(deal);
+    await expectNoSidebar(running, deal);
 
     await options.goto(`chrome-extension://${TEST_EXTENSION_ID}/options.html`);
     await options.getByRole('button', { name: `Remove ${HOST_PATTERN}` }).click();
     await options.getByText(`Removed ${HOST_PATTERN}`, { exact: false }).waitFor();
     await waitForRegistration(running, false);
     await deal.goto(`${GENERIC.origin}${first!.path}`);
-    await expectNoSidebar(deal);
+    await expectNoSidebar(running, deal);
   });
 
   it('declared by policy and granted: Yardstick runs there from start-up, shown as managed in options', async () => {
@@ -165,6 +169,6 @@ describe('A custom CRM host', () => {
 
     const deal = await running.context.newPage();
     await deal.goto(`${GENERIC.origin}${GENERIC.deals[0]!.path}`);
-    await expectNoSidebar(deal);
+    await expectNoSidebar(running, deal);
   });
 });

@@ -3,6 +3,7 @@ import { DYNAMICS, HUBSPOT, PIPEDRIVE } from './support/crm-app-records';
 import { LIGHTNING_ORIGIN, routeCrmApps, routeLightning } from './support/crm-fixtures';
 import { launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
 import { GLOBEX, opportunityPath } from './support/lightning-app-records';
+import { recordLoaderVerdicts, waitForNotADeal } from './support/loader-verdicts';
 import { dealHeadingOf, expectText, navigateInApp } from './support/sidebar-page';
 
 // The loader alone decides on a page that is not a deal: these tests start there and navigate in place.
@@ -14,13 +15,14 @@ async function openTab(url: string): Promise<Page> {
   pages.push(page);
   await page.goto(url);
   // The loader has run and found no deal: nothing was injected.
-  await page.waitForTimeout(300);
+  await waitForNotADeal(browser.serviceWorker, page);
   expect(await page.locator('yardstick-sidebar').count()).toBe(0);
   return page;
 }
 
 beforeAll(async () => {
   browser = await launchWithExtension();
+  await recordLoaderVerdicts(browser.serviceWorker);
   await routeLightning(browser.context);
   await routeCrmApps(browser.context);
 });
@@ -45,7 +47,7 @@ describe('The loader on a CRM page that is not a deal', () => {
     async (crm) => {
       const page = await openTab(`${crm.origin}${crm.nonDeals[0]!}`);
       await navigateInApp(page, crm.hook, crm.nonDeals[1]!);
-      await page.waitForTimeout(300);
+      await waitForNotADeal(browser.serviceWorker, page);
       expect(await page.locator('yardstick-sidebar').count()).toBe(0);
       const deal = crm.deals[0]!;
       await navigateInApp(page, crm.hook, deal.path);

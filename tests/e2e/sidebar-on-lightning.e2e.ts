@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { LIGHTNING_ORIGIN, routeLightning } from './support/crm-fixtures';
 import { readStoredScores } from './support/extension-database';
 import { launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
+import { recordLoaderVerdicts, waitForNotADeal } from './support/loader-verdicts';
 import {
   GLOBEX,
   INITECH,
@@ -31,6 +32,7 @@ async function setRaterInSidebar(name: string): Promise<void> {
 
 beforeEach(async () => {
   browser = await launchWithExtension();
+  await recordLoaderVerdicts(browser.serviceWorker);
   await routeLightning(browser.context, {
     '/lightning/r/Opportunity/0065e00000GlBxAAAV/view':
       'salesforce-lightning/opportunity-with-cached-hidden-record.html',
@@ -50,7 +52,7 @@ describe('Yardstick on Salesforce Lightning', () => {
 
     await page.goto(`${LIGHTNING_ORIGIN}/lightning/o/Opportunity/list?filterName=Recent`);
     await page.getByRole('link', { name: INITECH.name }).first().waitFor();
-    await page.waitForTimeout(500);
+    await waitForNotADeal(browser.serviceWorker, page);
     expect(await page.locator('yardstick-sidebar').count()).toBe(0);
   });
 

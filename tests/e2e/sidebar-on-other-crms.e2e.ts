@@ -3,6 +3,7 @@ import { CLASSIC, DYNAMICS, HUBSPOT, PIPEDRIVE, type CrmApp } from './support/cr
 import { routeCrmApps } from './support/crm-fixtures';
 import { readStoredScores } from './support/extension-database';
 import { launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
+import { recordLoaderVerdicts, waitForNotADeal } from './support/loader-verdicts';
 import {
   dealHeadingOf,
   expectText,
@@ -24,6 +25,7 @@ async function openTab(): Promise<Page> {
 
 beforeAll(async () => {
   browser = await launchWithExtension();
+  await recordLoaderVerdicts(browser.serviceWorker);
   await routeCrmApps(browser.context);
   const options = await openTab();
   await setRaterInOptions(options, browser.extensionId, 'priya@acme.example');
@@ -44,8 +46,8 @@ async function visit(page: Page, crm: CrmApp, path: string, inPlace: boolean): P
 }
 
 async function expectNoSidebar(page: Page): Promise<void> {
-  // The loader decides at once; a wrongly injected sidebar would show within a few hundred ms.
-  await page.waitForTimeout(500);
+  // The sidebar is injected only at the loader's request, which it makes on a deal only.
+  await waitForNotADeal(browser.serviceWorker, page);
   expect(await page.locator('yardstick-sidebar').count()).toBe(0);
 }
 

@@ -1,0 +1,37 @@
+import { dealKeyOf } from '../../../lib/crm/deal-page-state';
+import type { DefinitionsPreview } from '../../../lib/definitions/definitions-preview';
+import { DEAL_IDLE } from './deal-slice';
+import { BLANK_DRAFT } from './draft-slice';
+import { SAVE_IDLE } from './save-slice';
+import type { PageSlice, SidebarSlice, SliceContext } from './sidebar-state';
+
+/** The page slice: a page showing another deal starts that deal afresh and stops the previous one's work. */
+export function createPageSlice(
+  context: SliceContext,
+  options: { collapsed?: boolean; definitionsPreview?: DefinitionsPreview | null },
+): SidebarSlice<PageSlice> {
+  return (set, get) => ({
+    page: { status: 'not-a-deal' },
+    crm: null,
+    collapsed: options.collapsed ?? false,
+    definitionsPreview: options.definitionsPreview ?? null,
+
+    showPage(page, crm) {
+      const previousKey = dealKeyOf(get().page);
+      const nextKey = dealKeyOf(page);
+      const pageCrm = page.status === 'ready' || page.status === 'header-timeout' ? page.snapshot.crm : null;
+      const shownCrm = pageCrm ?? crm ?? null;
+      if (previousKey === nextKey) {
+        set({ page, crm: shownCrm });
+        return;
+      }
+      const signal = context.dealWork.next();
+      set({ page, crm: shownCrm, deal: DEAL_IDLE, ...BLANK_DRAFT, ...SAVE_IDLE });
+      if (nextKey) void context.loadDeal(nextKey, false, signal);
+    },
+
+    setCollapsed(collapsed) {
+      set({ collapsed });
+    },
+  });
+}
