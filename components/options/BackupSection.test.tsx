@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createBackupRestorer } from '../../entrypoints/options/backup-restorer';
+import { createDatabaseBackupRestorer } from '../../entrypoints/options/database-backup-restorer';
 import { createScoresExporter } from '../../entrypoints/options/scores-exporter';
 import { MessageType } from '../../lib/messaging/protocol-names';
 import { createInMemoryBackground } from '../../tests/unit/helpers/in-memory-background';
@@ -31,7 +31,10 @@ describe('Export and backup sections', () => {
     const downloads: { fileName: string; text: string }[] = [];
     const exporter = createScoresExporter(async () => 'priya@acme.example');
     exporter.download = (file) => void downloads.push(file);
-    const restorer = createBackupRestorer((fileName, text) => void downloads.push({ fileName, text }));
+    const restorer = createDatabaseBackupRestorer(
+      (fileName, text) => void downloads.push({ fileName, text }),
+      () => background.options.backupRestored(),
+    );
     // The in-memory background writes to its own database; copy its score into the pages' database.
     const { YardstickDatabase } = await import('../../lib/db/yardstick-database');
     const pagesDb = new YardstickDatabase();
@@ -61,11 +64,15 @@ describe('Export and backup sections', () => {
     await user.click(screen.getByRole('button', { name: 'Back up everything' }));
     expect(await screen.findByText(/^Backed up 1 scores to yardstick-backup-/)).toBeInTheDocument();
     const backup = downloads[2]!;
+    const changesBeforeRestore = background.stateChanges.length;
     await user.upload(
       screen.getByLabelText('Restore from a backup file'),
       new File([backup.text], backup.fileName),
     );
     expect(await screen.findByText(/0 scores added, 1 already here/)).toBeInTheDocument();
+    // The background heard of the restore after it committed, and told open sidebars and pages.
+    const changesAfterRestore = background.stateChanges.length;
+    expect(changesAfterRestore).toBe(changesBeforeRestore + 1);
 
     const damaged = backup.text.replace('"priya@acme.example"', '"mallory@acme.example"');
     await user.upload(
@@ -73,5 +80,6 @@ describe('Export and backup sections', () => {
       new File([damaged], 'damaged.json'),
     );
     expect(await screen.findByText('damaged.json was not restored; nothing changed.')).toBeInTheDocument();
+    expect(background.stateChanges).toHaveLength(changesAfterRestore);
   });
 });

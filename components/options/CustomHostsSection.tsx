@@ -1,9 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import {
-  matchPatternFor,
-  validateGenericAdapterConfig,
-  type GenericAdapterConfig,
-} from '../../lib/crm/generic-adapter';
+import { matchPatternFor, type GenericAdapterConfig } from '../../lib/crm/generic-adapter';
+import { validateGenericAdapterConfig } from '../../lib/crm/generic-adapter-config';
 import type { CustomCrmView, SettingsView } from '../../lib/messaging/protocol';
 import type { OptionsBackend } from './options-backend';
 

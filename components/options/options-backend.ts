@@ -24,6 +24,8 @@ export interface OptionsBackend {
   removeCustomCrm(urlPattern: string): Promise<Response<typeof MessageType.removeCustomCrm>>;
   /** Has the background run the loader on every custom host whose permission is now granted. */
   syncCustomCrms(): Promise<Response<typeof MessageType.syncCustomCrms>>;
+  /** Tells the background a backup was restored into the database, so it re-registers custom hosts and announces the change. */
+  backupRestored(): Promise<Response<typeof MessageType.backupRestored>>;
   /** Calls `onChange` whenever the background announces a change; returns the unsubscribe. */
   subscribe(onChange: () => void): () => void;
 }

@@ -1,9 +1,9 @@
 import { readSetting, writeSetting } from '../../lib/db/settings-repository';
-import type { CustomCrmView, MessageType, RequestOf, Response } from '../../lib/messaging/protocol';
+import { MessageType, type CustomCrmView, type RequestOf, type Response } from '../../lib/messaging/protocol';
 import type { BackgroundServices } from './background-services';
 import type { CrmHostSyncResult } from './crm-host-sync';
 import { checkRepCustomCrm } from './custom-crm-hosts';
-import type { HandlerEffects } from './handle-request';
+import type { HandlerEffects, HandlerSlice } from './handler-context';
 
 type CustomCrmsResponse = Response<typeof MessageType.syncCustomCrms>;
 
@@ -88,3 +88,13 @@ export async function syncAndView(effects: HandlerEffects): Promise<CustomCrmsRe
   await effects.announceStateChange();
   return { ok: true, value: views };
 }
+
+/** The extension pages' requests about custom CRM hosts. */
+export const crmHostHandlers: HandlerSlice<
+  typeof MessageType.addCustomCrm | typeof MessageType.removeCustomCrm | typeof MessageType.syncCustomCrms
+> = {
+  [MessageType.addCustomCrm]: (request, { services, effects }) => addCustomCrm(services, effects, request),
+  [MessageType.removeCustomCrm]: ({ urlPattern }, { services, effects }) =>
+    removeCustomCrm(services, effects, urlPattern),
+  [MessageType.syncCustomCrms]: (_request, { effects }) => syncAndView(effects),
+};

@@ -106,13 +106,16 @@ describe('custom CRM hosts in the background', () => {
     });
   });
 
-  it('refuses a config without an id group or with a host it cannot ask access for', async () => {
+  it('refuses a config without an id group (at the gate, by the config schema) or with a host it cannot ask access for', async () => {
     const { options } = createInMemoryBackground();
     expect(
       await options.addCustomCrm({ urlPattern: 'https://crm\\.example\\.com/deals/\\d+' }),
     ).toMatchObject({
       ok: false,
-      error: { code: 'invalid-custom-crm', message: expect.stringMatching(/named group "id"/) },
+      error: {
+        code: 'invalid-message',
+        message: expect.stringMatching(/config\.urlPattern: needs a named group "id"/),
+      },
     });
     expect(await options.addCustomCrm({ urlPattern: 'https://[^/]+/deals/(?<id>\\d+)' })).toMatchObject({
       ok: false,

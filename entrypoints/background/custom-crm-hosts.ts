@@ -1,9 +1,6 @@
 import { CRM_HOST_MATCHES, crmHostOfPattern, patternCoveredBy } from '../../lib/crm/crm-hosts';
-import {
-  matchPatternFor,
-  validateGenericAdapterConfig,
-  type GenericAdapterConfig,
-} from '../../lib/crm/generic-adapter';
+import { matchPatternFor, type GenericAdapterConfig } from '../../lib/crm/generic-adapter';
+import { validateGenericAdapterConfig } from '../../lib/crm/generic-adapter-config';
 import type { ManagedPolicy } from '../../lib/policy/managed-policy';
 
 /** One custom CRM host: where it comes from, the host permission it needs, and how deals are read there. */

@@ -3,17 +3,17 @@ import { recordScore } from '../../lib/db/record-score';
 import { countDealScores, readDealHistory } from '../../lib/db/score-repository';
 import { readSetting, writeSetting } from '../../lib/db/settings-repository';
 import { DEAL_HISTORY_ROWS, DEAL_STATE_HISTORY_ROWS } from '../../lib/messaging/deal-history-rows';
-import type {
-  DealHistoryPage,
-  DealState,
+import {
   MessageType,
-  ReadingContext,
-  RequestOf,
-  Response,
+  type DealHistoryPage,
+  type DealState,
+  type ReadingContext,
+  type RequestOf,
+  type Response,
 } from '../../lib/messaging/protocol';
 import { calibrationSnapshot } from '../../lib/scoring/calibration-case';
 import type { BackgroundServices } from './background-services';
-import type { HandlerEffects } from './handle-request';
+import type { HandlerEffects, HandlerSlice } from './handler-context';
 import { toDefinitionsView } from './definitions-view';
 import { adapterConfigsOf } from './custom-crm-hosts';
 
@@ -135,3 +135,35 @@ export async function setRater(
   await effects.announceStateChange();
   return { ok: true, value: { rater } };
 }
+
+/** The sidebar's requests about deals, and the rater it may set. */
+export const dealHandlers: HandlerSlice<
+  | typeof MessageType.getReadingContext
+  | typeof MessageType.getDealState
+  | typeof MessageType.getDealHistory
+  | typeof MessageType.countDealHistory
+  | typeof MessageType.saveScore
+  | typeof MessageType.saveCalibrationScore
+  | typeof MessageType.setRater
+> = {
+  [MessageType.getReadingContext]: async (_request, { services }) => ({
+    ok: true,
+    value: await readReadingContext(services),
+  }),
+  [MessageType.getDealState]: async ({ dealKey }, { services, effects }) => {
+    const state = await readDealState(services, dealKey);
+    effects.rememberDefinitionsPreview(state.active);
+    return { ok: true, value: state };
+  },
+  [MessageType.getDealHistory]: async ({ dealKey }, { services }) => ({
+    ok: true,
+    value: await readLongerDealHistory(services, dealKey),
+  }),
+  [MessageType.countDealHistory]: async ({ dealKey }, { services }) => ({
+    ok: true,
+    value: await countDealHistory(services, dealKey),
+  }),
+  [MessageType.saveScore]: (request, { services }) => saveScore(services, request),
+  [MessageType.saveCalibrationScore]: (request, { services }) => saveCalibrationScore(services, request),
+  [MessageType.setRater]: ({ rater }, { services, effects }) => setRater(services, effects, rater),
+};

@@ -1,10 +1,10 @@
 import { activateBuiltInDefinitions, activateDefinitionsText } from '../../lib/db/definitions-repository';
 import { readSetting, writeSetting } from '../../lib/db/settings-repository';
 import { checkDefinitionsUrl } from '../../lib/definitions/fetch-definitions';
-import type { MessageType, Response, SettingsView } from '../../lib/messaging/protocol';
+import { MessageType, type Response, type SettingsView } from '../../lib/messaging/protocol';
 import type { BackgroundServices } from './background-services';
 import { toDefinitionsView } from './definitions-view';
-import type { HandlerEffects } from './handle-request';
+import type { HandlerEffects, HandlerSlice } from './handler-context';
 import { toCustomCrmViews } from './crm-host-handlers';
 
 const LOCKED = {
@@ -120,3 +120,31 @@ export async function setSyncInterval(
   await effects.announceStateChange();
   return { ok: true, value: { minutes } };
 }
+
+/** The extension pages' requests about settings and the definitions source. */
+export const definitionsHandlers: HandlerSlice<
+  | typeof MessageType.getSettings
+  | typeof MessageType.importDefinitions
+  | typeof MessageType.useBuiltInDefinitions
+  | typeof MessageType.setDefinitionsUrl
+  | typeof MessageType.syncDefinitionsNow
+  | typeof MessageType.setSyncInterval
+> = {
+  [MessageType.getSettings]: async (_request, { services, effects }) => ({
+    ok: true,
+    value: await readSettingsView(services, effects),
+  }),
+  [MessageType.importDefinitions]: ({ fileName, text }, { services, effects }) =>
+    importDefinitionsFile(services, effects, fileName, text),
+  [MessageType.useBuiltInDefinitions]: (_request, { services, effects }) =>
+    switchToBuiltInDefinitions(services, effects),
+  [MessageType.setDefinitionsUrl]: ({ url }, { services, effects }) =>
+    setDefinitionsUrl(services, effects, url),
+  [MessageType.syncDefinitionsNow]: async (_request, { services, effects }) => {
+    const outcome = await services.syncDefinitions();
+    await effects.announceStateChange();
+    return { ok: true, value: outcome };
+  },
+  [MessageType.setSyncInterval]: ({ minutes }, { services, effects }) =>
+    setSyncInterval(services, effects, minutes),
+};

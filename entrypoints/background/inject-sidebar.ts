@@ -1,5 +1,6 @@
 import type { WxtBrowser } from 'wxt/browser';
-import type { RequestOrigin } from './handle-request';
+import { MessageType } from '../../lib/messaging/protocol-names';
+import type { HandlerSlice, RequestOrigin } from './handler-context';
 
 /** The sidebar bundle, registered at runtime so CRM pages that are not deals never load it. */
 export const SIDEBAR_SCRIPT = '/content-scripts/sidebar.js';
@@ -16,3 +17,11 @@ export async function injectSidebar(
   });
   return { injected: true };
 }
+
+/** The loaders' one request. */
+export const injectSidebarHandlers: HandlerSlice<typeof MessageType.injectSidebar> = {
+  [MessageType.injectSidebar]: async (_request, { effects, origin }) => ({
+    ok: true,
+    value: await injectSidebar(effects.scripting, origin),
+  }),
+};

@@ -1,8 +1,8 @@
 import { writeSetting } from '../../lib/db/settings-repository';
-import type { MessageType, Response } from '../../lib/messaging/protocol';
+import { MessageType, type Response } from '../../lib/messaging/protocol';
 import type { RaterRole } from '../../lib/scoring/score-record';
 import type { BackgroundServices } from './background-services';
-import type { HandlerEffects } from './handle-request';
+import type { HandlerEffects, HandlerSlice } from './handler-context';
 
 /** Sets whether this browser's scores are a rep's or a manager's (validating), unless policy sets it. */
 export async function setRole(
@@ -37,3 +37,12 @@ export async function setStaleAmountChange(
   await effects.announceStateChange();
   return { ok: true, value: { percent } };
 }
+
+/** The extension pages' requests about the viewer's role and when a score goes stale. */
+export const roleHandlers: HandlerSlice<
+  typeof MessageType.setRole | typeof MessageType.setStaleAmountChange
+> = {
+  [MessageType.setRole]: ({ role }, { services, effects }) => setRole(services, effects, role),
+  [MessageType.setStaleAmountChange]: ({ percent }, { services, effects }) =>
+    setStaleAmountChange(services, effects, percent),
+};

@@ -1,17 +1,17 @@
 import { browser } from 'wxt/browser';
 import type { OptionsBackend } from '../../components/options/options-backend';
 import { MessageType, STATE_REVISION_KEY } from '../../lib/messaging/protocol-names';
+import { sendRequest } from '../shared/send-request';
 
 /** The options page's and popup's backend: messages to the background, plus permissions and change events. */
 export const extensionPageBackend: OptionsBackend = {
-  getSettings: () => browser.runtime.sendMessage({ type: MessageType.getSettings }),
-  setRater: (rater) => browser.runtime.sendMessage({ type: MessageType.setRater, rater }),
-  importDefinitions: (fileName, text) =>
-    browser.runtime.sendMessage({ type: MessageType.importDefinitions, fileName, text }),
-  useBuiltInDefinitions: () => browser.runtime.sendMessage({ type: MessageType.useBuiltInDefinitions }),
-  setDefinitionsUrl: (url) => browser.runtime.sendMessage({ type: MessageType.setDefinitionsUrl, url }),
-  syncDefinitionsNow: () => browser.runtime.sendMessage({ type: MessageType.syncDefinitionsNow }),
-  setSyncInterval: (minutes) => browser.runtime.sendMessage({ type: MessageType.setSyncInterval, minutes }),
+  getSettings: () => sendRequest({ type: MessageType.getSettings }),
+  setRater: (rater) => sendRequest({ type: MessageType.setRater, rater }),
+  importDefinitions: (fileName, text) => sendRequest({ type: MessageType.importDefinitions, fileName, text }),
+  useBuiltInDefinitions: () => sendRequest({ type: MessageType.useBuiltInDefinitions }),
+  setDefinitionsUrl: (url) => sendRequest({ type: MessageType.setDefinitionsUrl, url }),
+  syncDefinitionsNow: () => sendRequest({ type: MessageType.syncDefinitionsNow }),
+  setSyncInterval: (minutes) => sendRequest({ type: MessageType.setSyncInterval, minutes }),
   async requestHostAccess(url) {
     let origin: string;
     try {
@@ -23,15 +23,14 @@ export const extensionPageBackend: OptionsBackend = {
     // granted resolves true without a prompt.
     return browser.permissions.request({ origins: [`${origin}/*`] });
   },
-  setRole: (role) => browser.runtime.sendMessage({ type: MessageType.setRole, role }),
-  setStaleAmountChange: (percent) =>
-    browser.runtime.sendMessage({ type: MessageType.setStaleAmountChange, percent }),
+  setRole: (role) => sendRequest({ type: MessageType.setRole, role }),
+  setStaleAmountChange: (percent) => sendRequest({ type: MessageType.setStaleAmountChange, percent }),
   // Like requestHostAccess: called synchronously from the click, so the user gesture still holds.
   requestHostPattern: (matchPattern) => browser.permissions.request({ origins: [matchPattern] }),
-  addCustomCrm: (config) => browser.runtime.sendMessage({ type: MessageType.addCustomCrm, config }),
-  removeCustomCrm: (urlPattern) =>
-    browser.runtime.sendMessage({ type: MessageType.removeCustomCrm, urlPattern }),
-  syncCustomCrms: () => browser.runtime.sendMessage({ type: MessageType.syncCustomCrms }),
+  addCustomCrm: (config) => sendRequest({ type: MessageType.addCustomCrm, config }),
+  removeCustomCrm: (urlPattern) => sendRequest({ type: MessageType.removeCustomCrm, urlPattern }),
+  syncCustomCrms: () => sendRequest({ type: MessageType.syncCustomCrms }),
+  backupRestored: () => sendRequest({ type: MessageType.backupRestored }),
   subscribe(onChange) {
     const listener = (changes: Record<string, unknown>, area: string) => {
       if (area === 'local' && STATE_REVISION_KEY in changes) onChange();

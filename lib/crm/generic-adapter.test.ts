@@ -2,12 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DealSnapshotSchema, type DealSnapshot } from './deal-snapshot';
-import {
-  createGenericAdapter,
-  matchPatternFor,
-  validateGenericAdapterConfig,
-  type GenericAdapterConfig,
-} from './generic-adapter';
+import { createGenericAdapter, matchPatternFor, type GenericAdapterConfig } from './generic-adapter';
+import { validateGenericAdapterConfig } from './generic-adapter-config';
 import { loadFixture } from '../../tests/unit/helpers/load-fixture';
 
 const NOW = new Date('2026-11-02T09:30:00.000Z');

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { toCanonicalJson } from '../definitions/canonical-json';
 import { checkDefinitionsUrl } from '../definitions/fetch-definitions';
 import { formatIssuePath } from '../definitions/parse-definitions';
-import { validateGenericAdapterConfig } from '../crm/generic-adapter';
+import { validateGenericAdapterConfig } from '../crm/generic-adapter-config';
 import { ProblemCollector, type ImportProblem } from '../exchange/import-problem';
 import { readBackup, restoreErrorOf, type RestoreError, type VerifiedBackup } from '../exchange/read-backup';
 import { err, ok, type Result } from '../result';

@@ -26,8 +26,17 @@ export const MessageType = {
   addCustomCrm: 'page→background:addCustomCrm',
   removeCustomCrm: 'page→background:removeCustomCrm',
   syncCustomCrms: 'page→background:syncCustomCrms',
+  backupRestored: 'page→background:backupRestored',
   toggleSidebar: 'background→sidebar:toggle',
 } as const;
+
+/** The direction prefix of requests only Yardstick's own extension pages may send. */
+export const EXTENSION_PAGE_PREFIX = 'page→';
+
+/** Whether only extension pages may send this message: its name says so (`page→…`); content scripts run beside untrusted pages. */
+export function isExtensionPageOnly(type: string): boolean {
+  return type.startsWith(EXTENSION_PAGE_PREFIX);
+}
 
 /** storage.local key the background bumps when definitions or settings change; sidebars and pages watch it. */
 export const STATE_REVISION_KEY = 'stateRevision';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DealSnapshotSchema } from '../crm/deal-snapshot';
-import type { GenericAdapterConfig } from '../crm/generic-adapter';
+import { GenericAdapterConfigSchema, type GenericAdapterConfig } from '../crm/generic-adapter-config';
 import type { DefinitionsError } from '../definitions/parse-definitions';
 import type { DefinitionsConfig } from '../definitions/definitions-config';
 import type { Definitions } from '../definitions/schema-v1';
@@ -12,23 +12,6 @@ import { MessageType } from './protocol-names';
 export { MessageType };
 
 const RaterSchema = z.string().trim().min(1, 'must not be empty').max(200);
-const SelectorListSchema = z.union([z.string().max(300), z.array(z.string().max(300)).max(10)]);
-/** A custom CRM's generic adapter config as a message carries it; generic-adapter.ts checks its meaning. */
-const CustomCrmConfigSchema = z.strictObject({
-  urlPattern: z.string().trim().min(1).max(500),
-  selectors: z
-    .strictObject({
-      name: SelectorListSchema.optional(),
-      stage: SelectorListSchema.optional(),
-      amount: SelectorListSchema.optional(),
-      closeDate: SelectorListSchema.optional(),
-      owner: SelectorListSchema.optional(),
-      segments: z.record(z.string().max(100), SelectorListSchema).optional(),
-    })
-    .optional(),
-  locale: z.string().max(35).optional(),
-});
-
 /** Every request the background accepts, validated before any handler runs. */
 export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal(MessageType.injectSidebar) }),
@@ -69,30 +52,17 @@ export const RequestSchema = z.discriminatedUnion('type', [
     type: z.literal(MessageType.setStaleAmountChange),
     percent: z.number().int().min(1).max(1000),
   }),
-  z.strictObject({ type: z.literal(MessageType.addCustomCrm), config: CustomCrmConfigSchema }),
+  z.strictObject({ type: z.literal(MessageType.addCustomCrm), config: GenericAdapterConfigSchema }),
   z.strictObject({ type: z.literal(MessageType.removeCustomCrm), urlPattern: z.string().min(1).max(500) }),
   z.strictObject({ type: z.literal(MessageType.syncCustomCrms) }),
+  z.strictObject({ type: z.literal(MessageType.backupRestored) }),
 ]);
 /** A request to the background. */
 export type Request = z.infer<typeof RequestSchema>;
+/** The type (direction-named, protocol-names.ts) of a request to the background. */
+export type RequestType = Request['type'];
 /** The request of one message type. */
-export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;
-
-/** Requests only extension pages may send; content scripts run beside untrusted pages. */
-export const EXTENSION_PAGE_ONLY: ReadonlySet<Request['type']> = new Set([
-  MessageType.getSettings,
-  MessageType.saveCalibrationScore,
-  MessageType.importDefinitions,
-  MessageType.useBuiltInDefinitions,
-  MessageType.setDefinitionsUrl,
-  MessageType.syncDefinitionsNow,
-  MessageType.setSyncInterval,
-  MessageType.setRole,
-  MessageType.setStaleAmountChange,
-  MessageType.addCustomCrm,
-  MessageType.removeCustomCrm,
-  MessageType.syncCustomCrms,
-]);
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 /** The definitions the sidebar scores against. */
 export interface DefinitionsView {
@@ -201,6 +171,7 @@ export interface ResponseMap {
   [MessageType.addCustomCrm]: CustomCrmView[];
   [MessageType.removeCustomCrm]: CustomCrmView[];
   [MessageType.syncCustomCrms]: CustomCrmView[];
+  [MessageType.backupRestored]: CustomCrmView[];
 }
 
 /** A failure the receiver could name. `code` is stable; `message` is for people. */
@@ -211,7 +182,7 @@ export interface ProtocolError {
 }
 
 /** Every response: errors travel as values, so the UI can show them. */
-export type Response<T extends Request['type']> =
+export type Response<T extends RequestType> =
   { ok: true; value: ResponseMap[T] } | { ok: false; error: ProtocolError };
 
 /** The background's request to a tab's sidebar. */

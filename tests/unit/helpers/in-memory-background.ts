@@ -3,15 +3,25 @@ import {
   type BackgroundServices,
 } from '../../../entrypoints/background/background-services';
 import { handleRequest } from '../../../entrypoints/background/handle-request';
+import type { HandlerContext } from '../../../entrypoints/background/handler-context';
 import { createCrmHostSync, type CrmHostApis } from '../../../entrypoints/background/crm-host-sync';
 import type { GenericAdapterConfig } from '../../../lib/crm/generic-adapter';
 import { YardstickDatabase } from '../../../lib/db/yardstick-database';
-import { RequestSchema, type Request, type Response } from '../../../lib/messaging/protocol';
 import { MessageType } from '../../../lib/messaging/protocol-names';
+import { gateRequest } from '../../../lib/messaging/request-gate';
+import { typedSender } from '../../../lib/messaging/send-request';
 import type { SidebarBackend, UnsavedDraft } from '../../../components/sidebar/sidebar-backend';
 import type { OptionsBackend } from '../../../components/options/options-backend';
 
 let databaseCounter = 0;
+
+const EXTENSION = { id: 'yardstick-test', origin: 'chrome-extension://yardstick-test' };
+/** The options page, as runtime messaging names it to the background. */
+const OPTIONS_PAGE_SENDER = {
+  id: EXTENSION.id,
+  url: `${EXTENSION.origin}/options.html`,
+  origin: EXTENSION.origin,
+};
 
 /** A registered content script as the fake scripting API keeps it. */
 export type FakeRegisteredScript = Parameters<CrmHostApis['scripting']['registerContentScripts']>[0][number];
@@ -72,9 +82,10 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
   const definitionsPreviews: string[] = [];
   const listeners = new Set<() => void>();
   const drafts = new Map<string, UnsavedDraft>();
-  const send = async <T extends Request['type']>(message: unknown): Promise<Response<T>> => {
-    const request = RequestSchema.parse(message);
-    return (await handleRequest(request, {}, services, {
+  const context: HandlerContext = {
+    services,
+    origin: {},
+    effects: {
       announceStateChange: async () => {
         stateChanges.push(Date.now());
         listeners.forEach((listener) => listener());
@@ -85,8 +96,16 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
       rememberDefinitionsPreview: (active) => {
         definitionsPreviews.push(active.hash);
       },
-    })) as Response<T>;
+    },
   };
+  /** What the background answers a message from the options page, through the same gate as in the browser. */
+  const deliver = async (message: unknown): Promise<unknown> => {
+    const decision = gateRequest(message, OPTIONS_PAGE_SENDER, EXTENSION);
+    if (decision.verdict === 'ignore') return undefined;
+    if (decision.verdict === 'refuse') return { ok: false, error: decision.error };
+    return handleRequest(decision.request, context);
+  };
+  const send = typedSender(deliver);
   const sidebar: SidebarBackend = {
     getDealState: (dealKey) => send({ type: MessageType.getDealState, dealKey }),
     getDealHistory: (dealKey) => send({ type: MessageType.getDealHistory, dealKey }),
@@ -116,6 +135,7 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
     addCustomCrm: (config) => send({ type: MessageType.addCustomCrm, config }),
     removeCustomCrm: (urlPattern) => send({ type: MessageType.removeCustomCrm, urlPattern }),
     syncCustomCrms: () => send({ type: MessageType.syncCustomCrms }),
+    backupRestored: () => send({ type: MessageType.backupRestored }),
     subscribe: (onChange) => {
       listeners.add(onChange);
       return () => listeners.delete(onChange);
@@ -129,6 +149,7 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
     definitionsPreviews,
     drafts,
     send,
+    deliver,
     crmHostBrowser,
     crmHosts,
   };

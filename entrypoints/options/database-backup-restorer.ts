@@ -6,9 +6,14 @@ import { YardstickDatabase } from '../../lib/db/yardstick-database';
 import { backupFileName } from '../../lib/exchange/write-backup';
 import { checkFileSize, MAX_BACKUP_BYTES } from '../../lib/exchange/file-size-limit';
 
-/** Backup and restore straight against the extension-origin database (an extension page may open it). */
-export function createBackupRestorer(
+/**
+ * Backup and restore straight against the extension-origin database (an extension page may open it);
+ * after a restore commits, `announceRestore` tells the background, which owns what lives outside the
+ * database (custom hosts' loader registrations, open sidebars' state).
+ */
+export function createDatabaseBackupRestorer(
   download: (fileName: string, text: string, mimeType: string) => void,
+  announceRestore: () => Promise<unknown>,
 ): BackupRestorer {
   return {
     async backUp() {
@@ -31,6 +36,9 @@ export function createBackupRestorer(
         const bytes = new Uint8Array(await file.arrayBuffer());
         const result = await restoreBackup(db, bytes, new Date(), { file: file.name });
         if (!result.ok) return { ok: false, problems: formatRestoreError(result.error) };
+        // The data is restored whatever the background answers; a background that cannot be reached
+        // picks the restored settings up at its next start.
+        await announceRestore().catch(() => undefined);
         const { scores, definitionsVersions, settings, backupCreatedAt } = result.value;
         return {
           ok: true,
