@@ -20,6 +20,17 @@ describe('orgErrorFromAnswer', () => {
     expect(error.message).toMatch(/log in to Salesforce/i);
   });
 
+  it("reads userinfo's plain-text Bad_OAuth_Token as session-expired", () => {
+    const answer = {
+      status: 403,
+      contentType: 'text/plain',
+      body: 'Bad_OAuth_Token',
+      location: null,
+      opaqueRedirect: false,
+    };
+    expect(orgErrorFromAnswer(answer, other).code).toBe('session-expired');
+  });
+
   it('tells API Access Control apart from an expired session', () => {
     const error = orgErrorFromAnswer(
       json(401, [

@@ -86,7 +86,9 @@ export function orgErrorFromAnswer(answer: OrgAnswer, context: CallContext): Org
   const fields = body?.fields ?? [];
   const from = (code: OrgErrorCode, message: string) =>
     make(code, status, orgCode, orgMessage, fields, message);
-  if (orgCode === 'INVALID_SESSION_ID' || (status === 401 && orgCode === null)) {
+  // userinfo answers a dead session with a plain-text 403 "Bad_OAuth_Token".
+  const badOAuthToken = orgCode === null && /Bad_OAuth_Token/.test(answer.body);
+  if (orgCode === 'INVALID_SESSION_ID' || (status === 401 && orgCode === null) || badOAuthToken) {
     if (orgMessage && API_ACCESS_CONTROL.test(orgMessage)) {
       return from(
         'session-refused-for-api',
