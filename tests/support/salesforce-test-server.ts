@@ -8,14 +8,8 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
 import { readMetadataFile, readScoreObjectFields } from './force-app-metadata';
-import { parseSoql, type ParsedSoql } from './salesforce-test-soql';
-import {
-  OPPORTUNITY_FIELDS,
-  OPPORTUNITY_PARENTS,
-  TEST_OPPORTUNITIES,
-  TEST_SESSIONS,
-  type TestOrgSession,
-} from './salesforce-test-org';
+import { createQueryEngine } from './salesforce-test-query';
+import { TEST_SESSIONS, type TestOrgSession } from './salesforce-test-org';
 
 /** A failure the test org can be switched into. */
 export type OrgFailure =
@@ -91,10 +85,9 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
 
   const failures = new Map<OrgFailure, number>();
   const refused = new Map<string, { statusCode: string; message: string; fields: string[] }>();
-  const cursors = new Map<string, { records: Record<string, unknown>[]; batch: number }>();
+  const queries = createQueryEngine();
   const timers = new Set<NodeJS.Timeout>();
   let nextRecord = 1;
-  let nextCursor = 1;
 
   const state: SalesforceTestServer = {
     httpOrigin: '',
@@ -157,96 +150,25 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
       (score) => session.viewAll || score.OwnerId === session.userId || session.team.includes(score.OwnerId),
     );
 
-  const selectFrom = (row: Record<string, unknown>, soql: ParsedSoql, type: string) => {
-    const record: Record<string, unknown> = {
-      attributes: { type, url: `/services/data/v62.0/sobjects/${type}/${String(row.Id)}` },
-    };
-    for (const field of soql.fields) {
-      const [parent, child] = field.split('.');
-      if (child && parent) {
-        const relation = OPPORTUNITY_PARENTS[parent]!;
-        const parentId = row[relation.idField];
-        const parentRow = typeof parentId === 'string' ? relation.records[parentId] : undefined;
-        record[parent] = parentRow
-          ? { attributes: { type: relation.type }, [child]: parentRow[child] ?? null }
-          : null;
-      } else {
-        record[field] = row[field] ?? null;
-      }
-    }
-    return record;
-  };
-
   const answerQuery = (
     request: IncomingMessage,
     response: ServerResponse,
     url: URL,
     session: TestOrgSession,
   ) => {
-    const soql = parseSoql(url.searchParams.get('q') ?? '');
-    if (!soql) return sendError(response, 400, 'MALFORMED_QUERY', 'unexpected token');
-    let rows: Record<string, unknown>[];
-    let known: string[];
-    if (soql.object === 'Opportunity') {
-      known = [...OPPORTUNITY_FIELDS, ...(state.multiCurrency ? ['CurrencyIsoCode'] : [])];
-      rows = Object.values(TEST_OPPORTUNITIES);
-    } else if (soql.object === SCORE_OBJECT && !failures.has('not-deployed')) {
-      known = describeNames;
-      rows = visibleScores(session).map((score) => ({
+    const deployed = !failures.has('not-deployed');
+    const answer = queries.query(url.searchParams.get('q') ?? '', {
+      basePath: url.pathname.replace(/\/query\/?$/, ''),
+      queryOptions: String(request.headers['sforce-query-options'] ?? ''),
+      multiCurrency: state.multiCurrency,
+      scoreFields: deployed ? describeNames : null,
+      scoreRows: visibleScores(session).map((score) => ({
         Id: score.Id,
         OwnerId: score.OwnerId,
         ...score.fields,
-      }));
-    } else {
-      return sendError(response, 400, 'INVALID_TYPE', `sObject type '${soql.object}' is not supported.`);
-    }
-    const knownLower = new Set(known.map((field) => field.toLowerCase()));
-    for (const field of [...soql.fields, ...(soql.where ? [soql.where.field] : [])]) {
-      const [parent, child] = field.split('.');
-      const ok = child
-        ? soql.object === 'Opportunity' && parent! in OPPORTUNITY_PARENTS && /^(Name|Id)$/.test(child)
-        : knownLower.has(field.toLowerCase());
-      if (!ok) {
-        return sendError(
-          response,
-          400,
-          'INVALID_FIELD',
-          `${soql.fields.join(', ')}\n ^\nERROR at Row:1:Column:8\nNo such column '${field}' on entity '${soql.object}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name.`,
-        );
-      }
-    }
-    if (soql.where) {
-      const { field, values } = soql.where;
-      rows = rows.filter((row) => values.includes(String(row[field])));
-    }
-    if (soql.limit !== null) rows = rows.slice(0, soql.limit);
-    const records = rows.map((row) => selectFrom(row, soql, soql.object));
-    const asked = /batchSize=(\d+)/.exec(String(request.headers['sforce-query-options'] ?? ''))?.[1];
-    const batch = Math.min(2000, Math.max(200, Number(asked ?? 2000)));
-    pageOut(response, url.pathname.replace(/\/query\/?$/, ''), records, 0, batch);
-  };
-
-  const pageOut = (
-    response: ServerResponse,
-    base: string,
-    records: Record<string, unknown>[],
-    offset: number,
-    batch: number,
-  ) => {
-    const page = records.slice(offset, offset + batch);
-    const done = offset + batch >= records.length;
-    let nextRecordsUrl: string | undefined;
-    if (!done) {
-      const cursor = `01g5g00000Cur${String(nextCursor++).padStart(3, '0')}`;
-      cursors.set(cursor, { records, batch });
-      nextRecordsUrl = `${base}/query/${cursor}-${offset + batch}`;
-    }
-    send(response, 200, {
-      totalSize: records.length,
-      done,
-      ...(nextRecordsUrl ? { nextRecordsUrl } : {}),
-      records: page,
+      })),
     });
+    send(response, answer.status, answer.body);
   };
 
   const answerUpsert = async (
@@ -418,16 +340,8 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
       case 'query':
         return answerQuery(request, response, url, session);
       case 'query-more': {
-        const [, cursor, offset] = /\/query\/([^/-]+)-(\d+)$/.exec(url.pathname) ?? [];
-        const stored = cursor ? cursors.get(cursor) : undefined;
-        if (!stored) return sendError(response, 400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
-        return pageOut(
-          response,
-          url.pathname.replace(/\/query\/[^/]+$/, ''),
-          stored.records,
-          Number(offset),
-          stored.batch,
-        );
+        const answer = queries.more(url.pathname);
+        return send(response, answer.status, answer.body);
       }
       case 'upsert':
         return answerUpsert(request, response, url.pathname, session);
