@@ -355,19 +355,7 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
       if (!response.headersSent) sendError(response, 500, 'TEST_SERVER_BUG', String(error));
     });
   };
-  const pems = await generate([{ name: 'commonName', value: 'my.salesforce.com' }], {
-    keySize: 2048,
-    algorithm: 'sha256',
-    extensions: [
-      {
-        name: 'subjectAltName',
-        altNames: [
-          { type: 2, value: '*.my.salesforce.com' },
-          { type: 7, ip: '127.0.0.1' },
-        ],
-      },
-    ],
-  });
+  const pems = await selfSignedCertificate();
   const http = createHttpServer(handler);
   const https = createHttpsServer({ key: pems.private, cert: pems.cert }, handler);
   const listen = (server: Server) =>
@@ -393,4 +381,24 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
+}
+
+let certificate: ReturnType<typeof generate> | undefined;
+
+// One key pair per test process: RSA generation is the slowest part of starting a server.
+function selfSignedCertificate(): ReturnType<typeof generate> {
+  certificate ??= generate([{ name: 'commonName', value: 'my.salesforce.com' }], {
+    keySize: 2048,
+    algorithm: 'sha256',
+    extensions: [
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: '*.my.salesforce.com' },
+          { type: 7, ip: '127.0.0.1' },
+        ],
+      },
+    ],
+  });
+  return certificate;
 }
