@@ -1,0 +1,116 @@
+/** One session the test org accepts: the `sid` token and who it belongs to. */
+export interface TestOrgSession {
+  token: string;
+  userId: string;
+  name: string;
+  email: string;
+  orgId: string;
+  /** Holds the Yardstick Auditor permission set (View All). */
+  viewAll: boolean;
+  /** Users whose records this user sees through the role hierarchy. */
+  team: string[];
+}
+
+/** The org of the fixtures. */
+export const TEST_ORG_ID = '00D5g000004abcDEAQ';
+
+/** Sessions of a rep, the rep's manager and an auditor of one org; ids carry valid checksums. */
+export const TEST_SESSIONS: TestOrgSession[] = [
+  {
+    token: `${TEST_ORG_ID.slice(0, 15)}!AQ4AQRepSessionToken`,
+    userId: '0055g00000Rep01AAB',
+    name: 'Dana Rep',
+    email: 'dana@acme.example',
+    orgId: TEST_ORG_ID,
+    viewAll: false,
+    team: [],
+  },
+  {
+    token: `${TEST_ORG_ID.slice(0, 15)}!AQ4AQManagerSessionToken`,
+    userId: '0055g00000Mgr02AAB',
+    name: 'Morgan Manager',
+    email: 'morgan@acme.example',
+    orgId: TEST_ORG_ID,
+    viewAll: false,
+    team: ['0055g00000Rep01AAB'],
+  },
+  {
+    token: `${TEST_ORG_ID.slice(0, 15)}!AQ4AQAuditorSessionToken`,
+    userId: '0055g00000Aud03AAB',
+    name: 'Alex Auditor',
+    email: 'alex@acme.example',
+    orgId: TEST_ORG_ID,
+    viewAll: true,
+    team: [],
+  },
+];
+
+/** Opportunity fields the test org has, besides CurrencyIsoCode (multi-currency orgs only). */
+export const OPPORTUNITY_FIELDS = [
+  'Id',
+  'Name',
+  'StageName',
+  'Amount',
+  'CloseDate',
+  'OwnerId',
+  'IsClosed',
+  'IsWon',
+  'LastModifiedDate',
+  'LeadSource',
+  'Type',
+  'CampaignId',
+  'Product_Line__c',
+];
+
+/** Parent records reachable from an opportunity (`Owner.Name`, `Campaign.Name`). */
+export const OPPORTUNITY_PARENTS: Record<
+  string,
+  { idField: string; type: string; records: Record<string, Record<string, unknown>> }
+> = {
+  Owner: {
+    idField: 'OwnerId',
+    type: 'User',
+    records: Object.fromEntries(TEST_SESSIONS.map((session) => [session.userId, { Name: session.name }])),
+  },
+  Campaign: {
+    idField: 'CampaignId',
+    type: 'Campaign',
+    records: { '7015g000000Cmp1AAC': { Name: 'Spring Webinar' } },
+  },
+};
+
+/** The test org's opportunities, keyed by 18-character id (checksums valid). */
+export const TEST_OPPORTUNITIES: Record<string, Record<string, unknown>> = {
+  '0065g00000AbCdEAAV': {
+    Id: '0065g00000AbCdEAAV',
+    Name: 'Acme — 500 seats',
+    StageName: 'Negotiation',
+    Amount: 120000,
+    CurrencyIsoCode: 'EUR',
+    CloseDate: '2026-06-30',
+    OwnerId: '0055g00000Rep01AAB',
+    IsClosed: false,
+    IsWon: false,
+    LastModifiedDate: '2026-05-04T16:20:00.000+0000',
+    LeadSource: 'Web',
+    Type: 'New Business',
+    CampaignId: '7015g000000Cmp1AAC',
+    Product_Line__c: 'Platform',
+  },
+  '0065g00000XyZ12AAF': {
+    Id: '0065g00000XyZ12AAF',
+    Name: 'Globex renewal',
+    StageName: 'Closed Won',
+    Amount: null,
+    CurrencyIsoCode: 'USD',
+    CloseDate: '2026-03-31',
+    OwnerId: '0055g00000Rep01AAB',
+    IsClosed: true,
+    IsWon: true,
+    LastModifiedDate: '2026-04-01T08:00:00.000+0000',
+    LeadSource: null,
+    Type: 'Existing Business',
+    CampaignId: null,
+    Product_Line__c: null,
+  },
+};

@@ -1,0 +1,404 @@
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { generate } from 'selfsigned';
+import { readMetadataFile, readScoreObjectFields } from './force-app-metadata';
+import { createQueryEngine } from './salesforce-test-query';
+import { TEST_SESSIONS, type TestOrgSession } from './salesforce-test-org';
+
+/** A failure the test org can be switched into. */
+export type OrgFailure =
+  | 'expired-session'
+  | 'api-access-control'
+  | 'api-disabled-for-org'
+  | 'api-currently-disabled'
+  | 'request-limit'
+  | 'not-deployed'
+  | 'login-page'
+  | 'server-error'
+  | 'slow'
+  | 'redirect'
+  | 'drop-connection';
+
+/** One stored score record of the test org. */
+export interface StoredScore {
+  Id: string;
+  OwnerId: string;
+  fields: Record<string, unknown>;
+}
+
+/** A Salesforce REST look-alike on 127.0.0.1 over HTTP and HTTPS, answering for any Host. */
+export interface SalesforceTestServer {
+  httpOrigin: string;
+  httpsOrigin: string;
+  httpsPort: number;
+  /** Switches a failure on for every call (`times` omitted) or for the next `times` calls. */
+  fail(failure: OrgFailure, times?: number): void;
+  clearFailures(): void;
+  /** How long a 'slow' answer waits. */
+  slowMs: number;
+  /** Multi-currency orgs have Opportunity.CurrencyIsoCode. */
+  multiCurrency: boolean;
+  apiUsage: { used: number; limit: number };
+  /** Refuses one score key with this per-record error on upsert. */
+  refuseRecord(scoreKey: string, error: { statusCode: string; message: string; fields: string[] }): void;
+  sessions: TestOrgSession[];
+  /** Stored scores by Score_Key__c. */
+  scores: Map<string, StoredScore>;
+  upserts: { created: number; updated: number };
+  /** Calls per route (`GET versions`, `PATCH upsert`…). */
+  calls: Map<string, number>;
+  close(): Promise<void>;
+}
+
+const SCORE_OBJECT = 'Yardstick_Score__c';
+const SCORE_KEY = 'Score_Key__c';
+const JSON_TYPE = 'application/json;charset=UTF-8';
+const STANDARD_SCORE_FIELDS = [
+  'Id',
+  'OwnerId',
+  'Name',
+  'CreatedById',
+  'CreatedDate',
+  'LastModifiedDate',
+  'SystemModstamp',
+  'IsDeleted',
+];
+const VERSIONS = ['45.0', '46.0', '47.0', '61.0', '62.0'];
+const LOGIN_PAGE =
+  '<!DOCTYPE html><html><head><title>Login | Salesforce</title></head><body><form id="login_form"></form></body></html>';
+
+/** Starts the test org on free loopback ports (HTTP and HTTPS with a fresh self-signed cert); close it after. */
+export async function startSalesforceTestServer(): Promise<SalesforceTestServer> {
+  const declared = readScoreObjectFields();
+  const writable = new Set(declared.map((field) => field.name.toLowerCase()));
+  const describeNames = [...STANDARD_SCORE_FIELDS, ...declared.map((field) => field.name)];
+  const repSet = readMetadataFile('permissionsets/Yardstick_Rep.permissionset-meta.xml');
+  if (!repSet.ok) throw new Error(repSet.error);
+  const repObjectPermissions = (repSet.file.content.objectPermissions as Record<string, string>[])[0]!;
+  const repMayEdit = repObjectPermissions.allowEdit === 'true';
+
+  const failures = new Map<OrgFailure, number>();
+  const refused = new Map<string, { statusCode: string; message: string; fields: string[] }>();
+  const queries = createQueryEngine();
+  const timers = new Set<NodeJS.Timeout>();
+  let nextRecord = 1;
+
+  const state: SalesforceTestServer = {
+    httpOrigin: '',
+    httpsOrigin: '',
+    httpsPort: 0,
+    fail: (failure, times = Infinity) => void failures.set(failure, times),
+    clearFailures: () => failures.clear(),
+    slowMs: 5000,
+    multiCurrency: true,
+    apiUsage: { used: 0, limit: 15000 },
+    refuseRecord: (scoreKey, error) => void refused.set(scoreKey, error),
+    sessions: [...TEST_SESSIONS],
+    scores: new Map(),
+    upserts: { created: 0, updated: 0 },
+    calls: new Map(),
+    close: async () => {},
+  };
+
+  const failing = (failure: OrgFailure): boolean => {
+    const left = failures.get(failure) ?? 0;
+    if (left <= 0) return false;
+    failures.set(failure, left - 1);
+    return true;
+  };
+
+  const send = (
+    response: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) => {
+    response.writeHead(status, {
+      'Content-Type': JSON_TYPE,
+      'Sforce-Limit-Info': `api-usage=${state.apiUsage.used}/${state.apiUsage.limit}`,
+      ...headers,
+    });
+    response.end(typeof body === 'string' ? body : JSON.stringify(body));
+  };
+  const sendError = (
+    response: ServerResponse,
+    status: number,
+    errorCode: string,
+    message: string,
+    fields?: string[],
+  ) => send(response, status, [{ message, errorCode, ...(fields ? { fields } : {}) }]);
+
+  const routeOf = (method: string, path: string): string => {
+    if (path === '/services/data/' || path === '/services/data') return 'versions';
+    if (path === '/services/oauth2/userinfo') return 'userinfo';
+    if (/^\/services\/data\/v\d+\.\d\/sobjects\/[^/]+\/describe\/?$/.test(path)) return 'describe';
+    if (/^\/services\/data\/v\d+\.\d\/query\/?$/.test(path)) return 'query';
+    if (/^\/services\/data\/v\d+\.\d\/query\/[^/]+$/.test(path)) return 'query-more';
+    if (method === 'PATCH' && /^\/services\/data\/v\d+\.\d\/composite\/sobjects\/[^/]+\/[^/]+$/.test(path))
+      return 'upsert';
+    return 'other';
+  };
+
+  const visibleScores = (session: TestOrgSession) =>
+    [...state.scores.values()].filter(
+      (score) => session.viewAll || score.OwnerId === session.userId || session.team.includes(score.OwnerId),
+    );
+
+  const answerQuery = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    session: TestOrgSession,
+  ) => {
+    const deployed = !failures.has('not-deployed');
+    const answer = queries.query(url.searchParams.get('q') ?? '', {
+      basePath: url.pathname.replace(/\/query\/?$/, ''),
+      queryOptions: String(request.headers['sforce-query-options'] ?? ''),
+      multiCurrency: state.multiCurrency,
+      scoreFields: deployed ? describeNames : null,
+      scoreRows: visibleScores(session).map((score) => ({
+        Id: score.Id,
+        OwnerId: score.OwnerId,
+        ...score.fields,
+      })),
+    });
+    send(response, answer.status, answer.body);
+  };
+
+  const answerUpsert = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    session: TestOrgSession,
+  ) => {
+    const [, object, keyField] = /\/composite\/sobjects\/([^/]+)\/([^/]+)$/.exec(path) ?? [];
+    if (object !== SCORE_OBJECT || failures.has('not-deployed')) {
+      return sendError(response, 404, 'NOT_FOUND', 'The requested resource does not exist');
+    }
+    if (keyField !== SCORE_KEY)
+      return sendError(response, 400, 'INVALID_FIELD', `Field ${keyField} is not an external id`);
+    let body: { allOrNone?: unknown; records?: unknown };
+    try {
+      body = JSON.parse(await readBody(request)) as typeof body;
+    } catch {
+      return sendError(response, 400, 'JSON_PARSER_ERROR', 'Unexpected character');
+    }
+    const records = body.records;
+    if (!Array.isArray(records) || records.length === 0 || records.length > 200) {
+      return sendError(response, 400, 'INVALID_FIELD', 'records must hold 1 to 200 records');
+    }
+    // The org reads every record before writing any: an unknown field fails the whole request.
+    for (const record of records as Record<string, unknown>[]) {
+      for (const field of Object.keys(record)) {
+        if (field !== 'attributes' && !writable.has(field.toLowerCase())) {
+          return sendError(
+            response,
+            400,
+            'INVALID_FIELD',
+            `No such column '${field}' on sobject of type ${SCORE_OBJECT}`,
+          );
+        }
+      }
+    }
+    const results = (records as Record<string, unknown>[]).map((record) => {
+      const key = record[SCORE_KEY];
+      if (typeof key !== 'string' || key === '') {
+        return {
+          success: false,
+          errors: [
+            {
+              statusCode: 'REQUIRED_FIELD_MISSING',
+              message: `Required fields are missing: [${SCORE_KEY}]`,
+              fields: [SCORE_KEY],
+            },
+          ],
+        };
+      }
+      const refusal = refused.get(key);
+      if (refusal) return { success: false, errors: [refusal] };
+      const { attributes: _attributes, ...fields } = record;
+      const existing = state.scores.get(key);
+      if (existing) {
+        if (!repMayEdit && !session.viewAll) {
+          return {
+            success: false,
+            errors: [
+              {
+                statusCode: 'INSUFFICIENT_ACCESS_OR_READONLY',
+                message: 'insufficient access rights on object id',
+                fields: [],
+              },
+            ],
+          };
+        }
+        existing.fields = { ...existing.fields, ...fields };
+        state.upserts.updated++;
+        return { id: existing.Id, success: true, errors: [], created: false };
+      }
+      const id = `a0X5g00000${String(nextRecord++).padStart(5, '0')}AAA`;
+      state.scores.set(key, { Id: id, OwnerId: session.userId, fields });
+      state.upserts.created++;
+      return { id, success: true, errors: [], created: true };
+    });
+    send(response, 200, results);
+  };
+
+  const answer = async (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://org.invalid');
+    const method = request.method ?? 'GET';
+    const route = routeOf(method, url.pathname);
+    state.calls.set(`${method} ${route}`, (state.calls.get(`${method} ${route}`) ?? 0) + 1);
+    if (failing('slow')) await new Promise<void>((resolve) => timers.add(setTimeout(resolve, state.slowMs)));
+    if (response.destroyed) return;
+    if (failing('drop-connection')) {
+      response.writeHead(200, { 'Content-Type': JSON_TYPE, 'Content-Length': '1000' });
+      response.write('[{"id":"a0X');
+      response.socket?.destroy();
+      return;
+    }
+    if (failing('redirect')) {
+      response.writeHead(302, {
+        Location: `https://login.salesforce.com/?startURL=${encodeURIComponent(url.pathname)}`,
+      });
+      return response.end();
+    }
+    if (failing('login-page')) {
+      response.writeHead(200, { 'Content-Type': 'text/html;charset=UTF-8' });
+      return response.end(LOGIN_PAGE);
+    }
+    const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    const session = state.sessions.find((candidate) => candidate.token === token);
+    if (route === 'userinfo' && (!session || failing('expired-session'))) {
+      response.writeHead(403, { 'Content-Type': 'text/plain' });
+      return response.end('Bad_OAuth_Token');
+    }
+    if (!session || failing('expired-session'))
+      return sendError(response, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+    if (failing('api-access-control')) {
+      return sendError(
+        response,
+        401,
+        'INVALID_SESSION_ID',
+        'This session is not valid for use with the REST API',
+      );
+    }
+    if (failing('api-disabled-for-org')) {
+      return sendError(
+        response,
+        403,
+        'API_DISABLED_FOR_ORG',
+        'The REST API is not enabled for this Organization.',
+      );
+    }
+    if (failing('api-currently-disabled'))
+      return sendError(response, 403, 'API_CURRENTLY_DISABLED', 'API is disabled for this User');
+    if (failing('request-limit') || state.apiUsage.used >= state.apiUsage.limit) {
+      return sendError(response, 403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+    }
+    if (failing('server-error')) {
+      return sendError(
+        response,
+        500,
+        'UNKNOWN_EXCEPTION',
+        'An unexpected error occurred. Please include this ErrorId if you contact support: 1234-5678 (-1)',
+      );
+    }
+    state.apiUsage.used++;
+    switch (route) {
+      case 'versions':
+        return send(
+          response,
+          200,
+          VERSIONS.map((version) => ({ label: `v${version}`, url: `/services/data/v${version}`, version })),
+        );
+      case 'userinfo':
+        return send(response, 200, {
+          sub: `https://login.salesforce.com/id/${session.orgId}/${session.userId}`,
+          user_id: session.userId,
+          organization_id: session.orgId,
+          preferred_username: session.email,
+          name: session.name,
+          email: session.email,
+        });
+      case 'describe': {
+        const object = /\/sobjects\/([^/]+)\/describe/.exec(url.pathname)?.[1];
+        if (object !== SCORE_OBJECT || failures.has('not-deployed')) {
+          return sendError(response, 404, 'NOT_FOUND', 'The requested resource does not exist');
+        }
+        return send(response, 200, {
+          name: SCORE_OBJECT,
+          createable: true,
+          fields: describeNames.map((name) => ({ name })),
+        });
+      }
+      case 'query':
+        return answerQuery(request, response, url, session);
+      case 'query-more': {
+        const answer = queries.more(url.pathname);
+        return send(response, answer.status, answer.body);
+      }
+      case 'upsert':
+        return answerUpsert(request, response, url.pathname, session);
+      default:
+        return sendError(response, 404, 'NOT_FOUND', 'The requested resource does not exist');
+    }
+  };
+
+  const handler = (request: IncomingMessage, response: ServerResponse) => {
+    answer(request, response).catch((error: unknown) => {
+      if (!response.headersSent) sendError(response, 500, 'TEST_SERVER_BUG', String(error));
+    });
+  };
+  const pems = await selfSignedCertificate();
+  const http = createHttpServer(handler);
+  const https = createHttpsServer({ key: pems.private, cert: pems.cert }, handler);
+  const listen = (server: Server) =>
+    new Promise<number>((resolve) =>
+      server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+    );
+  const httpPort = await listen(http);
+  state.httpsPort = await listen(https);
+  state.httpOrigin = `http://127.0.0.1:${httpPort}`;
+  state.httpsOrigin = `https://127.0.0.1:${state.httpsPort}`;
+  state.close = async () => {
+    for (const timer of timers) clearTimeout(timer);
+    for (const server of [http, https]) server.closeAllConnections();
+    await Promise.all([http, https].map((server) => new Promise((resolve) => server.close(resolve))));
+  };
+  return state;
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+let certificate: ReturnType<typeof generate> | undefined;
+
+// One key pair per test process: RSA generation is the slowest part of starting a server.
+function selfSignedCertificate(): ReturnType<typeof generate> {
+  certificate ??= generate([{ name: 'commonName', value: 'my.salesforce.com' }], {
+    keySize: 2048,
+    algorithm: 'sha256',
+    extensions: [
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: '*.my.salesforce.com' },
+          { type: 7, ip: '127.0.0.1' },
+        ],
+      },
+    ],
+  });
+  return certificate;
+}
