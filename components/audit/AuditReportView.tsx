@@ -8,7 +8,7 @@ import { BiasHeatMap } from './charts/BiasHeatMap';
 import { DistributionChart } from './charts/DistributionChart';
 import { WinRateChart } from './charts/WinRateChart';
 import { FigureCell, FigureCells, Gap } from './FigureCells';
-import { count, fixed, interval, percent, plural, signed } from './format';
+import { count, fixed, interval, percent, plural, signed } from '../../lib/audit/format-numbers';
 import {
   agreementGap,
   biasGap,
@@ -19,7 +19,7 @@ import {
   segmentGap,
   stalenessGap,
   winRateGap,
-} from './missing-data';
+} from '../../lib/audit/missing-data';
 
 const three = (v: number) => fixed(v, 3);
 const two = (v: number) => fixed(v, 2);

@@ -1,5 +1,5 @@
 import type { Figure } from '../../lib/audit/figure';
-import { interval } from './format';
+import { interval } from '../../lib/audit/format-numbers';
 
 /** A figure to show in one table cell. */
 export interface CellFigure {

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
 import type { FileRow } from './audit-page-state';
-import { count, fileSize, plural } from './format';
+import { count, fileSize, plural } from '../../lib/audit/format-numbers';
 
 const ACCEPT = '.json,.ndjson,.jsonl,.csv,.txt,.yaml,.yml,application/json,text/csv';
 

@@ -7,8 +7,8 @@ import type {
   FilePhase,
   RejectedFile,
   WorkerTimings,
-} from './audit-protocol';
-import { count, duration, plural } from './format';
+} from '../../lib/audit/audit-protocol';
+import { count, duration, plural } from '../../lib/audit/format-numbers';
 
 /** One file in the page's list: in progress, part of the audit, or refused. */
 export interface FileRow {
