@@ -1,4 +1,4 @@
-import type { AuditReport } from '../../lib/audit/run-audit';
+import type { AuditReport } from '../../lib/audit/audit-report';
 import type { MergeSummary } from '../../lib/exchange/merge-imports';
 import type {
   AcceptedFile,

@@ -1,4 +1,4 @@
-import type { AuditReport } from './run-audit';
+import type { AuditReport } from './audit-report';
 import type { MergeSummary } from '../exchange/merge-imports';
 import type { ImportKind } from '../exchange/read-import-file';
 

@@ -1,4 +1,5 @@
-import { runAudit, type AuditReport } from './run-audit';
+import type { AuditReport } from './audit-report';
+import { runAudit } from './run-audit';
 import { formatProblem } from '../definitions/definitions-problem';
 import { parseDefinitions } from '../definitions/parse-definitions';
 import type { Definitions } from '../definitions/schema-v1';

@@ -1,4 +1,4 @@
-import type { AuditReport } from './run-audit';
+import type { AuditReport } from './audit-report';
 import { plural } from './format-numbers';
 
 /**

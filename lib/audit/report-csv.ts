@@ -1,7 +1,7 @@
 import type { Figure } from './figure';
 import { ALPHA_METRICS, type AlphaFigure } from './krippendorff-alpha';
 import type { AucFigure } from './mann-whitney-auc';
-import type { AuditReport } from './run-audit';
+import type { AuditReport } from './audit-report';
 import type { MergeSummary } from '../exchange/merge-imports';
 
 /** The report's CSV columns: one figure per row ("long" format, easy to filter and pivot). */

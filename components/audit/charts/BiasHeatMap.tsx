@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { RaterAudit } from '../../../lib/audit/run-audit';
+import type { RaterAudit } from '../../../lib/audit/audit-report';
 import { fixed, signed } from '../../../lib/audit/format-numbers';
 import { ChartFrame, reasonKind } from './chart-frame';
 

@@ -1,4 +1,4 @@
-import type { RaterAudit } from '../../../lib/audit/run-audit';
+import type { RaterAudit } from '../../../lib/audit/audit-report';
 import { fixed } from '../../../lib/audit/format-numbers';
 import { ChartFrame, linearScale, ticks } from './chart-frame';
 
