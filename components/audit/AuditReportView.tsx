@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { Figure } from '../../lib/audit/figure';
-import { ALPHA_METRICS } from '../../lib/audit/krippendorff-alpha';
+import { ALPHA_METRICS } from '../../lib/audit/krippendorff-metrics';
 import type { AuditReport, PredictiveFigures, SliceAudit } from '../../lib/audit/audit-report';
 import type { MergeSummary } from '../../lib/exchange/merge-imports';
 import { AgreementChart } from './charts/AgreementChart';

@@ -1,5 +1,6 @@
 import type { Figure } from './figure';
-import { ALPHA_METRICS, type AlphaFigure } from './krippendorff-alpha';
+import type { AlphaFigure } from './krippendorff-alpha';
+import { ALPHA_METRICS } from './krippendorff-metrics';
 import type { AucFigure } from './mann-whitney-auc';
 import type { AuditReport } from './audit-report';
 import type { MergeSummary } from '../exchange/merge-imports';
