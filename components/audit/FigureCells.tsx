@@ -61,19 +61,3 @@ export function FigureCells({ cells }: { cells: CellFigure[] }) {
     </>
   );
 }
-
-/** One figure cell. */
-export function FigureCell(cell: CellFigure) {
-  return <FigureCells cells={[cell]} />;
-}
-
-/** A paragraph saying what data a section is missing, or nothing. */
-export function Gap({ text }: { text: string | null }) {
-  if (!text) return null;
-  return (
-    <p className="ys-gap">
-      <strong>Missing data: </strong>
-      {text}
-    </p>
-  );
-}
