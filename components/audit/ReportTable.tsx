@@ -39,7 +39,8 @@ export interface ReportTableProps {
   rows: readonly ReportRow[];
   /** Names the keyboard-scrollable region the table sits in; without it the table is not wrapped. */
   scrollLabel?: string;
-  compact?: boolean;
+  /** A denser table (`compact`), or the import panel's list of files (`files`). */
+  variant?: 'compact' | 'files';
 }
 
 /**
@@ -47,9 +48,9 @@ export interface ReportTableProps {
  * (`scope="row"`), figures with their n (adjacent figures with the same reason share one cell),
  * optionally inside a focusable region so a wide table scrolls with the keyboard.
  */
-export function ReportTable({ caption, columns, rows, scrollLabel, compact }: ReportTableProps) {
+export function ReportTable({ caption, columns, rows, scrollLabel, variant }: ReportTableProps) {
   const table = (
-    <table className={compact ? 'ys-table ys-compact' : 'ys-table'}>
+    <table className={variant ? `ys-table ys-${variant}` : 'ys-table'}>
       <caption>{caption}</caption>
       {columns && (
         <thead>

@@ -37,7 +37,7 @@ export function CoverageSection({ report }: { report: AuditReport }) {
       <Gap text={coverageGap(report)} />
       <Gap text={stalenessGap(report)} />
       <ReportTable
-        compact
+        variant="compact"
         caption={`Coverage and staleness (as of ${staleness.asOf.slice(0, 10)})`}
         rows={rows.map(([label, figure, format]) => ({
           key: label,

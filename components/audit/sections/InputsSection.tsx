@@ -20,7 +20,7 @@ export function InputsSection({ report, summary }: { report: AuditReport; summar
   return (
     <ReportSection id="ys-inputs">
       <ReportTable
-        compact
+        variant="compact"
         caption={`Merge summary, as of ${report.asOf.slice(0, 10)}`}
         rows={rows.map(([label, value]) => ({
           key: label,

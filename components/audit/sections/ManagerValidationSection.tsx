@@ -40,7 +40,7 @@ export function ManagerValidationSection({ report }: { report: AuditReport }) {
           />
           {validation.disputes.length > 0 && (
             <ReportTable
-              compact
+              variant="compact"
               scrollLabel="Disputed criteria"
               caption="Disputes: where the manager picked another level"
               columns={['Deal', 'Criterion', 'Rep', 'Rep’s level', 'Manager', 'Manager’s level']}
