@@ -1,12 +1,19 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { toAuditJson } from '../../lib/audit/audit-report-json';
-import type { AuditEngine, AuditRequest, IncomingFile } from './audit-protocol';
+import type { AuditEngine, AuditRequest, IncomingFile } from '../../lib/audit/audit-protocol';
 import { auditPageReducer, INITIAL_STATE } from './audit-page-state';
 import { AuditReportView } from './AuditReportView';
-import { duration } from './format';
+import { duration } from '../../lib/audit/format-numbers';
 import { ImportPanel } from './ImportPanel';
-import { agreementGap, biasGap, coverageGap, predictiveGap, segmentGap, winRateGap } from './missing-data';
-import { toReportCsv } from './report-csv';
+import {
+  agreementGap,
+  biasGap,
+  coverageGap,
+  predictiveGap,
+  segmentGap,
+  winRateGap,
+} from '../../lib/audit/missing-data';
+import { toReportCsv } from '../../lib/audit/report-csv';
 
 let nextId = 0;
 

@@ -1,5 +1,5 @@
 import type { Figure } from '../../lib/audit/figure';
-import { interval } from './format';
+import { interval } from '../../lib/audit/format-numbers';
 
 /** A figure to show in one table cell. */
 export interface CellFigure {
@@ -59,21 +59,5 @@ export function FigureCells({ cells }: { cells: CellFigure[] }) {
         ),
       )}
     </>
-  );
-}
-
-/** One figure cell. */
-export function FigureCell(cell: CellFigure) {
-  return <FigureCells cells={[cell]} />;
-}
-
-/** A paragraph saying what data a section is missing, or nothing. */
-export function Gap({ text }: { text: string | null }) {
-  if (!text) return null;
-  return (
-    <p className="ys-gap">
-      <strong>Missing data: </strong>
-      {text}
-    </p>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
 import type { FileRow } from './audit-page-state';
-import { count, fileSize, plural } from './format';
+import { count, fileSize, plural } from '../../lib/audit/format-numbers';
+import { numberCell, ReportTable, textCell } from './ReportTable';
 
 const ACCEPT = '.json,.ndjson,.jsonl,.csv,.txt,.yaml,.yml,application/json,text/csv';
 
@@ -169,43 +170,41 @@ export function ImportPanel({
       )}
 
       {listed.length > 0 && (
-        <table className="ys-table ys-files">
-          <caption>Files in this audit</caption>
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Size</th>
-              <th scope="col">Progress</th>
-              <th scope="col">Contents</th>
-              <th scope="col">
-                <span className="ys-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {listed.map((row) => {
-              const progress = progressOf(row);
-              return (
-                <tr key={row.id}>
-                  <th scope="row">{row.name}</th>
-                  <td className="ys-num">{fileSize(row.size)}</td>
-                  <td>
+        <ReportTable
+          variant="files"
+          caption="Files in this audit"
+          columns={[
+            'File',
+            'Size',
+            'Progress',
+            'Contents',
+            <span className="ys-visually-hidden">Actions</span>,
+          ]}
+          rows={listed.map((row) => {
+            const progress = progressOf(row);
+            return {
+              key: row.id,
+              header: row.name,
+              cells: [
+                numberCell(fileSize(row.size)),
+                textCell(
+                  <>
                     <progress max={1} value={progress.value} aria-label={`${row.name}: ${progress.text}`} />{' '}
                     <span>{progress.text}</span>
-                  </td>
-                  <td>{row.accepted ? describeAccepted(row) : ''}</td>
-                  <td>
-                    {row.accepted && (
-                      <button type="button" onClick={() => onRemove(row.id)} disabled={busy}>
-                        Remove<span className="ys-visually-hidden"> {row.name}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                  </>,
+                ),
+                textCell(row.accepted ? describeAccepted(row) : ''),
+                textCell(
+                  row.accepted && (
+                    <button type="button" onClick={() => onRemove(row.id)} disabled={busy}>
+                      Remove<span className="ys-visually-hidden"> {row.name}</span>
+                    </button>
+                  ),
+                ),
+              ],
+            };
+          })}
+        />
       )}
       {listed.some((row) => row.accepted) && (
         <button type="button" className="ys-secondary" onClick={onClear}>

@@ -1,4 +1,4 @@
-import type { AuditReport } from '../../lib/audit/run-audit';
+import type { AuditReport } from '../../lib/audit/audit-report';
 import type { MergeSummary } from '../../lib/exchange/merge-imports';
 import type {
   AcceptedFile,
@@ -7,8 +7,8 @@ import type {
   FilePhase,
   RejectedFile,
   WorkerTimings,
-} from './audit-protocol';
-import { count, duration, plural } from './format';
+} from '../../lib/audit/audit-protocol';
+import { count, duration, plural } from '../../lib/audit/format-numbers';
 
 /** One file in the page's list: in progress, part of the audit, or refused. */
 export interface FileRow {

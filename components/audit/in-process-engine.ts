@@ -1,5 +1,5 @@
-import type { AuditEngine, AuditRequest, AuditResponse } from './audit-protocol';
-import { createAuditWorkerCore } from './audit-worker-core';
+import type { AuditEngine, AuditRequest, AuditResponse } from '../../lib/audit/audit-protocol';
+import { createAuditWorkerCore } from '../../lib/audit/audit-worker-core';
 
 /**
  * Runs the audit worker's logic on the calling thread, for component tests: the real read, merge

@@ -1,4 +1,4 @@
-import type { AuditEngine, AuditRequest, AuditResponse } from './audit-protocol';
+import type { AuditEngine, AuditRequest, AuditResponse } from '../../lib/audit/audit-protocol';
 
 /** The page's end of a dedicated audit worker. */
 export function createWorkerEngine(worker: Worker): AuditEngine {

@@ -1,7 +1,7 @@
 // A dedicated worker: reading, checking, merging and auditing run here, off the page's thread.
 import '../../lib/zod-jitless';
-import type { AuditRequest, AuditResponse } from '../../components/audit/audit-protocol';
-import { createAuditWorkerCore } from '../../components/audit/audit-worker-core';
+import type { AuditRequest, AuditResponse } from '../../lib/audit/audit-protocol';
+import { createAuditWorkerCore } from '../../lib/audit/audit-worker-core';
 
 const scope = self as unknown as {
   postMessage(message: AuditResponse): void;

@@ -1,8 +1,9 @@
 import type { MergeSummary } from '../exchange/merge-imports';
 import type { Figure } from './figure';
-import { ALPHA_METRICS, type AlphaFigure } from './krippendorff-alpha';
+import type { AlphaFigure } from './krippendorff-alpha';
+import { ALPHA_METRICS } from './krippendorff-metrics';
 import type { AucFigure } from './mann-whitney-auc';
-import type { AuditReport } from './run-audit';
+import type { AuditReport } from './audit-report';
 
 /** The `--json` document: the issue's shape, numbers unrounded, `null` + `<name>Reason` beside what is missing. */
 export type AuditJson = Record<string, unknown>;

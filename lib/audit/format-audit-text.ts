@@ -1,7 +1,7 @@
 import type { MergeSummary } from '../exchange/merge-imports';
 import type { Figure } from './figure';
 import type { AlphaFigure } from './krippendorff-alpha';
-import type { AuditReport } from './run-audit';
+import type { AuditReport } from './audit-report';
 
 /** Renders the audit as a plain-text report for a terminal: every number with its n, gaps named. */
 export function formatAuditText(report: AuditReport, summary?: MergeSummary): string {

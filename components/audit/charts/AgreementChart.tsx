@@ -1,5 +1,5 @@
 import type { AlphaFigure } from '../../../lib/audit/krippendorff-alpha';
-import { fixed, interval } from '../format';
+import { fixed, interval } from '../../../lib/audit/format-numbers';
 import { ChartFrame, linearScale, reasonKind, ticks } from './chart-frame';
 
 /** One row of the agreement chart: a criterion's ordinal α, or the total's interval α. */

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { RaterAudit } from '../../../lib/audit/run-audit';
-import { fixed, signed } from '../format';
+import type { RaterAudit } from '../../../lib/audit/audit-report';
+import { fixed, signed } from '../../../lib/audit/format-numbers';
 import { ChartFrame, reasonKind } from './chart-frame';
 
 const LEFT = 150;

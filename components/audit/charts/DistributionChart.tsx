@@ -1,5 +1,5 @@
-import type { RaterAudit } from '../../../lib/audit/run-audit';
-import { fixed } from '../format';
+import type { RaterAudit } from '../../../lib/audit/audit-report';
+import { fixed } from '../../../lib/audit/format-numbers';
 import { ChartFrame, linearScale, ticks } from './chart-frame';
 
 const WIDTH = 760;

@@ -1,5 +1,5 @@
 import type { BandWinRate } from '../../../lib/audit/win-rate-by-band';
-import { percent } from '../format';
+import { percent } from '../../../lib/audit/format-numbers';
 import { ChartFrame, linearScale, reasonKind, ticks } from './chart-frame';
 
 const LEFT = 56;

@@ -1,5 +1,5 @@
-import type { AuditReport } from '../../lib/audit/run-audit';
-import { plural } from './format';
+import type { AuditReport } from './audit-report';
+import { plural } from './format-numbers';
 
 /**
  * What data a section lacks, in words a manager can act on: which file to import, or what the

@@ -1,6 +1,6 @@
-import { runAudit } from '../../lib/audit/run-audit';
-import { mergeImports } from '../../lib/exchange/merge-imports';
-import { readImportFile, type ImportedFile } from '../../lib/exchange/read-import-file';
+import { runAudit } from './run-audit';
+import { mergeImports } from '../exchange/merge-imports';
+import { readImportFile, type ImportedFile } from '../exchange/read-import-file';
 import { fixtureText } from '../../tests/unit/helpers/fixture-text';
 import { csvCell, csvText, REPORT_CSV_COLUMNS, toReportCsv } from './report-csv';
 

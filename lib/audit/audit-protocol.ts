@@ -1,6 +1,6 @@
-import type { AuditReport } from '../../lib/audit/run-audit';
-import type { MergeSummary } from '../../lib/exchange/merge-imports';
-import type { ImportKind } from '../../lib/exchange/read-import-file';
+import type { AuditReport } from './audit-report';
+import type { MergeSummary } from '../exchange/merge-imports';
+import type { ImportKind } from '../exchange/read-import-file';
 
 /**
  * The messages between the audit page and its worker. Everything here is structured-clonable:

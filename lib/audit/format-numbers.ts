@@ -1,4 +1,4 @@
-import type { Figure } from '../../lib/audit/figure';
+import type { Figure } from './figure';
 
 /** U+2212, the minus sign: screen readers say "minus" and it lines up with "+". */
 const MINUS = '\u2212';

@@ -1,13 +1,14 @@
-import { runAudit, type AuditReport } from '../../lib/audit/run-audit';
-import { formatProblem } from '../../lib/definitions/definitions-problem';
-import { parseDefinitions } from '../../lib/definitions/parse-definitions';
-import type { Definitions } from '../../lib/definitions/schema-v1';
-import { decodeText } from '../../lib/exchange/decode-text';
-import { checkFileSize, MAX_IMPORT_BYTES } from '../../lib/exchange/file-size-limit';
-import { formatImportError, type ImportError } from '../../lib/exchange/import-problem';
-import { mergeImports, type MergeSummary } from '../../lib/exchange/merge-imports';
-import { readImportFile, type ImportedFile } from '../../lib/exchange/read-import-file';
-import type { AuditInput } from '../../lib/audit/audit-input';
+import type { AuditReport } from './audit-report';
+import { runAudit } from './run-audit';
+import { formatProblem } from '../definitions/definitions-problem';
+import { parseDefinitions } from '../definitions/parse-definitions';
+import type { Definitions } from '../definitions/schema-v1';
+import { decodeText } from '../exchange/decode-text';
+import { checkFileSize, MAX_IMPORT_BYTES } from '../exchange/file-size-limit';
+import { formatImportError, type ImportError } from '../exchange/import-problem';
+import { mergeImports, type MergeSummary } from '../exchange/merge-imports';
+import { readImportFile, type ImportedFile } from '../exchange/read-import-file';
+import type { AuditInput } from './audit-input';
 import type {
   AcceptedFile,
   AuditRequest,

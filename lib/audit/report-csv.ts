@@ -1,8 +1,9 @@
-import type { Figure } from '../../lib/audit/figure';
-import { ALPHA_METRICS, type AlphaFigure } from '../../lib/audit/krippendorff-alpha';
-import type { AucFigure } from '../../lib/audit/mann-whitney-auc';
-import type { AuditReport } from '../../lib/audit/run-audit';
-import type { MergeSummary } from '../../lib/exchange/merge-imports';
+import type { Figure } from './figure';
+import type { AlphaFigure } from './krippendorff-alpha';
+import { ALPHA_METRICS } from './krippendorff-metrics';
+import type { AucFigure } from './mann-whitney-auc';
+import type { AuditReport } from './audit-report';
+import type { MergeSummary } from '../exchange/merge-imports';
 
 /** The report's CSV columns: one figure per row ("long" format, easy to filter and pivot). */
 export const REPORT_CSV_COLUMNS = [

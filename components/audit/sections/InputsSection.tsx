@@ -1,0 +1,40 @@
+import type { AuditReport } from '../../../lib/audit/audit-report';
+import { count } from '../../../lib/audit/format-numbers';
+import type { MergeSummary } from '../../../lib/exchange/merge-imports';
+import { numberCell, ReportTable } from '../ReportTable';
+import { ReportSection } from './ReportSection';
+
+/** What went into the report: counts of scores, ratings, raters, deals and outcomes, and merge notes. */
+export function InputsSection({ report, summary }: { report: AuditReport; summary: MergeSummary | null }) {
+  const c = report.counts;
+  const rows: [string, number][] = [
+    ['Scores', c.scores],
+    ['Ratings (criterion answers)', c.ratings],
+    ['Duplicates merged', summary?.duplicates ?? 0],
+    ['Raters', c.raters],
+    ['Deals scored', c.deals],
+    ['Calibration cases', c.calibrationUnits],
+    ['Deals in the outcomes file', c.outcomes],
+    ['Closed deals with a score', c.closedDealsScored],
+  ];
+  return (
+    <ReportSection id="ys-inputs">
+      <ReportTable
+        variant="compact"
+        caption={`Merge summary, as of ${report.asOf.slice(0, 10)}`}
+        rows={rows.map(([label, value]) => ({
+          key: label,
+          header: label,
+          cells: [numberCell(count(value), `count-${label}`)],
+        }))}
+      />
+      {summary && summary.notes.length > 0 && (
+        <ul className="ys-notes">
+          {summary.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+    </ReportSection>
+  );
+}

@@ -1,0 +1,63 @@
+import type { AuditIndex, DealGroups } from '../audit-index';
+import type { RaterAudit } from '../audit-report';
+import { summarise } from '../descriptive-statistics';
+import { missing } from '../figure';
+import type { Minimums } from '../minimums';
+import { raterBiasIndexed } from '../rater-bias';
+import { raterDriftIndexed, type RaterDrift } from '../rater-drift';
+
+/** Each rater's audit (bias, drift, totals), sorted by rater id. */
+export function ratersOf(
+  data: AuditIndex,
+  latest: DealGroups,
+  history: DealGroups,
+  minimums: Minimums,
+): RaterAudit[] {
+  const { criteria, raters } = data;
+  const width = criteria.length;
+  const bias = criteria.map((_, c) => {
+    const valueOf = (s: number) => data.levels[s * width + c]!;
+    const entries = raterBiasIndexed(latest.values(), raters, data.raterOf, valueOf, {
+      minUnits: minimums.biasUnits,
+    });
+    return new Map(entries.map((entry) => [entry.rater, entry.bias]));
+  });
+  const timeOf = (s: number) => data.timeOf[s]!;
+  const drift = criteria.map((_, c) => {
+    const entries = raterDriftIndexed(
+      history.values(),
+      { raterNames: raters, raterOf: data.raterOf, valueOf: (s) => data.levels[s * width + c]!, timeOf },
+      { minDeviations: minimums.driftDeviations, minWindowDeviations: minimums.driftWindowDeviations },
+    );
+    return new Map(entries.map(({ rater, ...rest }) => [rater, rest]));
+  });
+  const scoreCounts = new Int32Array(raters.length);
+  for (let s = 0; s < data.scores.length; s++) scoreCounts[data.raterOf[s]!]!++;
+  const totals = raters.map(() => [] as number[]);
+  const dealCounts = new Int32Array(raters.length);
+  for (const group of latest.values()) {
+    for (const s of group) {
+      dealCounts[data.raterOf[s]!]!++;
+      const total = data.scores[s]!.total;
+      if (total !== null) totals[data.raterOf[s]!]!.push(total);
+    }
+  }
+  const noComparison = {
+    ...missing(0, 'insufficient data', 'the rater shares no deal with another rater'),
+    se: null,
+  };
+  const noDrift: Omit<RaterDrift, 'rater'> = {
+    windows: [],
+    slopePer30Days: { ...missing(0, 'insufficient data', 'no dated ratings'), se: null },
+  };
+  return raters
+    .map((id, r) => ({
+      id,
+      scores: scoreCounts[r]!,
+      deals: dealCounts[r]!,
+      bias: Object.fromEntries(criteria.map((criterion, c) => [criterion, bias[c]!.get(id) ?? noComparison])),
+      drift: Object.fromEntries(criteria.map((criterion, c) => [criterion, drift[c]!.get(id) ?? noDrift])),
+      totals: summarise(totals[r]!),
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
