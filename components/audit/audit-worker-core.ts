@@ -1,12 +1,14 @@
 import { runAudit, type AuditReport } from '../../lib/audit/run-audit';
 import { formatProblem } from '../../lib/definitions/definitions-problem';
-import { parseDefinitions } from '../../lib/definitions/parse-definitions';
 import type { Definitions } from '../../lib/definitions/schema-v1';
 import { decodeText } from '../../lib/exchange/decode-text';
 import { checkFileSize, MAX_IMPORT_BYTES } from '../../lib/exchange/file-size-limit';
 import { formatImportError, type ImportError } from '../../lib/exchange/import-problem';
 import { mergeImports, type MergeSummary } from '../../lib/exchange/merge-imports';
 import { readImportFile, type ImportedFile } from '../../lib/exchange/read-import-file';
+import { readDefinitionsFile } from '../../lib/exchange/read-definitions-file';
+import { readFailure } from '../../lib/exchange/read-failure';
+import { err } from '../../lib/result';
 import type { AuditInput } from '../../lib/audit/audit-input';
 import type {
   AcceptedFile,
@@ -67,7 +69,7 @@ export function createAuditWorkerCore(post: (response: AuditResponse) => void): 
     if (!decoded.ok) return { ok: false, rejected: rejectedOf(id, name, [decoded.error]) };
     const text = decoded.value;
     if (incoming.role === 'definitions' || looksLikeDefinitions(name, text)) {
-      const parsed = parseDefinitions(text, /\.ya?ml$/i.test(name) ? 'yaml' : undefined);
+      const parsed = readDefinitionsFile(name, text, /\.ya?ml$/i.test(name) ? 'yaml' : undefined);
       if (!parsed.ok) {
         return {
           ok: false,
@@ -85,7 +87,7 @@ export function createAuditWorkerCore(post: (response: AuditResponse) => void): 
       }
       return { ok: true, definitions: { id, name, definitions: parsed.value } };
     }
-    const read = await readImportFile(name, text);
+    const read = await readImportFile(name, text).catch((error: unknown) => err(readFailure(name, error)));
     if (!read.ok) return { ok: false, rejected: rejectedOf(id, name, [read.error]) };
     return { ok: true, stored: { id, name, imported: read.value } };
   }

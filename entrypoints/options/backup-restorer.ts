@@ -4,6 +4,8 @@ import { restoreBackup } from '../../lib/db/restore';
 import { formatRestoreError } from '../../lib/exchange/read-backup';
 import { YardstickDatabase } from '../../lib/db/yardstick-database';
 import { backupFileName } from '../../lib/exchange/write-backup';
+import { readFailure } from '../../lib/exchange/read-failure';
+import { err } from '../../lib/result';
 import { checkFileSize, MAX_BACKUP_BYTES } from '../../lib/exchange/file-size-limit';
 
 /** Backup and restore straight against the extension-origin database (an extension page may open it). */
@@ -29,7 +31,9 @@ export function createBackupRestorer(
       const db = new YardstickDatabase();
       try {
         const bytes = new Uint8Array(await file.arrayBuffer());
-        const result = await restoreBackup(db, bytes, new Date(), { file: file.name });
+        const result = await restoreBackup(db, bytes, new Date(), { file: file.name }).catch(
+          (error: unknown) => err({ ...readFailure(file.name, error), reason: 'invalid' as const }),
+        );
         if (!result.ok) return { ok: false, problems: formatRestoreError(result.error) };
         const { scores, definitionsVersions, settings, backupCreatedAt } = result.value;
         return {

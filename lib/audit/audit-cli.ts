@@ -1,10 +1,12 @@
-import { parseDefinitions } from '../definitions/parse-definitions';
 import type { Definitions } from '../definitions/schema-v1';
 import { decodeText } from '../exchange/decode-text';
 import { formatImportError, type ImportError } from '../exchange/import-problem';
 import { mergeImports } from '../exchange/merge-imports';
+import { readDefinitionsFile } from '../exchange/read-definitions-file';
+import { readFailure } from '../exchange/read-failure';
 import { readImportFile, type ImportedFile } from '../exchange/read-import-file';
 import { parseTimestamp } from '../exchange/parse-timestamp';
+import { err } from '../result';
 import { toAuditJson } from './audit-report-json';
 import { formatAuditText } from './format-audit-text';
 import { runAudit } from './run-audit';
@@ -74,7 +76,7 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
   if (definitionsPath !== null) {
     const text = await readText(definitionsPath, io, failures);
     if (text !== null) {
-      const parsed = parseDefinitions(text);
+      const parsed = readDefinitionsFile(definitionsPath, text);
       if (parsed.ok) definitions = parsed.value;
       else {
         for (const problem of parsed.error.problems) {
@@ -89,7 +91,7 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
   for (const file of files) {
     const text = await readText(file, io, failures);
     if (text === null) continue;
-    const read = await readImportFile(file, text);
+    const read = await readImportFile(file, text).catch((error: unknown) => err(readFailure(file, error)));
     if (read.ok) imported.push(read.value);
     else failures.push(...formatImportError(read.error));
   }

@@ -38,4 +38,3 @@ export function toCanonicalJson(value: unknown): string {
   }
   return parts.join('');
 }
-

@@ -18,6 +18,7 @@ export const BAD_IMPORT_CATEGORIES = [
   '50 MB files',
   'delimiter or encoding',
   'formula injection',
+  'deep nesting',
 ] as const;
 /** One category of bad input. */
 export type BadImportCategory = (typeof BAD_IMPORT_CATEGORIES)[number];
@@ -957,6 +958,56 @@ export const BAD_IMPORTS: BadImportCase[] = [
     /settings\[\d\]\.value: setting "role": Invalid option: expected one of "rep"\|"manager"/,
   ),
 ];
+
+/** Arrays nested this deep overflowed every recursive reader (hashing, the syntax tree, schema checks). */
+const DEEP = 200_000;
+const deepScores = (closed: boolean) =>
+  `{"format":"yardstick-bundle","formatVersion":1,"scores":${'['.repeat(DEEP)}${closed ? ']'.repeat(DEEP) : ''}}`;
+const TOO_DEEP = 'arrays and objects are nested more than 64 deep here';
+
+BAD_IMPORTS.push(
+  importing(
+    'deep nesting',
+    'bundle whose scores are 200 000 nested arrays',
+    'deep.json',
+    () => deepScores(true),
+    `deep.json:1:120: ${TOO_DEEP}`,
+  ),
+  importing(
+    'deep nesting',
+    'bundle cut inside 200 000 nested arrays',
+    'deep-open.json',
+    () => deepScores(false),
+    `deep-open.json:1:120: ${TOO_DEEP}`,
+  ),
+  importing(
+    'deep nesting',
+    'NDJSON bundle with a score line nested 200 000 deep',
+    'deep.ndjson',
+    (base) => {
+      const lines = base.ndjsonText.split('\n');
+      lines[1] = `{"type":"score","score":${'['.repeat(DEEP)}${']'.repeat(DEEP)}}`;
+      return lines.join('\n');
+    },
+    /deep\.ndjson:2:\d+: arrays and objects are nested more than 64 deep/,
+  ),
+  importing(
+    'deep nesting',
+    'brackets inside strings do not count as nesting',
+    'brackets-in-text.json',
+    editedBundle((b) => {
+      b.scores[0].answers[0].evidence = '['.repeat(500);
+      b.scores[0].answers[0].level = 'x';
+    }),
+    'level: Invalid input: expected number, received string',
+  ),
+  restore(
+    'deep nesting',
+    'backup whose scores are 200 000 nested arrays',
+    () => deepScores(true).replace('bundle', 'backup'),
+    `backup.json, line 1, column 120: ${TOO_DEEP}`,
+  ),
+);
 
 /** How many cases each category has, for imports and restores. */
 export function countBadImports(
