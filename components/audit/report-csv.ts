@@ -3,6 +3,7 @@ import { ALPHA_METRICS, type AlphaFigure } from '../../lib/audit/krippendorff-al
 import type { AucFigure } from '../../lib/audit/mann-whitney-auc';
 import type { AuditReport } from '../../lib/audit/run-audit';
 import type { MergeSummary } from '../../lib/exchange/merge-imports';
+import { neutraliseFormula } from '../../lib/exchange/write-scores-csv';
 
 /** The report's CSV columns: one figure per row ("long" format, easy to filter and pivot). */
 export const REPORT_CSV_COLUMNS = [
@@ -20,16 +21,13 @@ export const REPORT_CSV_COLUMNS = [
 type Cell = string | number | null;
 type Row = Record<(typeof REPORT_CSV_COLUMNS)[number], Cell>;
 
-/** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /**
- * One text cell for Excel: a cell that a spreadsheet would run as a formula (starting with
- * = + - @, or a tab or carriage return) is prefixed with a single quote; then the text is quoted,
+ * One text cell for Excel: a cell that a spreadsheet would run as a formula is prefixed with a
+ * single quote ({@link neutraliseFormula}); then the text is quoted,
  * with inner quotes doubled.
  */
 export function csvText(text: string): string {
-  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  const safe = neutraliseFormula(text);
   return `"${safe.replaceAll('"', '""')}"`;
 }
 

