@@ -3,6 +3,7 @@ import type { Figure } from '../../lib/audit/figure';
 import { ALPHA_METRICS } from '../../lib/audit/krippendorff-alpha';
 import type { AuditReport, PredictiveFigures, SliceAudit } from '../../lib/audit/run-audit';
 import type { MergeSummary } from '../../lib/exchange/merge-imports';
+import { mergeWarningLines } from '../../lib/exchange/merge-warnings';
 import { AgreementChart } from './charts/AgreementChart';
 import { BiasHeatMap } from './charts/BiasHeatMap';
 import { DistributionChart } from './charts/DistributionChart';
@@ -135,6 +136,11 @@ function InputsSection({ report, summary }: { report: AuditReport; summary: Merg
           ))}
         </ul>
       )}
+      <ul className="ys-notes" aria-label="Warnings about the inputs">
+        {mergeWarningLines(summary).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
     </Section>
   );
 }

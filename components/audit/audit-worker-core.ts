@@ -113,7 +113,11 @@ export function createAuditWorkerCore(post: (response: AuditResponse) => void): 
     );
     if (whole.ok) {
       merged = whole.value;
-      return { accepted: all, rejected: [] };
+      const refused = new Map(whole.value.summary.refused.map((r) => [r.index, r.error]));
+      const rejected = all.flatMap((f, i) =>
+        refused.has(i) ? [rejectedOf(f.id, f.name, [refused.get(i)!])] : [],
+      );
+      return { accepted: all.filter((_f, i) => !refused.has(i)), rejected };
     }
     const accepted = [...base];
     const rejected: RejectedFile[] = [];
@@ -131,10 +135,11 @@ export function createAuditWorkerCore(post: (response: AuditResponse) => void): 
         [...accepted, candidate].map((f) => f.imported),
         options,
       );
-      if (attempt.ok) {
+      const refused = attempt.ok ? attempt.value.summary.refused.map((r) => r.error) : attempt.error;
+      if (refused.length === 0 && attempt.ok) {
         accepted.push(candidate);
         merged = attempt.value;
-      } else rejected.push(rejectedOf(candidate.id, candidate.name, attempt.error));
+      } else rejected.push(rejectedOf(candidate.id, candidate.name, refused));
     }
     return { accepted, rejected };
   }

@@ -3,6 +3,7 @@ import { ALPHA_METRICS, type AlphaFigure } from '../../lib/audit/krippendorff-al
 import type { AucFigure } from '../../lib/audit/mann-whitney-auc';
 import type { AuditReport } from '../../lib/audit/run-audit';
 import type { MergeSummary } from '../../lib/exchange/merge-imports';
+import { mergeWarningLines } from '../../lib/exchange/merge-warnings';
 import { neutraliseFormula } from '../../lib/exchange/write-scores-csv';
 
 /** The report's CSV columns: one figure per row ("long" format, easy to filter and pivot). */
@@ -87,6 +88,7 @@ export function toReportCsv(report: AuditReport, summary: MergeSummary | null): 
   if (summary) {
     add('inputs', '', '', 'duplicates merged', summary.duplicates, null);
     for (const note of summary.notes) add('inputs', '', '', 'note', null, null, { note });
+    for (const note of mergeWarningLines(summary)) add('inputs', '', '', 'warning', null, null, { note });
     for (const file of summary.files) {
       add('inputs', file.file, '', `${file.kind} file: scores added`, file.scores, null);
       add('inputs', file.file, '', `${file.kind} file: ratings added`, file.ratings, null);

@@ -363,7 +363,7 @@ export const BAD_IMPORTS: BadImportCase[] = [
     'empty ratings file',
     'ratings.csv',
     () => new Uint8Array(0),
-    'ratings.csv: the file is empty (expected a header: deal,rater,criterion,level)',
+    'ratings.csv: the file is empty: expected a Yardstick bundle (JSON or NDJSON), a ratings CSV (deal,rater,criterion,level) or an outcomes CSV (deal,outcome)',
   ),
 
   // ───────────── wrong checksum ─────────────
