@@ -172,7 +172,7 @@ describe('item 12: one conflicting bundle does not refuse the whole audit', () =
     const result = await runAuditCli(['--json', ...Object.keys(files)], io);
     expect(result.exitCode).toBe(3);
     expect(result.stderr).toMatch(
-      /^alice-edited\.json: refused: 1 score share an id with a different score in alice\.json; nothing was imported from alice-edited\.json, the other files were audited\nalice-edited\.json:\d+:\d+: score [0-9a-f-]{36} differs from the score with the same id at alice\.json:\d+\n$/,
+      /^alice-edited\.json: 1 score shares an id with a different score in alice\.json; nothing was imported from alice-edited\.json, the other files were audited\nalice-edited\.json:\d+:\d+: score [0-9a-f-]{36} differs from the score with the same id at alice\.json:\d+\n$/,
     );
     const report = JSON.parse(result.stdout) as Json;
     expect(report.inputs.files.map((f: Json) => f.file)).toEqual([

@@ -72,7 +72,7 @@ describe('mergeImports', () => {
     const { summary, input } = merged.value;
     expect(summary.refused.map((r) => r.index)).toEqual([1]);
     expect(summary.refused[0]!.error.summary).toBe(
-      'copy.json: refused: 1 score share an id with a different score in pipeline-alice.json; nothing was imported from copy.json, the other files were audited',
+      'copy.json: 1 score shares an id with a different score in pipeline-alice.json; nothing was imported from copy.json, the other files were audited',
     );
     expect(formatImportError(summary.refused[0]!.error)[0]).toMatch(
       /^copy\.json:\d+:\d+: score 00000000-0000-4000-8000-000000000001 differs from the score with the same id at pipeline-alice\.json:\d+$/,

@@ -337,7 +337,7 @@ function conflictError(file: string, collector: ProblemCollector, others: Readon
   const error = collector.toError(file, 'the file');
   return {
     ...error,
-    summary: `${file}: refused: ${count} score${count === 1 ? '' : 's'} share an id with a different score in ${[...others].join(', ')}; nothing was imported from ${file}, the other files were audited`,
+    summary: `${file}: ${count === 1 ? '1 score shares' : `${count} scores share`} an id with a different score in ${[...others].join(', ')}; nothing was imported from ${file}, the other files were audited`,
   };
 }
 
