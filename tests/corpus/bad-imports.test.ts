@@ -8,10 +8,13 @@ import { parseCsv } from '../../lib/exchange/csv-parse';
 import { readImportBytes } from '../../lib/exchange/file-size-limit';
 import { formatImportError, type ImportError } from '../../lib/exchange/import-problem';
 import { mergeImports } from '../../lib/exchange/merge-imports';
+import { mergeWarningLines } from '../../lib/exchange/merge-warnings';
 import type { ScoreRecord } from '../../lib/scoring/score-record';
 import {
   BAD_IMPORT_CATEGORIES,
   BAD_IMPORTS,
+  FLAGGED_IMPORT_CATEGORIES,
+  FLAGGED_IMPORTS,
   buildCorpusBase,
   countBadImports,
   layoutBackup,
@@ -109,6 +112,36 @@ describe('bad imports and restores corpus', () => {
       db.close();
     },
     LARGE_CASE_TIMEOUT,
+  );
+});
+
+describe('flagged imports corpus: accepted, never silently', () => {
+  it('covers every category', () => {
+    for (const category of FLAGGED_IMPORT_CATEGORIES)
+      expect(FLAGGED_IMPORTS.filter((c) => c.category === category).length).toBeGreaterThan(0);
+  });
+
+  it.each(FLAGGED_IMPORTS.map((c) => [`[${c.category}] ${c.name}`, c] as const))(
+    '%s: the report shows what was wrong',
+    async (_title, flagged) => {
+      const files = await flagged.files(base);
+      const read = [];
+      for (const { file, text } of files) {
+        const result = await readImportBytes(file, new TextEncoder().encode(text));
+        if (!result.ok) throw new Error(formatImportError(result.error).join('\n'));
+        read.push(result.value);
+      }
+      const merged = mergeImports(read);
+      if (!merged.ok) throw new Error(merged.error.flatMap(formatImportError).join('\n'));
+      const { summary, input } = merged.value;
+      const shown = [
+        ...mergeWarningLines(summary),
+        ...summary.refused.flatMap((r) => formatImportError(r.error)),
+      ].join('\n');
+      expectFragments(shown, flagged.expected, '');
+      if (flagged.raters !== undefined)
+        expect(new Set(input.scores.map((s) => s.rater)).size).toBe(flagged.raters);
+    },
   );
 });
 
