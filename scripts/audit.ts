@@ -5,16 +5,22 @@
 import '../lib/zod-jitless';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { runAuditCli } from '../lib/audit/audit-cli';
+import { EXIT, runAuditCli } from '../lib/audit/audit-cli';
 
 // `npm run` starts scripts in the package root; paths on the command line are relative to where
 // the user typed them, which npm passes as INIT_CWD.
 const base = process.env.INIT_CWD ?? process.cwd();
 
+// runAuditCli refuses bad files itself; this catch is the last line, so that even a bug prints one
+// explained line and exit status 1 instead of an uncaught stack trace.
 const result = await runAuditCli(process.argv.slice(2), {
   readFile: async (file) => new Uint8Array(await readFile(path.resolve(base, file))),
   now: () => new Date(),
-});
+}).catch((error: unknown) => ({
+  exitCode: EXIT.badInput,
+  stdout: '',
+  stderr: `The audit stopped: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}. Nothing was audited.\n`,
+}));
 process.stdout.write(result.stdout);
 process.stderr.write(result.stderr);
 process.exitCode = result.exitCode;

@@ -189,7 +189,7 @@ describe('AuditApp', () => {
     await user.upload(screen.getByLabelText(/^Definitions file/), fileOf('audit/two-criteria.json'));
     await screen.findByText(/1 earlier file refused by the new definitions/, {}, { timeout: 20_000 });
     expect(screen.getByRole('alert')).toHaveTextContent(
-      'typo.csv:2:17: criterion "champoin" is not in two-criteria@2.1.0',
+      'typo.csv:2:8: criterion "champoin" is not in two-criteria@2.1.0',
     );
     expect(screen.getByRole('row', { name: /^pipeline-alice\.json/ })).toHaveTextContent(
       'Bundle: 51 new scores',

@@ -44,6 +44,14 @@ export function BackupSection({ restorer }: { restorer: BackupRestorer }) {
           isError: true,
         });
       }
+    } catch (error) {
+      setStatus({
+        lines: [
+          `${file.name} was not restored; nothing changed.`,
+          `Restore failed: ${error instanceof Error ? error.message : String(error)}`,
+        ],
+        isError: true,
+      });
     } finally {
       setBusy(false);
     }

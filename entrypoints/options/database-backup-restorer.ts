@@ -4,6 +4,8 @@ import { restoreBackup } from '../../lib/db/restore';
 import { formatRestoreError } from '../../lib/exchange/read-backup';
 import { YardstickDatabase } from '../../lib/db/yardstick-database';
 import { backupFileName } from '../../lib/exchange/write-backup';
+import { readFailure } from '../../lib/exchange/read-failure';
+import { err } from '../../lib/result';
 import { checkFileSize, MAX_BACKUP_BYTES } from '../../lib/exchange/file-size-limit';
 
 /**
@@ -34,7 +36,9 @@ export function createDatabaseBackupRestorer(
       const db = new YardstickDatabase();
       try {
         const bytes = new Uint8Array(await file.arrayBuffer());
-        const result = await restoreBackup(db, bytes, new Date(), { file: file.name });
+        const result = await restoreBackup(db, bytes, new Date(), { file: file.name }).catch(
+          (error: unknown) => err({ ...readFailure(file.name, error), reason: 'invalid' as const }),
+        );
         if (!result.ok) return { ok: false, problems: formatRestoreError(result.error) };
         // The data is restored whatever the background answers; a background that cannot be reached
         // picks the restored settings up at its next start.

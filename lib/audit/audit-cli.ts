@@ -1,10 +1,12 @@
-import { parseDefinitions } from '../definitions/parse-definitions';
 import type { Definitions } from '../definitions/schema-v1';
 import { decodeText } from '../exchange/decode-text';
 import { formatImportError, type ImportError } from '../exchange/import-problem';
 import { mergeImports } from '../exchange/merge-imports';
+import { readDefinitionsFile } from '../exchange/read-definitions-file';
+import { readFailure } from '../exchange/read-failure';
 import { readImportFile, type ImportedFile } from '../exchange/read-import-file';
 import { parseTimestamp } from '../exchange/parse-timestamp';
+import { err } from '../result';
 import { toAuditJson } from './audit-report-json';
 import { formatAuditText } from './format-audit-text';
 import { runAudit } from './run-audit';
@@ -22,8 +24,11 @@ export interface AuditCliResult {
   stderr: string;
 }
 
-/** Exit codes: 0 report printed, 1 bad input (file:line on stderr), 2 wrong usage. */
-export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 report printed, 1 bad input (file:line on stderr), 2 wrong usage, 3 report printed
+ * without files that conflict with others (named on stderr).
+ */
+export const EXIT = { ok: 0, badInput: 1, usage: 2, partial: 3 } as const;
 
 /** The usage text of `npm run audit`. */
 export const AUDIT_USAGE = `Usage: npm run audit -- [--json] [--definitions <file>] [--as-of <date>] <files...>
@@ -36,7 +41,8 @@ and outcomes CSVs (deal,outcome[,segment columns...]), and prints the audit.
   --as-of <date>         "now" for staleness (ISO 8601; default: the current time)
   --help                 this text
 
-Exit status: 0 report printed, 1 bad input (file:line: message on stderr), 2 wrong usage.
+Exit status: 0 report printed, 1 bad input (file:line: message on stderr), 2 wrong usage,
+3 report printed without the files that conflict with others (each named on stderr).
 See docs/audit.md for the statistics and docs/data-formats.md for the file formats.
 `;
 
@@ -74,7 +80,7 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
   if (definitionsPath !== null) {
     const text = await readText(definitionsPath, io, failures);
     if (text !== null) {
-      const parsed = parseDefinitions(text);
+      const parsed = readDefinitionsFile(definitionsPath, text);
       if (parsed.ok) definitions = parsed.value;
       else {
         for (const problem of parsed.error.problems) {
@@ -89,7 +95,7 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
   for (const file of files) {
     const text = await readText(file, io, failures);
     if (text === null) continue;
-    const read = await readImportFile(file, text);
+    const read = await readImportFile(file, text).catch((error: unknown) => err(readFailure(file, error)));
     if (read.ok) imported.push(read.value);
     else failures.push(...formatImportError(read.error));
   }
@@ -101,7 +107,10 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
   const stdout = json
     ? `${JSON.stringify(toAuditJson(report, merged.value.summary), null, 2)}\n`
     : formatAuditText(report, merged.value.summary);
-  return { exitCode: EXIT.ok, stdout, stderr: '' };
+  const { refused } = merged.value.summary;
+  if (refused.length === 0) return { exitCode: EXIT.ok, stdout, stderr: '' };
+  const lines = refused.flatMap(({ error }) => [error.summary, ...formatImportError(error)]);
+  return { exitCode: EXIT.partial, stdout, stderr: `${lines.join('\n')}\n` };
 }
 
 async function readText(path: string, io: AuditCliIo, failures: string[]): Promise<string | null> {

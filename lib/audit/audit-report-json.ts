@@ -1,3 +1,5 @@
+import { formatImportError } from '../exchange/import-problem';
+import { mergeWarningLines } from '../exchange/merge-warnings';
 import type { MergeSummary } from '../exchange/merge-imports';
 import type { Figure } from './figure';
 import type { AlphaFigure } from './krippendorff-alpha';
@@ -63,7 +65,16 @@ export function toAuditJson(report: AuditReport, summary?: MergeSummary): AuditJ
     asOf: report.asOf,
     inputs: {
       ...report.counts,
-      ...(summary ? { files: summary.files, duplicates: summary.duplicates, notes: summary.notes } : {}),
+      ...(summary
+        ? {
+            files: summary.files,
+            duplicates: summary.duplicates,
+            notes: summary.notes,
+            selfDeclared: summary.selfDeclared,
+            warnings: mergeWarningLines(summary),
+            refused: summary.refused.map((refused) => formatImportError(refused.error)),
+          }
+        : {}),
     },
     minimums: report.minimums,
     criteria: report.criteria.map((criterion) => {

@@ -1,7 +1,6 @@
 import type { AuditReport } from './audit-report';
 import { runAudit } from './run-audit';
 import { formatProblem } from '../definitions/definitions-problem';
-import { parseDefinitions } from '../definitions/parse-definitions';
 import type { Definitions } from '../definitions/schema-v1';
 import { decodeText } from '../exchange/decode-text';
 import { checkFileSize, MAX_IMPORT_BYTES } from '../exchange/file-size-limit';
@@ -9,6 +8,9 @@ import { formatImportError, type ImportError } from '../exchange/import-problem'
 import { mergeImports, type MergeSummary } from '../exchange/merge-imports';
 import { readImportFile, type ImportedFile } from '../exchange/read-import-file';
 import type { AuditInput } from './audit-input';
+import { readDefinitionsFile } from '../exchange/read-definitions-file';
+import { readFailure } from '../exchange/read-failure';
+import { err } from '../result';
 import type {
   AcceptedFile,
   AuditRequest,
@@ -68,7 +70,7 @@ export function createAuditWorkerCore(post: (response: AuditResponse) => void): 
     if (!decoded.ok) return { ok: false, rejected: rejectedOf(id, name, [decoded.error]) };
     const text = decoded.value;
     if (incoming.role === 'definitions' || looksLikeDefinitions(name, text)) {
-      const parsed = parseDefinitions(text, /\.ya?ml$/i.test(name) ? 'yaml' : undefined);
+      const parsed = readDefinitionsFile(name, text, /\.ya?ml$/i.test(name) ? 'yaml' : undefined);
       if (!parsed.ok) {
         return {
           ok: false,
@@ -86,7 +88,7 @@ export function createAuditWorkerCore(post: (response: AuditResponse) => void): 
       }
       return { ok: true, definitions: { id, name, definitions: parsed.value } };
     }
-    const read = await readImportFile(name, text);
+    const read = await readImportFile(name, text).catch((error: unknown) => err(readFailure(name, error)));
     if (!read.ok) return { ok: false, rejected: rejectedOf(id, name, [read.error]) };
     return { ok: true, stored: { id, name, imported: read.value } };
   }
@@ -112,7 +114,11 @@ export function createAuditWorkerCore(post: (response: AuditResponse) => void): 
     );
     if (whole.ok) {
       merged = whole.value;
-      return { accepted: all, rejected: [] };
+      const refused = new Map(whole.value.summary.refused.map((r) => [r.index, r.error]));
+      const rejected = all.flatMap((f, i) =>
+        refused.has(i) ? [rejectedOf(f.id, f.name, [refused.get(i)!])] : [],
+      );
+      return { accepted: all.filter((_f, i) => !refused.has(i)), rejected };
     }
     const accepted = [...base];
     const rejected: RejectedFile[] = [];
@@ -130,10 +136,11 @@ export function createAuditWorkerCore(post: (response: AuditResponse) => void): 
         [...accepted, candidate].map((f) => f.imported),
         options,
       );
-      if (attempt.ok) {
+      const refused = attempt.ok ? attempt.value.summary.refused.map((r) => r.error) : attempt.error;
+      if (refused.length === 0 && attempt.ok) {
         accepted.push(candidate);
         merged = attempt.value;
-      } else rejected.push(rejectedOf(candidate.id, candidate.name, attempt.error));
+      } else rejected.push(rejectedOf(candidate.id, candidate.name, refused));
     }
     return { accepted, rejected };
   }

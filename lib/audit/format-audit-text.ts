@@ -1,4 +1,5 @@
 import type { MergeSummary } from '../exchange/merge-imports';
+import { mergeWarningLines } from '../exchange/merge-warnings';
 import type { Figure } from './figure';
 import type { AlphaFigure } from './krippendorff-alpha';
 import type { AuditReport } from './audit-report';
@@ -17,6 +18,7 @@ export function formatAuditText(report: AuditReport, summary?: MergeSummary): st
   out.push(
     `Inputs: ${summary ? `${summary.files.length} files, ` : ''}${counts.scores} scores, ${counts.ratings} ratings, ${counts.raters} raters, ${counts.deals} deals, ${counts.calibrationUnits} calibration cases, ${counts.outcomes} outcomes (${counts.closedDealsScored} closed deals scored)`,
   );
+  for (const line of mergeWarningLines(summary)) out.push(`Warning: ${line}`);
   for (const note of summary?.notes ?? []) out.push(`Note: ${note}`);
   if (summary && summary.duplicates > 0)
     out.push(`Note: ${summary.duplicates} repeated scores/rows were identical and counted once`);

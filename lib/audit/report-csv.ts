@@ -4,6 +4,8 @@ import { ALPHA_METRICS } from './krippendorff-metrics';
 import type { AucFigure } from './mann-whitney-auc';
 import type { AuditReport } from './audit-report';
 import type { MergeSummary } from '../exchange/merge-imports';
+import { mergeWarningLines } from '../exchange/merge-warnings';
+import { neutraliseFormula } from '../exchange/write-scores-csv';
 
 /** The report's CSV columns: one figure per row ("long" format, easy to filter and pivot). */
 export const REPORT_CSV_COLUMNS = [
@@ -21,16 +23,13 @@ export const REPORT_CSV_COLUMNS = [
 type Cell = string | number | null;
 type Row = Record<(typeof REPORT_CSV_COLUMNS)[number], Cell>;
 
-/** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /**
- * One text cell for Excel: a cell that a spreadsheet would run as a formula (starting with
- * = + - @, or a tab or carriage return) is prefixed with a single quote; then the text is quoted,
+ * One text cell for Excel: a cell that a spreadsheet would run as a formula is prefixed with a
+ * single quote ({@link neutraliseFormula}); then the text is quoted,
  * with inner quotes doubled.
  */
 export function csvText(text: string): string {
-  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  const safe = neutraliseFormula(text);
   return `"${safe.replaceAll('"', '""')}"`;
 }
 
@@ -90,6 +89,7 @@ export function toReportCsv(report: AuditReport, summary: MergeSummary | null): 
   if (summary) {
     add('inputs', '', '', 'duplicates merged', summary.duplicates, null);
     for (const note of summary.notes) add('inputs', '', '', 'note', null, null, { note });
+    for (const note of mergeWarningLines(summary)) add('inputs', '', '', 'warning', null, null, { note });
     for (const file of summary.files) {
       add('inputs', file.file, '', `${file.kind} file: scores added`, file.scores, null);
       add('inputs', file.file, '', `${file.kind} file: ratings added`, file.ratings, null);

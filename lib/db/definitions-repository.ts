@@ -1,5 +1,6 @@
 import { hashDefinitions } from '../definitions/content-hash';
-import { parseDefinitions, type DefinitionsError } from '../definitions/parse-definitions';
+import type { DefinitionsError } from '../definitions/parse-definitions';
+import { readDefinitionsFile } from '../exchange/read-definitions-file';
 import type { DefinitionsSyntax } from '../definitions/read-definitions-text';
 import type { Definitions } from '../definitions/schema-v1';
 import { err, ok, type Result } from '../result';
@@ -73,7 +74,7 @@ export async function activateDefinitionsText(
   now: Date,
   options: { syntax?: DefinitionsSyntax; pinnedSha256?: string | null } = {},
 ): Promise<Result<ActiveDefinitions, DefinitionsError>> {
-  const parsed = parseDefinitions(text, options.syntax);
+  const parsed = readDefinitionsFile(source, text, options.syntax);
   if (!parsed.ok) return recordDefinitionsFailure(db, source, parsed.error, now);
   const hash = await hashDefinitions(parsed.value);
   if (options.pinnedSha256 && options.pinnedSha256 !== hash) {

@@ -45,8 +45,10 @@ export function parseCsv(text: string): Result<CsvRecord[], ImportProblem> {
               message: 'a quoted field is never closed (a missing " or a truncated file)',
             });
           }
-          for (let k = text.indexOf('\n', from); k >= 0 && k < close; k = text.indexOf('\n', k + 1)) {
-            line++;
+          for (let k = from; k < close; k++) {
+            const code = text.charCodeAt(k);
+            if (code !== LF && code !== CR) continue;
+            if (code === CR || text.charCodeAt(k - 1) !== CR) line++;
             lineStart = k + 1;
           }
           if (text.charCodeAt(close + 1) === QUOTE) {
@@ -110,16 +112,15 @@ export function fieldPosition(
 ): { line: number; column: number } {
   let i = record.offset;
   let line = record.line;
-  let lineStart = text.lastIndexOf('\n', i - 1) + 1;
+  let lineStart = lineStartOf(text, i);
   for (let field = 0; field < index; field++) {
     if (text.charCodeAt(i) === QUOTE) {
       i++;
       for (;;) {
         const code = text.charCodeAt(i);
-        if (code === LF) {
-          line++;
-          lineStart = i + 1;
-        }
+        // CRLF, LF and CR alone (classic Mac) each end one line.
+        if (code === CR || (code === LF && text.charCodeAt(i - 1) !== CR)) line++;
+        if (code === CR || code === LF) lineStart = i + 1;
         if (code === QUOTE) {
           if (text.charCodeAt(i + 1) === QUOTE) i += 2;
           else {
@@ -134,4 +135,12 @@ export function fieldPosition(
     i++;
   }
   return { line, column: i - lineStart + 1 };
+}
+
+/** Offset where the line holding `offset` starts: after the last LF or CR (classic Mac) before it. */
+export function lineStartOf(text: string, offset: number): number {
+  // A scan back, not lastIndexOf('\r'): in a file with no CR that would search to the start each call.
+  let start = offset;
+  while (start > 0 && text.charCodeAt(start - 1) !== LF && text.charCodeAt(start - 1) !== CR) start--;
+  return start;
 }

@@ -60,16 +60,25 @@ describe('mergeImports', () => {
     expect(twice.value.summary.duplicates).toBe(51 + 88);
   });
 
-  it('refuses a score id reused with other content, naming both places', async () => {
+  it('refuses only the bundle that reuses a score id with other content, naming both, and audits the rest', async () => {
     const first = await read('pipeline-alice.json');
     if (first.kind !== 'bundle') throw new Error('expected a bundle');
     const scores = [...first.bundle.scores];
     scores[0] = { ...scores[0]!, total: scores[0]!.total + 1 };
     const second: ImportedFile = { ...first, file: 'copy.json', bundle: { ...first.bundle, scores } };
-    const merged = mergeImports([first, second]);
-    expect(!merged.ok && merged.error.flatMap(formatImportError)[0]).toMatch(
+    const carol = await read('pipeline-carol-ratings.csv');
+    const merged = mergeImports([first, second, carol]);
+    if (!merged.ok) throw new Error(merged.error.flatMap(formatImportError).join('\n'));
+    const { summary, input } = merged.value;
+    expect(summary.refused.map((r) => r.index)).toEqual([1]);
+    expect(summary.refused[0]!.error.summary).toBe(
+      'copy.json: 1 score shares an id with a different score in pipeline-alice.json; nothing was imported from copy.json, the other files were audited',
+    );
+    expect(formatImportError(summary.refused[0]!.error)[0]).toMatch(
       /^copy\.json:\d+:\d+: score 00000000-0000-4000-8000-000000000001 differs from the score with the same id at pipeline-alice\.json:\d+$/,
     );
+    expect(summary.files.map((f) => f.file)).toEqual(['pipeline-alice.json', 'pipeline-carol-ratings.csv']);
+    expect(input.scores).toHaveLength(51 + 44);
   });
 
   it('refuses CSV ratings that contradict each other, and levels not in the definitions', async () => {
@@ -83,7 +92,7 @@ describe('mergeImports', () => {
     const checked = mergeImports([c], { definitions });
     expect(!checked.ok && checked.error.flatMap(formatImportError)).toEqual([
       'c.csv:2:17: level 5 is not a level of "champion" (levels: 0, 1, 2)',
-      'c.csv:3:15: criterion "budget" is not in two-criteria@2.1.0',
+      'c.csv:3:8: criterion "budget" is not in two-criteria@2.1.0',
     ]);
   });
 

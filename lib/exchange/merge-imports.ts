@@ -1,12 +1,22 @@
-import type { AuditInput, AuditOutcome, AuditScore } from '../audit/audit-input';
+import type { AuditInput, AuditScore } from '../audit/audit-input';
 import { toCanonicalJson } from '../definitions/canonical-json';
 import type { Band, Definitions } from '../definitions/schema-v1';
-import { toCanonicalSalesforceId } from '../crm/salesforce-id';
 import { err, ok, type Result } from '../result';
-import { computeScore } from '../scoring/compute-score';
 import type { ScoreRecord } from '../scoring/score-record';
 import { ProblemCollector, type ImportError, type ImportProblem } from './import-problem';
 import type { ImportedFile } from './read-import-file';
+import { canonicalRaterName, nearDuplicateRaterWarnings } from './rater-names';
+import { verifyBundleTotals } from './verify-bundle-totals';
+import { fillCsvTotals } from './fill-csv-totals';
+import { resolveOutcomeDeals } from './resolve-outcome-deals';
+
+/** A file left out because its scores conflict with an earlier file's; the others were audited. */
+export interface RefusedImport {
+  /** Its position in the files given to {@link mergeImports}. */
+  index: number;
+  /** Why, naming both files and where. */
+  error: ImportError;
+}
 
 /** What was merged, for the report's "inputs" section. */
 export interface MergeSummary {
@@ -14,6 +24,18 @@ export interface MergeSummary {
   /** Scores (or CSV ratings) seen again, identical, and counted once. */
   duplicates: number;
   notes: string[];
+  /**
+   * What in the files was corrected or may be wrong, one sentence each: recorded totals that differ
+   * from the answers (the audit uses the answers'), raters that may be one person written two ways.
+   */
+  warnings: string[];
+  /** Files refused for conflicting with an earlier file; not in `files`. */
+  refused: RefusedImport[];
+  /**
+   * Rater names and roles are what the files say: a checksum proves a file intact, not who made
+   * it. True whenever the input holds scores, so that the report says so.
+   */
+  selfDeclared: boolean;
 }
 
 /** Options for {@link mergeImports}. */
@@ -27,15 +49,42 @@ interface CsvScore {
   where: Map<string, string>;
 }
 
+/** The merged input and what the merge did. */
+export type Merged = { input: AuditInput; summary: MergeSummary };
+
 /**
  * Merges files into one audit input. Scores are merged by id (a repeat must be identical), CSV
  * ratings by deal, rater, date, context and version (a repeat must agree), outcomes by deal.
- * Totals of CSV scores are computed (docs/data-formats.md). Any problem in a file refuses it.
+ * Totals of CSV scores are computed, bundle totals recomputed from the answers (docs/data-formats.md).
+ * A bundle whose score ids meet different scores in an earlier file is refused, naming both, and the
+ * rest merged; any other problem in a file refuses the merge, listing every file's problems.
  */
 export function mergeImports(
   files: readonly ImportedFile[],
   options: MergeOptions = {},
-): Result<{ input: AuditInput; summary: MergeSummary }, ImportError[]> {
+): Result<Merged, ImportError[]> {
+  const refused: RefusedImport[] = [];
+  let remaining = files.map((file, index) => ({ file, index }));
+  for (;;) {
+    const attempt = mergeOnce(
+      remaining.map((entry) => entry.file),
+      options,
+    );
+    if (attempt.conflicts.size === 0) {
+      if (!attempt.result.ok) return err([...refused.map((r) => r.error), ...attempt.result.error]);
+      attempt.result.value.summary.refused = refused;
+      return attempt.result;
+    }
+    for (const [position, error] of attempt.conflicts)
+      refused.push({ index: remaining[position]!.index, error });
+    remaining = remaining.filter((_entry, position) => !attempt.conflicts.has(position));
+  }
+}
+
+function mergeOnce(
+  files: readonly ImportedFile[],
+  options: MergeOptions,
+): { result: Result<Merged, ImportError[]>; conflicts: Map<number, ImportError> } {
   const definitions = options.definitions ?? null;
   const criteria = definitions ? new Map(definitions.criteria.map((c) => [c.id, c])) : null;
   const problems = new Map<string, ProblemCollector>();
@@ -43,30 +92,53 @@ export function mergeImports(
     if (!problems.has(file)) problems.set(file, new ProblemCollector());
     problems.get(file)!.add(problem);
   };
-  const levelProblem = (criterion: string, level: number | null): string | null => {
+  // Which cell is wrong: an unknown criterion is the criterion cell's fault, a bad level the level's.
+  const levelProblem = (
+    criterion: string,
+    level: number | null,
+  ): { cell: 'criterion' | 'level'; message: string } | null => {
     if (!criteria || !definitions) return null;
     const found = criteria.get(criterion);
-    if (!found) return `criterion "${criterion}" is not in ${definitions.id}@${definitions.version}`;
+    if (!found)
+      return {
+        cell: 'criterion',
+        message: `criterion "${criterion}" is not in ${definitions.id}@${definitions.version}`,
+      };
     if (level !== null && !found.levels.some((l) => l.value === level)) {
-      return `level ${level} is not a level of "${criterion}" (levels: ${found.levels.map((l) => l.value).join(', ')})`;
+      return {
+        cell: 'level',
+        message: `level ${level} is not a level of "${criterion}" (levels: ${found.levels.map((l) => l.value).join(', ')})`,
+      };
     }
     return null;
   };
 
-  const summary: MergeSummary = { files: [], duplicates: 0, notes: [] };
+  const summary: MergeSummary = {
+    files: [],
+    duplicates: 0,
+    notes: [],
+    warnings: [],
+    refused: [],
+    selfDeclared: false,
+  };
   const scores: AuditScore[] = [];
-  const byId = new Map<string, { record: ScoreRecord; where: string }>();
+  const byId = new Map<string, { record: ScoreRecord; where: string; fileIndex: number }>();
+  const conflicts = new Map<number, { collector: ProblemCollector; others: Set<string> }>();
+  let unchecked = 0;
   const recordIds = new Map<string, string>();
   const csvScores = new Map<string, CsvScore>();
   const outcomes = new Map<string, { won: boolean; segments: Record<string, string>; where: string }>();
   let latestDocument: { at: number; document: Definitions } | null = null;
   let skippedOtherDefinitions = 0;
 
-  for (const imported of files) {
+  for (const [fileIndex, imported] of files.entries()) {
     const entry = { file: imported.file, kind: imported.kind, scores: 0, ratings: 0, outcomes: 0 };
     summary.files.push(entry);
     if (imported.kind === 'bundle') {
       const documents = new Map(imported.bundle.definitions.map((d) => [d.hash, d.document]));
+      const verified = verifyBundleTotals(imported);
+      for (const mismatch of verified.mismatches) summary.warnings.push(mismatch);
+      unchecked += verified.unchecked;
       imported.bundle.scores.forEach((record, index) => {
         if (definitions && record.definitions.id !== definitions.id) {
           skippedOtherDefinitions++;
@@ -80,22 +152,35 @@ export function mergeImports(
           const problem = levelProblem(answer.criterionId, answer.level);
           if (problem)
             report(imported.file, {
-              ...imported.locate(['scores', index, 'answers', a, 'level']),
-              message: problem,
+              ...imported.locate([
+                'scores',
+                index,
+                'answers',
+                a,
+                problem.cell === 'level' ? 'level' : 'criterionId',
+              ]),
+              message: problem.message,
             });
         });
         const prior = byId.get(record.id);
         if (prior) {
           if (toCanonicalJson(prior.record) === toCanonicalJson(record)) summary.duplicates++;
           else {
-            report(imported.file, {
+            const problem = {
               ...imported.locate(['scores', index, 'id']),
               message: `score ${record.id} differs from the score with the same id at ${prior.where}`,
-            });
+            };
+            if (prior.fileIndex === fileIndex) report(imported.file, problem);
+            else {
+              if (!conflicts.has(fileIndex))
+                conflicts.set(fileIndex, { collector: new ProblemCollector(), others: new Set() });
+              conflicts.get(fileIndex)!.collector.add(problem);
+              conflicts.get(fileIndex)!.others.add(files[prior.fileIndex]!.file);
+            }
           }
           return;
         }
-        byId.set(record.id, { record, where: where() });
+        byId.set(record.id, { record, where: where(), fileIndex });
         entry.scores++;
         entry.ratings += record.answers.length;
         const at = Date.parse(record.savedAt);
@@ -105,25 +190,26 @@ export function mergeImports(
         scores.push({
           id: record.id,
           deal: record.dealKey,
-          rater: record.rater,
+          rater: canonicalRaterName(record.rater),
           ...(record.role ? { role: record.role } : {}),
           snapshot: record.deal,
           context: record.context,
           scoredAt: at,
           definitionsVersion: `${record.definitions.id}@${record.definitions.version}`,
-          total: record.total,
+          total: verified.totals[index] ?? record.total,
           answers: record.answers.map((answer) => ({ criterion: answer.criterionId, level: answer.level })),
         });
       });
     } else if (imported.kind === 'ratings') {
-      for (const row of imported.rows) {
+      for (const read of imported.rows) {
+        const row = { ...read, rater: canonicalRaterName(read.rater) };
         const problem = levelProblem(row.criterion, row.level);
         if (problem) {
           report(imported.file, {
             line: row.line,
-            column: row.levelColumn,
-            field: 'level',
-            message: problem,
+            column: problem.cell === 'level' ? row.levelColumn : row.criterionColumn,
+            field: problem.cell,
+            message: problem.message,
           });
           continue;
         }
@@ -203,9 +289,24 @@ export function mergeImports(
   fillCsvTotals(csvList, scores, definitions);
 
   const resolved = resolveOutcomeDeals(scores, recordIds, outcomes, report);
+  const conflicted = new Map(
+    [...conflicts].map(([index, { collector, others }]) => [
+      index,
+      conflictError(files[index]!.file, collector, others),
+    ]),
+  );
+  if (conflicted.size > 0) return { result: err([]), conflicts: conflicted };
   if (problems.size > 0) {
-    return err([...problems.entries()].map(([file, collector]) => collector.toError(file, 'the file')));
+    const errors = [...problems.entries()].map(([file, collector]) => collector.toError(file, 'the file'));
+    return { result: err(errors), conflicts: conflicted };
   }
+  summary.selfDeclared = scores.length > 0;
+  for (const warning of nearDuplicateRaterWarnings(new Set(scores.map((score) => score.rater))))
+    summary.warnings.push(warning);
+  if (unchecked > 0)
+    summary.warnings.push(
+      `${unchecked} bundle score${unchecked === 1 ? '' : 's'} came without their definitions document, so their recorded totals could not be checked against their answers`,
+    );
   if (skippedOtherDefinitions > 0) {
     summary.notes.push(
       `${skippedOtherDefinitions} bundle score${skippedOtherDefinitions === 1 ? ' was' : 's were'} made against definitions other than ${definitions!.id} and left out`,
@@ -218,7 +319,7 @@ export function mergeImports(
       `bands from ${chosen.id}@${chosen.version}, the definitions of the latest bundle score`,
     );
   const bands: Band[] | null = chosen ? chosen.bands : null;
-  return ok({
+  const merged = ok({
     input: {
       scores,
       outcomes: resolved,
@@ -228,96 +329,18 @@ export function mergeImports(
     },
     summary,
   });
+  return { result: merged, conflicts: conflicted };
+}
+
+function conflictError(file: string, collector: ProblemCollector, others: ReadonlySet<string>): ImportError {
+  const count = collector.problems.length + collector.more;
+  const error = collector.toError(file, 'the file');
+  return {
+    ...error,
+    summary: `${file}: ${count === 1 ? '1 score shares' : `${count} scores share`} an id with a different score in ${[...others].join(', ')}; nothing was imported from ${file}, the other files were audited`,
+  };
 }
 
 function show(level: number | null): string {
   return level === null ? 'Unknown' : String(level);
-}
-
-/**
- * CSV rows carry no total. With definitions it is computed exactly as the extension does; without,
- * every criterion weighs the same and its levels span the range observed in the input.
- */
-function fillCsvTotals(
-  csvScores: AuditScore[],
-  all: readonly AuditScore[],
-  definitions: Definitions | null,
-): void {
-  if (csvScores.length === 0) return;
-  if (definitions) {
-    for (const score of csvScores) {
-      const answers = score.answers.map((answer) => ({
-        criterionId: answer.criterion,
-        level: answer.level,
-        evidence: '',
-      }));
-      (score as { total: number | null }).total = computeScore(definitions, answers).total;
-    }
-    return;
-  }
-  const range = new Map<string, { low: number; high: number }>();
-  for (const score of all) {
-    for (const { criterion, level } of score.answers) {
-      if (level === null) continue;
-      const entry = range.get(criterion);
-      if (!entry) range.set(criterion, { low: level, high: level });
-      else {
-        entry.low = Math.min(entry.low, level);
-        entry.high = Math.max(entry.high, level);
-      }
-    }
-  }
-  const varying = [...range.entries()].filter(([, r]) => r.high > r.low);
-  for (const score of csvScores) {
-    if (varying.length === 0) continue;
-    let attained = 0;
-    for (const [criterion, { low, high }] of varying) {
-      const level = score.answers.find((answer) => answer.criterion === criterion)?.level ?? null;
-      if (level !== null) attained += (level - low) / (high - low);
-    }
-    (score as { total: number | null }).total = (100 * attained) / varying.length;
-  }
-}
-
-/** Outcomes name deals by deal key or by CRM record id (Salesforce 15- or 18-character); map them to deal keys. */
-function resolveOutcomeDeals(
-  scores: readonly AuditScore[],
-  recordIds: ReadonlyMap<string, string>,
-  outcomes: ReadonlyMap<string, { won: boolean; segments: Record<string, string>; where: string }>,
-  report: (file: string, problem: ImportProblem) => void,
-): AuditOutcome[] {
-  const keys = new Set(scores.map((score) => score.deal));
-  const byRecord = new Map<string, Set<string>>();
-  for (const key of keys) {
-    const id = normaliseId(recordIds.get(key) ?? key);
-    if (!byRecord.has(id)) byRecord.set(id, new Set());
-    byRecord.get(id)!.add(key);
-  }
-  const resolved: AuditOutcome[] = [];
-  for (const [deal, outcome] of outcomes) {
-    let key = deal;
-    if (!keys.has(deal)) {
-      const matches = byRecord.get(normaliseId(deal));
-      if (matches && matches.size > 1) {
-        const [file, line] = splitWhere(outcome.where);
-        report(file, {
-          line,
-          message: `deal "${deal}" matches ${matches.size} scored deals (${[...matches].join(', ')}); use the full deal key`,
-        });
-        continue;
-      }
-      if (matches) key = [...matches][0]!;
-    }
-    resolved.push({ deal: key, won: outcome.won, segments: outcome.segments });
-  }
-  return resolved;
-}
-
-function normaliseId(id: string): string {
-  return toCanonicalSalesforceId(id) ?? id;
-}
-
-function splitWhere(where: string): [string, number] {
-  const colon = where.lastIndexOf(':');
-  return [where.slice(0, colon), Number(where.slice(colon + 1))];
 }

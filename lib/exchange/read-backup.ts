@@ -14,6 +14,7 @@ import {
 } from './backup-format';
 import { BUNDLE_FORMAT } from './bundle-format';
 import { checkFileSize, decodeTextFile, MAX_BACKUP_BYTES, utf8ByteLength } from './file-size-limit';
+import { findExcessiveNesting } from './json-nesting';
 import { ProblemCollector, type ImportError, type ImportProblem } from './import-problem';
 import { jsonPathLocator, locateJsonSyntaxError, type TextPosition } from './text-position';
 
@@ -78,6 +79,8 @@ export async function readBackup(
     text = decoded.value;
   }
   if (text.trim() === '') return refuse(file, 'syntax', { message: 'the file is empty' });
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep) return refuse(file, 'syntax', tooDeep);
 
   let data: unknown;
   try {

@@ -13,6 +13,7 @@ import {
   NdjsonScoreLineSchema,
   type Bundle,
 } from './bundle-format';
+import { findExcessiveNesting } from './json-nesting';
 import { ProblemCollector, singleProblem, type ImportError, type ImportProblem } from './import-problem';
 import { jsonPathLocator, locateJsonSyntaxError, type TextPosition } from './text-position';
 
@@ -34,6 +35,8 @@ type Path = readonly (string | number)[];
  */
 export async function readBundle(file: string, text: string): Promise<Result<ImportedBundle, ImportError>> {
   if (text.trim() === '') return err(singleProblem(file, { message: 'the file is empty' }));
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep) return err(singleProblem(file, tooDeep));
   const firstLine = text.slice(0, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length);
   let first: unknown;
   try {

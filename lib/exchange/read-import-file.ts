@@ -30,6 +30,14 @@ export type ImportKind = ImportedFile['kind'];
  * an `outcome` column) or a ratings CSV (header with `criterion` or `level`). Refuses anything else.
  */
 export async function readImportFile(file: string, text: string): Promise<Result<ImportedFile, ImportError>> {
+  // An empty file has no header to tell its kind: say so rather than read it as some kind.
+  if (text.replace(/^\uFEFF/, '').trim() === '') {
+    return err(
+      singleProblem(file, {
+        message: `the file is empty: expected ${EXPECTED_KINDS}`,
+      }),
+    );
+  }
   const kind = detectImportKind(text);
   if (kind === 'bundle') return readBundle(file, text);
   if (kind === 'outcomes') {
@@ -43,18 +51,20 @@ export async function readImportFile(file: string, text: string): Promise<Result
   return err(
     singleProblem(file, {
       line: 1,
-      message:
-        'not a file the audit reads: expected a Yardstick bundle (JSON or NDJSON), a ratings CSV (deal,rater,criterion,level) or an outcomes CSV (deal,outcome)',
+      message: `not a file the audit reads: expected ${EXPECTED_KINDS}`,
     }),
   );
 }
 
-/** Guesses a file's kind from its first characters and header line; null when it is none of them. */
+const EXPECTED_KINDS =
+  'a Yardstick bundle (JSON or NDJSON), a ratings CSV (deal,rater,criterion,level) or an outcomes CSV (deal,outcome)';
+
+/** Guesses a file's kind from its first characters and header line; null when it is none of them or empty. */
 export function detectImportKind(text: string): ImportKind | null {
   const body = text.replace(/^\uFEFF/, '');
   const start = body.trimStart();
   if (start.startsWith('{')) return 'bundle';
-  if (start === '') return 'ratings';
+  if (start === '') return null;
   const end = body.search(/\r|\n/);
   const header = (end < 0 ? body : body.slice(0, end))
     .split(/[,;\t]/)

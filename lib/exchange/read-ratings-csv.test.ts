@@ -19,6 +19,7 @@ describe('readRatingsCsv', () => {
         {
           line: 2,
           levelColumn: 17,
+          criterionColumn: 8,
           deal: 'd1',
           rater: 'ann',
           criterion: 'champion',
@@ -30,6 +31,7 @@ describe('readRatingsCsv', () => {
         {
           line: 3,
           levelColumn: 16,
+          criterionColumn: 8,
           deal: 'd1',
           rater: 'ann',
           criterion: 'metrics',

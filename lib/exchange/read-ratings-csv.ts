@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../result';
-import { fieldPosition, parseCsv, type CsvRecord } from './csv-parse';
+import { fieldPosition, lineStartOf, parseCsv, type CsvRecord } from './csv-parse';
 import { readHeader } from './csv-header';
 import { ProblemCollector, singleProblem, type ImportError } from './import-problem';
 import { parseTimestamp } from './parse-timestamp';
@@ -14,6 +14,8 @@ export interface RatingRow {
   line: number;
   /** Column of the `level` field on its line (for messages found later, e.g. against definitions). */
   levelColumn: number;
+  /** Column of the `criterion` field on its line (for "not in the definitions" found later). */
+  criterionColumn: number;
   deal: string;
   rater: string;
   criterion: string;
@@ -113,7 +115,8 @@ export function readRatingsCsv(file: string, text: string): Result<RatingRow[], 
     if (!problems.empty) continue;
     rows.push({
       line: record.line,
-      levelColumn: levelColumnOf(text, record, levelIndex),
+      levelColumn: columnOf(text, record, levelIndex),
+      criterionColumn: columnOf(text, record, criterionIndex),
       deal,
       rater,
       criterion,
@@ -127,9 +130,9 @@ export function readRatingsCsv(file: string, text: string): Result<RatingRow[], 
   return ok(rows);
 }
 
-/** Column of the level field: arithmetic when the fields before it are unquoted, a rescan otherwise. */
-function levelColumnOf(text: string, record: CsvRecord, levelIndex: number): number {
-  const lineStart = text.lastIndexOf('\n', record.offset - 1) + 1;
+/** Column of a field: arithmetic when the fields before it are unquoted, a rescan otherwise. */
+function columnOf(text: string, record: CsvRecord, levelIndex: number): number {
+  const lineStart = lineStartOf(text, record.offset);
   let position = record.offset;
   for (let i = 0; i < levelIndex; i++) {
     if (text.charCodeAt(position) === 34) return fieldPosition(text, record, levelIndex).column;

@@ -59,4 +59,34 @@ describe('writeScoresCsv', () => {
       expect(neutraliseFormula(cell)).toBe(`'${cell}`);
     expect(neutraliseFormula('Champion')).toBe('Champion');
   });
+
+  it('neutralises formulas behind white space and full-width or small lookalikes (OWASP, after trimming)', () => {
+    const formulas = [
+      ' =HYPERLINK("https://evil.example","x")',
+      '\n=1+1',
+      '\r\n+1',
+      '\u3000@SUM(1)',
+      '＝HYPERLINK("https://evil.example")',
+      '＋1',
+      '－1',
+      '＠cmd',
+      '﹦1+1',
+      '\r=1',
+    ];
+    for (const cell of formulas) expect(neutraliseFormula(cell)).toBe(`'${cell}`);
+    for (const cell of ['Champion', ' plain text', 'a=b', '1-2']) expect(neutraliseFormula(cell)).toBe(cell);
+  });
+
+  it('writes level and total as plain numbers: a level of -1 stays -1', () => {
+    const negative: ScoreRecord = {
+      ...score,
+      answers: [{ criterionId: 'champion', level: -1, evidence: ' =HYPERLINK("https://evil.example")' }],
+      total: 0,
+    };
+    const parsed = parseCsv(writeScoresCsv([negative], new Map()));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const row = Object.fromEntries(SCORES_CSV_COLUMNS.map((c, i) => [c, parsed.value[1]!.fields[i]]));
+    expect(row).toMatchObject({ level: '-1', total: '0', evidence: `' =HYPERLINK("https://evil.example")` });
+    expect(writeScoresCsv([negative], new Map())).toContain(',"champion",-1,"",');
+  });
 });

@@ -22,10 +22,13 @@ export const SCORES_CSV_COLUMNS = [
   'band',
 ] as const;
 
+/** The columns written as plain numbers: unquoted and never prefixed, so `-1` stays the number −1. */
+const NUMERIC_COLUMNS: ReadonlySet<(typeof SCORES_CSV_COLUMNS)[number]> = new Set(['level', 'total']);
+
 /**
  * Writes scores as CSV that opens cleanly in Excel and Google Sheets: UTF-8 with a byte-order mark,
- * CRLF line ends, ISO 8601 times, every text field quoted, and cells that a spreadsheet would run
- * as a formula (starting with = + - @, tab or carriage return) prefixed with an apostrophe.
+ * CRLF line ends, ISO 8601 times, numbers (`level`, `total`) as plain numbers, every text field
+ * quoted and neutralised by {@link neutraliseFormula}.
  * An Unknown level is an empty `level` cell with `level_label` "Unknown".
  */
 export function writeScoresCsv(
@@ -60,15 +63,32 @@ export function writeScoresCsv(
         String(score.total),
         score.band.label,
       ];
-      lines.push(row.map((cell) => quote(neutraliseFormula(cell))).join(','));
+      lines.push(
+        row
+          .map((cell, index) =>
+            NUMERIC_COLUMNS.has(SCORES_CSV_COLUMNS[index]!) ? cell : quote(neutraliseFormula(cell)),
+          )
+          .join(','),
+      );
     }
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** Prefixes a cell a spreadsheet would evaluate, so `=HYPERLINK(…)` is shown, never run. */
+/**
+ * What a spreadsheet reads as the start of a formula: = + - @ and their full-width and small
+ * lookalikes (＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫), which some spreadsheets fold to ASCII, plus tab, CR and LF.
+ */
+const FORMULA_START = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\t\r\n]/;
+
+/**
+ * Prefixes a text cell a spreadsheet would evaluate with an apostrophe (the OWASP CSV-injection
+ * rule), so `=HYPERLINK(…)` is shown, never run. The test is made on the cell and on the cell with
+ * leading white space trimmed, since spreadsheets skip it: ` =1+1` and `\n=1+1` are formulas too.
+ * For text columns only: a number column's `-1` is a number, not a formula.
+ */
 export function neutraliseFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return FORMULA_START.test(cell) || FORMULA_START.test(cell.trimStart()) ? `'${cell}` : cell;
 }
 
 function quote(cell: string): string {

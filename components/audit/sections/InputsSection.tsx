@@ -1,6 +1,7 @@
 import type { AuditReport } from '../../../lib/audit/audit-report';
 import { count } from '../../../lib/audit/format-numbers';
 import type { MergeSummary } from '../../../lib/exchange/merge-imports';
+import { mergeWarningLines } from '../../../lib/exchange/merge-warnings';
 import { numberCell, ReportTable } from '../ReportTable';
 import { ReportSection } from './ReportSection';
 
@@ -35,6 +36,11 @@ export function InputsSection({ report, summary }: { report: AuditReport; summar
           ))}
         </ul>
       )}
+      <ul className="ys-notes" aria-label="Warnings about the inputs">
+        {mergeWarningLines(summary).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
     </ReportSection>
   );
 }
