@@ -1,3 +1,4 @@
+import { ownValue } from '../../lib/own-value';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DefinitionsPreview } from '../../lib/definitions/definitions-preview';
 import { DEAL_HISTORY_ROWS } from '../../lib/messaging/deal-history-rows';
@@ -211,7 +212,7 @@ export function createSidebarStore(
       },
 
       chooseLevel(criterionId, level) {
-        const current = get().draft[criterionId] ?? { level: undefined, evidence: '' };
+        const current = ownValue(get().draft, criterionId) ?? { level: undefined, evidence: '' };
         set({
           draft: { ...get().draft, [criterionId]: { ...current, level } },
           dirty: true,
@@ -221,7 +222,7 @@ export function createSidebarStore(
       },
 
       writeEvidence(criterionId, evidence) {
-        const current = get().draft[criterionId] ?? { level: undefined, evidence: '' };
+        const current = ownValue(get().draft, criterionId) ?? { level: undefined, evidence: '' };
         set({
           draft: { ...get().draft, [criterionId]: { ...current, evidence } },
           dirty: true,
@@ -247,8 +248,8 @@ export function createSidebarStore(
         set({ save: { status: 'saving' }, pendingSaveId: saveId });
         const answers: Answer[] = deal.value.active.definitions.criteria.map((criterion) => ({
           criterionId: criterion.id,
-          level: draft[criterion.id]?.level ?? null,
-          evidence: draft[criterion.id]?.evidence.trim() ?? '',
+          level: ownValue(draft, criterion.id)?.level ?? null,
+          evidence: ownValue(draft, criterion.id)?.evidence.trim() ?? '',
         }));
         const response = await backend
           .saveScore({ saveId, deal: snapshot, definitionsHash: deal.value.active.hash, answers })
@@ -319,7 +320,7 @@ function keepKnownCriteria(
 ): Record<string, DraftAnswer> {
   const draft: Record<string, DraftAnswer> = {};
   for (const criterion of state.active.definitions.criteria) {
-    const answer = answers[criterion.id];
+    const answer = ownValue(answers, criterion.id);
     if (!answer) continue;
     const levelExists = answer.level == null || criterion.levels.some((l) => l.value === answer.level);
     draft[criterion.id] = { level: levelExists ? answer.level : undefined, evidence: answer.evidence };

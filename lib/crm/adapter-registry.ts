@@ -1,3 +1,4 @@
+import { ownValue } from '../own-value';
 import {
   collectRoots,
   firstFound,
@@ -47,7 +48,7 @@ export const salesforceLightningAdapter: CrmAdapter = {
     const view = findActiveRecordView(doc);
     const segments = view
       ? readSegments(options.captureFields, (id, labels) =>
-          lightningSegment(view, LIGHTNING_SEGMENT_API[id] ?? null, labels),
+          lightningSegment(view, ownValue(LIGHTNING_SEGMENT_API, id) ?? null, labels),
         )
       : unknownSegments(options.captureFields);
     return { status: 'ready', snapshot: { ...reading.snapshot, ...(segments ? { segments } : {}) } };

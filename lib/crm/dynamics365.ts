@@ -1,3 +1,4 @@
+import { ownValue } from '../own-value';
 import {
   buildSnapshot,
   controlValue,
@@ -84,7 +85,7 @@ export function readDynamicsOpportunity(
   if (!view || headerTitle(view) === null)
     return { status: 'waiting-for-header', recordId, dealKey, instance };
   const segments = readSegments(options.captureFields, (id, labels) =>
-    readField(view, { logicalName: SEGMENT_LOGICAL_NAMES[id] ?? null, labels }),
+    readField(view, { logicalName: ownValue(SEGMENT_LOGICAL_NAMES, id) ?? null, labels }),
   );
   const fields = {
     name: firstFound([() => headerTitle(view), ...fieldStrategies(view, FIELDS.name)]),

@@ -1,3 +1,4 @@
+import { ownValue } from '../own-value';
 import {
   buildSnapshot,
   controlValue,
@@ -93,7 +94,7 @@ export function createGenericAdapter(config: GenericAdapterConfig): CrmAdapter {
     if (selectors.name !== undefined && name.text === null)
       return { status: 'waiting-for-header', recordId, dealKey, instance };
     const segments = readSegments(options.captureFields, (id) =>
-      readSelectors(doc, selectors.segments?.[id]),
+      readSelectors(doc, ownValue(selectors.segments, id)),
     );
     const fields = {
       name,

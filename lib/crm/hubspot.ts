@@ -1,3 +1,4 @@
+import { ownValue } from '../own-value';
 import {
   buildSnapshot,
   controlValue,
@@ -63,7 +64,7 @@ export function readHubSpotDeal(
   const view = findHubSpotActiveView(doc);
   if (!view || !hasHeader(view)) return { status: 'waiting-for-header', recordId, dealKey, instance };
   const segments = readSegments(options.captureFields, (id, labels) =>
-    readField(view, { property: SEGMENT_PROPERTIES[id] ?? null, labels }),
+    readField(view, { property: ownValue(SEGMENT_PROPERTIES, id) ?? null, labels }),
   );
   const fields = {
     name: firstFound([

@@ -1,3 +1,4 @@
+import { ownValue } from '../own-value';
 import {
   buildSnapshot,
   firstFound,
@@ -66,7 +67,7 @@ export function readClassicOpportunity(
   const detail = findDetail(doc);
   if (!detail) return { status: 'waiting-for-header', recordId, dealKey, instance };
   const segments = readSegments(options.captureFields, (id, labels) =>
-    readField(detail, { inlineId: SEGMENT_INLINE_IDS[id] ?? null, labels }),
+    readField(detail, { inlineId: ownValue(SEGMENT_INLINE_IDS, id) ?? null, labels }),
   );
   const fields = {
     name: firstFound([
