@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../result';
+import { MAX_DEFINITIONS_BYTES } from './definitions-limits';
 import type { DefinitionsSyntax } from './read-definitions-text';
 
 /** Validators from the last successful fetch, sent back so an unchanged file costs a 304. */
@@ -14,7 +15,7 @@ export interface FetchLimits {
 }
 
 /** Default limits: 15 s and 1 MB. */
-export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 1_000_000 };
+export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: MAX_DEFINITIONS_BYTES };
 
 /** What a fetch brought back. */
 export type FetchedDefinitions =

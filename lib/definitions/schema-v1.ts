@@ -1,27 +1,48 @@
 import { z } from 'zod';
+import {
+  MAX_ALIASES_PER_STAGE,
+  MAX_BANDS,
+  MAX_CALIBRATION_CASES,
+  MAX_CAPTURE_FIELDS,
+  MAX_CRITERIA,
+  MAX_IDENTIFIER_LENGTH,
+  MAX_LEVELS_PER_CRITERION,
+  MAX_NAME_LENGTH,
+  MAX_STAGES,
+  MAX_TEXT_LENGTH,
+} from './definitions-limits';
 
 /** Identifier used for criteria, stages and bands: lower-case, URL- and CSV-safe. */
 export const IdentifierSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9_-]{0,63}$/, 'must be lower-case letters, digits, "-" or "_", starting with a letter');
+  .max(MAX_IDENTIFIER_LENGTH, `must be at most ${MAX_IDENTIFIER_LENGTH} characters`)
+  .regex(/^[a-z][a-z0-9_-]*$/, 'must be lower-case letters, digits, "-" or "_", starting with a letter');
 
-const NonEmptyText = z.string().trim().min(1, 'must not be empty');
+const nonEmpty = (maxLength: number) =>
+  z.string().trim().min(1, 'must not be empty').max(maxLength, `must be at most ${maxLength} characters`);
+/** A name, label, title or version. */
+const NonEmptyName = nonEmpty(MAX_NAME_LENGTH);
+/** A question, definition, evidence or summary. */
+const NonEmptyText = nonEmpty(MAX_TEXT_LENGTH);
 
 /** One level of a criterion: a value and the observable customer evidence that defines it. */
 export const LevelSchema = z.strictObject({
   value: z.number().finite(),
-  label: NonEmptyText,
+  label: NonEmptyName,
   evidence: NonEmptyText,
 });
 
 /** One qualification criterion, defined operationally by its levels. */
 export const CriterionSchema = z.strictObject({
   id: IdentifierSchema,
-  name: NonEmptyText,
+  name: NonEmptyName,
   question: NonEmptyText,
   definition: NonEmptyText,
   weight: z.number().finite().positive('must be greater than 0'),
-  levels: z.array(LevelSchema).min(2, 'a criterion needs at least 2 levels'),
+  levels: z
+    .array(LevelSchema)
+    .min(2, 'a criterion needs at least 2 levels')
+    .max(MAX_LEVELS_PER_CRITERION, `a criterion has at most ${MAX_LEVELS_PER_CRITERION} levels`),
   /** Canonical stage id → minimum level value the deal must have reached by that stage. */
   gates: z.record(z.string(), z.number().finite()).optional(),
 });
@@ -29,7 +50,7 @@ export const CriterionSchema = z.strictObject({
 /** A score band such as "Qualified": `min` inclusive, `max` exclusive except for the top band. */
 export const BandSchema = z.strictObject({
   id: IdentifierSchema,
-  label: NonEmptyText,
+  label: NonEmptyName,
   min: z.number().min(0).max(100),
   max: z.number().min(0).max(100),
 });
@@ -37,14 +58,17 @@ export const BandSchema = z.strictObject({
 /** A canonical sales stage, in pipeline order. `aliases` are CRM stage names that mean it. */
 export const StageSchema = z.strictObject({
   id: IdentifierSchema,
-  name: NonEmptyText,
-  aliases: z.array(NonEmptyText).optional(),
+  name: NonEmptyName,
+  aliases: z
+    .array(NonEmptyName)
+    .max(MAX_ALIASES_PER_STAGE, `a stage has at most ${MAX_ALIASES_PER_STAGE} aliases`)
+    .optional(),
 });
 
 /** A deal description managers use for blind calibration sessions. */
 export const CalibrationCaseSchema = z.strictObject({
   id: IdentifierSchema,
-  title: NonEmptyText,
+  title: NonEmptyName,
   summary: NonEmptyText,
 });
 
@@ -54,16 +78,28 @@ export const DefinitionsV1Schema = z
     $schema: z.string().optional(),
     schemaVersion: z.literal(1),
     id: IdentifierSchema,
-    version: NonEmptyText,
-    title: NonEmptyText,
-    description: z.string().optional(),
-    criteria: z.array(CriterionSchema).min(1, 'at least one criterion is required'),
-    bands: z.array(BandSchema).min(1, 'at least one band is required'),
-    stages: z.array(StageSchema),
-    stageMap: z.record(z.string(), IdentifierSchema).optional(),
-    captureFields: z.array(IdentifierSchema).optional(),
+    version: NonEmptyName,
+    title: NonEmptyName,
+    description: z.string().max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`).optional(),
+    criteria: z
+      .array(CriterionSchema)
+      .min(1, 'at least one criterion is required')
+      .max(MAX_CRITERIA, `at most ${MAX_CRITERIA} criteria (every score carries an answer to each)`),
+    bands: z
+      .array(BandSchema)
+      .min(1, 'at least one band is required')
+      .max(MAX_BANDS, `at most ${MAX_BANDS} bands`),
+    stages: z.array(StageSchema).max(MAX_STAGES, `at most ${MAX_STAGES} stages`),
+    stageMap: z.record(z.string().max(MAX_NAME_LENGTH), IdentifierSchema).optional(),
+    captureFields: z
+      .array(IdentifierSchema)
+      .max(MAX_CAPTURE_FIELDS, `at most ${MAX_CAPTURE_FIELDS} capture fields`)
+      .optional(),
     staleAfterDays: z.number().int().positive().optional(),
-    calibration: z.array(CalibrationCaseSchema).optional(),
+    calibration: z
+      .array(CalibrationCaseSchema)
+      .max(MAX_CALIBRATION_CASES, `at most ${MAX_CALIBRATION_CASES} calibration cases`)
+      .optional(),
   })
   .superRefine((definitions, ctx) => {
     reportDuplicates(

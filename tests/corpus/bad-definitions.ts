@@ -271,6 +271,48 @@ export const BAD_DEFINITIONS: BadDefinitionsCase[] = [
     (d) => (d.calibration = [{ id: 'a', title: 'A' }]),
     /^calibration\[0\]\.summary: /m,
   ),
+  // Limits shared with the message protocol (definitions-limits.ts)
+  mutated(
+    'too many criteria',
+    (d) =>
+      (d.criteria = Array.from({ length: 201 }, (_, i) => ({ ...d.criteria[0], id: `c${i}`, gates: {} }))),
+    'criteria: at most 200 criteria',
+  ),
+  mutated(
+    'too many levels',
+    (d) =>
+      (d.criteria[0].levels = Array.from({ length: 21 }, (_, i) => ({
+        value: i,
+        label: `L${i}`,
+        evidence: 'E.',
+      }))),
+    'criteria[0].levels: a criterion has at most 20 levels',
+  ),
+  mutated(
+    'too many stages',
+    (d) => (d.stages = Array.from({ length: 101 }, (_, i) => ({ id: `s${i}`, name: `S${i}` }))),
+    'stages: at most 100 stages',
+  ),
+  mutated(
+    'criterion id too long',
+    (d) => (d.criteria[0].id = 'c'.repeat(65)),
+    'criteria[0].id: must be at most 64 characters',
+  ),
+  mutated(
+    'criterion name too long',
+    (d) => (d.criteria[0].name = 'N'.repeat(201)),
+    'criteria[0].name: must be at most 200',
+  ),
+  mutated(
+    'level evidence too long',
+    (d) => (d.criteria[0].levels[0].evidence = 'E'.repeat(5001)),
+    `${lv(0)}.evidence: must be at most 5000`,
+  ),
+  mutated(
+    'calibration case id too long for a save',
+    (d) => (d.calibration = [{ id: 'k'.repeat(65), title: 'A', summary: 'S' }]),
+    'calibration[0].id: must be at most 64 characters',
+  ),
   mutated(
     'duplicate calibration case id',
     (d) =>
