@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findCrossFieldIssues } from './cross-field-rules';
 import {
   MAX_ALIASES_PER_STAGE,
   MAX_BANDS,
@@ -101,74 +102,13 @@ export const DefinitionsV1Schema = z
       .max(MAX_CALIBRATION_CASES, `at most ${MAX_CALIBRATION_CASES} calibration cases`)
       .optional(),
   })
-  .superRefine((definitions, ctx) => {
-    reportDuplicates(
-      ctx,
-      definitions.criteria.map((c) => c.id),
-      ['criteria'],
-      'criterion id',
-    );
-    reportDuplicates(
-      ctx,
-      definitions.stages.map((s) => s.id),
-      ['stages'],
-      'stage id',
-    );
-    reportDuplicates(
-      ctx,
-      definitions.bands.map((b) => b.id),
-      ['bands'],
-      'band id',
-    );
-    if (definitions.calibration) {
-      reportDuplicates(
-        ctx,
-        definitions.calibration.map((c) => c.id),
-        ['calibration'],
-        'calibration case id',
-      );
-    }
-    const stageIds = new Set(definitions.stages.map((s) => s.id));
-    definitions.criteria.forEach((criterion, criterionIndex) => {
-      criterion.levels.forEach((level, levelIndex) => {
-        const previous = criterion.levels[levelIndex - 1];
-        if (previous && level.value <= previous.value) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['criteria', criterionIndex, 'levels', levelIndex, 'value'],
-            message: `level values must strictly increase (${level.value} follows ${previous.value})`,
-          });
-        }
-      });
-      const levelValues = new Set(criterion.levels.map((l) => l.value));
-      for (const [stageId, minimum] of Object.entries(criterion.gates ?? {})) {
-        if (!stageIds.has(stageId)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['criteria', criterionIndex, 'gates', stageId],
-            message: `gate names stage "${stageId}", which is not in stages`,
-          });
-        }
-        if (!levelValues.has(minimum)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['criteria', criterionIndex, 'gates', stageId],
-            message: `gate requires level value ${minimum}, which is not a level of "${criterion.id}"`,
-          });
-        }
-      }
-    });
-    for (const [crmStage, stageId] of Object.entries(definitions.stageMap ?? {})) {
-      if (!stageIds.has(stageId)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['stageMap', crmStage],
-          message: `maps to stage "${stageId}", which is not in stages`,
-        });
-      }
-    }
-    checkBandsCoverPercentRange(definitions.bands, ctx);
-  });
+  // Cross-field rules run even when the shape is broken, so one pass reports every problem.
+  .superRefine(
+    (definitions, ctx) => {
+      for (const issue of findCrossFieldIssues(definitions)) ctx.addIssue({ code: 'custom', ...issue });
+    },
+    { when: () => true },
+  );
 
 /** Validated definitions, format v1. */
 export type Definitions = z.infer<typeof DefinitionsV1Schema>;
@@ -180,71 +120,3 @@ export type Level = z.infer<typeof LevelSchema>;
 export type Band = z.infer<typeof BandSchema>;
 /** One canonical stage. */
 export type Stage = z.infer<typeof StageSchema>;
-
-function reportDuplicates(
-  ctx: z.RefinementCtx,
-  ids: string[],
-  path: (string | number)[],
-  what: string,
-): void {
-  const firstIndex = new Map<string, number>();
-  ids.forEach((id, index) => {
-    const seenAt = firstIndex.get(id);
-    if (seenAt === undefined) {
-      firstIndex.set(id, index);
-      return;
-    }
-    ctx.addIssue({
-      code: 'custom',
-      path: [...path, index, 'id'],
-      message: `duplicate ${what} "${id}" (first used at ${path.join('.')}[${seenAt}])`,
-    });
-  });
-}
-
-function checkBandsCoverPercentRange(bands: Definitions['bands'], ctx: z.RefinementCtx): void {
-  bands.forEach((band, index) => {
-    if (band.min >= band.max) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['bands', index],
-        message: `min (${band.min}) must be below max (${band.max})`,
-      });
-    }
-  });
-  const sorted = bands.map((band, index) => ({ band, index })).sort((a, b) => a.band.min - b.band.min);
-  const first = sorted[0];
-  const last = sorted[sorted.length - 1];
-  if (!first || !last) return;
-  if (first.band.min !== 0) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['bands', first.index, 'min'],
-      message: `bands must start at 0, the lowest starts at ${first.band.min}`,
-    });
-  }
-  if (last.band.max !== 100) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['bands', last.index, 'max'],
-      message: `bands must end at 100, the highest ends at ${last.band.max}`,
-    });
-  }
-  for (let i = 1; i < sorted.length; i++) {
-    const previous = sorted[i - 1]!;
-    const current = sorted[i]!;
-    if (current.band.min > previous.band.max) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['bands', current.index, 'min'],
-        message: `gap between bands "${previous.band.id}" (ends ${previous.band.max}) and "${current.band.id}" (starts ${current.band.min})`,
-      });
-    } else if (current.band.min < previous.band.max) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['bands', current.index, 'min'],
-        message: `band "${current.band.id}" overlaps "${previous.band.id}" (${current.band.min} < ${previous.band.max})`,
-      });
-    }
-  }
-}
