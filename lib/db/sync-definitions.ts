@@ -18,6 +18,7 @@ export async function syncDefinitionsFromUrl(
   limits: FetchLimits,
   now: () => Date,
   fetchImpl: typeof fetch = fetch,
+  explainNetworkFailure?: (url: string) => Promise<string | null>,
 ): Promise<SyncOutcome> {
   if (config.source.kind !== 'url') return { result: 'not-configured' };
   const { url } = config.source;
@@ -25,6 +26,7 @@ export async function syncDefinitionsFromUrl(
   const validators = previous?.url === url ? previous.validators : null;
   const fetched = await fetchDefinitions(url, validators, limits, fetchImpl, {
     allowedRedirectOrigins: config.allowedRedirectOrigins,
+    explainNetworkFailure,
   });
   const writeState = (state: Omit<SyncState, 'url' | 'lastCheckAt'>) =>
     writeSetting(db, 'syncState', { url, lastCheckAt: now().toISOString(), ...state });

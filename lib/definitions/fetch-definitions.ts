@@ -36,6 +36,7 @@ export interface FetchFailure {
     | 'invalid-url'
     | 'timeout'
     | 'network'
+    | 'cors'
     | 'redirect'
     | 'http-status'
     | 'content-type'
@@ -48,6 +49,8 @@ export interface FetchFailure {
 export interface FetchContext {
   /** Origins (`https://cdn.acme.com`) the definitions URL may redirect to besides its own. */
   allowedRedirectOrigins?: readonly string[];
+  /** Names the cause of a failure with no answer (CORS, host access), or null when it cannot tell. */
+  explainNetworkFailure?: (url: string) => Promise<string | null>;
 }
 
 /**
@@ -108,6 +111,8 @@ export async function fetchDefinitions(
         message: `No complete answer from ${url} within ${limits.timeoutMs / 1000} s.`,
       });
     }
+    const explained = await context.explainNetworkFailure?.(url).catch(() => null);
+    if (explained) return err({ code: 'cors', message: `Could not read ${url}: ${explained}` });
     const detail = describeNetworkError(error);
     return err({
       code: 'network',
