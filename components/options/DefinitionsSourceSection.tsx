@@ -1,9 +1,8 @@
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { MAX_DEFINITIONS_BYTES } from '../../lib/definitions/definitions-limits';
 import type { SettingsView } from '../../lib/messaging/protocol';
 import type { SyncOutcome } from '../../lib/definitions/sync-state';
 import type { OptionsBackend } from './options-backend';
-
-const MAX_FILE_BYTES = 1_000_000;
 
 /** Where definitions come from: a URL kept in sync, a local file, or the built-in default. */
 export function DefinitionsSourceSection({
@@ -66,7 +65,7 @@ export function DefinitionsSourceSection({
     event.target.value = '';
     if (!file) return;
     void run(async () => {
-      if (file.size > MAX_FILE_BYTES) {
+      if (file.size > MAX_DEFINITIONS_BYTES) {
         return {
           text: `${file.name} is ${file.size} bytes; definitions files are limited to 1 MB.`,
           isError: true,

@@ -10,6 +10,8 @@ export function DefinitionsStatus({ settings }: { settings: SettingsView }) {
       : config.source.kind === 'file'
         ? `File ${config.source.name}`
         : 'Built into Yardstick';
+  const redirectedTo =
+    config.source.kind === 'url' && sync?.url === config.source.url ? (sync.finalUrl ?? null) : null;
   return (
     <section aria-labelledby="status-heading">
       <h2 id="status-heading">Definitions status</h2>
@@ -22,6 +24,14 @@ export function DefinitionsStatus({ settings }: { settings: SettingsView }) {
         <dd>
           {source} {config.locked && <span className="ys-managed">Managed by your organisation</span>}
         </dd>
+        {redirectedTo && (
+          <>
+            <dt>Redirected to</dt>
+            <dd>
+              <code>{redirectedTo}</code>
+            </dd>
+          </>
+        )}
         <dt>Content hash (SHA-256)</dt>
         <dd>
           <code>{active.hash}</code>

@@ -45,7 +45,9 @@ describe('OptionsApp', () => {
       await screen.findByText(/^That file was refused: The definitions file has 2 problems\./),
     ).toHaveTextContent('The active definitions did not change.');
     await waitFor(() => expect(screen.getByText(/^Last error \(file:broken\.json/)).toBeInTheDocument());
-    expect(screen.getByText('criteria[0].weight: must be greater than 0')).toBeInTheDocument();
+    expect(
+      screen.getByText(/^criteria\[0\]\.weight: must be greater than 0 \(line 1, column \d+\)$/),
+    ).toBeInTheDocument();
     expect(screen.getByText(/unknown key "extra"/)).toBeInTheDocument();
     expect(screen.getByText('Built into Yardstick')).toBeInTheDocument();
   });

@@ -1,3 +1,4 @@
+import { ownValue } from '../../lib/own-value';
 import { useId } from 'react';
 import type { Criterion } from '../../lib/definitions/schema-v1';
 import { useSidebar } from './sidebar-context';
@@ -7,7 +8,7 @@ import { useSidebar } from './sidebar-context';
  * `loading`: the deal's score is not here yet, so nothing can be picked or written.
  */
 export function CriterionPicker({ criterion, loading = false }: { criterion: Criterion; loading?: boolean }) {
-  const answer = useSidebar((s) => s.draft[criterion.id]);
+  const answer = useSidebar((s) => ownValue(s.draft, criterion.id));
   const chooseLevel = useSidebar((s) => s.chooseLevel);
   const writeEvidence = useSidebar((s) => s.writeEvidence);
   const baseId = useId();

@@ -1,3 +1,4 @@
+import { ownValue } from '../../lib/own-value';
 import { computeScore } from '../../lib/scoring/compute-score';
 import { findGateShortfalls, resolveStage } from '../../lib/scoring/stage-gates';
 import type { Answer } from '../../lib/scoring/answer';
@@ -16,7 +17,7 @@ export function ScoreSummary({ showStageGates = true }: { showStageGates?: boole
     evidence: answer.evidence,
   }));
   const result = computeScore(definitions, answers);
-  const unanswered = definitions.criteria.filter((c) => draft[c.id]?.level === undefined).length;
+  const unanswered = definitions.criteria.filter((c) => ownValue(draft, c.id)?.level === undefined).length;
   const crmStage =
     page.status === 'ready' || page.status === 'header-timeout' ? page.snapshot.stage.text : null;
   const stage = resolveStage(definitions, crmStage);

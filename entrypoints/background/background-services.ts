@@ -9,6 +9,7 @@ import {
 import { syncDefinitionsFromUrl } from '../../lib/db/sync-definitions';
 import { YardstickDatabase } from '../../lib/db/yardstick-database';
 import { resolveDefinitionsConfig, type DefinitionsConfig } from '../../lib/definitions/definitions-config';
+import { explainBlockedFetch } from '../../lib/definitions/explain-blocked-fetch';
 import { DEFAULT_FETCH_LIMITS } from '../../lib/definitions/fetch-definitions';
 import { DefinitionsV1Schema } from '../../lib/definitions/schema-v1';
 import type { SyncOutcome } from '../../lib/definitions/sync-state';
@@ -139,6 +140,12 @@ export function createBackgroundServices(
           DEFAULT_FETCH_LIMITS,
           () => new Date(),
           fetchImpl,
+          async (url) =>
+            explainBlockedFetch(
+              url,
+              await browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] }),
+              fetchImpl,
+            ),
         );
       })().finally(() => {
         runningSync = null;

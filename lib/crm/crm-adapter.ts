@@ -1,3 +1,4 @@
+import { ownValue } from '../own-value';
 import type { CrmId, DealSnapshot, FieldReading } from './deal-snapshot';
 import { parseDisplayedDate } from './parse-date';
 import { parseMoney } from './parse-money';
@@ -238,7 +239,7 @@ export function onlyShown(elements: readonly Element[]): Element | null {
 export function segmentLabels(fieldId: string): readonly string[] {
   const words = fieldId.replace(/[_-]+/g, ' ').trim();
   const inWords = words.charAt(0).toUpperCase() + words.slice(1);
-  return [...(SEGMENT_LABELS[fieldId] ?? []), inWords];
+  return [...(ownValue(SEGMENT_LABELS, fieldId) ?? []), inWords];
 }
 
 /** Reads each captureFields id with `read` into `segments`; undefined when none were asked for. */

@@ -1,3 +1,4 @@
+import { ownValue } from '../own-value';
 import { controlValue, firstFound, firstOf, queryShown, type CrmAdapter, type Strategy } from './crm-adapter';
 import { detectDealPage } from './deal-page-url';
 import type { FieldReading } from './deal-snapshot';
@@ -42,7 +43,7 @@ export function createGenericAdapter(config: GenericAdapterConfig): CrmAdapter {
       closeDate: readSelectors(doc, selectors.closeDate),
       owner: readSelectors(doc, selectors.owner),
     }),
-    readSegment: ({ doc }, id) => readSelectors(doc, selectors.segments?.[id]),
+    readSegment: ({ doc }, id) => readSelectors(doc, ownValue(selectors.segments, id)),
     localeOf: (doc) => doc.documentElement.lang || config.locale,
   });
 }

@@ -133,4 +133,40 @@ describe('syncDefinitionsFromUrl', () => {
     });
     expect(server.requests).toEqual([]);
   });
+
+  it('activates definitions reached through an allowed redirect and records where they came from', async () => {
+    const cdn = await startDefinitionsServer();
+    try {
+      server.serve('/team.json', { redirectTo: cdn.url('/v2/team.json') });
+      cdn.serve('/v2/team.json', { body: teamText });
+      const allowed = { ...configFor('/team.json'), allowedRedirectOrigins: [cdn.origin] };
+      expect(await syncDefinitionsFromUrl(db, allowed, DEFAULT_FETCH_LIMITS, now)).toMatchObject({
+        result: 'changed',
+      });
+      expect(await readSetting(db, 'syncState')).toMatchObject({
+        url: server.url('/team.json'),
+        finalUrl: cdn.url('/v2/team.json'),
+      });
+      expect((await readActiveDefinitions(db, builtInHash)).source).toBe(cdn.url('/v2/team.json'));
+    } finally {
+      await cdn.close();
+    }
+  });
+
+  it('keeps the built-in definitions when the URL redirects to an origin policy does not allow', async () => {
+    const cdn = await startDefinitionsServer();
+    try {
+      server.serve('/team.json', { redirectTo: cdn.url('/team.json') });
+      cdn.serve('/team.json', { body: teamText });
+      const outcome = await syncDefinitionsFromUrl(db, configFor('/team.json'), DEFAULT_FETCH_LIMITS, now);
+      expect(outcome).toMatchObject({
+        result: 'failed',
+        message: expect.stringContaining(cdn.url('/team.json')),
+      });
+      expect((await readActiveDefinitions(db, builtInHash)).isBuiltIn).toBe(true);
+      expect(cdn.requests).toEqual([]);
+    } finally {
+      await cdn.close();
+    }
+  });
 });

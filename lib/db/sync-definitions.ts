@@ -18,12 +18,16 @@ export async function syncDefinitionsFromUrl(
   limits: FetchLimits,
   now: () => Date,
   fetchImpl: typeof fetch = fetch,
+  explainNetworkFailure?: (url: string) => Promise<string | null>,
 ): Promise<SyncOutcome> {
   if (config.source.kind !== 'url') return { result: 'not-configured' };
   const { url } = config.source;
   const previous = await readSetting(db, 'syncState');
   const validators = previous?.url === url ? previous.validators : null;
-  const fetched = await fetchDefinitions(url, validators, limits, fetchImpl);
+  const fetched = await fetchDefinitions(url, validators, limits, fetchImpl, {
+    allowedRedirectOrigins: config.allowedRedirectOrigins,
+    explainNetworkFailure,
+  });
   const writeState = (state: Omit<SyncState, 'url' | 'lastCheckAt'>) =>
     writeSetting(db, 'syncState', { url, lastCheckAt: now().toISOString(), ...state });
 
@@ -38,17 +42,20 @@ export async function syncDefinitionsFromUrl(
     return { result: 'unchanged' };
   }
   const activeBefore = await readSetting(db, 'activeDefinitionsHash');
-  const activated = await activateDefinitionsText(db, fetched.value.text, url, now(), {
+  const { finalUrl } = fetched.value;
+  const redirected = finalUrl !== url ? { finalUrl } : {};
+  const activated = await activateDefinitionsText(db, fetched.value.text, finalUrl, now(), {
     syntax: fetched.value.syntax,
     pinnedSha256: config.pinnedSha256,
   });
   if (!activated.ok) {
     // Validators are not kept for refused content, so the next sync fetches it again in full.
-    await writeState({ validators: null, lastResult: 'failed' });
+    await writeState({ validators: null, lastResult: 'failed', ...redirected });
     return { result: 'failed', message: activated.error.summary };
   }
   await writeState({
     validators: fetched.value.validators,
+    ...redirected,
     lastResult: activated.value.hash === activeBefore ? 'unchanged' : 'changed',
   });
   const { hash, definitions } = activated.value;

@@ -14,6 +14,8 @@ export interface DefinitionsConfig {
   pinnedSha256: string | null;
   syncIntervalMinutes: number;
   managedInterval: boolean;
+  /** Origins besides its own that the definitions URL may redirect to (policy). */
+  allowedRedirectOrigins: string[];
 }
 
 /** Default minutes between background syncs. */
@@ -36,5 +38,6 @@ export function resolveDefinitionsConfig(
     syncIntervalMinutes:
       policy.syncIntervalMinutes ?? local.syncIntervalMinutes ?? DEFAULT_SYNC_INTERVAL_MINUTES,
     managedInterval: policy.syncIntervalMinutes !== undefined,
+    allowedRedirectOrigins: policy.definitionsAllowedRedirectOrigins ?? [],
   };
 }

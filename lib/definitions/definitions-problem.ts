@@ -13,8 +13,12 @@ export interface DefinitionsError {
   problems: DefinitionsProblem[];
 }
 
-/** Renders a problem as one line: `criteria[2].levels[1].value: must be a number`. */
+/** Renders a problem as one line: `criteria[2].levels[1].value: must be a number (line 14, column 20)`. */
 export function formatProblem(problem: DefinitionsProblem): string {
-  const where = problem.line === undefined ? '' : ` (line ${problem.line}, column ${problem.column})`;
-  return `${problem.path || '(file)'}${where}: ${problem.message}`;
+  // Syntax errors already say where they are in their message.
+  const where =
+    problem.line === undefined || /\bline \d+/.test(problem.message)
+      ? ''
+      : ` (line ${problem.line}, column ${problem.column})`;
+  return `${problem.path || '(file)'}: ${problem.message}${where}`;
 }

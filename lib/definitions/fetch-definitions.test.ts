@@ -24,6 +24,7 @@ describe('fetchDefinitions against a real HTTP server', () => {
         text: valid,
         syntax: 'json',
         validators: { etag: '"v1"', lastModified: 'Sun, 22 Nov 2026 10:00:00 GMT' },
+        finalUrl: server.url('/team.json'),
       },
     });
   });
@@ -104,13 +105,13 @@ describe('fetchDefinitions against a real HTTP server', () => {
     });
   });
 
-  it('reports a redirect loop as a network failure that names redirects', async () => {
+  it('reports a redirect loop as a redirect failure', async () => {
     server.serve('/a.json', { redirectTo: '/b.json' });
     server.serve('/b.json', { redirectTo: '/a.json' });
     const result = await fetchDefinitions(server.url('/a.json'), null, DEFAULT_FETCH_LIMITS);
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'network', message: expect.stringContaining('redirect') },
+      error: { code: 'redirect', message: expect.stringContaining('redirect loop') },
     });
   });
 

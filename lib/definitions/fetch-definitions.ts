@@ -1,4 +1,6 @@
 import { err, ok, type Result } from '../result';
+import { MAX_DEFINITIONS_BYTES } from './definitions-limits';
+import { checkRedirectTarget, MAX_DEFINITIONS_REDIRECTS } from './definitions-redirect';
 import type { DefinitionsSyntax } from './read-definitions-text';
 
 /** Validators from the last successful fetch, sent back so an unchanged file costs a 304. */
@@ -14,17 +16,41 @@ export interface FetchLimits {
 }
 
 /** Default limits: 15 s and 1 MB. */
-export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 1_000_000 };
+export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: MAX_DEFINITIONS_BYTES };
 
 /** What a fetch brought back. */
 export type FetchedDefinitions =
   | { kind: 'unchanged' }
-  | { kind: 'fetched'; text: string; syntax: DefinitionsSyntax; validators: ConditionalHeaders };
+  | {
+      kind: 'fetched';
+      text: string;
+      syntax: DefinitionsSyntax;
+      validators: ConditionalHeaders;
+      /** Where the text came from: the definitions URL, or where it redirected to. */
+      finalUrl: string;
+    };
 
 /** Why a fetch failed; `message` is shown to reps and admins as is. */
 export interface FetchFailure {
-  code: 'invalid-url' | 'timeout' | 'network' | 'http-status' | 'content-type' | 'too-large' | 'empty';
+  code:
+    | 'invalid-url'
+    | 'timeout'
+    | 'network'
+    | 'cors'
+    | 'redirect'
+    | 'http-status'
+    | 'content-type'
+    | 'too-large'
+    | 'empty';
   message: string;
+}
+
+/** What the caller knows beyond the URL: which other origins policy lets the URL redirect to. */
+export interface FetchContext {
+  /** Origins (`https://cdn.acme.com`) the definitions URL may redirect to besides its own. */
+  allowedRedirectOrigins?: readonly string[];
+  /** Names the cause of a failure with no answer (CORS, host access), or null when it cannot tell. */
+  explainNetworkFailure?: (url: string) => Promise<string | null>;
 }
 
 /**
@@ -36,6 +62,7 @@ export async function fetchDefinitions(
   previous: ConditionalHeaders | null,
   limits: FetchLimits,
   fetchImpl: typeof fetch = fetch,
+  context: FetchContext = {},
 ): Promise<Result<FetchedDefinitions, FetchFailure>> {
   const checkedUrl = checkDefinitionsUrl(url);
   if (!checkedUrl.ok) return checkedUrl;
@@ -45,33 +72,37 @@ export async function fetchDefinitions(
   if (previous?.etag) headers['If-None-Match'] = previous.etag;
   if (previous?.lastModified) headers['If-Modified-Since'] = previous.lastModified;
   const signal = AbortSignal.timeout(limits.timeoutMs);
+  const init: RequestInit = { headers, signal, cache: 'no-store', credentials: 'omit' };
   try {
-    const response = await fetchImpl(checkedUrl.value, {
-      headers,
-      signal,
-      cache: 'no-store',
-      credentials: 'omit',
-    });
+    const reached = await followRedirects(
+      checkedUrl.value,
+      init,
+      context.allowedRedirectOrigins ?? [],
+      fetchImpl,
+    );
+    if (!reached.ok) return reached;
+    const { response, finalUrl } = reached.value;
     if (response.status === 304) return ok({ kind: 'unchanged' });
     if (!response.ok) {
       return err({
         code: 'http-status',
-        message: `The server answered ${response.status} ${response.statusText}`.trim() + ` for ${url}.`,
+        message: `The server answered ${response.status} ${response.statusText}`.trim() + ` for ${finalUrl}.`,
       });
     }
-    const syntax = syntaxFromContentType(response.headers.get('content-type'), checkedUrl.value);
+    const syntax = syntaxFromContentType(response.headers.get('content-type'), finalUrl);
     if (!syntax.ok) return syntax;
     const declared = Number(response.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > limits.maxBytes) return tooLarge(declared, limits);
     const text = await readCapped(response, limits);
     if (!text.ok) return text;
     if (text.value.trim() === '')
-      return err({ code: 'empty', message: `The server sent an empty file from ${url}.` });
+      return err({ code: 'empty', message: `The server sent an empty file from ${finalUrl}.` });
     return ok({
       kind: 'fetched',
       text: text.value,
       syntax: syntax.value,
       validators: { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') },
+      finalUrl,
     });
   } catch (error) {
     if (signal.aborted || (error instanceof DOMException && error.name === 'TimeoutError')) {
@@ -80,13 +111,55 @@ export async function fetchDefinitions(
         message: `No complete answer from ${url} within ${limits.timeoutMs / 1000} s.`,
       });
     }
+    const explained = await context.explainNetworkFailure?.(url).catch(() => null);
+    if (explained) return err({ code: 'cors', message: `Could not read ${url}: ${explained}` });
     const detail = describeNetworkError(error);
     return err({
       code: 'network',
-      message: `Could not fetch ${url}: ${detail} (unreachable, refused, blocked, or redirected too many times).`,
+      message: `Could not fetch ${url}: ${detail} (unreachable, refused or blocked).`,
     });
   }
 }
+
+/**
+ * Requests `url` without letting the platform follow redirects, so a redirect to http or to another
+ * origin is refused before any request is sent there. An extension service worker hides a redirect's
+ * Location (an opaqueredirect), so there the redirect is followed and its end checked afterwards:
+ * the request to a refused target has then been made, without credentials, but nothing it answers is read.
+ */
+async function followRedirects(
+  url: string,
+  init: RequestInit,
+  allowedOrigins: readonly string[],
+  fetchImpl: typeof fetch,
+): Promise<Result<{ response: Response; finalUrl: string }, FetchFailure>> {
+  let current = url;
+  for (let hop = 0; hop <= MAX_DEFINITIONS_REDIRECTS; hop++) {
+    const response = await fetchImpl(current, { ...init, redirect: 'manual' });
+    if (response.type === 'opaqueredirect') {
+      const followed = await fetchImpl(current, { ...init, redirect: 'follow' });
+      const finalUrl = followed.redirected && followed.url ? followed.url : current;
+      const allowed = checkRedirectTarget(url, finalUrl, allowedOrigins);
+      if (!allowed.ok) {
+        await followed.body?.cancel();
+        return allowed;
+      }
+      return ok({ response: followed, finalUrl });
+    }
+    const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
+    if (location === null) return ok({ response, finalUrl: current });
+    await response.body?.cancel();
+    const next = checkRedirectTarget(url, new URL(location, current).href, allowedOrigins);
+    if (!next.ok) return next;
+    current = next.value;
+  }
+  return err({
+    code: 'redirect',
+    message: `${url} redirected more than ${MAX_DEFINITIONS_REDIRECTS} times (a redirect loop?); last to ${current}.`,
+  });
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** Accepts https URLs, and http only for localhost (for admins testing a file locally). */
 export function checkDefinitionsUrl(url: string): Result<string, FetchFailure> {

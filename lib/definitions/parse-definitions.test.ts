@@ -83,6 +83,75 @@ describe('parseDefinitions', () => {
   });
 });
 
+describe('parseDefinitions for admins', () => {
+  const yamlFile = (version: string, extra = '') => `schemaVersion: 1
+id: team
+version: ${version}
+title: Team
+criteria:
+  - id: champion
+    name: Champion
+    question: Who sells for us?
+    definition: A person who spent political capital on our behalf.
+    weight: 3
+    levels:
+      - { value: 0, label: None, evidence: Nobody did anything. }
+      - { value: 1, label: Coach, evidence: Someone shared the org chart. }
+    gates:
+      qualfy: 1
+bands:
+  - { id: low, label: Low, min: 0, max: 40 }
+  - { id: high, label: High, min: 45, max: 100 }
+stages:
+  - { id: qualify, name: Qualify }
+${extra}`;
+
+  it('tells an admin who wrote version: 1.0 to quote it, with line and column', () => {
+    const result = parseDefinitions(yamlFile('1.0'), 'yaml');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.problems).toContainEqual({
+      path: 'version',
+      message: 'must be text, not a number: quote it: "1.0"',
+      line: 3,
+      column: 10,
+    });
+  });
+
+  it('reports shape errors and cross-field errors (band gap, gate typo) in one pass, each with its line', () => {
+    const result = parseDefinitions(yamlFile('"1.0"').replace('weight: 3', 'weight: heavy'), 'yaml');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.problems.map(formatProblem)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^criteria\[0\]\.weight: .*number.* \(line 10, column 13\)$/),
+        'criteria[0].gates.qualfy: gate names stage "qualfy", which is not in stages (line 15, column 15)',
+        'bands[1].min: gap between bands "low" (ends 40) and "high" (starts 45) (line 18, column 35)',
+      ]),
+    );
+  });
+
+  it('locates semantic errors in JSON too, an unknown key at the key itself', () => {
+    const data: Record<string, unknown> = { ...valid(), critera: [] };
+    (data.criteria as { weight: number }[])[1]!.weight = -1;
+    const text = JSON.stringify(data, null, 2);
+    const lineOf = (needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+    const result = parseDefinitions(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.problems).toContainEqual(
+      expect.objectContaining({ path: 'criteria[1].weight', line: lineOf('"weight": -1') }),
+    );
+    expect(result.error.problems).toContainEqual(
+      expect.objectContaining({
+        path: '',
+        message: expect.stringContaining('"critera"'),
+        line: lineOf('"critera"'),
+      }),
+    );
+  });
+});
+
 describe('hashDefinitions', () => {
   it('is the same for the same content in any key order and ignores $schema', async () => {
     const definitions = DefinitionsV1Schema.parse(definitionsJson);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { err, ok, type Result } from '../result';
 import { migrateDefinitions } from './migrations/migrate-definitions';
-import { readDefinitionsText, type DefinitionsSyntax } from './read-definitions-text';
+import { readDefinitionsText, type DefinitionsSyntax, type ReadDefinitions } from './read-definitions-text';
 import type { DefinitionsError, DefinitionsProblem } from './definitions-problem';
 import { DefinitionsV1Schema, type Definitions } from './schema-v1';
 
@@ -14,16 +14,24 @@ export function parseDefinitions(
 ): Result<Definitions, DefinitionsError> {
   const read = readDefinitionsText(text, syntax);
   if (!read.ok) return read;
-  const migrated = migrateDefinitions(read.value);
+  const migrated = migrateDefinitions(read.value.data);
   if (!migrated.ok) return migrated;
-  return validateDefinitions(migrated.value);
+  // Paths of migrated data need not exist in the file; only unmigrated data is located in it.
+  const locate = migrated.value === read.value.data ? read.value.locate : undefined;
+  return validateDefinitions(migrated.value, locate);
 }
 
-/** Validates already-parsed data against definitions format v1. */
-export function validateDefinitions(data: unknown): Result<Definitions, DefinitionsError> {
+/**
+ * Validates already-parsed data against definitions format v1; with `locate`, each problem also
+ * gets the line and column of the value it is about.
+ */
+export function validateDefinitions(
+  data: unknown,
+  locate?: ReadDefinitions['locate'],
+): Result<Definitions, DefinitionsError> {
   const parsed = DefinitionsV1Schema.safeParse(data);
   if (parsed.success) return ok(parsed.data);
-  const problems = parsed.error.issues.map(toProblem);
+  const problems = parsed.error.issues.map((issue) => toProblem(issue, locate));
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   return err({ summary: `The definitions file has ${count}.`, problems });
 }
@@ -41,12 +49,24 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
-function toProblem(issue: z.core.$ZodIssue): DefinitionsProblem {
+function toProblem(issue: z.core.$ZodIssue, locate?: ReadDefinitions['locate']): DefinitionsProblem {
+  // An unknown key is located at the key itself, not at the object holding it.
+  const spotPath = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+  const spot = locate?.(spotPath);
   let message = issue.message;
-  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
+  if (
+    issue.code === 'invalid_type' &&
+    issue.expected === 'string' &&
+    /received number$/.test(issue.message)
+  ) {
+    // YAML reads `version: 1.0` as the number 1; the text as written is what the admin meant.
+    const written = spot && /^[-+.\d]/.test(spot.text) ? spot.text : null;
+    message = `must be text, not a number: ${written ? `quote it: "${written}"` : 'put it in quotes'}`;
+  } else if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
     message = `is required (${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`})`;
   } else if (issue.code === 'unrecognized_keys') {
     message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (is it a typo?)`;
   }
-  return { path: formatIssuePath(issue.path), message };
+  const where = spot ? { line: spot.line, column: spot.column } : {};
+  return { path: formatIssuePath(issue.path), message, ...where };
 }

@@ -1,27 +1,49 @@
 import { z } from 'zod';
+import { findCrossFieldIssues } from './cross-field-rules';
+import {
+  MAX_ALIASES_PER_STAGE,
+  MAX_BANDS,
+  MAX_CALIBRATION_CASES,
+  MAX_CAPTURE_FIELDS,
+  MAX_CRITERIA,
+  MAX_IDENTIFIER_LENGTH,
+  MAX_LEVELS_PER_CRITERION,
+  MAX_NAME_LENGTH,
+  MAX_STAGES,
+  MAX_TEXT_LENGTH,
+} from './definitions-limits';
 
 /** Identifier used for criteria, stages and bands: lower-case, URL- and CSV-safe. */
 export const IdentifierSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9_-]{0,63}$/, 'must be lower-case letters, digits, "-" or "_", starting with a letter');
+  .max(MAX_IDENTIFIER_LENGTH, `must be at most ${MAX_IDENTIFIER_LENGTH} characters`)
+  .regex(/^[a-z][a-z0-9_-]*$/, 'must be lower-case letters, digits, "-" or "_", starting with a letter');
 
-const NonEmptyText = z.string().trim().min(1, 'must not be empty');
+const nonEmpty = (maxLength: number) =>
+  z.string().trim().min(1, 'must not be empty').max(maxLength, `must be at most ${maxLength} characters`);
+/** A name, label, title or version. */
+const NonEmptyName = nonEmpty(MAX_NAME_LENGTH);
+/** A question, definition, evidence or summary. */
+const NonEmptyText = nonEmpty(MAX_TEXT_LENGTH);
 
 /** One level of a criterion: a value and the observable customer evidence that defines it. */
 export const LevelSchema = z.strictObject({
   value: z.number().finite(),
-  label: NonEmptyText,
+  label: NonEmptyName,
   evidence: NonEmptyText,
 });
 
 /** One qualification criterion, defined operationally by its levels. */
 export const CriterionSchema = z.strictObject({
   id: IdentifierSchema,
-  name: NonEmptyText,
+  name: NonEmptyName,
   question: NonEmptyText,
   definition: NonEmptyText,
   weight: z.number().finite().positive('must be greater than 0'),
-  levels: z.array(LevelSchema).min(2, 'a criterion needs at least 2 levels'),
+  levels: z
+    .array(LevelSchema)
+    .min(2, 'a criterion needs at least 2 levels')
+    .max(MAX_LEVELS_PER_CRITERION, `a criterion has at most ${MAX_LEVELS_PER_CRITERION} levels`),
   /** Canonical stage id → minimum level value the deal must have reached by that stage. */
   gates: z.record(z.string(), z.number().finite()).optional(),
 });
@@ -29,7 +51,7 @@ export const CriterionSchema = z.strictObject({
 /** A score band such as "Qualified": `min` inclusive, `max` exclusive except for the top band. */
 export const BandSchema = z.strictObject({
   id: IdentifierSchema,
-  label: NonEmptyText,
+  label: NonEmptyName,
   min: z.number().min(0).max(100),
   max: z.number().min(0).max(100),
 });
@@ -37,14 +59,17 @@ export const BandSchema = z.strictObject({
 /** A canonical sales stage, in pipeline order. `aliases` are CRM stage names that mean it. */
 export const StageSchema = z.strictObject({
   id: IdentifierSchema,
-  name: NonEmptyText,
-  aliases: z.array(NonEmptyText).optional(),
+  name: NonEmptyName,
+  aliases: z
+    .array(NonEmptyName)
+    .max(MAX_ALIASES_PER_STAGE, `a stage has at most ${MAX_ALIASES_PER_STAGE} aliases`)
+    .optional(),
 });
 
 /** A deal description managers use for blind calibration sessions. */
 export const CalibrationCaseSchema = z.strictObject({
   id: IdentifierSchema,
-  title: NonEmptyText,
+  title: NonEmptyName,
   summary: NonEmptyText,
 });
 
@@ -54,85 +79,36 @@ export const DefinitionsV1Schema = z
     $schema: z.string().optional(),
     schemaVersion: z.literal(1),
     id: IdentifierSchema,
-    version: NonEmptyText,
-    title: NonEmptyText,
-    description: z.string().optional(),
-    criteria: z.array(CriterionSchema).min(1, 'at least one criterion is required'),
-    bands: z.array(BandSchema).min(1, 'at least one band is required'),
-    stages: z.array(StageSchema),
-    stageMap: z.record(z.string(), IdentifierSchema).optional(),
-    captureFields: z.array(IdentifierSchema).optional(),
+    version: NonEmptyName,
+    title: NonEmptyName,
+    description: z.string().max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`).optional(),
+    criteria: z
+      .array(CriterionSchema)
+      .min(1, 'at least one criterion is required')
+      .max(MAX_CRITERIA, `at most ${MAX_CRITERIA} criteria (every score carries an answer to each)`),
+    bands: z
+      .array(BandSchema)
+      .min(1, 'at least one band is required')
+      .max(MAX_BANDS, `at most ${MAX_BANDS} bands`),
+    stages: z.array(StageSchema).max(MAX_STAGES, `at most ${MAX_STAGES} stages`),
+    stageMap: z.record(z.string().max(MAX_NAME_LENGTH), IdentifierSchema).optional(),
+    captureFields: z
+      .array(IdentifierSchema)
+      .max(MAX_CAPTURE_FIELDS, `at most ${MAX_CAPTURE_FIELDS} capture fields`)
+      .optional(),
     staleAfterDays: z.number().int().positive().optional(),
-    calibration: z.array(CalibrationCaseSchema).optional(),
+    calibration: z
+      .array(CalibrationCaseSchema)
+      .max(MAX_CALIBRATION_CASES, `at most ${MAX_CALIBRATION_CASES} calibration cases`)
+      .optional(),
   })
-  .superRefine((definitions, ctx) => {
-    reportDuplicates(
-      ctx,
-      definitions.criteria.map((c) => c.id),
-      ['criteria'],
-      'criterion id',
-    );
-    reportDuplicates(
-      ctx,
-      definitions.stages.map((s) => s.id),
-      ['stages'],
-      'stage id',
-    );
-    reportDuplicates(
-      ctx,
-      definitions.bands.map((b) => b.id),
-      ['bands'],
-      'band id',
-    );
-    if (definitions.calibration) {
-      reportDuplicates(
-        ctx,
-        definitions.calibration.map((c) => c.id),
-        ['calibration'],
-        'calibration case id',
-      );
-    }
-    const stageIds = new Set(definitions.stages.map((s) => s.id));
-    definitions.criteria.forEach((criterion, criterionIndex) => {
-      criterion.levels.forEach((level, levelIndex) => {
-        const previous = criterion.levels[levelIndex - 1];
-        if (previous && level.value <= previous.value) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['criteria', criterionIndex, 'levels', levelIndex, 'value'],
-            message: `level values must strictly increase (${level.value} follows ${previous.value})`,
-          });
-        }
-      });
-      const levelValues = new Set(criterion.levels.map((l) => l.value));
-      for (const [stageId, minimum] of Object.entries(criterion.gates ?? {})) {
-        if (!stageIds.has(stageId)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['criteria', criterionIndex, 'gates', stageId],
-            message: `gate names stage "${stageId}", which is not in stages`,
-          });
-        }
-        if (!levelValues.has(minimum)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['criteria', criterionIndex, 'gates', stageId],
-            message: `gate requires level value ${minimum}, which is not a level of "${criterion.id}"`,
-          });
-        }
-      }
-    });
-    for (const [crmStage, stageId] of Object.entries(definitions.stageMap ?? {})) {
-      if (!stageIds.has(stageId)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['stageMap', crmStage],
-          message: `maps to stage "${stageId}", which is not in stages`,
-        });
-      }
-    }
-    checkBandsCoverPercentRange(definitions.bands, ctx);
-  });
+  // Cross-field rules run even when the shape is broken, so one pass reports every problem.
+  .superRefine(
+    (definitions, ctx) => {
+      for (const issue of findCrossFieldIssues(definitions)) ctx.addIssue({ code: 'custom', ...issue });
+    },
+    { when: () => true },
+  );
 
 /** Validated definitions, format v1. */
 export type Definitions = z.infer<typeof DefinitionsV1Schema>;
@@ -144,71 +120,3 @@ export type Level = z.infer<typeof LevelSchema>;
 export type Band = z.infer<typeof BandSchema>;
 /** One canonical stage. */
 export type Stage = z.infer<typeof StageSchema>;
-
-function reportDuplicates(
-  ctx: z.RefinementCtx,
-  ids: string[],
-  path: (string | number)[],
-  what: string,
-): void {
-  const firstIndex = new Map<string, number>();
-  ids.forEach((id, index) => {
-    const seenAt = firstIndex.get(id);
-    if (seenAt === undefined) {
-      firstIndex.set(id, index);
-      return;
-    }
-    ctx.addIssue({
-      code: 'custom',
-      path: [...path, index, 'id'],
-      message: `duplicate ${what} "${id}" (first used at ${path.join('.')}[${seenAt}])`,
-    });
-  });
-}
-
-function checkBandsCoverPercentRange(bands: Definitions['bands'], ctx: z.RefinementCtx): void {
-  bands.forEach((band, index) => {
-    if (band.min >= band.max) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['bands', index],
-        message: `min (${band.min}) must be below max (${band.max})`,
-      });
-    }
-  });
-  const sorted = bands.map((band, index) => ({ band, index })).sort((a, b) => a.band.min - b.band.min);
-  const first = sorted[0];
-  const last = sorted[sorted.length - 1];
-  if (!first || !last) return;
-  if (first.band.min !== 0) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['bands', first.index, 'min'],
-      message: `bands must start at 0, the lowest starts at ${first.band.min}`,
-    });
-  }
-  if (last.band.max !== 100) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['bands', last.index, 'max'],
-      message: `bands must end at 100, the highest ends at ${last.band.max}`,
-    });
-  }
-  for (let i = 1; i < sorted.length; i++) {
-    const previous = sorted[i - 1]!;
-    const current = sorted[i]!;
-    if (current.band.min > previous.band.max) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['bands', current.index, 'min'],
-        message: `gap between bands "${previous.band.id}" (ends ${previous.band.max}) and "${current.band.id}" (starts ${current.band.min})`,
-      });
-    } else if (current.band.min < previous.band.max) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['bands', current.index, 'min'],
-        message: `band "${current.band.id}" overlaps "${previous.band.id}" (${current.band.min} < ${previous.band.max})`,
-      });
-    }
-  }
-}

@@ -6,6 +6,8 @@ export interface SyncState {
   /** Validators of the last good fetch of `url`, for conditional requests. */
   validators: ConditionalHeaders | null;
   lastCheckAt: string;
+  /** Where the last fetched text came from, when the URL redirected elsewhere. */
+  finalUrl?: string;
   lastResult: 'changed' | 'unchanged' | 'failed';
 }
 

@@ -3,6 +3,11 @@ import { DealSnapshotSchema } from '../crm/deal-snapshot';
 import { GenericAdapterConfigSchema, type GenericAdapterConfig } from '../crm/generic-adapter-config';
 import type { DefinitionsError } from '../definitions/parse-definitions';
 import type { DefinitionsConfig } from '../definitions/definitions-config';
+import {
+  MAX_CRITERIA,
+  MAX_DEFINITIONS_BYTES,
+  MAX_IDENTIFIER_LENGTH,
+} from '../definitions/definitions-limits';
 import type { Definitions } from '../definitions/schema-v1';
 import type { SyncOutcome, SyncState } from '../definitions/sync-state';
 import { AnswerSchema } from '../scoring/answer';
@@ -24,21 +29,21 @@ export const RequestSchema = z.discriminatedUnion('type', [
     saveId: z.uuid(),
     deal: DealSnapshotSchema,
     definitionsHash: z.string().regex(/^[0-9a-f]{64}$/),
-    answers: z.array(AnswerSchema).max(200),
+    answers: z.array(AnswerSchema).max(MAX_CRITERIA),
   }),
   z.strictObject({
     type: z.literal(MessageType.saveCalibrationScore),
     saveId: z.uuid(),
-    caseId: z.string().min(1).max(64),
+    caseId: z.string().min(1).max(MAX_IDENTIFIER_LENGTH),
     definitionsHash: z.string().regex(/^[0-9a-f]{64}$/),
-    answers: z.array(AnswerSchema).max(200),
+    answers: z.array(AnswerSchema).max(MAX_CRITERIA),
   }),
   z.strictObject({ type: z.literal(MessageType.setRater), rater: RaterSchema }),
   z.strictObject({ type: z.literal(MessageType.getSettings) }),
   z.strictObject({
     type: z.literal(MessageType.importDefinitions),
     fileName: z.string().max(500),
-    text: z.string().max(1_000_000, 'definitions files are limited to 1 MB'),
+    text: z.string().max(MAX_DEFINITIONS_BYTES, 'definitions files are limited to 1 MB'),
   }),
   z.strictObject({ type: z.literal(MessageType.useBuiltInDefinitions) }),
   z.strictObject({ type: z.literal(MessageType.setDefinitionsUrl), url: z.string().trim().min(1).max(2000) }),

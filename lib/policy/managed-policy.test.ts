@@ -33,6 +33,7 @@ describe('resolveDefinitionsConfig', () => {
         definitionsUrl: 'https://corp.example/defs.json',
         syncIntervalMinutes: 30,
         definitionsSha256: 'b'.repeat(64),
+        definitionsAllowedRedirectOrigins: ['https://cdn.corp.example'],
       },
     );
     expect(config).toEqual({
@@ -42,7 +43,20 @@ describe('resolveDefinitionsConfig', () => {
       pinnedSha256: 'b'.repeat(64),
       syncIntervalMinutes: 30,
       managedInterval: true,
+      allowedRedirectOrigins: ['https://cdn.corp.example'],
     });
+  });
+
+  it('reads redirect origins as https origins and names the key when an entry is not one', () => {
+    expect(readManagedPolicy({ definitionsAllowedRedirectOrigins: ['https://CDN.corp.example/'] })).toEqual({
+      policy: { definitionsAllowedRedirectOrigins: ['https://cdn.corp.example'] },
+      rejectedKeys: [],
+    });
+    for (const entry of ['http://cdn.corp.example', 'https://cdn.corp.example/defs', 'cdn.corp.example']) {
+      expect(readManagedPolicy({ definitionsAllowedRedirectOrigins: [entry] }).rejectedKeys).toEqual([
+        'definitionsAllowedRedirectOrigins',
+      ]);
+    }
   });
 
   it('uses local settings and the default interval without policy', () => {

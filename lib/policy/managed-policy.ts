@@ -12,6 +12,15 @@ export const ManagedPolicySchema = z.object({
     .transform((hash) => hash.toLowerCase())
     .optional(),
   lockDefinitions: z.boolean().optional(),
+  /** https origins (`https://cdn.acme.com`) the definitions URL may redirect to besides its own. */
+  definitionsAllowedRedirectOrigins: z
+    .array(
+      z
+        .string()
+        .refine(isHttpsOrigin, 'must be an https origin such as https://cdn.acme.com')
+        .transform((origin) => new URL(origin).origin),
+    )
+    .optional(),
   syncIntervalMinutes: z.number().int().min(1).max(10_080).optional(),
   raterId: z.string().trim().min(1).max(200).optional(),
   raterName: z.string().trim().min(1).max(200).optional(),
@@ -41,4 +50,13 @@ export function readManagedPolicy(raw: unknown): { policy: ManagedPolicy; reject
     else rejectedKeys.push(key);
   }
   return { policy: policy as ManagedPolicy, rejectedKeys };
+}
+
+function isHttpsOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' && url.pathname === '/' && !url.search && !url.hash && !url.username;
+  } catch {
+    return false;
+  }
 }

@@ -61,4 +61,23 @@ describe('findGateShortfalls', () => {
       findGateShortfalls(definitions, 'negotiate', [answer('champion', 2), answer('metrics', 5)]),
     ).toEqual([]);
   });
+
+  it('treats a stage named like an Object property (constructor) as an ordinary stage', () => {
+    const hostile = DefinitionsV1Schema.parse({
+      ...definitionsJson,
+      stages: [{ id: 'constructor', name: 'Constructor' }, ...definitionsJson.stages],
+    });
+    expect(resolveStage(hostile, 'Constructor')).toMatchObject({
+      kind: 'mapped',
+      stage: { id: 'constructor' },
+    });
+    expect(
+      findGateShortfalls(hostile, 'constructor', [answer('champion', null), answer('metrics', 1)]),
+    ).toEqual([]);
+    expect(
+      findGateShortfalls(hostile, 'qualify', [answer('champion', null), answer('metrics', 1)]).map(
+        (s) => s.requiredLevel,
+      ),
+    ).toEqual([5]);
+  });
 });

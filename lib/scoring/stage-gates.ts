@@ -1,3 +1,4 @@
+import { ownValue } from '../own-value';
 import type { Definitions, Stage } from '../definitions/schema-v1';
 import type { Answer } from './answer';
 import { levelOf } from './level-of';
@@ -54,7 +55,7 @@ export function findGateShortfalls(
   const shortfalls: GateShortfall[] = [];
   for (const criterion of definitions.criteria) {
     const minimums = stagesSoFar
-      .map((id) => criterion.gates?.[id])
+      .map((id) => ownValue(criterion.gates, id))
       .filter((v): v is number => v !== undefined);
     if (minimums.length === 0) continue;
     const requiredLevel = Math.max(...minimums);

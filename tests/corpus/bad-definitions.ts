@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { stringify as toYaml } from 'yaml';
 
 /** One bad definitions input and the specific error it must produce. */
 export interface BadDefinitionsCase {
@@ -84,10 +85,10 @@ export const BAD_DEFINITIONS: BadDefinitionsCase[] = [
   mutated('id with capitals', (d) => (d.id = 'MEDDPICC'), 'id: must be lower-case'),
   mutated('id with spaces', (d) => (d.id = 'my team'), 'id: must be lower-case'),
   mutated('id empty', (d) => (d.id = ''), 'id: must be lower-case'),
-  mutated('id number', (d) => (d.id = 7), /^id: .*string/m),
+  mutated('id number', (d) => (d.id = 7), 'id: must be text, not a number: quote it: "7"'),
   mutated('version missing', (d) => delete d.version, /^version: /m),
   mutated('version empty', (d) => (d.version = ' '), 'version: must not be empty'),
-  mutated('version number', (d) => (d.version = 2), /^version: .*string/m),
+  mutated('version number', (d) => (d.version = 2), 'version: must be text, not a number: quote it: "2"'),
   mutated('title missing', (d) => delete d.title, /^title: /m),
   mutated('title empty', (d) => (d.title = ''), 'title: must not be empty'),
   mutated('unknown top-level key', (d) => (d.critera = []), 'unknown key "critera"'),
@@ -270,6 +271,85 @@ export const BAD_DEFINITIONS: BadDefinitionsCase[] = [
     'calibration case missing summary',
     (d) => (d.calibration = [{ id: 'a', title: 'A' }]),
     /^calibration\[0\]\.summary: /m,
+  ),
+  // For admins: number where text is meant, every problem in one pass, positions of semantic errors
+  yaml(
+    'YAML version 1.0 unquoted',
+    toYaml(base).replace('version: 2.1.0', 'version: 1.0'),
+    'version: must be text, not a number: quote it: "1.0" (line 3, column 10)',
+  ),
+  yaml('YAML version 2 unquoted', toYaml(base).replace('version: 2.1.0', 'version: 2'), 'quote it: "2"'),
+  mutated(
+    'wrong type does not hide a band gap or a gate typo',
+    (d) => {
+      d.criteria[0].weight = 'heavy';
+      d.bands[1].min = 45;
+      d.criteria[1].gates = { qualfy: 5 };
+    },
+    /^criteria\[0\]\.weight: .*number/m,
+    'gap between bands "low" (ends 40) and "mid" (starts 45)',
+    'gate names stage "qualfy", which is not in stages',
+  ),
+  mutated(
+    'missing field does not hide a duplicate id',
+    (d) => {
+      delete d.title;
+      d.criteria[1].id = 'champion';
+    },
+    /^title: /m,
+    'duplicate criterion id "champion"',
+  ),
+  mutated(
+    'semantic error located in JSON',
+    (d) => (d.criteria[1].weight = 0),
+    /^criteria\[1\]\.weight: must be greater than 0 \(line \d+, column \d+\)$/m,
+  ),
+  yaml(
+    'semantic error located in YAML',
+    toYaml(base).replace('weight: 3', 'weight: -3'),
+    /^criteria\[0\]\.weight: must be greater than 0 \(line 11, column 13\)$/m,
+  ),
+  // Limits shared with the message protocol (definitions-limits.ts)
+  mutated(
+    'too many criteria',
+    (d) =>
+      (d.criteria = Array.from({ length: 201 }, (_, i) => ({ ...d.criteria[0], id: `c${i}`, gates: {} }))),
+    'criteria: at most 200 criteria',
+  ),
+  mutated(
+    'too many levels',
+    (d) =>
+      (d.criteria[0].levels = Array.from({ length: 21 }, (_, i) => ({
+        value: i,
+        label: `L${i}`,
+        evidence: 'E.',
+      }))),
+    'criteria[0].levels: a criterion has at most 20 levels',
+  ),
+  mutated(
+    'too many stages',
+    (d) => (d.stages = Array.from({ length: 101 }, (_, i) => ({ id: `s${i}`, name: `S${i}` }))),
+    'stages: at most 100 stages',
+  ),
+  mutated(
+    'criterion id too long',
+    (d) => (d.criteria[0].id = 'c'.repeat(65)),
+    'criteria[0].id: must be at most 64 characters',
+  ),
+  mutated(
+    'criterion name too long',
+    (d) => (d.criteria[0].name = 'N'.repeat(201)),
+    'criteria[0].name: must be at most 200',
+  ),
+  mutated(
+    'level evidence too long',
+    (d) => (d.criteria[0].levels[0].evidence = 'E'.repeat(5001)),
+    `${lv(0)}.evidence: must be at most 5000`,
+  ),
+  mutated(
+    'calibration case id too long for a save',
+    (d) => (d.calibration = [{ id: 'k'.repeat(65), title: 'A', summary: 'S' }]),
+    'calibration[0].id: must be at most 64 characters',
   ),
   mutated(
     'duplicate calibration case id',

@@ -10,7 +10,7 @@ export interface ServedFile {
   lastModified?: string;
   /** Milliseconds to wait before answering (timeouts). */
   delayMs?: number;
-  /** Answer with a redirect to this path instead. */
+  /** Answer with a redirect to this path, or to this absolute URL (another origin). */
   redirectTo?: string;
   /** Send no Content-Length, so the client must count bytes itself. */
   chunked?: boolean;

@@ -1,3 +1,4 @@
+import { ownValue } from '../../../lib/own-value';
 import { dealKeyOf } from '../../../lib/crm/deal-page-state';
 import type { DealState } from '../../../lib/messaging/protocol';
 import type { SidebarBackend } from '../sidebar-backend';
@@ -26,7 +27,7 @@ export function createDraftSlice(context: SliceContext): SidebarSlice<DraftSlice
   const { backend, dealWork, draftStorage } = context;
   return (set, get) => {
     const edit = (criterionId: string, change: Partial<DraftAnswer>) => {
-      const current = get().draft[criterionId] ?? { level: undefined, evidence: '' };
+      const current = ownValue(get().draft, criterionId) ?? { level: undefined, evidence: '' };
       set({
         draft: { ...get().draft, [criterionId]: { ...current, ...change } },
         dirty: true,
@@ -93,7 +94,7 @@ export function keepKnownCriteria(
 ): Record<string, DraftAnswer> {
   const draft: Record<string, DraftAnswer> = {};
   for (const criterion of state.active.definitions.criteria) {
-    const answer = answers[criterion.id];
+    const answer = ownValue(answers, criterion.id);
     if (!answer) continue;
     const levelExists = answer.level == null || criterion.levels.some((l) => l.value === answer.level);
     draft[criterion.id] = { level: levelExists ? answer.level : undefined, evidence: answer.evidence };

@@ -1,3 +1,4 @@
+import { ownValue } from '../../../lib/own-value';
 import type { Answer } from '../../../lib/scoring/answer';
 import { backgroundUnreachable } from './background-unreachable';
 import type { SaveSlice, SidebarSlice, SliceContext } from './sidebar-state';
@@ -24,8 +25,8 @@ export function createSaveSlice(context: SliceContext): SidebarSlice<SaveSlice> 
       set({ save: { status: 'saving' }, pendingSaveId: saveId });
       const answers: Answer[] = deal.value.active.definitions.criteria.map((criterion) => ({
         criterionId: criterion.id,
-        level: draft[criterion.id]?.level ?? null,
-        evidence: draft[criterion.id]?.evidence.trim() ?? '',
+        level: ownValue(draft, criterion.id)?.level ?? null,
+        evidence: ownValue(draft, criterion.id)?.evidence.trim() ?? '',
       }));
       const response = await backend
         .saveScore({ saveId, deal: snapshot, definitionsHash: deal.value.active.hash, answers })

@@ -1,3 +1,4 @@
+import { ownValue } from '../../own-value';
 import {
   controlValue,
   firstFound,
@@ -83,7 +84,7 @@ export const dynamics365Adapter: CrmAdapter = createCrmAdapter<Element>({
     owner: readField(view, FIELDS.owner),
   }),
   readSegment: (view, id, labels) =>
-    readField(view, { logicalName: SEGMENT_LOGICAL_NAMES[id] ?? null, labels }),
+    readField(view, { logicalName: ownValue(SEGMENT_LOGICAL_NAMES, id) ?? null, labels }),
 });
 
 // The form shown now; null when several are shown and none can be told to be in front.

@@ -1,3 +1,4 @@
+import { ownValue } from '../../own-value';
 import {
   controlValue,
   firstFound,
@@ -63,7 +64,8 @@ export const hubspotAdapter: CrmAdapter = createCrmAdapter<Element>({
     closeDate: readField(view, FIELDS.closeDate),
     owner: readField(view, FIELDS.owner),
   }),
-  readSegment: (view, id, labels) => readField(view, { property: SEGMENT_PROPERTIES[id] ?? null, labels }),
+  readSegment: (view, id, labels) =>
+    readField(view, { property: ownValue(SEGMENT_PROPERTIES, id) ?? null, labels }),
 });
 
 function hasHeader(view: Element): boolean {

@@ -1,3 +1,4 @@
+import { ownValue } from '../../own-value';
 import {
   firstFound,
   firstOf,
@@ -63,7 +64,7 @@ export const salesforceClassicAdapter: CrmAdapter = createCrmAdapter<Element>({
     owner: firstFound([() => ownerLink(detail), ...fieldStrategies(detail, FIELDS.owner)]),
   }),
   readSegment: (detail, id, labels) =>
-    readField(detail, { inlineId: SEGMENT_INLINE_IDS[id] ?? null, labels }),
+    readField(detail, { inlineId: ownValue(SEGMENT_INLINE_IDS, id) ?? null, labels }),
 });
 
 // The record is shown once its title bar and its detail block are: error pages have neither.

@@ -1,3 +1,4 @@
+import { ownValue } from '../../own-value';
 import {
   collectRoots,
   firstFound,
@@ -59,7 +60,7 @@ export const salesforceLightningAdapter: CrmAdapter = createCrmAdapter<ReadConte
   readFields,
   // Segments: by API name where the id is a standard field, then by label in details and highlights.
   readSegment: (context, id, labels) => {
-    const spec = { api: SEGMENT_API[id] ?? null, labels };
+    const spec = { api: ownValue(SEGMENT_API, id) ?? null, labels };
     return firstFound([
       () => detailsByApiName(context, spec),
       () => dynamicFormsField(context, spec),
