@@ -82,7 +82,10 @@ function readYaml(text: string): Result<ReadDefinitions, DefinitionsError> {
   const first = document.errors[0];
   if (first) {
     const position = first.linePos?.[0];
-    const message = (first.message.split('\n')[0] ?? first.message).replace(/:$/, '');
+    // The position travels in line and column, which formatProblem prints once; yaml repeats it in words.
+    const message = (first.message.split('\n')[0] ?? first.message)
+      .replace(/:$/, '')
+      .replace(/ at line \d+, column \d+$/, '');
     return syntaxError('yaml', { path: '', message, line: position?.line, column: position?.col });
   }
   const data: unknown = document.toJS({ maxAliasCount: 100 });
