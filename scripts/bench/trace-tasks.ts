@@ -32,7 +32,14 @@ export interface TaskTrace {
   /** The longest event with a script URL inside the longest task, e.g. `EvaluateScript content-scripts/sidebar.js`. */
   longestTaskCulprit: string | null;
   tasks: number;
+  /** Main-thread time of every top-level task (ms). */
+  totalTaskMs: number;
+  /** Total blocking time: the sum of each task's time over 50 ms (ms). */
+  blockingMs: number;
 }
+
+/** A task longer than this blocks input, as Lighthouse's total blocking time counts it. */
+const BLOCKING_THRESHOLD_MS = 50;
 
 const CATEGORIES = [
   'toplevel',
@@ -76,6 +83,16 @@ function analyse(events: TraceEvent[], pageHost: string): TaskTrace {
       .filter((e) => mainThreads.has(`${e.pid}:${e.tid}`) && urlOf(e).includes(pageHost))
       .map((e) => `${e.pid}:${e.tid}`),
   );
+  // A trace of a page already loaded may run no script with a URL: the browser's list of frames at
+  // the start of tracing names the page's renderer process.
+  const pagePids = new Set(
+    events
+      .filter((e) => e.name === 'TracingStartedInBrowser')
+      .flatMap((e) => (e.args?.data?.frames as { url?: string; processId?: number }[] | undefined) ?? [])
+      .filter((frame) => frame.url?.includes(pageHost) && frame.processId !== undefined)
+      .map((frame) => frame.processId),
+  );
+  for (const thread of mainThreads) if (pagePids.has(Number(thread.split(':')[0]))) pageThreads.add(thread);
   const onPage = events.filter((e) => pageThreads.has(`${e.pid}:${e.tid}`) && e.ph === 'X');
   const tasks = topLevel(
     onPage.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'),
@@ -116,6 +133,8 @@ function analyse(events: TraceEvent[], pageHost: string): TaskTrace {
     extensionScriptMs: extensionScript.reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0),
     longestTaskCulprit: culprit ? `${culprit.name} ${shortUrl(urlOf(culprit))}` : null,
     tasks: tasks.length,
+    totalTaskMs: durations.reduce((sum, d) => sum + d.ms, 0),
+    blockingMs: durations.reduce((sum, d) => sum + Math.max(0, d.ms - BLOCKING_THRESHOLD_MS), 0),
   };
 }
 
