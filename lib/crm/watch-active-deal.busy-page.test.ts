@@ -55,6 +55,13 @@ describe('watchActiveDeal on a busy page', () => {
     expect(reads()).toBe(2);
   });
 
+  it('does not read a deal already shown again when the header timeout passes', async () => {
+    const { states, reads } = watch(1, { headerTimeoutMs: 10 });
+    await wait(40);
+    expect(reads()).toBe(1);
+    expect(states.map((state) => state.status)).toEqual(['ready']);
+  });
+
   it('waits longer before the next read after a long read', async () => {
     const { states } = watch(50);
     document.getElementById('name')!.textContent = 'Globex — Expansion';

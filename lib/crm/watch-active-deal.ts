@@ -147,7 +147,8 @@ export function watchActiveDeal(
 
   const timeout = setTimeout(() => {
     timedOut = true;
-    readAndReport();
+    // Only a page still waiting for its header reads differently once the wait is over.
+    if (awaitingHeader) readAndReport();
   }, headerTimeoutMs);
 
   signal.addEventListener(
