@@ -25,6 +25,8 @@ export interface CrmAdapter {
   read(doc: Document, url: string, now?: Date, options?: ReadOptions): DealReading;
   /** The element that shows the deal now; the watcher observes it and tells views apart by it. */
   findActiveView(doc: Document): Element | null;
+  /** See DealPageSteps.recordRegions; every change in the view may matter without it. */
+  readonly recordRegions?: readonly string[];
 }
 
 /** The five fields every snapshot has, as read from the page. */

@@ -28,6 +28,12 @@ export interface DealPageSteps<Shown> {
   readonly dealKeyCrm?: CrmId;
   /** The element that shows the deal now; the watcher observes it and tells views apart by it. */
   findActiveView(doc: Document): Element | null;
+  /**
+   * Selectors of the regions of the active view that identify and describe the record (header,
+   * highlights, path, details): the watcher reads again only after a change in one of them, so every
+   * strategy must read inside them. Unless given, any change in the view is read.
+   */
+  readonly recordRegions?: readonly string[];
   /** Wait: what the fields are read from once the deal is shown; null while its header has not rendered. */
   shown(doc: Document): Shown | null;
   /** The five fields every snapshot has. */
@@ -46,6 +52,7 @@ export function createCrmAdapter<Shown>(steps: DealPageSteps<Shown>): CrmAdapter
     matchUrl: (url) => detect(url)?.crm === steps.crm,
     read: (doc, url, now = new Date(), options = {}) => readDeal(steps, detect(url), doc, url, now, options),
     findActiveView: (doc) => steps.findActiveView(doc),
+    recordRegions: steps.recordRegions,
   };
 }
 

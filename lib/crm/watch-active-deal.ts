@@ -2,14 +2,21 @@ import { adapterFor, findActiveView } from './adapter-registry';
 import { unknownFieldsSnapshot, type CrmAdapter, type DealReading } from './crm-adapter';
 import type { DealPageState } from './deal-page-state';
 import type { GenericAdapterConfig } from './generic-adapter';
+import { createReadBackoff } from './read-backoff';
+import { createRecordRegionFilter } from './record-regions';
 
 /** Timing of the watch; defaults suit Lightning's progressive rendering. */
 export interface WatchOptions {
   signal: AbortSignal;
   /** How long to wait for the record header before keying the deal from the URL alone. */
   headerTimeoutMs?: number;
-  /** Mutations are batched for this long before the page is read again. */
+  /** Mutations are batched for this long before the page is read again, while reads are cheap. */
   settleMs?: number;
+  /** A read longer than this doubles the wait before the next one (up to `maxSettleMs`); a cheap one resets it. */
+  longReadMs?: number;
+  maxSettleMs?: number;
+  /** Milliseconds on a monotonic clock, to time reads; performance.now() unless given. */
+  clock?: () => number;
   now?: () => Date;
   /**
    * The view that showed the previous deal when the URL changed. Lightning may still show it for a
@@ -25,7 +32,9 @@ export interface WatchOptions {
 /**
  * Reads the deal on the page now and again whenever the page changes, reporting each distinct state,
  * with the adapter of the CRM whose deal `url` names (see adapter-registry.ts).
- * Until the header renders it observes the whole document; after, only the active record view.
+ * Until the header renders it observes the whole document; after, only the active record view, and
+ * reads again only after changes in the regions that identify and describe the record (see
+ * record-regions.ts). The wait before a read grows while reads run long, but a change is always read.
  * Everything stops when `signal` aborts (a navigation).
  */
 export function watchActiveDeal(
@@ -35,6 +44,12 @@ export function watchActiveDeal(
   onState: (state: DealPageState) => void,
 ): void {
   const { signal, headerTimeoutMs = 10_000, settleMs = 40, now = () => new Date() } = options;
+  const clock = options.clock ?? (() => performance.now());
+  const backoff = createReadBackoff({
+    baseMs: settleMs,
+    longReadMs: options.longReadMs ?? 8,
+    maxMs: options.maxSettleMs ?? 8_000,
+  });
   if (signal.aborted) return;
   let lastReported = '';
   let timedOut = false;
@@ -53,13 +68,15 @@ export function watchActiveDeal(
   };
 
   let awaitingHeader = false;
-  const observer = new MutationObserver(() => {
-    if (pending !== undefined) return;
+  let canChangeReading: (records: readonly MutationRecord[]) => boolean = () => true;
+  const observer = new MutationObserver((records) => {
+    if (pending !== undefined || !canChangeReading(records)) return;
     // The header is what the rep waits for: while it is awaited, the first change of a burst is read at
     // once (it may be the header), and the burst once more when it settles. "At once" is the next task:
     // read here, inside the CRM's task that rendered it, the reading and the sidebar's render would
     // lengthen that task.
-    if (awaitingHeader && headerRead === undefined) {
+    // A page whose reads run long is read on the backoff's schedule only.
+    if (awaitingHeader && headerRead === undefined && backoff.delayMs() === settleMs) {
       headerRead = setTimeout(() => {
         headerRead = undefined;
         readAndReport();
@@ -69,7 +86,7 @@ export function watchActiveDeal(
     pending = setTimeout(() => {
       pending = undefined;
       readAndReport();
-    }, settleMs);
+    }, backoff.delayMs());
   });
 
   const observe = (target: Node) => {
@@ -80,7 +97,9 @@ export function watchActiveDeal(
       subtree: true,
       childList: true,
       characterData: true,
+      characterDataOldValue: true,
       attributes: true,
+      attributeOldValue: true,
       // `aria-current` marks Pipedrive's current stage; `value` is how read-only form fields change.
       attributeFilter: ['class', 'hidden', 'aria-selected', 'aria-current', 'title', 'value'],
     });
@@ -88,6 +107,12 @@ export function watchActiveDeal(
 
   function readAndReport(): void {
     if (signal.aborted) return;
+    const startedReading = clock();
+    read();
+    backoff.recordRead(clock() - startedReading);
+  }
+
+  function read(): void {
     if (!adapter) {
       report({ status: 'not-a-deal' });
       observer.disconnect();
@@ -110,14 +135,20 @@ export function watchActiveDeal(
     );
     report(state);
     awaitingHeader = state.status === 'waiting-for-header' || state.status === 'header-timeout';
-    if (state.status === 'ready') observe(adapter.findActiveView(doc) ?? doc.body);
-    else if (state.status === 'waiting-for-header' || state.status === 'header-timeout') observe(doc.body);
-    else observer.disconnect();
+    if (state.status === 'ready') {
+      const view = adapter.findActiveView(doc) ?? doc.body;
+      observe(view);
+      canChangeReading = createRecordRegionFilter(view, adapter.recordRegions);
+    } else if (state.status === 'waiting-for-header' || state.status === 'header-timeout') {
+      observe(doc.body);
+      canChangeReading = createRecordRegionFilter(doc.body, undefined);
+    } else observer.disconnect();
   }
 
   const timeout = setTimeout(() => {
     timedOut = true;
-    readAndReport();
+    // Only a page still waiting for its header reads differently once the wait is over.
+    if (awaitingHeader) readAndReport();
   }, headerTimeoutMs);
 
   signal.addEventListener(

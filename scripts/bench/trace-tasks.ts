@@ -8,6 +8,8 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** The thread's CPU time in the event (µs), when the trace records it. */
+  tdur?: number;
   args?: Record<string, unknown> & {
     name?: string;
     data?: Record<string, unknown>;
@@ -32,7 +34,19 @@ export interface TaskTrace {
   /** The longest event with a script URL inside the longest task, e.g. `EvaluateScript content-scripts/sidebar.js`. */
   longestTaskCulprit: string | null;
   tasks: number;
+  /** Main-thread time of every top-level task (ms). */
+  totalTaskMs: number;
+  /** Total blocking time: the sum of each task's time over 50 ms (ms). */
+  blockingMs: number;
+  /**
+   * The same three on the main thread's CPU time rather than the wall clock: on a shared machine a
+   * task's wall time also counts the time other processes held the CPU (ms).
+   */
+  cpu: { totalTaskMs: number; blockingMs: number; maxTaskMs: number };
 }
+
+/** A task longer than this blocks input, as Lighthouse's total blocking time counts it. */
+const BLOCKING_THRESHOLD_MS = 50;
 
 const CATEGORIES = [
   'toplevel',
@@ -76,6 +90,16 @@ function analyse(events: TraceEvent[], pageHost: string): TaskTrace {
       .filter((e) => mainThreads.has(`${e.pid}:${e.tid}`) && urlOf(e).includes(pageHost))
       .map((e) => `${e.pid}:${e.tid}`),
   );
+  // A trace of a page already loaded may run no script with a URL: the browser's list of frames at
+  // the start of tracing names the page's renderer process.
+  const pagePids = new Set(
+    events
+      .filter((e) => e.name === 'TracingStartedInBrowser')
+      .flatMap((e) => (e.args?.data?.frames as { url?: string; processId?: number }[] | undefined) ?? [])
+      .filter((frame) => frame.url?.includes(pageHost) && frame.processId !== undefined)
+      .map((frame) => frame.processId),
+  );
+  for (const thread of mainThreads) if (pagePids.has(Number(thread.split(':')[0]))) pageThreads.add(thread);
   const onPage = events.filter((e) => pageThreads.has(`${e.pid}:${e.tid}`) && e.ph === 'X');
   const tasks = topLevel(
     onPage.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'),
@@ -89,7 +113,7 @@ function analyse(events: TraceEvent[], pageHost: string): TaskTrace {
     const extension = extensionSpans.some(
       (span) => span.thread === thread && span.ts >= task.ts && span.ts <= end,
     );
-    return { ms: (task.dur ?? 0) / 1000, extension };
+    return { ms: (task.dur ?? 0) / 1000, cpuMs: (task.tdur ?? task.dur ?? 0) / 1000, extension };
   });
   const sorted = durations.map((d) => d.ms).sort((a, b) => b - a);
   const extensionTasks = durations.filter((d) => d.extension);
@@ -116,6 +140,13 @@ function analyse(events: TraceEvent[], pageHost: string): TaskTrace {
     extensionScriptMs: extensionScript.reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0),
     longestTaskCulprit: culprit ? `${culprit.name} ${shortUrl(urlOf(culprit))}` : null,
     tasks: tasks.length,
+    totalTaskMs: durations.reduce((sum, d) => sum + d.ms, 0),
+    blockingMs: durations.reduce((sum, d) => sum + Math.max(0, d.ms - BLOCKING_THRESHOLD_MS), 0),
+    cpu: {
+      totalTaskMs: durations.reduce((sum, d) => sum + d.cpuMs, 0),
+      blockingMs: durations.reduce((sum, d) => sum + Math.max(0, d.cpuMs - BLOCKING_THRESHOLD_MS), 0),
+      maxTaskMs: Math.max(0, ...durations.map((d) => d.cpuMs)),
+    },
   };
 }
 

@@ -14,6 +14,7 @@ import {
 } from '../crm-adapter';
 import type { FieldReading } from '../deal-snapshot';
 import { createCrmAdapter } from '../reading-template';
+import { HUBSPOT_RECORD_REGIONS } from './record-regions';
 
 const CRM = 'hubspot';
 const DEAL_ID = /^[1-9]\d{0,18}$/;
@@ -49,6 +50,7 @@ export const hubspotAdapter: CrmAdapter = createCrmAdapter<Element>({
   canonicalId: (raw) => (DEAL_ID.test(raw) ? raw : null),
   // HubSpot re-renders the record page in place: the body shows the deal, previews in dialogs are skipped.
   findActiveView: (doc) => doc.body,
+  recordRegions: HUBSPOT_RECORD_REGIONS,
   shown: (doc) => (doc.body && hasHeader(doc.body) ? doc.body : null),
   readFields: (view) => ({
     name: firstFound([

@@ -18,6 +18,7 @@ import {
 import type { FieldReading } from '../deal-snapshot';
 import { createCrmAdapter } from '../reading-template';
 import { canonicalOpportunityId } from '../salesforce-id';
+import { LIGHTNING_RECORD_REGIONS } from './record-regions';
 
 const CRM = 'salesforce-lightning';
 const MAX_LABEL_DEPTH = 4;
@@ -56,6 +57,7 @@ export const salesforceLightningAdapter: CrmAdapter = createCrmAdapter<ReadConte
   // Lightning's URL check leaves the org to the reading: the My Domain name is the host's first label.
   instanceOf: (_match, url) => new URL(url).hostname.split('.')[0] ?? '',
   findActiveView: findActiveRecordView,
+  recordRegions: LIGHTNING_RECORD_REGIONS,
   shown: readContext,
   readFields,
   // Segments: by API name where the id is a standard field, then by label in details and highlights.
