@@ -33,6 +33,18 @@ export default defineConfig({
           globals: true,
         },
       },
+      {
+        test: {
+          // Firefox ESR over WebDriver BiDi (puppeteer-core); tests/firefox/support/launch-firefox.ts.
+          name: 'firefox',
+          environment: 'node',
+          include: ['tests/firefox/**/*.firefox.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
+          fileParallelism: false,
+          globals: true,
+        },
+      },
     ],
   },
 });

@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { BUILT_IN_CRM_MATCHES, CRM_HOST_MATCHES, LOADER_RUN_AT } from './lib/crm/crm-hosts';
 import { bundleCrmLoaders } from './scripts/build/crm-loaders';
+import { firefoxManifestKeys } from './scripts/build/firefox-manifest';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -32,7 +33,7 @@ export default defineConfig({
       };
     },
   },
-  manifest: () => ({
+  manifest: ({ browser }) => ({
     name: 'Yardstick',
     description: 'Score CRM deals against your team’s shared qualification definitions.',
     permissions: ['storage', 'scripting', 'alarms'],
@@ -57,5 +58,6 @@ export default defineConfig({
     },
     // A fixed id lets the e2e tests name the extension in an enterprise policy file. Test builds only.
     ...(process.env.YARDSTICK_TEST_KEY ? { key: process.env.YARDSTICK_TEST_KEY } : {}),
+    ...firefoxManifestKeys(browser),
   }),
 });

@@ -12,27 +12,41 @@ export function fixtureText(relativePath: string): string {
   return readFileSync(path.join(FIXTURES, relativePath), 'utf8');
 }
 
+/** A fixture response for one request: what both browsers' routers send back. */
+export interface FixtureResponse {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
 /**
- * Serves Salesforce Lightning at its real URLs from fixtures, so the production manifest's match
- * patterns decide where Yardstick runs. `staticPages` maps a path to a fixture file served as is;
- * every other `/lightning/…` path gets the single-page app shell.
+ * What the Lightning host answers at `url`: `staticPages` maps a path to a fixture file served as is;
+ * every other `/lightning/…` path (and `/`) gets the single-page app shell; anything else is a 404.
+ */
+export function lightningResponse(url: URL, staticPages: Record<string, string> = {}): FixtureResponse {
+  const staticPage = staticPages[url.pathname];
+  if (staticPage) return { status: 200, contentType: 'text/html', body: fixtureText(staticPage) };
+  if (url.pathname.startsWith('/lightning/') || url.pathname === '/') {
+    return {
+      status: 200,
+      contentType: 'text/html',
+      body: fixtureText('salesforce-lightning/lightning-app.html'),
+    };
+  }
+  return { status: 404, contentType: 'text/plain', body: 'Not found in fixtures' };
+}
+
+/**
+ * Serves Salesforce Lightning at its real URLs from fixtures (see lightningResponse), so the
+ * production manifest's match patterns decide where Yardstick runs.
  */
 export async function routeLightning(
   context: BrowserContext,
   staticPages: Record<string, string> = {},
 ): Promise<void> {
-  await context.route('https://*.force.com/**', async (route) => {
-    const url = new URL(route.request().url());
-    const staticPage = staticPages[url.pathname];
-    if (staticPage) return route.fulfill({ contentType: 'text/html', body: fixtureText(staticPage) });
-    if (url.pathname.startsWith('/lightning/') || url.pathname === '/') {
-      return route.fulfill({
-        contentType: 'text/html',
-        body: fixtureText('salesforce-lightning/lightning-app.html'),
-      });
-    }
-    return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found in fixtures' });
-  });
+  await context.route('https://*.force.com/**', async (route) =>
+    route.fulfill(lightningResponse(new URL(route.request().url()), staticPages)),
+  );
 }
 
 /** Each CRM's fixture app, served at the CRM's real hosts; every path gets the app's single shell. */
