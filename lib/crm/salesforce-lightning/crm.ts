@@ -1,5 +1,4 @@
 import type { CrmDeclaration } from '../crm-declaration';
-import { salesforceLightningAdapter } from './page';
 
 /** Salesforce Lightning, the first CRM Yardstick read. Its API reading is lib/org/salesforce. */
 export const salesforceLightningCrm: CrmDeclaration = {
@@ -12,5 +11,14 @@ export const salesforceLightningCrm: CrmDeclaration = {
     record: 'opportunity',
     idRule: 'a Salesforce opportunity id (15 or 18 letters and digits starting with 006)',
   },
-  adapter: salesforceLightningAdapter,
+  page: {
+    documentTitle: /^(.+) \| Opportunity \| Salesforce$/,
+    fieldLabels: {
+      name: ['Opportunity Name', 'Opportunity-Name', "Nom de l'opportunité"],
+      stage: ['Stage', 'Phase', 'Étape'],
+      amount: ['Amount', 'Betrag', 'Montant'],
+      closeDate: ['Close Date', 'Schlusstermin', 'Date de clôture'],
+      owner: ['Opportunity Owner', 'Owner', 'Opportunity-Inhaber', "Propriétaire de l'opportunité"],
+    },
+  },
 };
