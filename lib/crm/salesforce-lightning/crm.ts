@@ -3,9 +3,10 @@ import type { CrmDeclaration } from '../crm-declaration';
 /** Salesforce Lightning, the first CRM Yardstick read. Its API reading is lib/org/salesforce. */
 export const salesforceLightningCrm: CrmDeclaration = {
   id: 'salesforce-lightning',
-  // `*.force.com` is the narrowest pattern that covers Lightning, its sandboxes and Hyperforce's
-  // `<domain>.lightning.<region>.force.com` (a match pattern cannot put a wildcard in the middle of a host).
-  hosts: ['https://*.force.com/*', 'https://*.force.mil/*'],
+  // The hosts the URL check accepts: `<domain>.lightning.force.com` and its partitions (sandbox,
+  // develop, scratch, demo, patch, trailblaze), and government `.force.mil`. Not `*.force.com`, which
+  // is also every org's Visualforce, Experience Cloud and Sites hosts.
+  hosts: ['https://*.lightning.force.com/*', 'https://*.lightning.force.mil/*'],
   wording: {
     name: 'Salesforce',
     record: 'opportunity',
