@@ -57,6 +57,7 @@ export function toCanonicalDynamicsId(raw: string): string | null {
 /** Dynamics 365 opportunities, read from their model-driven form with the shared template. */
 export const dynamics365Adapter: CrmAdapter = createCrmAdapter<Element>({
   crm: CRM,
+  page: dynamics365Crm.page,
   canonicalId: toCanonicalDynamicsId,
   findActiveView: findDynamicsActiveView,
   shown: (doc) => {

@@ -44,6 +44,7 @@ const SEGMENT_PROPERTIES: Readonly<Record<string, string>> = { type: 'dealtype' 
 /** HubSpot's deal pages (record page, legacy deal page, any data centre), read with the shared template. */
 export const hubspotAdapter: CrmAdapter = createCrmAdapter<Element>({
   crm: CRM,
+  page: hubspotCrm.page,
   canonicalId: (raw) => (DEAL_ID.test(raw) ? raw : null),
   // HubSpot re-renders the record page in place: the body shows the deal, previews in dialogs are skipped.
   findActiveView: (doc) => doc.body,

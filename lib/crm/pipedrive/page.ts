@@ -56,6 +56,7 @@ const HEADER_FIELDS: Readonly<Record<'stage' | 'amount' | 'owner', readonly (rea
 /** Pipedrive's deal view, read from its header and sidebar with the shared template. */
 export const pipedriveAdapter: CrmAdapter = createCrmAdapter<{ view: Element; title: Found }>({
   crm: CRM,
+  page: pipedriveCrm.page,
   canonicalId: (raw) => (DEAL_ID.test(raw) ? raw : null),
   // Pipedrive re-renders the deal view in place: the body shows the deal, dialogs (other records) are skipped.
   findActiveView: (doc) => doc.body,

@@ -45,6 +45,7 @@ const SEGMENT_INLINE_IDS: Readonly<Record<string, string>> = {
 /** Salesforce Classic opportunity detail pages, read with the shared template. */
 export const salesforceClassicAdapter: CrmAdapter = createCrmAdapter<Element>({
   crm: CRM,
+  page: salesforceClassicCrm.page,
   canonicalId: canonicalOpportunityId,
   dealKeyCrm: DEAL_KEY_CRM,
   // Classic loads each record as its own page: the page body shows the deal.

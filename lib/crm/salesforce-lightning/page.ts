@@ -50,6 +50,7 @@ type ReadContext = { doc: Document; viewRoots: ParentNode[]; headerRoots: Parent
 /** Salesforce Lightning opportunities, read from the active record view with the shared template. */
 export const salesforceLightningAdapter: CrmAdapter = createCrmAdapter<ReadContext>({
   crm: CRM,
+  page: salesforceLightningCrm.page,
   canonicalId: canonicalOpportunityId,
   // Lightning's URL check leaves the org to the reading: the My Domain name is the host's first label.
   instanceOf: (_match, url) => new URL(url).hostname.split('.')[0] ?? '',
