@@ -6,6 +6,7 @@ import { SidebarApp } from '../../components/sidebar/SidebarApp';
 import { SidebarStoreContext } from '../../components/sidebar/sidebar-context';
 import { createSidebarStore, type SidebarStore } from '../../components/sidebar/sidebar-store';
 import { adapterFor } from '../../lib/crm/adapter-registry';
+import { SIDEBAR_HOST_TAG } from '../../lib/crm/page-fallbacks';
 import { previousViewOf, watchActiveDeal } from '../../lib/crm/watch-active-deal';
 import type { MessageType as Types, ReadingContext, Response } from '../../lib/messaging/protocol';
 import { readDefinitionsPreview } from '../../lib/definitions/definitions-preview';
@@ -30,7 +31,7 @@ export async function mountSidebar(ctx: ContentScriptContext): Promise<void> {
   });
 
   const ui = await createShadowRootUi(ctx, {
-    name: 'yardstick-sidebar',
+    name: SIDEBAR_HOST_TAG,
     position: 'inline',
     anchor: 'body',
     append: 'last',

@@ -2,15 +2,20 @@ import { loadFixture } from '../../tests/unit/helpers/load-fixture';
 import { BUILT_IN_PAGE_READERS } from './built-in-page-readers';
 import type { BuiltInCrmId } from './crm-declaration';
 import { DealSnapshotSchema, type DealSnapshot } from './deal-snapshot';
+import { SIDEBAR_HOST_TAG } from './page-fallbacks';
 
 const NOW = new Date('2026-11-02T09:30:00.000Z');
 const GUID = '7c1d3a52-9e1b-ee11-8f6d-000d3a4b5c6d';
 const DYNAMICS = `https://contoso.crm4.dynamics.com/main.aspx?pagetype=entityrecord&etn=opportunity&id=${GUID}`;
 
-function readReady(crm: BuiltInCrmId, fixture: string, url: string, captureFields?: string[]): DealSnapshot {
-  const reading = BUILT_IN_PAGE_READERS[crm].read(loadFixture(`${crm}/${fixture}`), url, NOW, {
-    captureFields,
-  });
+function readReady(
+  crm: BuiltInCrmId,
+  fixture: string | Document,
+  url: string,
+  captureFields?: string[],
+): DealSnapshot {
+  const doc = typeof fixture === 'string' ? loadFixture(`${crm}/${fixture}`) : fixture;
+  const reading = BUILT_IN_PAGE_READERS[crm].read(doc, url, NOW, { captureFields });
   if (reading.status !== 'ready') throw new Error(`expected ready, got ${reading.status}`);
   return DealSnapshotSchema.parse(reading.snapshot);
 }
@@ -168,5 +173,20 @@ describe('the shared fallbacks, on markup the CRM adapters were not written agai
     doc.querySelector('main h1')?.remove();
     const reading = BUILT_IN_PAGE_READERS.pipedrive.read(doc, 'https://acme.pipedrive.com/deal/2077', NOW);
     expect(reading.status).toBe('waiting-for-header');
+  });
+});
+
+describe('the shared fallbacks and Yardstick’s own sidebar', () => {
+  it('never read the sidebar’s fields or heading, even when its shadow root is open', () => {
+    const doc = loadFixture('pipedrive/deal-redesign-plain-heading.html');
+    doc.querySelector('.DealFields')?.remove();
+    const host = doc.createElement(SIDEBAR_HOST_TAG);
+    host.attachShadow({ mode: 'open' }).innerHTML =
+      '<h1>Other — Deal</h1><dl><dt>Stage</dt><dd>Unknown</dd><dt>Owner</dt><dd>Unknown</dd></dl>';
+    doc.body.append(host);
+    const snapshot = readReady('pipedrive', doc, 'https://acme.pipedrive.com/deal/2077');
+    expect(snapshot.name.text).toBe('Acme — Warehouse Rollout');
+    expect(snapshot.stage.text).toBeNull();
+    expect(snapshot.owner.text).toBeNull();
   });
 });

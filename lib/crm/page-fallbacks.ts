@@ -6,6 +6,7 @@ import {
   isShown,
   labelMatches,
   normaliseText,
+  parentOrHost,
   queryAllIn,
   textOf,
   type CoreFields,
@@ -19,6 +20,9 @@ export const FROM_PAGE_HEADING = 'from the page heading';
 /** The strategy name of a name read from the document title, which no view scopes. */
 export const FROM_PAGE_TITLE = 'from the page title';
 
+/** The element Yardstick's sidebar lives in, on every CRM page: the fallbacks never read it. */
+export const SIDEBAR_HOST_TAG = 'yardstick-sidebar';
+
 const HEADINGS = 'h1, [role="heading"][aria-level="1"]';
 const LABEL_ELEMENTS = 'label, dt, th, span, p, div';
 const CONTROLS = 'input, textarea, select';
@@ -30,8 +34,8 @@ const CORE_FIELDS: readonly CoreFieldName[] = ['name', 'stage', 'amount', 'close
  * or several and picking one would be a guess.
  */
 export function mainHeading(view: Element): Found | null {
-  const headings = queryAllIn(collectRoots(view), HEADINGS).filter(
-    (heading) => isShown(heading) && !inDialog(heading) && textOf(heading) !== '',
+  const headings = queryAllIn(pageRoots(view), HEADINGS).filter(
+    (heading) => isShown(heading) && !inDialog(heading) && !isInSidebar(heading) && textOf(heading) !== '',
   );
   return headings.length === 1 && headings[0] ? found(textOf(headings[0]), FROM_PAGE_HEADING) : null;
 }
@@ -46,10 +50,11 @@ export function nameFromTitle(doc: Document, page: CrmPageWording): Found | null
  * `<dt>`/`<dd>`, `<th>`/`<td>`, or a label element and the element after it.
  */
 export function valueByLabel(view: Element, labels: readonly string[]): Found | null {
-  for (const label of queryAllIn(collectRoots(view), LABEL_ELEMENTS)) {
+  for (const label of queryAllIn(pageRoots(view), LABEL_ELEMENTS)) {
     const labelText = textOf(label);
     if (labelText.length > MAX_LABEL_TEXT || !labelMatches(labelText, labels)) continue;
-    if (!isInnermostLabel(label, labelText) || !isShown(label) || inDialog(label)) continue;
+    if (!isInnermostLabel(label, labelText) || !isShown(label) || inDialog(label) || isInSidebar(label))
+      continue;
     const value = labelledValue(label);
     const result = value
       ? found(value, `from the field labelled “${labelText.replace(/\s*[:*]+$/, '')}”`)
@@ -99,4 +104,17 @@ function labelledValue(label: Element): string | null {
 function isInnermostLabel(label: Element, labelText: string): boolean {
   if (label.querySelector(CONTROLS)) return false;
   return Array.from(label.children).every((child) => textOf(child) !== labelText);
+}
+
+// The view and the shadow roots below it, except the sidebar's own (open in the e2e build), whose
+// "Stage" and "Owner" would otherwise read as the page's.
+function pageRoots(view: Element): ParentNode[] {
+  return collectRoots(view).filter((root) => !('host' in root) || !isInSidebar(root.host as Element));
+}
+
+function isInSidebar(element: Element): boolean {
+  for (let node: Element | null = element; node; node = parentOrHost(node)) {
+    if (node.localName === SIDEBAR_HOST_TAG) return true;
+  }
+  return false;
 }
