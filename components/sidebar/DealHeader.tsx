@@ -34,6 +34,9 @@ export function DealHeader() {
       <h2 className="ys-deal-name">
         {snapshot.name.text ?? `${record} ${snapshot.recordId} (name unknown)`}
       </h2>
+      {snapshot.name.text !== null && isFallback(snapshot.name.strategy) ? (
+        <p className="ys-muted ys-deal-source">Name {snapshot.name.strategy}</p>
+      ) : null}
       <dl className="ys-deal-fields">
         <DealField label="Stage" reading={snapshot.stage} />
         <DealField label="Amount" reading={snapshot.amount} />
@@ -56,7 +59,16 @@ function DealField({ label, reading }: { label: string; reading: FieldReading })
         title={reading.strategy ? `Read by ${reading.strategy}` : 'No strategy found this field on the page'}
       >
         {value ?? <span className="ys-unknown">Unknown</span>}
+        {value !== null && isFallback(reading.strategy) ? (
+          <span className="ys-muted ys-deal-source"> ({reading.strategy})</span>
+        ) : null}
       </dd>
     </div>
   );
+}
+
+// The shared fallbacks name themselves in plain words ("from the page title"): shown beside the value,
+// so that a guess from a redesigned page is visible, not only in a tooltip.
+function isFallback(strategy: string | null): strategy is string {
+  return strategy?.startsWith('from ') ?? false;
 }

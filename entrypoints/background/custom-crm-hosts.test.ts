@@ -51,7 +51,7 @@ describe('resolveCustomCrms', () => {
   });
 
   it('needs no permission for a host the manifest already covers', () => {
-    const onForce = { urlPattern: 'https://acme\\.my\\.site\\.force\\.com/deal/(?<id>\\d+)' };
+    const onForce = { urlPattern: 'https://acme\\.lightning\\.force\\.com/deal/(?<id>\\d+)' };
     const { entries } = resolveCustomCrms({}, [onForce]);
     expect(entries[0]).toMatchObject({ builtInHost: true });
     expect(neededHostPatterns(entries)).toEqual([]);

@@ -6,6 +6,7 @@ import { SidebarApp } from '../../components/sidebar/SidebarApp';
 import { SidebarStoreContext } from '../../components/sidebar/sidebar-context';
 import { createSidebarStore, type SidebarStore } from '../../components/sidebar/sidebar-store';
 import { followDealOnPage } from '../../components/sidebar/follow-deal';
+import { SIDEBAR_HOST_TAG } from '../../lib/crm/page-fallbacks';
 import { readDefinitionsPreview } from '../../lib/definitions/definitions-preview';
 import { DEFINITIONS_PREVIEW_KEY, MessageType, STATE_REVISION_KEY } from '../../lib/messaging/protocol-names';
 import { getReadingContext, messageBackend } from './message-backend';
@@ -23,7 +24,7 @@ export async function mountSidebar(ctx: ContentScriptContext): Promise<void> {
   });
 
   const ui = await createShadowRootUi(ctx, {
-    name: 'yardstick-sidebar',
+    name: SIDEBAR_HOST_TAG,
     position: 'inline',
     anchor: 'body',
     append: 'last',

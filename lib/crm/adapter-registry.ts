@@ -1,4 +1,5 @@
 import { BUILT_IN_CRMS } from './built-in-crms';
+import { BUILT_IN_PAGE_READERS } from './built-in-page-readers';
 import type { CrmAdapter, DealReading, ReadOptions } from './crm-adapter';
 import { detectDealPage } from './deal-page-url';
 import { createGenericAdapter, type GenericAdapterConfig } from './generic-adapter';
@@ -10,7 +11,9 @@ export interface RegistryReadOptions extends ReadOptions {
 }
 
 /** The adapters of the CRMs Yardstick reads out of the box, in BUILT_IN_CRMS' order. */
-export const builtInAdapters: readonly CrmAdapter[] = BUILT_IN_CRMS.map((crm) => crm.adapter);
+export const builtInAdapters: readonly CrmAdapter[] = BUILT_IN_CRMS.map(
+  (crm) => BUILT_IN_PAGE_READERS[crm.id],
+);
 
 const genericAdapters = new WeakMap<GenericAdapterConfig, CrmAdapter>();
 

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtInAdapters } from './adapter-registry';
+import { BUILT_IN_PAGE_READERS } from './built-in-page-readers';
 import { BUILT_IN_CRMS } from './built-in-crms';
 import { BUILT_IN_CRM_MATCHES, CRM_HOST_MATCHES, crmHostOfPattern } from './crm-hosts';
 import { CrmIdSchema } from './deal-snapshot';
@@ -18,7 +19,8 @@ describe('the built-in CRMs', () => {
   });
 
   it('are the registry, the manifest hosts and nothing else', () => {
-    expect(builtInAdapters).toEqual(BUILT_IN_CRMS.map((crm) => crm.adapter));
+    expect(builtInAdapters).toEqual(BUILT_IN_CRMS.map((crm) => BUILT_IN_PAGE_READERS[crm.id]));
+    expect(Object.keys(BUILT_IN_PAGE_READERS).sort()).toEqual(BUILT_IN_CRMS.map((crm) => crm.id).sort());
     expect(Object.keys(BUILT_IN_CRM_MATCHES)).toEqual(BUILT_IN_CRMS.map((crm) => crm.id));
     expect(CRM_HOST_MATCHES).toEqual(BUILT_IN_CRMS.flatMap((crm) => crm.hosts));
   });
@@ -54,13 +56,23 @@ describe.each(BUILT_IN_CRMS.map((crm) => ({ ...crm, name: crm.id })))('the $name
     for (const text of Object.values(crm.wording)) expect(text.trim()).not.toBe('');
   });
 
-  it('has an adapter for its own deals', () => {
-    expect(crm.adapter.crm).toBe(crm.id);
+  it('has a page reader for its own deals', () => {
+    expect(BUILT_IN_PAGE_READERS[crm.id].crm).toBe(crm.id);
+  });
+
+  it('declares data only: its declaration imports no page reading (the background bundles it)', () => {
+    const source = readFileSync(join(CRM_DIR, crm.id, 'crm.ts'), 'utf8');
+    expect(source.split('\n').filter((line) => /^import (?!type\b)/.test(line))).toEqual([]);
+  });
+
+  it('has a document-title pattern that names the deal, and labels for every core field', () => {
+    expect(crm.page.documentTitle.source).toContain('(');
+    for (const labels of Object.values(crm.page.fieldLabels)) expect(labels.length).toBeGreaterThan(0);
   });
 
   it('has fixture pages', () => {
     const fixtures = join(ROOT, 'tests/fixtures', crm.id);
     expect(existsSync(fixtures)).toBe(true);
-    expect(readdirSync(fixtures).filter((file) => file.endsWith('.html')).length).toBeGreaterThan(1);
+    expect(readdirSync(fixtures).filter((file) => file.endsWith('.html')).length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -7,7 +7,8 @@ import { salesforceLightningCrm } from './salesforce-lightning/crm';
 
 /**
  * The CRMs Yardstick reads out of the box, Lightning first: the manifest's hosts, the sidebar's
- * wording and the adapter registry all derive from this list. A new CRM is its folder and one line here.
+ * wording and the adapter registry all derive from this list. A new CRM is its folder, one line here
+ * and its page reader's line in built-in-page-readers.ts.
  */
 export const BUILT_IN_CRMS: readonly CrmDeclaration[] = [
   salesforceLightningCrm,

@@ -203,7 +203,8 @@ export function rendersBox(element: Element): boolean {
     : element.getClientRects().length > 0;
 }
 
-function inDialog(element: Element): boolean {
+/** True when the element is inside a dialog (a preview of another record, say). */
+export function inDialog(element: Element): boolean {
   for (let node: Element | null = element; node; node = parentOrHost(node)) {
     if (node.getAttribute('role') === 'dialog' || node.getAttribute('aria-modal') === 'true') return true;
   }

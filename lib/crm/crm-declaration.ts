@@ -1,4 +1,3 @@
-import type { CrmAdapter } from './crm-adapter';
 import type { CrmId } from './deal-snapshot';
 
 /** A CRM Yardstick reads out of the box (custom hosts and calibration cases are not). */
@@ -14,11 +13,26 @@ export interface CrmWording {
   idRule: string;
 }
 
+/** The five fields every snapshot has, by the names the declarations give their labels. */
+export type CoreFieldName = 'name' | 'stage' | 'amount' | 'closeDate' | 'owner';
+
+/**
+ * What the shared fallbacks need to read a CRM's deal page when its own strategies find nothing (a
+ * redesign of its markup): the document title's pattern and the labels the CRM shows its fields under.
+ */
+export interface CrmPageWording {
+  /** The document title of a deal page; its first group is the deal's name. */
+  readonly documentTitle: RegExp;
+  /** The labels each core field is shown under (English, then German and French). */
+  readonly fieldLabels: Readonly<Record<CoreFieldName, readonly string[]>>;
+}
+
 /**
  * One built-in CRM, declared once in its folder (`lib/crm/<crm>/crm.ts`) beside `url.ts` (the URL
  * check its loader carries alone, import-free) and `page.ts` (its page reading, run by the shared
- * template). Reading the CRM's API goes in `<crm>/api.ts`, declared here as an `api` entry beside
- * `adapter`; Salesforce's is lib/org/salesforce.
+ * template). A declaration is data only, so the background can list hosts and wording without
+ * bundling any page reading; built-in-page-readers.ts pairs each CRM with its page reader. Reading the
+ * CRM's API goes in `<crm>/api.ts`; Salesforce's is lib/org/salesforce.
  */
 export interface CrmDeclaration {
   /** Its id, as its snapshots, deal keys, folder and loader (`<id>-loader.js`) carry it. */
@@ -27,6 +41,6 @@ export interface CrmDeclaration {
   readonly hosts: readonly string[];
   /** How the sidebar names it. */
   readonly wording: CrmWording;
-  /** Its page reading: which URLs are deals, how their fields are read, where the deal is shown. */
-  readonly adapter: CrmAdapter;
+  /** Its page's title and field labels, for its page reading and the shared fallbacks. */
+  readonly page: CrmPageWording;
 }

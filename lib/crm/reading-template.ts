@@ -6,10 +6,12 @@ import {
   type DealReading,
   type ReadOptions,
 } from './crm-adapter';
+import type { CrmPageWording } from './crm-declaration';
 import { buildDealKey } from './deal-key';
 import type { DealPageMatch } from './deal-page-match';
 import { detectDealPage } from './deal-page-url';
 import type { CrmId, FieldReading } from './deal-snapshot';
+import { mainHeading, valueByLabel, withFallbacks } from './page-fallbacks';
 
 /**
  * What one CRM's page reading fills in. The shared template runs the steps in this order:
@@ -42,6 +44,11 @@ export interface DealPageSteps<Shown> {
   readSegment(shown: Shown, fieldId: string, labels: readonly string[]): FieldReading;
   /** The locale numeric dates are written in; the page's language unless given. */
   localeOf?(doc: Document): string | undefined;
+  /**
+   * The declaration's title pattern and labels: with them, a field the CRM's own strategies miss is
+   * read by the shared fallbacks (main heading, document title, label text), scoped to the active view.
+   */
+  readonly page?: CrmPageWording;
 }
 
 /** An adapter that reads `steps`' CRM with the shared template. */
@@ -70,12 +77,18 @@ function readDeal<Shown>(
   const instance = steps.instanceOf?.(match, url) ?? ('instance' in match ? match.instance : '');
   const dealKey = buildDealKey(steps.dealKeyCrm ?? steps.crm, instance, recordId);
   const shown = steps.shown(doc);
-  if (shown === null) return { status: 'waiting-for-header', recordId, dealKey, instance };
-  const segments = readSegments(options.captureFields, (id, labels) => steps.readSegment(shown, id, labels));
+  const view = steps.page ? steps.findActiveView(doc) : null;
+  // A redesign the CRM's own strategies miss: the deal is shown once the active view has its one main heading.
+  if (shown === null && !(view && mainHeading(view)))
+    return { status: 'waiting-for-header', recordId, dealKey, instance };
+  const own = shown === null ? null : steps.readFields(shown, doc);
+  const fields = view && steps.page ? withFallbacks(own, view, doc, steps.page) : own;
+  if (fields === null) return { status: 'waiting-for-header', recordId, dealKey, instance };
+  const segments = readSegments(options.captureFields, (id, labels) => {
+    const reading = shown === null ? { text: null, strategy: null } : steps.readSegment(shown, id, labels);
+    return reading.text !== null || !view ? reading : (valueByLabel(view, labels) ?? reading);
+  });
   const identity = { crm: steps.crm, instance, recordId, dealKey, url };
   const locale = steps.localeOf ? steps.localeOf(doc) : doc.documentElement.lang;
-  return {
-    status: 'ready',
-    snapshot: buildSnapshot(identity, steps.readFields(shown, doc), segments, locale, now),
-  };
+  return { status: 'ready', snapshot: buildSnapshot(identity, fields, segments, locale, now) };
 }

@@ -123,6 +123,27 @@ describe('watchActiveDeal', () => {
     expect(ready?.status === 'ready' && ready.snapshot.name.text).toBe('Initech — Expansion');
   });
 
+  it('does not trust a document title that still names the previous deal, whichever view shows the deal', () => {
+    const card =
+      '<div data-test-id="record-highlight-main-content"><span>Amount:</span><span>$1.00</span></div>';
+    setBody(card);
+    const elsewhere = document.createElement('div');
+    const previousView = { element: elsewhere, name: 'Globex — Renewal', dealKey: 'hubspot:2451127:41' };
+    document.title = 'Globex — Renewal | HubSpot';
+    expect(watch(`${HUBSPOT}/42`, { previousView })).toEqual([
+      { status: 'waiting-for-header', dealKey: 'hubspot:2451127:42', recordId: '42' },
+    ]);
+    controller.abort();
+    controller = new AbortController();
+    document.title = 'Initech — Expansion | HubSpot';
+    const [ready] = watch(`${HUBSPOT}/42`, { previousView });
+    expect(ready?.status === 'ready' && ready.snapshot.name).toEqual({
+      text: 'Initech — Expansion',
+      strategy: 'from the page title',
+    });
+    document.title = '';
+  });
+
   it("gives the previous view of a ready page with its CRM's active view, and none for other states", () => {
     setBody(hubspotHeader('Globex — Renewal'));
     const [ready] = watch(`${HUBSPOT}/41`);

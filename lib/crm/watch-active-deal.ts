@@ -4,6 +4,7 @@ import type { DealPageState } from './deal-page-state';
 import type { GenericAdapterConfig } from './generic-adapter';
 import { createReadBackoff } from './read-backoff';
 import { createRecordRegionFilter } from './record-regions';
+import { FROM_PAGE_TITLE } from './page-fallbacks';
 
 /** Timing of the watch; defaults suit Lightning's progressive rendering. */
 export interface WatchOptions {
@@ -183,7 +184,11 @@ function distrustPreviousView(
 ): DealReading {
   if (reading.status !== 'ready' || !previousView || reading.snapshot.dealKey === previousView.dealKey)
     return reading;
-  const sameView = adapter.findActiveView(doc) === previousView.element;
+  // The document title is no view's: a name read from it that is the previous deal's may be a title
+  // the CRM has not updated yet, whichever view shows the deal now.
+  const sameView =
+    adapter.findActiveView(doc) === previousView.element ||
+    reading.snapshot.name.strategy === FROM_PAGE_TITLE;
   if (!sameView || reading.snapshot.name.text !== previousView.name) return reading;
   const { recordId, dealKey, instance } = reading.snapshot;
   return { status: 'waiting-for-header', recordId, dealKey, instance };

@@ -25,16 +25,23 @@ describe('the production manifest', () => {
   });
 
   it('runs only on the CRM hosts it supports out of the box', () => {
+    // Each host is one the deal URL checks accept (lib/crm/manifest-host-coverage.test.ts), no wider:
+    // not `*.force.com` (Visualforce, Experience Cloud and Sites too) nor `*.dynamics.com` (Finance and
+    // Operations, Business Central).
+    const dynamicsRegions = ['', 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 14, 15, 16, 17, 19, 20, 21].map(
+      (number) => `https://*.crm${number}.dynamics.com/*`, // Dynamics 365: Microsoft's regional hosts
+    );
     const builtInCrmHosts = [
-      'https://*.force.com/*', // Salesforce Lightning
-      'https://*.force.mil/*',
+      'https://*.lightning.force.com/*', // Salesforce Lightning, its sandboxes and other partitions
+      'https://*.lightning.force.mil/*', // Lightning, government
       'https://*.my.salesforce.com/*', // Salesforce Classic
-      'https://*.my.salesforce.mil/*',
-      'https://app.hubspot.com/*', // HubSpot
-      'https://app-eu1.hubspot.com/*',
-      'https://*.dynamics.com/*', // Dynamics 365
-      'https://*.pipedrive.com/*', // Pipedrive
+      'https://*.my.salesforce.mil/*', // Classic, government
+      'https://app.hubspot.com/*', // HubSpot, US
+      'https://app-eu1.hubspot.com/*', // HubSpot, EU
+      ...dynamicsRegions,
+      'https://*.pipedrive.com/*', // Pipedrive: each company's subdomain
     ];
+    const dynamicsEnd = 6 + dynamicsRegions.length;
     expect(manifest.host_permissions).toEqual(builtInCrmHosts);
     const loader = (crm: string, matches: string[]) => ({
       matches,
@@ -45,8 +52,8 @@ describe('the production manifest', () => {
       loader('salesforce-lightning', builtInCrmHosts.slice(0, 2)),
       loader('salesforce-classic', builtInCrmHosts.slice(2, 4)),
       loader('hubspot', builtInCrmHosts.slice(4, 6)),
-      loader('dynamics365', builtInCrmHosts.slice(6, 7)),
-      loader('pipedrive', builtInCrmHosts.slice(7, 8)),
+      loader('dynamics365', builtInCrmHosts.slice(6, dynamicsEnd)),
+      loader('pipedrive', builtInCrmHosts.slice(dynamicsEnd)),
     ]);
   });
 

@@ -14,6 +14,7 @@ import {
 } from '../crm-adapter';
 import type { FieldReading } from '../deal-snapshot';
 import { createCrmAdapter } from '../reading-template';
+import { dynamics365Crm } from './crm';
 
 const CRM = 'dynamics365';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -27,25 +28,16 @@ const SAVE_STATE = /\s*-\s*(?:Saved|Unsaved|Gespeichert|Nicht gespeichert|Enregi
 
 type FieldSpec = { logicalName: string | null; labels: readonly string[] };
 
-// Logical names are the opportunity table's columns in every org; labels are the English defaults plus German and French.
+// Logical names are the opportunity table's columns in every org; labels are the declaration's, the
+// stage's split between the two columns that may show it.
+const LABELS = dynamics365Crm.page.fieldLabels;
 const FIELDS = {
-  name: { logicalName: 'name', labels: ['Topic', 'Thema', 'Sujet'] },
+  name: { logicalName: 'name', labels: LABELS.name },
   stepName: { logicalName: 'stepname', labels: ['Pipeline Phase', 'Pipelinephase', 'Phase du pipeline'] },
   salesStage: { logicalName: 'salesstage', labels: ['Sales Stage', 'Verkaufsphase', 'Étape de vente'] },
-  amount: {
-    logicalName: 'estimatedvalue',
-    labels: ['Est. Revenue', 'Estimated Revenue', 'Geschätzter Umsatz', 'Revenu estimé'],
-  },
-  closeDate: {
-    logicalName: 'estimatedclosedate',
-    labels: [
-      'Est. Close Date',
-      'Estimated Close Date',
-      'Geschätztes Abschlussdatum',
-      'Date de clôture estimée',
-    ],
-  },
-  owner: { logicalName: 'ownerid', labels: ['Owner', 'Besitzer', 'Propriétaire'] },
+  amount: { logicalName: 'estimatedvalue', labels: LABELS.amount },
+  closeDate: { logicalName: 'estimatedclosedate', labels: LABELS.closeDate },
+  owner: { logicalName: 'ownerid', labels: LABELS.owner },
 } satisfies Record<string, FieldSpec>;
 const SEGMENT_LOGICAL_NAMES: Readonly<Record<string, string>> = { campaign: 'campaignid' };
 
@@ -66,6 +58,7 @@ export function toCanonicalDynamicsId(raw: string): string | null {
 /** Dynamics 365 opportunities, read from their model-driven form with the shared template. */
 export const dynamics365Adapter: CrmAdapter = createCrmAdapter<Element>({
   crm: CRM,
+  page: dynamics365Crm.page,
   canonicalId: toCanonicalDynamicsId,
   findActiveView: findDynamicsActiveView,
   shown: (doc) => {

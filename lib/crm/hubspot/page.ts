@@ -15,6 +15,7 @@ import {
 import type { FieldReading } from '../deal-snapshot';
 import { createCrmAdapter } from '../reading-template';
 import { HUBSPOT_RECORD_REGIONS } from './record-regions';
+import { hubspotCrm } from './crm';
 
 const CRM = 'hubspot';
 const DEAL_ID = /^[1-9]\d{0,18}$/;
@@ -30,23 +31,22 @@ const LABEL_CANDIDATES = 'span, p, dt, label, div';
 
 type FieldSpec = { property: string | null; labels: readonly string[] };
 
-// Internal property names are the same in every portal; labels are the English defaults plus German and French.
+// Internal property names are the same in every portal; labels are the declaration's.
+const LABELS = hubspotCrm.page.fieldLabels;
 const FIELDS = {
-  name: { property: 'dealname', labels: ['Deal name', 'Deal-Name', 'Nom de la transaction'] },
-  stage: { property: 'dealstage', labels: ['Deal stage', 'Stage', 'Deal-Phase', 'Phase de la transaction'] },
+  name: { property: 'dealname', labels: LABELS.name },
+  stage: { property: 'dealstage', labels: LABELS.stage },
   pipeline: { property: 'pipeline', labels: ['Pipeline'] },
-  amount: { property: 'amount', labels: ['Amount', 'Betrag', 'Montant'] },
-  closeDate: { property: 'closedate', labels: ['Close date', 'Abschlussdatum', 'Date de fermeture'] },
-  owner: {
-    property: 'hubspot_owner_id',
-    labels: ['Deal owner', 'Owner', 'Deal-Inhaber', 'Propriétaire de la transaction'],
-  },
+  amount: { property: 'amount', labels: LABELS.amount },
+  closeDate: { property: 'closedate', labels: LABELS.closeDate },
+  owner: { property: 'hubspot_owner_id', labels: LABELS.owner },
 } satisfies Record<string, FieldSpec>;
 const SEGMENT_PROPERTIES: Readonly<Record<string, string>> = { type: 'dealtype' };
 
 /** HubSpot's deal pages (record page, legacy deal page, any data centre), read with the shared template. */
 export const hubspotAdapter: CrmAdapter = createCrmAdapter<Element>({
   crm: CRM,
+  page: hubspotCrm.page,
   canonicalId: (raw) => (DEAL_ID.test(raw) ? raw : null),
   // HubSpot re-renders the record page in place: the body shows the deal, previews in dialogs are skipped.
   findActiveView: (doc) => doc.body,

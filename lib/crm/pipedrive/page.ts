@@ -12,6 +12,7 @@ import {
 } from '../crm-adapter';
 import type { FieldReading } from '../deal-snapshot';
 import { createCrmAdapter } from '../reading-template';
+import { pipedriveCrm } from './crm';
 
 const CRM = 'pipedrive';
 const DEAL_ID = /^[1-9]\d{0,15}$/;
@@ -25,16 +26,14 @@ const FIELD_VALUES = '[data-testid="field-value"], .value';
 
 type FieldSpec = { key: string | null; labels: readonly string[] };
 
-// Field keys are Pipedrive's API keys for the deal's standard fields; labels are English plus German and French.
+// Field keys are Pipedrive's API keys for the deal's standard fields; labels are the declaration's.
+const LABELS = pipedriveCrm.page.fieldLabels;
 const FIELDS = {
-  name: { key: 'title', labels: ['Title', 'Titel', 'Titre'] },
-  stage: { key: 'stage_id', labels: ['Stage', 'Phase', 'Étape'] },
-  amount: { key: 'value', labels: ['Value', 'Wert', 'Valeur'] },
-  closeDate: {
-    key: 'expected_close_date',
-    labels: ['Expected close date', 'Erwartetes Abschlussdatum', 'Date de clôture prévue'],
-  },
-  owner: { key: 'user_id', labels: ['Owner', 'Besitzer', 'Propriétaire'] },
+  name: { key: 'title', labels: LABELS.name },
+  stage: { key: 'stage_id', labels: LABELS.stage },
+  amount: { key: 'value', labels: LABELS.amount },
+  closeDate: { key: 'expected_close_date', labels: LABELS.closeDate },
+  owner: { key: 'user_id', labels: LABELS.owner },
 } satisfies Record<string, FieldSpec>;
 
 // Header elements of the current deal view (data-testid) and of the legacy detail view (classes).
@@ -57,6 +56,7 @@ const HEADER_FIELDS: Readonly<Record<'stage' | 'amount' | 'owner', readonly (rea
 /** Pipedrive's deal view, read from its header and sidebar with the shared template. */
 export const pipedriveAdapter: CrmAdapter = createCrmAdapter<{ view: Element; title: Found }>({
   crm: CRM,
+  page: pipedriveCrm.page,
   canonicalId: (raw) => (DEAL_ID.test(raw) ? raw : null),
   // Pipedrive re-renders the deal view in place: the body shows the deal, dialogs (other records) are skipped.
   findActiveView: (doc) => doc.body,

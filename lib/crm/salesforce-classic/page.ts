@@ -14,6 +14,7 @@ import {
 import type { FieldReading } from '../deal-snapshot';
 import { createCrmAdapter } from '../reading-template';
 import { canonicalOpportunityId } from '../salesforce-id';
+import { salesforceClassicCrm } from './crm';
 
 const CRM = 'salesforce-classic';
 // Classic and Lightning show the same records of the same org: one key, so their scores meet.
@@ -27,16 +28,14 @@ const ACTION_LINKS = /\[[^\]]*\]/g;
 type FieldSpec = { inlineId: string | null; labels: readonly string[] };
 
 // Inline-edit ids are Classic's fixed element ids for the standard fields (`opp7_ileinner` is Amount);
-// labels are the English defaults plus German and French.
+// labels are the declaration's.
+const LABELS = salesforceClassicCrm.page.fieldLabels;
 const FIELDS = {
-  name: { inlineId: 'opp3', labels: ['Opportunity Name', 'Opportunity-Name', "Nom de l'opportunité"] },
-  stage: { inlineId: 'opp11', labels: ['Stage', 'Phase', 'Étape'] },
-  amount: { inlineId: 'opp7', labels: ['Amount', 'Betrag', 'Montant'] },
-  closeDate: { inlineId: 'opp9', labels: ['Close Date', 'Schlusstermin', 'Date de clôture'] },
-  owner: {
-    inlineId: null,
-    labels: ['Opportunity Owner', 'Owner', 'Opportunity-Inhaber', "Propriétaire de l'opportunité"],
-  },
+  name: { inlineId: 'opp3', labels: LABELS.name },
+  stage: { inlineId: 'opp11', labels: LABELS.stage },
+  amount: { inlineId: 'opp7', labels: LABELS.amount },
+  closeDate: { inlineId: 'opp9', labels: LABELS.closeDate },
+  owner: { inlineId: null, labels: LABELS.owner },
 } satisfies Record<string, FieldSpec>;
 const SEGMENT_INLINE_IDS: Readonly<Record<string, string>> = {
   type: 'opp5',
@@ -47,6 +46,7 @@ const SEGMENT_INLINE_IDS: Readonly<Record<string, string>> = {
 /** Salesforce Classic opportunity detail pages, read with the shared template. */
 export const salesforceClassicAdapter: CrmAdapter = createCrmAdapter<Element>({
   crm: CRM,
+  page: salesforceClassicCrm.page,
   canonicalId: canonicalOpportunityId,
   dealKeyCrm: DEAL_KEY_CRM,
   // Classic loads each record as its own page: the page body shows the deal.
@@ -110,8 +110,7 @@ function ownerLink(detail: Element): Found | null {
   return null;
 }
 
-// Classic titles read `Opportunity: <name> ~ Salesforce - <edition>`; the object label is translated.
 function documentTitle(doc: Document): Found | null {
-  const name = /^[^:~]{1,60}: (.+) ~ Salesforce\b/.exec(normaliseText(doc.title))?.[1];
+  const name = salesforceClassicCrm.page.documentTitle.exec(normaliseText(doc.title))?.[1];
   return found(name, 'document.title');
 }

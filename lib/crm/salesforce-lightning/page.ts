@@ -19,6 +19,7 @@ import type { FieldReading } from '../deal-snapshot';
 import { createCrmAdapter } from '../reading-template';
 import { canonicalOpportunityId } from '../salesforce-id';
 import { LIGHTNING_RECORD_REGIONS } from './record-regions';
+import { salesforceLightningCrm } from './crm';
 
 const CRM = 'salesforce-lightning';
 const MAX_LABEL_DEPTH = 4;
@@ -30,16 +31,14 @@ const DYNAMIC_FORMS_TAGS = ['record_flexipage-record-field', 'flexipage-field'];
 
 type FieldSpec = { api: string | null; labels: readonly string[] };
 
-// Labels are the English defaults plus German and French, for highlights items, which carry no API name.
+// Labels are the declaration's, for highlights items, which carry no API name.
+const LABELS = salesforceLightningCrm.page.fieldLabels;
 const FIELDS = {
-  name: { api: 'Name', labels: ['Opportunity Name', 'Opportunity-Name', "Nom de l'opportunité"] },
-  stage: { api: 'StageName', labels: ['Stage', 'Phase', 'Étape'] },
-  amount: { api: 'Amount', labels: ['Amount', 'Betrag', 'Montant'] },
-  closeDate: { api: 'CloseDate', labels: ['Close Date', 'Schlusstermin', 'Date de clôture'] },
-  owner: {
-    api: 'OwnerId',
-    labels: ['Opportunity Owner', 'Owner', 'Opportunity-Inhaber', "Propriétaire de l'opportunité"],
-  },
+  name: { api: 'Name', labels: LABELS.name },
+  stage: { api: 'StageName', labels: LABELS.stage },
+  amount: { api: 'Amount', labels: LABELS.amount },
+  closeDate: { api: 'CloseDate', labels: LABELS.closeDate },
+  owner: { api: 'OwnerId', labels: LABELS.owner },
 } satisfies Record<string, FieldSpec>;
 // The captureFields ids that are standard opportunity fields, by their API names.
 const SEGMENT_API: Readonly<Record<string, string>> = {
@@ -53,6 +52,7 @@ type ReadContext = { doc: Document; viewRoots: ParentNode[]; headerRoots: Parent
 /** Salesforce Lightning opportunities, read from the active record view with the shared template. */
 export const salesforceLightningAdapter: CrmAdapter = createCrmAdapter<ReadContext>({
   crm: CRM,
+  page: salesforceLightningCrm.page,
   canonicalId: canonicalOpportunityId,
   // Lightning's URL check leaves the org to the reading: the My Domain name is the host's first label.
   instanceOf: (_match, url) => new URL(url).hostname.split('.')[0] ?? '',
@@ -147,7 +147,7 @@ function pageHeaderTitle(context: ReadContext): Found | null {
 }
 
 function documentTitle(doc: Document): Found | null {
-  const name = /^(.+) \| Opportunity \| Salesforce$/.exec(normaliseText(doc.title))?.[1];
+  const name = salesforceLightningCrm.page.documentTitle.exec(normaliseText(doc.title))?.[1];
   return found(name, 'document.title');
 }
 
