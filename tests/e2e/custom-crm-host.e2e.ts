@@ -105,6 +105,8 @@ describe('A custom CRM host', () => {
     await options.getByRole('button', { name: 'Add host and grant access' }).click();
     await options.getByText(`Yardstick now runs on ${HOST_PATTERN}.`, { exact: false }).waitFor();
     const listed = options.getByRole('list', { name: 'Custom CRM hosts' }).getByRole('listitem');
+    // The confirmation and the list come from two renders: the list is read once it has an entry.
+    await listed.first().waitFor();
     expect(await listed.count()).toBe(1);
     expect(await listed.first().textContent()).toContain('Active');
     expect(await registeredScriptIds(running)).toContain(SCRIPT_ID);
