@@ -2,6 +2,12 @@ import { defineConfig } from 'wxt';
 import { BUILT_IN_CRM_MATCHES, CRM_HOST_MATCHES, LOADER_RUN_AT } from './lib/crm/crm-hosts';
 import { bundleCrmLoaders } from './scripts/build/crm-loaders';
 
+// ORG API (issue 17; branch orgread, orgwrite adds the same: keep one). `cookies` reads the rep's `sid` of the org's API host; the hosts are every form apiOriginForHost produces (My Domain, `.mil`, Hyperforce's `x.my.<region>.salesforce.com`, which no narrower pattern covers); only the background calls them.
+const ORG_API = {
+  permissions: ['cookies'],
+  hosts: ['https://*.my.salesforce.com/*', 'https://*.my.salesforce.mil/*', 'https://*.salesforce.com/*'],
+};
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -35,8 +41,8 @@ export default defineConfig({
   manifest: () => ({
     name: 'Yardstick',
     description: 'Score CRM deals against your team’s shared qualification definitions.',
-    permissions: ['storage', 'scripting', 'alarms'],
-    host_permissions: CRM_HOST_MATCHES,
+    permissions: ['storage', 'scripting', 'alarms', ...ORG_API.permissions],
+    host_permissions: [...new Set([...CRM_HOST_MATCHES, ...ORG_API.hosts])],
     // One loader per CRM (its URL check, lib/crm/<crm>/url.ts, bundled as <crm>-loader.js by
     // scripts/build/crm-loaders.ts), each on its own hosts. At
     // document_start, so that on a deal the service worker starts while the page loads; the sidebar is

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSoqlFieldPath } from '../org/salesforce/deal-query';
 
 /** Identifier used for criteria, stages and bands: lower-case, URL- and CSV-safe. */
 export const IdentifierSchema = z
@@ -62,6 +63,13 @@ export const DefinitionsV1Schema = z
     stages: z.array(StageSchema),
     stageMap: z.record(z.string(), IdentifierSchema).optional(),
     captureFields: z.array(IdentifierSchema).optional(),
+    /** captureFields id → Salesforce API field (`Product_Line__c`, `Account.Industry`), beyond the built-in names. */
+    salesforceFields: z
+      .record(
+        IdentifierSchema,
+        z.string().refine(isSoqlFieldPath, 'must be a Salesforce API field name such as Product_Line__c'),
+      )
+      .optional(),
     staleAfterDays: z.number().int().positive().optional(),
     calibration: z.array(CalibrationCaseSchema).optional(),
   })
@@ -91,6 +99,16 @@ export const DefinitionsV1Schema = z
         ['calibration'],
         'calibration case id',
       );
+    }
+    const captured = new Set(definitions.captureFields ?? []);
+    for (const fieldId of Object.keys(definitions.salesforceFields ?? {})) {
+      if (!captured.has(fieldId)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['salesforceFields', fieldId],
+          message: `names "${fieldId}", which is not in captureFields`,
+        });
+      }
     }
     const stageIds = new Set(definitions.stages.map((s) => s.id));
     definitions.criteria.forEach((criterion, criterionIndex) => {

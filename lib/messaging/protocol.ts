@@ -5,11 +5,13 @@ import type { DefinitionsError } from '../definitions/parse-definitions';
 import type { DefinitionsConfig } from '../definitions/definitions-config';
 import type { Definitions } from '../definitions/schema-v1';
 import type { SyncOutcome, SyncState } from '../definitions/sync-state';
+import type { OrgDealReading } from '../org/salesforce/org-deal-reading';
 import { AnswerSchema } from '../scoring/answer';
 import { RaterRoleSchema, type RaterRole, type ScoreRecord } from '../scoring/score-record';
 import { MessageType } from './protocol-names';
 
 export { MessageType };
+export type { OrgDealReading };
 
 const RaterSchema = z.string().trim().min(1, 'must not be empty').max(200);
 /** Every request the background accepts, validated before any handler runs. */
@@ -17,6 +19,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal(MessageType.injectSidebar) }),
   z.strictObject({ type: z.literal(MessageType.getReadingContext) }),
   z.strictObject({ type: z.literal(MessageType.getDealState), dealKey: z.string().min(1).max(400) }),
+  // The org and record come from the sender tab's URL; the deal key only says which deal the sidebar shows.
+  z.strictObject({ type: z.literal(MessageType.getOrgDeal), dealKey: z.string().min(1).max(400) }),
   z.strictObject({ type: z.literal(MessageType.getDealHistory), dealKey: z.string().min(1).max(400) }),
   z.strictObject({ type: z.literal(MessageType.countDealHistory), dealKey: z.string().min(1).max(400) }),
   z.strictObject({
@@ -155,6 +159,7 @@ export interface ResponseMap {
   [MessageType.injectSidebar]: { injected: boolean };
   [MessageType.getReadingContext]: ReadingContext;
   [MessageType.getDealState]: DealState;
+  [MessageType.getOrgDeal]: OrgDealReading;
   [MessageType.getDealHistory]: DealHistoryPage;
   [MessageType.countDealHistory]: { dealKey: string; total: number };
   [MessageType.saveScore]: ScoreRecord;

@@ -1,0 +1,20 @@
+import { MessageType } from '../../lib/messaging/protocol';
+import { pageFallbackReason } from '../../lib/org/salesforce/deal-reading-fallback';
+import type { HandlerSlice } from './handler-context';
+
+/** The sidebar's request for the org's reading of the Salesforce deal its tab shows. */
+export const orgDealHandlers: HandlerSlice<typeof MessageType.getOrgDeal> = {
+  [MessageType.getOrgDeal]: async ({ dealKey }, { effects, origin }) => {
+    // Only a content script in a tab has a page the org can be derived from.
+    if (origin.tabId === undefined || !origin.url) {
+      return { ok: true, value: { dealKey, source: 'page', reason: pageFallbackReason('not-an-org-page') } };
+    }
+    const reading = await effects.orgDeals.read({
+      tabId: origin.tabId,
+      pageUrl: origin.url,
+      dealKey,
+      cookieStoreId: origin.cookieStoreId,
+    });
+    return { ok: true, value: reading };
+  },
+};
