@@ -19,8 +19,13 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal(MessageType.injectSidebar) }),
   z.strictObject({ type: z.literal(MessageType.getReadingContext) }),
   z.strictObject({ type: z.literal(MessageType.getDealState), dealKey: z.string().min(1).max(400) }),
-  // The org and record come from the sender tab's URL; the deal key only says which deal the sidebar shows.
-  z.strictObject({ type: z.literal(MessageType.getOrgDeal), dealKey: z.string().min(1).max(400) }),
+  // The org comes from the sender's host, never from the message; the page URL (same host) says which
+  // record, because a single-page app's in-place navigation may reach the sidebar before the browser.
+  z.strictObject({
+    type: z.literal(MessageType.getOrgDeal),
+    dealKey: z.string().min(1).max(400),
+    pageUrl: z.url({ protocol: /^https$/ }).max(4000),
+  }),
   z.strictObject({ type: z.literal(MessageType.getDealHistory), dealKey: z.string().min(1).max(400) }),
   z.strictObject({ type: z.literal(MessageType.countDealHistory), dealKey: z.string().min(1).max(400) }),
   z.strictObject({

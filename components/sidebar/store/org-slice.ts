@@ -37,11 +37,11 @@ export function orgDealLoader(
   backend: SidebarBackend,
   set: SetState,
   get: () => SidebarState,
-): (dealKey: string, signal: AbortSignal) => Promise<void> {
-  return async (dealKey, signal) => {
+): (dealKey: string, pageUrl: string, signal: AbortSignal) => Promise<void> {
+  return async (dealKey, pageUrl, signal) => {
     if (!backend.getOrgDeal) return;
     set({ orgReading: { status: 'asking', dealKey } });
-    const response = await backend.getOrgDeal(dealKey).catch(() => null);
+    const response = await backend.getOrgDeal(dealKey, pageUrl).catch(() => null);
     if (signal.aborted) return;
     if (!response?.ok) {
       const message = response?.error.message ?? 'Yardstick’s background did not answer.';

@@ -18,7 +18,7 @@ export function createPageSlice(
     collapsed: options.collapsed ?? false,
     definitionsPreview: options.definitionsPreview ?? null,
 
-    showPage(page, crm) {
+    showPage(page, crm, url) {
       const previousKey = dealKeyOf(get().page);
       const nextKey = dealKeyOf(page);
       const pageCrm = page.status === 'ready' || page.status === 'header-timeout' ? page.snapshot.crm : null;
@@ -38,7 +38,8 @@ export function createPageSlice(
         ...SAVE_IDLE,
       });
       if (nextKey) void context.loadDeal(nextKey, false, signal);
-      if (nextKey && readsThroughOrg(shownCrm)) void context.readOrgDeal(nextKey, signal);
+      const pageUrl = url ?? ('snapshot' in page ? page.snapshot.url : null);
+      if (nextKey && pageUrl && readsThroughOrg(shownCrm)) void context.readOrgDeal(nextKey, pageUrl, signal);
     },
 
     setCollapsed(collapsed) {

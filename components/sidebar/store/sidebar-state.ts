@@ -44,7 +44,8 @@ export interface PageSlice {
   collapsed: boolean;
   /** The criteria as last served (storage.local), laid out disabled while the first deal loads. */
   definitionsPreview: DefinitionsPreview | null;
-  showPage(page: DealPageState, crm?: CrmId | null): void;
+  /** Shows a page's state; `url` (where it was read) lets the org's reading be asked for. */
+  showPage(page: DealPageState, crm?: CrmId | null, url?: string): void;
   setCollapsed(collapsed: boolean): void;
 }
 
@@ -92,7 +93,7 @@ export interface SliceContext {
   /** Reads the deal from the background; `keepDraft` reads it again while shown, keeping the rep's edits. */
   loadDeal(dealKey: string, keepDraft: boolean, signal: AbortSignal): Promise<void>;
   /** Asks for the org's reading of a Salesforce deal, shown in place of the page's when it arrives. */
-  readOrgDeal(dealKey: string, signal: AbortSignal): Promise<void>;
+  readOrgDeal(dealKey: string, pageUrl: string, signal: AbortSignal): Promise<void>;
   readonly draftStorage: DraftStorage;
 }
 
