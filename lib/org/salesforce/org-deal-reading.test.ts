@@ -114,6 +114,16 @@ describe('the background reading a Salesforce deal through the org API', () => {
     expect(server.calls.get('GET userinfo')).toBe(1);
   });
 
+  it('starts the reading when the loader finds the deal, and the sidebar asking meanwhile shares it', async () => {
+    const { reader } = readerWith();
+    reader.readAhead(1, pageUrl(ACME));
+    const reading = await reader.read(request(ACME));
+    expect(reading.source).toBe('api');
+    expect(soqlCalls()).toBe(1);
+    reader.readAhead(1, 'https://acme.lightning.force.com/lightning/page/home');
+    expect(soqlCalls()).toBe(1);
+  });
+
   it('reads again once the tab left the org, the tab closed, the session changed or the reading grew old', async () => {
     const cookie = { value: REP.token as string | null };
     const { reader, clock } = readerWith({ cookie });

@@ -42,6 +42,11 @@ export interface OrgDealReaderDeps {
 /** Reads deals through the org's API, once per deal a tab opens. */
 export interface OrgDealReader {
   read(request: OrgDealRequest): Promise<OrgDealReading>;
+  /**
+   * Starts the reading of the deal a page URL shows, before its sidebar asks (the loader found the deal
+   * while the sidebar's script still loads); the sidebar's request then shares it. Other pages: nothing.
+   */
+  readAhead(tabId: number, pageUrl: string, cookieStoreId?: string): void;
   /** The tab went to a page of another org, or off Salesforce: its readings are dropped. */
   tabNavigated(tabId: number, pageUrl: string): void;
   /** The tab closed. */
@@ -103,28 +108,47 @@ export function createOrgDealReader(deps: OrgDealReaderDeps): OrgDealReader {
     return fresh;
   }
 
-  return {
-    async read(request) {
-      const apiOrigin = orgDealPageOf(request.pageUrl)?.apiOrigin;
-      if (!apiOrigin) return readFromOrg(request);
-      const sessionId = await deps.readSessionId(apiOrigin, request.cookieStoreId);
-      const sessionHash = sessionId ? await sha256Hex(sessionId) : null;
-      const visit = visitOf(request.tabId, apiOrigin);
-      const now = deps.now().getTime();
-      const kept = visit.readings.get(request.dealKey);
-      if (kept && kept.sessionHash === sessionHash && now - kept.at < deps.freshForMs) return kept.reading;
-      const reading = readFromOrg(request);
+  // Requests for one tab's deal run one after the other, so that the second finds the first's reading.
+  const inTurn = new Map<string, Promise<unknown>>();
+  function read(request: OrgDealRequest): Promise<OrgDealReading> {
+    const key = `${request.tabId} ${request.dealKey}`;
+    const reading = (inTurn.get(key) ?? Promise.resolve()).then(() => readOnce(request));
+    const settled = reading.catch(() => undefined);
+    inTurn.set(key, settled);
+    void settled.then(() => {
+      if (inTurn.get(key) === settled) inTurn.delete(key);
+    });
+    return reading;
+  }
+
+  async function readOnce(request: OrgDealRequest): Promise<OrgDealReading> {
+    const apiOrigin = orgDealPageOf(request.pageUrl)?.apiOrigin;
+    if (!apiOrigin) return readFromOrg(request);
+    const sessionId = await deps.readSessionId(apiOrigin, request.cookieStoreId);
+    const sessionHash = sessionId ? await sha256Hex(sessionId) : null;
+    const visit = visitOf(request.tabId, apiOrigin);
+    const now = deps.now().getTime();
+    const kept = visit.readings.get(request.dealKey);
+    if (kept && kept.sessionHash === sessionHash && now - kept.at < deps.freshForMs) return kept.reading;
+    const reading = readFromOrg(request);
+    visit.readings.delete(request.dealKey);
+    visit.readings.set(request.dealKey, { sessionHash, at: now, reading });
+    if (visit.readings.size > MAX_DEALS_PER_TAB) {
+      visit.readings.delete(visit.readings.keys().next().value!);
+    }
+    const settled = await reading;
+    // A cancelled reading says nothing about the org: the next open asks again.
+    if (settled.source === 'page' && settled.reason.code === 'aborted') {
       visit.readings.delete(request.dealKey);
-      visit.readings.set(request.dealKey, { sessionHash, at: now, reading });
-      if (visit.readings.size > MAX_DEALS_PER_TAB) {
-        visit.readings.delete(visit.readings.keys().next().value!);
-      }
-      const settled = await reading;
-      // A cancelled reading says nothing about the org: the next open asks again.
-      if (settled.source === 'page' && settled.reason.code === 'aborted') {
-        visit.readings.delete(request.dealKey);
-      }
-      return settled;
+    }
+    return settled;
+  }
+
+  return {
+    read,
+    readAhead(tabId, pageUrl, cookieStoreId) {
+      const dealKey = orgDealPageOf(pageUrl)?.identity.dealKey;
+      if (dealKey) void read({ tabId, pageUrl, dealKey, cookieStoreId });
     },
     tabNavigated(tabId, pageUrl) {
       const visit = visits.get(tabId);
