@@ -1,7 +1,7 @@
 import type { CrmDeclaration } from '../crm-declaration';
 import { salesforceClassicAdapter } from './page';
 
-/** Salesforce Classic: the same org's records as Lightning, under Lightning's deal keys. */
+/** Salesforce Classic: the same org's records as Lightning, under Lightning's deal keys. Its API reading is lib/org/salesforce. */
 export const salesforceClassicCrm: CrmDeclaration = {
   id: 'salesforce-classic',
   hosts: ['https://*.my.salesforce.com/*', 'https://*.my.salesforce.mil/*'],
