@@ -3,6 +3,15 @@ import { BUILT_IN_CRM_MATCHES, CRM_HOST_MATCHES, LOADER_RUN_AT } from './lib/crm
 import { bundleCrmLoaders } from './scripts/build/crm-loaders';
 import { firefoxManifestKeys } from './scripts/build/firefox-manifest';
 
+// The org's REST API (lib/org/salesforce): `cookies` reads the rep's `sid` of the org's API host, which
+// the background alone calls. The API hosts are the My Domain hosts Classic already needs; Hyperforce's
+// regional `x.my.<region>.salesforce.com` would need `*.salesforce.com`, far wider than the API needs:
+// there the sidebar keeps the page reading and says why (docs/salesforce-org.md, "Hosts").
+const ORG_API = {
+  permissions: ['cookies'],
+  hosts: ['https://*.my.salesforce.com/*', 'https://*.my.salesforce.mil/*'],
+};
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -36,8 +45,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Yardstick',
     description: 'Score CRM deals against your team’s shared qualification definitions.',
-    permissions: ['storage', 'scripting', 'alarms'],
-    host_permissions: CRM_HOST_MATCHES,
+    permissions: ['storage', 'scripting', 'alarms', ...ORG_API.permissions],
+    host_permissions: [...new Set([...CRM_HOST_MATCHES, ...ORG_API.hosts])],
     // One loader per CRM (its URL check, lib/crm/<crm>/url.ts, bundled as <crm>-loader.js by
     // scripts/build/crm-loaders.ts), each on its own hosts. At
     // document_start, so that on a deal the service worker starts while the page loads; the sidebar is

@@ -50,13 +50,21 @@ export function DealHeader() {
   );
 }
 
+const API_STRATEGY = 'api:';
+
 function DealField({ label, reading }: { label: string; reading: FieldReading }) {
   const value = reading.text;
   return (
     <div className="ys-deal-field">
       <dt>{label}</dt>
       <dd
-        title={reading.strategy ? `Read by ${reading.strategy}` : 'No strategy found this field on the page'}
+        title={
+          reading.strategy?.startsWith(API_STRATEGY)
+            ? `Read from Salesforce's ${reading.strategy.slice(API_STRATEGY.length)} field`
+            : reading.strategy
+              ? `Read by ${reading.strategy}`
+              : 'No strategy found this field on the page'
+        }
       >
         {value ?? <span className="ys-unknown">Unknown</span>}
         {value !== null && isFallback(reading.strategy) ? (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { DealHeader } from './DealHeader';
+import { DealSourceNotice } from './DealSourceNotice';
 import { DealStateNotices } from './DealStateNotices';
 import { ManagerView } from './ManagerView';
 import { CriterionPicker } from './CriterionPicker';
@@ -57,6 +58,7 @@ export function SidebarApp() {
       </div>
       <div className="ys-scroll">
         <DealHeader />
+        <DealSourceNotice />
         <DealStateNotices />
         <StaleScoreNotice />
         <RaterPrompt />

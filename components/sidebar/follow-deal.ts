@@ -24,7 +24,8 @@ export interface FollowDealDependencies {
   getReadingContext(): Promise<ReadingContextResponse | null>;
   /** The page state the sidebar shows now. */
   shownPage(): DealPageState;
-  showPage(state: DealPageState, crm: CrmId | null): void;
+  /** Shows the page's state; `url` is the URL the state was read at. */
+  showPage(state: DealPageState, crm: CrmId | null, url: string): void;
   /** Reads the deal and reports each state; watchActiveDeal in production. */
   watch?: (doc: Document, url: string, options: WatchOptions, onState: (s: DealPageState) => void) => void;
   readingContextWaitMs?: number;
@@ -57,7 +58,7 @@ export async function followDealOnPage(deps: FollowDealDependencies): Promise<De
       doc,
       url,
       { signal: navigation.signal, previousView, captureFields, customAdapters: customCrms },
-      (state) => deps.showPage(state, crm),
+      (state) => deps.showPage(state, crm, url),
     );
   };
   // Without the context (background unreachable) the built-in CRMs still read, only without segments.

@@ -4,11 +4,18 @@ import type { SidebarBackend } from './sidebar-backend';
 import { createDealSlice, dealLoader } from './store/deal-slice';
 import { createDealWork } from './store/deal-work';
 import { createDraftSlice, createDraftStorage } from './store/draft-slice';
+import { orgDealLoader } from './store/org-slice';
 import { createPageSlice } from './store/page-slice';
 import { createSaveSlice } from './store/save-slice';
 import type { SidebarState, SliceContext } from './store/sidebar-state';
 
-export type { DraftAnswer, DraftOrigin, SaveStatus, SidebarState } from './store/sidebar-state';
+export type {
+  DraftAnswer,
+  DraftOrigin,
+  OrgReadingState,
+  SaveStatus,
+  SidebarState,
+} from './store/sidebar-state';
 export { DRAFT_PERSIST_DELAY_MS } from './store/draft-slice';
 
 /** The sidebar's store: one per mounted sidebar, talking to the background through `backend`. */
@@ -27,6 +34,7 @@ export function createSidebarStore(
       newId,
       dealWork,
       loadDeal: dealLoader(backend, set, get),
+      readOrgDeal: orgDealLoader(backend, set, get),
       draftStorage: createDraftStorage(backend, get, dealWork),
     };
     return {

@@ -4,6 +4,7 @@ import { dealHandlers } from './deal-handlers';
 import { definitionsHandlers } from './definitions-handlers';
 import type { HandlerContext, RequestHandler, RequestHandlers } from './handler-context';
 import { injectSidebarHandlers } from './inject-sidebar';
+import { orgDealHandlers } from './org-deal-handlers';
 import { restoreHandlers } from './restore-handlers';
 import { roleHandlers } from './role-handlers';
 
@@ -11,6 +12,7 @@ import { roleHandlers } from './role-handlers';
 const HANDLERS: RequestHandlers = {
   ...injectSidebarHandlers,
   ...dealHandlers,
+  ...orgDealHandlers,
   ...definitionsHandlers,
   ...roleHandlers,
   ...crmHostHandlers,

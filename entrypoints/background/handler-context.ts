@@ -1,5 +1,6 @@
 import type { WxtBrowser } from 'wxt/browser';
 import type { DefinitionsView, RequestOf, RequestType, Response } from '../../lib/messaging/protocol';
+import type { OrgDealReader } from '../../lib/org/salesforce/org-deal-reading';
 import type { BackgroundServices } from './background-services';
 import type { CrmHostSync } from './crm-host-sync';
 
@@ -7,6 +8,10 @@ import type { CrmHostSync } from './crm-host-sync';
 export interface RequestOrigin {
   tabId?: number;
   frameId?: number;
+  /** The sending frame's URL, as the browser reports it: what a Salesforce org is derived from. */
+  url?: string;
+  /** The sender tab's cookie store (Firefox containers, private windows); undefined in Chrome. */
+  cookieStoreId?: string;
 }
 
 /** Side effects the handlers trigger outside the database. */
@@ -20,6 +25,8 @@ export interface HandlerEffects {
   crmHosts: CrmHostSync;
   /** Keeps the active definitions' criteria where sidebars can lay them out before the database answers. */
   rememberDefinitionsPreview(active: DefinitionsView): void;
+  /** Reads Salesforce deals through the org's API, once per deal a tab opens. */
+  orgDeals: OrgDealReader;
 }
 
 /** What every handler is given besides its request. */

@@ -7,6 +7,7 @@ import { createDefinitionsPreviewStore } from './definitions-preview-store';
 import { setUpCrmHosts } from './set-up-crm-hosts';
 import { setUpDefinitionsSync } from './set-up-definitions-sync';
 import { setUpMessages } from './set-up-messages';
+import { setUpOrgDeals } from './set-up-org-deals';
 import { setUpPolicyRefresh } from './set-up-policy-refresh';
 import { setUpSidebarToggle } from './set-up-sidebar-toggle';
 
@@ -21,6 +22,7 @@ export default defineBackground(() => {
     scripting: browser.scripting,
     crmHosts,
     rememberDefinitionsPreview: createDefinitionsPreviewStore(),
+    orgDeals: setUpOrgDeals(services),
   });
   setUpSidebarToggle();
   setUpPolicyRefresh(services, announceStateChange);

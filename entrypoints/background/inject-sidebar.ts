@@ -20,8 +20,11 @@ export async function injectSidebar(
 
 /** The loaders' one request. */
 export const injectSidebarHandlers: HandlerSlice<typeof MessageType.injectSidebar> = {
-  [MessageType.injectSidebar]: async (_request, { effects, origin }) => ({
-    ok: true,
-    value: await injectSidebar(effects.scripting, origin),
-  }),
+  [MessageType.injectSidebar]: async (_request, { effects, origin }) => {
+    // A Salesforce deal's API reading starts now, while the sidebar's script loads, not once it asks.
+    if (origin.tabId !== undefined && origin.url && !origin.frameId) {
+      effects.orgDeals.readAhead(origin.tabId, origin.url, origin.cookieStoreId);
+    }
+    return { ok: true, value: await injectSidebar(effects.scripting, origin) };
+  },
 };

@@ -7,6 +7,7 @@ import { storageDrafts } from './storage-drafts';
 /** The sidebar's backend: typed requests to the background over runtime messaging. */
 export const messageBackend: SidebarBackend = {
   getDealState: (dealKey) => sendRequest({ type: MessageType.getDealState, dealKey }),
+  getOrgDeal: (dealKey, pageUrl) => sendRequest({ type: MessageType.getOrgDeal, dealKey, pageUrl }),
   getDealHistory: (dealKey) => sendRequest({ type: MessageType.getDealHistory, dealKey }),
   countDealHistory: (dealKey) => sendRequest({ type: MessageType.countDealHistory, dealKey }),
   saveScore: (input) => sendRequest({ type: MessageType.saveScore, ...input }),

@@ -62,7 +62,7 @@ export async function mountSidebar(ctx: ContentScriptContext): Promise<void> {
     firstReadingContext,
     getReadingContext: () => getReadingContext().catch(() => null),
     shownPage: () => store.getState().page,
-    showPage: (state, crm) => store.getState().showPage(state, crm),
+    showPage: (state, crm, url) => store.getState().showPage(state, crm, url),
   });
   followBackgroundChanges(ctx, store, dealOnPage.refreshReadingContext);
 }

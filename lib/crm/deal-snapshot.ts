@@ -25,6 +25,11 @@ export const FieldReadingSchema = z.strictObject({
 /** One field read from the page, with the strategy that matched. */
 export type FieldReading = z.infer<typeof FieldReadingSchema>;
 
+/** Where a snapshot's fields were read: the org's API, or the CRM page's markup. */
+export const DealSourceSchema = z.enum(['api', 'page']);
+/** Where a snapshot's fields were read. */
+export type DealSource = z.infer<typeof DealSourceSchema>;
+
 /** The normalised deal every CRM adapter produces; README.md's CRMs section lists each CRM's deal key. */
 export const DealSnapshotSchema = z.strictObject({
   crm: CrmIdSchema,
@@ -61,6 +66,21 @@ export const DealSnapshotSchema = z.strictObject({
    */
   segments: z.record(z.string().min(1).max(100), FieldReadingSchema).optional(),
   readAt: z.iso.datetime(),
+  /**
+   * Where the fields came from: `api` (the org's REST API, strategies `api:<Field>`) or `page` (the CRM's
+   * markup). Absent on snapshots recorded before the API reading existed: those were read from the page.
+   */
+  source: DealSourceSchema.optional(),
+  /** The org's `LastModifiedDate` of the record, for an API reading. */
+  orgLastModified: z.iso.datetime().optional(),
+  /** The org's owner id, closed and won flags, for an API reading. */
+  orgRecord: z
+    .strictObject({
+      ownerId: z.string().max(18).nullable(),
+      isClosed: z.boolean().nullable(),
+      isWon: z.boolean().nullable(),
+    })
+    .optional(),
 });
 /** The normalised deal snapshot. */
 export type DealSnapshot = z.infer<typeof DealSnapshotSchema>;

@@ -26,6 +26,7 @@ export function findCrossFieldIssues(data: unknown): CrossFieldIssue[] {
     issues.push(...levelOrder(criterion, criterionIndex));
     issues.push(...gateTargets(criterion, criterionIndex, stageIds));
   }
+  issues.push(...salesforceFieldTargets(data));
   if (isLoose(data.stageMap)) {
     for (const [crmStage, stageId] of Object.entries(data.stageMap)) {
       if (typeof stageId === 'string' && !stageIds.has(stageId)) {
@@ -157,4 +158,16 @@ function isLoose(value: unknown): value is Loose {
 
 function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** Each `salesforceFields` entry must name one of the captureFields it gives an API name to. */
+function salesforceFieldTargets(data: Loose): CrossFieldIssue[] {
+  if (!isLoose(data.salesforceFields)) return [];
+  const captured = new Set(Array.isArray(data.captureFields) ? data.captureFields : []);
+  return Object.keys(data.salesforceFields)
+    .filter((fieldId) => !captured.has(fieldId))
+    .map((fieldId) => ({
+      path: ['salesforceFields', fieldId],
+      message: `names "${fieldId}", which is not in captureFields`,
+    }));
 }

@@ -37,6 +37,21 @@ describe('parseDefinitions', () => {
     );
   });
 
+  it('accepts salesforceFields for capture fields, and names a bad API field or an uncaptured id by path', () => {
+    const named = {
+      ...valid(),
+      captureFields: ['product_line'],
+      salesforceFields: { product_line: 'Product_Line__c' },
+    };
+    expect(parseDefinitions(JSON.stringify(named)).ok).toBe(true);
+    expect(
+      problemsOf({ ...named, salesforceFields: { product_line: 'Id FROM User', region: 'Region__c' } }),
+    ).toEqual([
+      expect.stringMatching(/^salesforceFields\.product_line: must be a Salesforce API field name/),
+      expect.stringMatching(/^salesforceFields\.region: names "region", which is not in captureFields/),
+    ]);
+  });
+
   it('rejects level values that do not strictly increase', () => {
     const data = valid();
     (data.criteria as { levels: { value: number }[] }[])[0]!.levels[2]!.value = 1;

@@ -12,6 +12,7 @@ import {
   MAX_STAGES,
   MAX_TEXT_LENGTH,
 } from './definitions-limits';
+import { isSoqlFieldPath } from '../org/salesforce/deal-query';
 
 /** Identifier used for criteria, stages and bands: lower-case, URL- and CSV-safe. */
 export const IdentifierSchema = z
@@ -95,6 +96,13 @@ export const DefinitionsV1Schema = z
     captureFields: z
       .array(IdentifierSchema)
       .max(MAX_CAPTURE_FIELDS, `at most ${MAX_CAPTURE_FIELDS} capture fields`)
+      .optional(),
+    /** captureFields id → Salesforce API field (`Product_Line__c`, `Account.Industry`), beyond the built-in names. */
+    salesforceFields: z
+      .record(
+        IdentifierSchema,
+        z.string().refine(isSoqlFieldPath, 'must be a Salesforce API field name such as Product_Line__c'),
+      )
       .optional(),
     staleAfterDays: z.number().int().positive().optional(),
     calibration: z

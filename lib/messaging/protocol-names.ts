@@ -10,6 +10,7 @@ export const MessageType = {
   injectSidebar: INJECT_SIDEBAR_TYPE,
   getReadingContext: 'sidebar→background:getReadingContext',
   getDealState: 'sidebar→background:getDealState',
+  getOrgDeal: 'sidebar→background:getOrgDeal',
   getDealHistory: 'sidebar→background:getDealHistory',
   countDealHistory: 'sidebar→background:countDealHistory',
   saveScore: 'sidebar→background:saveScore',

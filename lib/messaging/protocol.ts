@@ -10,11 +10,13 @@ import {
 } from '../definitions/definitions-limits';
 import type { Definitions } from '../definitions/schema-v1';
 import type { SyncOutcome, SyncState } from '../definitions/sync-state';
+import type { OrgDealReading } from '../org/salesforce/org-deal-reading';
 import { AnswerSchema } from '../scoring/answer';
 import { RaterRoleSchema, type RaterRole, type ScoreRecord } from '../scoring/score-record';
 import { MessageType } from './protocol-names';
 
 export { MessageType };
+export type { OrgDealReading };
 
 const RaterSchema = z.string().trim().min(1, 'must not be empty').max(200);
 /** Every request the background accepts, validated before any handler runs. */
@@ -22,6 +24,13 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal(MessageType.injectSidebar) }),
   z.strictObject({ type: z.literal(MessageType.getReadingContext) }),
   z.strictObject({ type: z.literal(MessageType.getDealState), dealKey: z.string().min(1).max(400) }),
+  // The org comes from the sender's host, never from the message; the page URL (same host) says which
+  // record, because a single-page app's in-place navigation may reach the sidebar before the browser.
+  z.strictObject({
+    type: z.literal(MessageType.getOrgDeal),
+    dealKey: z.string().min(1).max(400),
+    pageUrl: z.url({ protocol: /^https$/ }).max(4000),
+  }),
   z.strictObject({ type: z.literal(MessageType.getDealHistory), dealKey: z.string().min(1).max(400) }),
   z.strictObject({ type: z.literal(MessageType.countDealHistory), dealKey: z.string().min(1).max(400) }),
   z.strictObject({
@@ -160,6 +169,7 @@ export interface ResponseMap {
   [MessageType.injectSidebar]: { injected: boolean };
   [MessageType.getReadingContext]: ReadingContext;
   [MessageType.getDealState]: DealState;
+  [MessageType.getOrgDeal]: OrgDealReading;
   [MessageType.getDealHistory]: DealHistoryPage;
   [MessageType.countDealHistory]: { dealKey: string; total: number };
   [MessageType.saveScore]: ScoreRecord;

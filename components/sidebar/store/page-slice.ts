@@ -1,6 +1,7 @@
 import { dealKeyOf } from '../../../lib/crm/deal-page-state';
 import type { DefinitionsPreview } from '../../../lib/definitions/definitions-preview';
 import { DEAL_IDLE } from './deal-slice';
+import { ORG_READING_NONE, readsThroughOrg, withOrgReading } from './org-slice';
 import { BLANK_DRAFT } from './draft-slice';
 import { SAVE_IDLE } from './save-slice';
 import type { PageSlice, SidebarSlice, SliceContext } from './sidebar-state';
@@ -12,22 +13,33 @@ export function createPageSlice(
 ): SidebarSlice<PageSlice> {
   return (set, get) => ({
     page: { status: 'not-a-deal' },
+    orgReading: ORG_READING_NONE,
     crm: null,
     collapsed: options.collapsed ?? false,
     definitionsPreview: options.definitionsPreview ?? null,
 
-    showPage(page, crm) {
+    showPage(page, crm, url) {
       const previousKey = dealKeyOf(get().page);
       const nextKey = dealKeyOf(page);
       const pageCrm = page.status === 'ready' || page.status === 'header-timeout' ? page.snapshot.crm : null;
       const shownCrm = pageCrm ?? crm ?? null;
       if (previousKey === nextKey) {
-        set({ page, crm: shownCrm });
+        // The CRM re-rendering the deal keeps the org's reading in place of the page's.
+        set({ page: withOrgReading(page, get().orgReading), crm: shownCrm });
         return;
       }
       const signal = context.dealWork.next();
-      set({ page, crm: shownCrm, deal: DEAL_IDLE, ...BLANK_DRAFT, ...SAVE_IDLE });
+      set({
+        page,
+        crm: shownCrm,
+        orgReading: ORG_READING_NONE,
+        deal: DEAL_IDLE,
+        ...BLANK_DRAFT,
+        ...SAVE_IDLE,
+      });
       if (nextKey) void context.loadDeal(nextKey, false, signal);
+      const pageUrl = url ?? ('snapshot' in page ? page.snapshot.url : null);
+      if (nextKey && pageUrl && readsThroughOrg(shownCrm)) void context.readOrgDeal(nextKey, pageUrl, signal);
     },
 
     setCollapsed(collapsed) {

@@ -1,8 +1,9 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { DealPageState } from '../../../lib/crm/deal-page-state';
-import type { CrmId } from '../../../lib/crm/deal-snapshot';
+import type { CrmId, DealSnapshot } from '../../../lib/crm/deal-snapshot';
 import type { DefinitionsPreview } from '../../../lib/definitions/definitions-preview';
 import type { DealState, ProtocolError } from '../../../lib/messaging/protocol';
+import type { PageFallbackReason } from '../../../lib/org/salesforce/deal-reading-fallback';
 import type { ScoreRecord } from '../../../lib/scoring/score-record';
 import type { SidebarBackend } from '../sidebar-backend';
 import type { DealWork } from './deal-work';
@@ -26,15 +27,25 @@ export type SaveStatus =
   | { status: 'saved'; score: ScoreRecord }
   | { status: 'failed'; error: ProtocolError };
 
+/** The org's reading of the shown deal: asked for, read through the API, or left to the page and why. */
+export type OrgReadingState =
+  | { status: 'none' }
+  | { status: 'asking'; dealKey: string }
+  | { status: 'api'; dealKey: string; snapshot: DealSnapshot }
+  | { status: 'page'; dealKey: string; reason: PageFallbackReason };
+
 /** The page the sidebar sits on and how it is laid out. */
 export interface PageSlice {
+  /** The page's state; for a Salesforce deal read through the API, its snapshot is the API's. */
   page: DealPageState;
+  orgReading: OrgReadingState;
   /** The CRM whose page this is, for wording ("Waiting for HubSpot…"); null off deal pages. */
   crm: CrmId | null;
   collapsed: boolean;
   /** The criteria as last served (storage.local), laid out disabled while the first deal loads. */
   definitionsPreview: DefinitionsPreview | null;
-  showPage(page: DealPageState, crm?: CrmId | null): void;
+  /** Shows a page's state; `url` (where it was read) lets the org's reading be asked for. */
+  showPage(page: DealPageState, crm?: CrmId | null, url?: string): void;
   setCollapsed(collapsed: boolean): void;
 }
 
@@ -81,6 +92,8 @@ export interface SliceContext {
   readonly dealWork: DealWork;
   /** Reads the deal from the background; `keepDraft` reads it again while shown, keeping the rep's edits. */
   loadDeal(dealKey: string, keepDraft: boolean, signal: AbortSignal): Promise<void>;
+  /** Asks for the org's reading of a Salesforce deal, shown in place of the page's when it arrives. */
+  readOrgDeal(dealKey: string, pageUrl: string, signal: AbortSignal): Promise<void>;
   readonly draftStorage: DraftStorage;
 }
 

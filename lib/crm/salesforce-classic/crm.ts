@@ -1,6 +1,6 @@
 import type { CrmDeclaration } from '../crm-declaration';
 
-/** Salesforce Classic: the same org's records as Lightning, under Lightning's deal keys. */
+/** Salesforce Classic: the same org's records as Lightning, under Lightning's deal keys. Its API reading is lib/org/salesforce. */
 export const salesforceClassicCrm: CrmDeclaration = {
   id: 'salesforce-classic',
   // `<domain>.my.salesforce.com` and its partitions (`<domain>--uat.sandbox.my.salesforce.com`).

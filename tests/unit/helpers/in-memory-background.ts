@@ -10,6 +10,8 @@ import { YardstickDatabase } from '../../../lib/db/yardstick-database';
 import { MessageType } from '../../../lib/messaging/protocol-names';
 import { gateRequest } from '../../../lib/messaging/request-gate';
 import { typedSender } from '../../../lib/messaging/send-request';
+import { createOrgDealReader } from '../../../lib/org/salesforce/org-deal-reading';
+import { createOrgSessions } from '../../../lib/org/salesforce/org-sessions';
 import type { SidebarBackend, UnsavedDraft } from '../../../components/sidebar/sidebar-backend';
 import type { OptionsBackend } from '../../../components/options/options-backend';
 
@@ -96,6 +98,19 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
       rememberDefinitionsPreview: (active) => {
         definitionsPreviews.push(active.hash);
       },
+      // No browser session here: every Salesforce deal stays with the page's reading.
+      orgDeals: createOrgDealReader({
+        sessions: createOrgSessions({
+          readSessionId: async () => null,
+          fetch: () => Promise.reject(new TypeError('offline')),
+          memory: { read: async () => null, write: async () => {}, forget: async () => {} },
+          timeoutMs: 1000,
+        }),
+        readSessionId: async () => null,
+        readCaptureFields: async () => ({ captureFields: [] }),
+        now: () => new Date(),
+        freshForMs: 60_000,
+      }),
     },
   };
   /** What the background answers a message from the options page, through the same gate as in the browser. */

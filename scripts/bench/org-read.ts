@@ -1,0 +1,151 @@
+/**
+ * `npm run bench:org-read`: the added cost of reading a Salesforce deal through the org's API on deal
+ * open, against today's page reading. Real Chromium with the e2e build, the Lightning fixtures at their
+ * real host and the Salesforce test server under the org's API host. Each open is a fresh tab (a new
+ * visit, so one API call is due); the two readings alternate so that drift hits both alike.
+ *
+ *   npm run build:e2e && npm run bench:org-read -- [--opens <n>]
+ */
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import { LIGHTNING_ORIGIN, routeLightning } from '../../tests/e2e/support/crm-fixtures';
+import { launchWithExtension } from '../../tests/e2e/support/launch-browser';
+import { GLOBEX, opportunityPath } from '../../tests/e2e/support/lightning-app-records';
+import { TEST_SESSIONS } from '../../tests/support/salesforce-test-org';
+import { startSalesforceTestServer } from '../../tests/support/salesforce-test-server';
+import { ensureRater, lightningUrl } from './sidebar-driver';
+import { summarize, type Summary } from './stats';
+
+/**
+ * Installed before the page's scripts: when the sidebar's host appears (the loader knew the URL shows a
+ * deal), when it is interactive (enabled radios under the deal's name), and when it says which source it
+ * shows: the API's reading, or the page's with the reason.
+ */
+const ORG_READ_RECORDER = `(() => {
+  const marks = { host: null, interactive: null, api: null, fallback: null };
+  Object.defineProperty(window, '__benchOrg', { value: marks });
+  const now = () => performance.now();
+  const checkShadow = (root) => {
+    if (marks.interactive === null && root.querySelector('.ys-deal-name') && root.querySelector('input[type="radio"]:not(:disabled)')) marks.interactive = now();
+    const source = root.querySelector('.ys-deal-source');
+    const kind = source ? source.getAttribute('data-source') : null;
+    if (kind === 'api' && marks.api === null) marks.api = now();
+    if (kind === 'page' && source.classList.contains('ys-notice') && marks.fallback === null) marks.fallback = now();
+  };
+  const documentObserver = new MutationObserver(() => {
+    const host = document.querySelector('yardstick-sidebar');
+    if (!host || !host.shadowRoot) return;
+    documentObserver.disconnect();
+    marks.host = now();
+    const root = host.shadowRoot;
+    new MutationObserver(() => checkShadow(root)).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+    checkShadow(root);
+  });
+  documentObserver.observe(document, { subtree: true, childList: true });
+})();`;
+
+interface Marks {
+  host: number | null;
+  interactive: number | null;
+  api: number | null;
+  fallback: number | null;
+}
+
+type Reading = 'page' | 'api';
+
+const { values } = parseArgs({ args: process.argv.slice(2), options: { opens: { type: 'string' } } });
+const OPENS = Number(values.opens ?? 20);
+if (!Number.isInteger(OPENS) || OPENS < 1)
+  throw new Error(`--opens needs a whole number, got "${values.opens}"`);
+
+const API_HOST = new URL(LIGHTNING_ORIGIN).hostname.replace('.lightning.force.com', '.my.salesforce.com');
+const REP = TEST_SESSIONS[0]!;
+const server = await startSalesforceTestServer();
+const browser = await launchWithExtension({
+  extraArgs: [
+    `--host-resolver-rules=MAP *.my.salesforce.com 127.0.0.1:${server.httpsPort}`,
+    '--ignore-certificate-errors',
+  ],
+});
+const callsNow = () => [...server.calls.values()].reduce((sum, n) => sum + n, 0);
+
+async function openOnce(reading: Reading): Promise<{ marks: Marks; calls: number; queries: number }> {
+  await browser.context.clearCookies();
+  if (reading === 'api') {
+    await browser.context.addCookies([
+      {
+        name: 'sid',
+        value: REP.token,
+        domain: API_HOST,
+        path: '/',
+        secure: true,
+        httpOnly: true,
+        sameSite: 'None',
+      },
+    ]);
+  }
+  const callsBefore = callsNow();
+  const queriesBefore = server.calls.get('GET query') ?? 0;
+  const page: Page = await browser.context.newPage();
+  try {
+    await page.goto(lightningUrl(opportunityPath(GLOBEX.id)), { waitUntil: 'commit' });
+    const settled = reading === 'api' ? 'api' : 'fallback';
+    await page.waitForFunction(
+      `window.__benchOrg && window.__benchOrg.interactive !== null && window.__benchOrg.${settled} !== null`,
+      undefined,
+      { timeout: 30_000, polling: 20 },
+    );
+    const marks = (await page.evaluate('window.__benchOrg')) as Marks;
+    return {
+      marks,
+      calls: callsNow() - callsBefore,
+      queries: (server.calls.get('GET query') ?? 0) - queriesBefore,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+try {
+  await browser.context.addInitScript({ content: ORG_READ_RECORDER });
+  await routeLightning(browser.context);
+  // Set-up, not timed: the rater, and the first link to the org (versions and userinfo, once a session).
+  const setup = await browser.context.newPage();
+  await setup.goto(lightningUrl(opportunityPath(GLOBEX.id)));
+  await ensureRater(setup);
+  await setup.close();
+  const warmCalls = callsNow();
+  const first = await openOnce('api');
+  const samples: Record<Reading, { marks: Marks; calls: number; queries: number }[]> = { page: [], api: [] };
+  for (let i = 0; i < OPENS; i++) {
+    for (const reading of ['page', 'api'] as const) samples[reading].push(await openOnce(reading));
+  }
+  const of = (reading: Reading, pick: (m: Marks) => number | null) =>
+    summarize(samples[reading].map(({ marks }) => pick(marks) ?? Number.NaN));
+  const shown = (m: Marks) =>
+    m.api === null || m.interactive === null ? null : Math.max(m.api, m.interactive);
+  const fmt = (s: Summary) => `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (n ${s.n})`;
+  const interactivePage = of('page', (m) => m.interactive);
+  const interactiveApi = of('api', (m) => m.interactive);
+  const apiAfterHost = of('api', (m) => (m.api === null || m.host === null ? null : m.api - m.host));
+  const readyAfterHost = of('api', (m) => (shown(m) === null || m.host === null ? null : shown(m)! - m.host));
+  const queriesPerOpen = samples.api.map((s) => s.queries);
+  const callsPerOpen = samples.api.map((s) => s.calls);
+  console.log(`Org read bench: ${OPENS} opens per reading, fresh tab each, ${new Date().toISOString()}`);
+  console.log(`  sidebar interactive since navigation, page reading:   ${fmt(interactivePage)}`);
+  console.log(`  sidebar interactive since navigation, API reading:    ${fmt(interactiveApi)}`);
+  console.log(
+    `  added cost on interactive (median API − median page):  ${(interactiveApi.median - interactivePage.median).toFixed(1)} ms`,
+  );
+  console.log(`  API reading shown after the sidebar knew the URL:     ${fmt(apiAfterHost)}`);
+  console.log(
+    `  interactive with API fields after it knew the URL:    ${fmt(readyAfterHost)} (target ≤ 150 ms)`,
+  );
+  console.log(
+    `  API calls per open: SOQL ${Math.min(...queriesPerOpen)}–${Math.max(...queriesPerOpen)}, all calls ${Math.min(...callsPerOpen)}–${Math.max(...callsPerOpen)} (target 1); first open of the session ${first.calls} (versions, userinfo, SOQL); set-up ${warmCalls}`,
+  );
+  console.log(`  page reading opens calling the API: ${samples.page.filter((s) => s.calls > 0).length}`);
+} finally {
+  await browser.close();
+  await server.close();
+}
