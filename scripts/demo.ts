@@ -5,10 +5,10 @@
  * non-zero when the sidebar never shows the deal, so `.ci/fresh-clone-demo` can check it.
  */
 import path from 'node:path';
-import { launchWithExtension, PRODUCTION_EXTENSION_DIR } from '../tests/e2e/support/launch-browser';
-import { LIGHTNING_ORIGIN, routeLightning } from '../tests/e2e/support/crm-fixtures';
-import { ClosedShadowSidebar } from '../tests/e2e/support/closed-shadow-sidebar';
-import { DEMO_OPPORTUNITY_PATH, GLOBEX } from '../tests/e2e/support/lightning-app-records';
+import { launchWithExtension, PRODUCTION_EXTENSION_DIR } from '../tests/support/browser/launch-browser';
+import { LIGHTNING_ORIGIN, routeLightning } from '../tests/support/browser/crm-fixtures';
+import { ClosedShadowSidebar } from '../tests/support/browser/closed-shadow-sidebar';
+import { DEMO_OPPORTUNITY_PATH, GLOBEX } from '../tests/support/browser/lightning-app-records';
 
 const headed = Boolean(process.env.DISPLAY) && process.env.YARDSTICK_DEMO_HEADLESS !== '1';
 const url = `${LIGHTNING_ORIGIN}${DEMO_OPPORTUNITY_PATH}`;

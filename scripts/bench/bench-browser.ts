@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { routeLightning } from '../../tests/e2e/support/crm-fixtures';
-import { CHROMIUM_PATH, chromiumArgs } from '../../tests/e2e/support/launch-browser';
+import { routeLightning } from '../../tests/support/browser/crm-fixtures';
+import { CHROMIUM_PATH, chromiumArgs } from '../../tests/support/browser/launch-browser';
 import { PROFILES_DIR } from './paths';
 
 /**

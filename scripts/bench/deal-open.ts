@@ -1,7 +1,7 @@
 import type { BenchBrowser } from './bench-browser';
 import { lightningUrl } from './sidebar-driver';
 import { startTaskTrace, type TaskTrace } from './trace-tasks';
-import { LIGHTNING_ORIGIN } from '../../tests/e2e/support/crm-fixtures';
+import { LIGHTNING_ORIGIN } from '../../tests/support/browser/crm-fixtures';
 
 /**
  * Installed before any page script: timestamps (performance.now) when the active record view's

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { CHROMIUM_PATH } from '../../tests/e2e/support/launch-browser';
+import { CHROMIUM_PATH } from '../../tests/support/browser/launch-browser';
 
 /** The machine a run was measured on. */
 export interface MachineInfo {

@@ -8,9 +8,9 @@
  */
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { LIGHTNING_ORIGIN, routeLightning } from '../../tests/e2e/support/crm-fixtures';
-import { launchWithExtension } from '../../tests/e2e/support/launch-browser';
-import { GLOBEX, opportunityPath } from '../../tests/e2e/support/lightning-app-records';
+import { LIGHTNING_ORIGIN, routeLightning } from '../../tests/support/browser/crm-fixtures';
+import { launchWithExtension } from '../../tests/support/browser/launch-browser';
+import { GLOBEX, opportunityPath } from '../../tests/support/browser/lightning-app-records';
 import { TEST_SESSIONS } from '../../tests/support/salesforce-test-org';
 import { startSalesforceTestServer } from '../../tests/support/salesforce-test-server';
 import { ensureRater, lightningUrl } from './sidebar-driver';

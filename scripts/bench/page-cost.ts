@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { BenchBrowser } from './bench-browser';
 import { lightningUrl } from './sidebar-driver';
 import { startTaskTrace, type TaskTrace } from './trace-tasks';
-import { LIGHTNING_ORIGIN } from '../../tests/e2e/support/crm-fixtures';
+import { LIGHTNING_ORIGIN } from '../../tests/support/browser/crm-fixtures';
 import { median, round } from './stats';
 
 /**

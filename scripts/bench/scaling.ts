@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import type { Worker } from 'playwright-core';
-import { GLOBEX, opportunityPath } from '../../tests/e2e/support/lightning-app-records';
+import { GLOBEX, opportunityPath } from '../../tests/support/browser/lightning-app-records';
 import { launchBenchBrowser, NAME_HELPER, serviceWorkerOf, stopServiceWorker } from './bench-browser';
 import { DEAL_TIMING_RECORDER, measureDealOpen, type DealOpenSample } from './deal-open';
 import { PROFILES_DIR, ROOT, SEEDED_PROFILES_DIR, YARDSTICK_EXTENSION_DIR } from './paths';

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { LIGHTNING_ORIGIN } from '../../tests/e2e/support/crm-fixtures';
+import { LIGHTNING_ORIGIN } from '../../tests/support/browser/crm-fixtures';
 
 /** The rater the bench records with every score. */
 export const BENCH_RATER = 'bench@yardstick.example';

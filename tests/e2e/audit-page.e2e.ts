@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser/launch-browser';
 
 const AUDIT_FIXTURES = path.resolve(import.meta.dirname, '../fixtures/audit');
 const PIPELINE = [

@@ -1,16 +1,16 @@
 import type { Page } from 'playwright-core';
-import { GENERIC, GENERIC_CONFIG } from './support/crm-app-records';
-import { LIGHTNING_ORIGIN, routeCrmApps, routeLightning } from './support/crm-fixtures';
+import { GENERIC, GENERIC_CONFIG } from '../support/browser/crm-app-records';
+import { LIGHTNING_ORIGIN, routeCrmApps, routeLightning } from '../support/browser/crm-fixtures';
 import { prepareExtensionCopy } from './support/granted-host-build';
-import { launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
-import { GLOBEX, opportunityPath } from './support/lightning-app-records';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser/launch-browser';
+import { GLOBEX, opportunityPath } from '../support/browser/lightning-app-records';
 import {
   dealHeadingOf,
   expectText,
   scoreAndSave,
   setRaterInOptions,
   sidebarOf,
-} from './support/sidebar-page';
+} from '../support/browser/sidebar-page';
 
 const HOST_PATTERN = 'https://crm.example.com/*';
 

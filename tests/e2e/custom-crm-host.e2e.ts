@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { GENERIC, GENERIC_CONFIG } from './support/crm-app-records';
-import { routeCrmApps } from './support/crm-fixtures';
+import { GENERIC, GENERIC_CONFIG } from '../support/browser/crm-app-records';
+import { routeCrmApps } from '../support/browser/crm-fixtures';
 import { readStoredScores } from './support/extension-database';
 import { prepareExtensionCopy } from './support/granted-host-build';
 import { TEST_EXTENSION_ID } from './support/keyed-build';
-import { launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser/launch-browser';
 import { recordLoaderVerdicts, waitForNotADeal } from './support/loader-verdicts';
 import {
   dealHeadingOf,
@@ -15,7 +15,7 @@ import {
   scoreAndSave,
   setRaterInOptions,
   sidebarOf,
-} from './support/sidebar-page';
+} from '../support/browser/sidebar-page';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = path.join(POLICY_DIR, 'yardstick-e2e-custom-crm.json');

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { LIGHTNING_ORIGIN, routeLightning } from './support/crm-fixtures';
+import { LIGHTNING_ORIGIN, routeLightning } from '../support/browser/crm-fixtures';
 import { readScoresViaExtensionPage } from './support/extension-page-database';
-import { launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
-import { GLOBEX, opportunityPath } from './support/lightning-app-records';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser/launch-browser';
+import { GLOBEX, opportunityPath } from '../support/browser/lightning-app-records';
 
 let browser: ExtensionBrowser;
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { fixtureText, LIGHTNING_ORIGIN, routeLightning } from './support/crm-fixtures';
-import { launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
-import { GLOBEX, opportunityPath } from './support/lightning-app-records';
+import { fixtureText, LIGHTNING_ORIGIN, routeLightning } from '../support/browser/crm-fixtures';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser/launch-browser';
+import { GLOBEX, opportunityPath } from '../support/browser/lightning-app-records';
 
 let browser: ExtensionBrowser;
 

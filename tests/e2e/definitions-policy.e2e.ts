@@ -1,9 +1,9 @@
 import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { startDefinitionsServer, type DefinitionsServer } from '../support/definitions-server';
-import { fixtureText } from './support/crm-fixtures';
+import { fixtureText } from '../support/browser/crm-fixtures';
 import { buildKeyedExtension, TEST_EXTENSION_ID } from './support/keyed-build';
-import { launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser/launch-browser';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = path.join(POLICY_DIR, 'yardstick-e2e-test.json');

@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
-import { DYNAMICS, HUBSPOT, PIPEDRIVE } from './support/crm-app-records';
-import { LIGHTNING_ORIGIN, routeCrmApps, routeLightning } from './support/crm-fixtures';
-import { launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
-import { GLOBEX, opportunityPath } from './support/lightning-app-records';
+import { DYNAMICS, HUBSPOT, PIPEDRIVE } from '../support/browser/crm-app-records';
+import { LIGHTNING_ORIGIN, routeCrmApps, routeLightning } from '../support/browser/crm-fixtures';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser/launch-browser';
+import { GLOBEX, opportunityPath } from '../support/browser/lightning-app-records';
 import { recordLoaderVerdicts, waitForNotADeal } from './support/loader-verdicts';
-import { dealHeadingOf, expectText, navigateInApp } from './support/sidebar-page';
+import { dealHeadingOf, expectText, navigateInApp } from '../support/browser/sidebar-page';
 
 // The loader alone decides on a page that is not a deal: these tests start there and navigate in place.
 let browser: ExtensionBrowser;

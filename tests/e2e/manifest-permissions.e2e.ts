@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PRODUCTION_EXTENSION_DIR } from './support/launch-browser';
+import { PRODUCTION_EXTENSION_DIR } from '../support/browser/launch-browser';
 
 interface Manifest {
   permissions?: string[];

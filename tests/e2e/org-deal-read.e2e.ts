@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
 import { startSalesforceTestServer, type SalesforceTestServer } from '../support/salesforce-test-server';
 import { TEST_OPPORTUNITIES, TEST_SESSIONS } from '../support/salesforce-test-org';
-import { LIGHTNING_ORIGIN, routeLightning } from './support/crm-fixtures';
+import { LIGHTNING_ORIGIN, routeLightning } from '../support/browser/crm-fixtures';
 import { readStoredScores } from './support/extension-database';
-import { launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
-import { GLOBEX, INITECH, opportunityPath } from './support/lightning-app-records';
-import { dealHeadingOf, expectText, navigateInApp, sidebarOf } from './support/sidebar-page';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser/launch-browser';
+import { GLOBEX, INITECH, opportunityPath } from '../support/browser/lightning-app-records';
+import { dealHeadingOf, expectText, navigateInApp, sidebarOf } from '../support/browser/sidebar-page';
 
 // The demo org's API host (apiOriginForHost of the Lightning host), resolved to the test org.
 const API_HOST = new URL(LIGHTNING_ORIGIN).hostname.replace('.lightning.force.com', '.my.salesforce.com');

@@ -1,13 +1,13 @@
-import { LIGHTNING_ORIGIN, routeLightning } from './support/crm-fixtures';
-import { ClosedShadowSidebar, withAttribute, withText } from './support/closed-shadow-sidebar';
+import { LIGHTNING_ORIGIN, routeLightning } from '../support/browser/crm-fixtures';
+import { ClosedShadowSidebar, withAttribute, withText } from '../support/browser/closed-shadow-sidebar';
 import { readStoredScores } from './support/extension-database';
 import {
   PRODUCTION_EXTENSION_DIR,
   launchWithExtension,
   type ExtensionBrowser,
-} from './support/launch-browser';
-import { GLOBEX, opportunityPath } from './support/lightning-app-records';
-import { setRaterInOptions } from './support/sidebar-page';
+} from '../support/browser/launch-browser';
+import { GLOBEX, opportunityPath } from '../support/browser/lightning-app-records';
+import { setRaterInOptions } from '../support/browser/sidebar-page';
 
 const EVIDENCE = 'CFO said the 14% churn target is the board goal';
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { LIGHTNING_ORIGIN, routeLightning } from './support/crm-fixtures';
+import { LIGHTNING_ORIGIN, routeLightning } from '../support/browser/crm-fixtures';
 import { readStoredScores } from './support/extension-database';
-import { launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser/launch-browser';
 import { recordLoaderVerdicts, waitForNotADeal } from './support/loader-verdicts';
 import {
   GLOBEX,
@@ -9,7 +9,7 @@ import {
   MISSING_RECORD_ID,
   UMBRELLA,
   opportunityPath,
-} from './support/lightning-app-records';
+} from '../support/browser/lightning-app-records';
 
 let browser: ExtensionBrowser;
 let page: Page;

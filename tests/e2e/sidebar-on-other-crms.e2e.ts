@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { CLASSIC, DYNAMICS, HUBSPOT, PIPEDRIVE, type CrmApp } from './support/crm-app-records';
-import { routeCrmApps } from './support/crm-fixtures';
+import { CLASSIC, DYNAMICS, HUBSPOT, PIPEDRIVE, type CrmApp } from '../support/browser/crm-app-records';
+import { routeCrmApps } from '../support/browser/crm-fixtures';
 import { readStoredScores } from './support/extension-database';
-import { launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser/launch-browser';
 import { recordLoaderVerdicts, waitForNotADeal } from './support/loader-verdicts';
 import {
   dealHeadingOf,
@@ -11,7 +11,7 @@ import {
   scoreAndSave,
   setRaterInOptions,
   sidebarOf,
-} from './support/sidebar-page';
+} from '../support/browser/sidebar-page';
 
 // One browser for the file: each Chromium launch costs about a second, and every test opens its own tabs.
 let browser: ExtensionBrowser;

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
-import { HUBSPOT } from '../e2e/support/crm-app-records';
-import { LIGHTNING_ORIGIN } from '../e2e/support/crm-fixtures';
-import { GLOBEX, INITECH, opportunityPath } from '../e2e/support/lightning-app-records';
+import { HUBSPOT } from '../support/browser/crm-app-records';
+import { LIGHTNING_ORIGIN } from '../support/browser/crm-fixtures';
+import { GLOBEX, INITECH, opportunityPath } from '../support/browser/lightning-app-records';
 import {
   historyRowCount,
   navigateInApp,

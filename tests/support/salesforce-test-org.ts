@@ -113,7 +113,7 @@ export const TEST_OPPORTUNITIES: Record<string, Record<string, unknown>> = {
     CampaignId: null,
     Product_Line__c: null,
   },
-  // The Lightning fixture app's opportunities (tests/e2e/support/lightning-app-records.ts), with values
+  // The Lightning fixture app's opportunities (tests/support/browser/lightning-app-records.ts), with values
   // that differ from what the page shows, so that a test can tell the API's reading from the page's.
   '006Ak00002GLBXaIAP': {
     Id: '006Ak00002GLBXaIAP',

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TEST_EXTENSION_PUBLIC_KEY } from './keyed-build';
-import { EXTENSION_DIR } from './launch-browser';
+import { EXTENSION_DIR } from '../../support/browser/launch-browser';
 
 /**
  * A copy of the production build with the test key (so a policy file can name its fixed id) and,

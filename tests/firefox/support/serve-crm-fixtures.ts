@@ -4,7 +4,7 @@ import {
   fixtureText,
   lightningResponse,
   type FixtureResponse,
-} from '../../e2e/support/crm-fixtures';
+} from '../../support/browser/crm-fixtures';
 
 /** Turns one of the Chromium router's URL globs (`*` within a path segment or host label, `**` anything) into a RegExp. */
 function globToRegExp(glob: string): RegExp {
