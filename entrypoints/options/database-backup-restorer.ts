@@ -1,7 +1,7 @@
 import type { BackupRestorer } from '../../components/options/backup-restorer';
 import { createBackup } from '../../lib/db/backup';
 import { restoreBackup } from '../../lib/db/restore';
-import { formatRestoreError } from '../../lib/exchange/read-backup';
+import { formatRestoreError } from '../../lib/exchange/restore-error';
 import { YardstickDatabase } from '../../lib/db/yardstick-database';
 import { backupFileName } from '../../lib/exchange/write-backup';
 import { readFailure } from '../../lib/exchange/read-failure';

@@ -5,14 +5,15 @@ import { checkDefinitionsUrl } from '../definitions/fetch-definitions';
 import { formatIssuePath } from '../definitions/parse-definitions';
 import { validateGenericAdapterConfig } from '../crm/generic-adapter-config';
 import { ProblemCollector, type ImportProblem } from '../exchange/import-problem';
-import { readBackup, restoreErrorOf, type RestoreError, type VerifiedBackup } from '../exchange/read-backup';
+import { readBackup, type VerifiedBackup } from '../exchange/read-backup';
+import { restoreErrorOf, type RestoreError } from '../exchange/restore-error';
 import { err, ok, type Result } from '../result';
 import { RaterRoleSchema } from '../scoring/score-record';
 import type { Settings } from './settings-repository';
 import type { DefinitionsVersionRow, SettingRow, YardstickDatabase } from './yardstick-database';
 
 export type { RestoreError, RestoreErrorReason } from '../exchange/read-backup';
-export { formatRestoreError } from '../exchange/read-backup';
+export { formatRestoreError } from '../exchange/restore-error';
 
 /** What a restore did, table by table. Restoring the same backup again reports everything unchanged. */
 export interface RestoreSummary {

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ScoreRecord } from '../scoring/score-record';
 import { backupChecksum, type BackupDefinitionsVersion, type BackupSetting } from './backup-format';
-import { formatRestoreError, readBackup, type RestoreErrorReason } from './read-backup';
+import { readBackup } from './read-backup';
+import { formatRestoreError, type RestoreErrorReason } from './restore-error';
 import { serializeBackup } from './write-backup';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -15,25 +15,9 @@ import {
 import { BUNDLE_FORMAT } from './bundle-format';
 import { checkFileSize, decodeTextFile, MAX_BACKUP_BYTES, utf8ByteLength } from './file-size-limit';
 import { findExcessiveNesting } from './json-nesting';
-import { ProblemCollector, type ImportError, type ImportProblem } from './import-problem';
+import { ProblemCollector, type ImportProblem } from './import-problem';
+import { refuseRestore, restoreErrorOf, type RestoreError, type RestoreErrorReason } from './restore-error';
 import { jsonPathLocator, locateJsonSyntaxError, type TextPosition } from './text-position';
-
-/** Why a backup was refused, for the UI to pick its wording; the problems say what and where. */
-export type RestoreErrorReason =
-  | 'too-large'
-  | 'encoding'
-  | 'syntax'
-  | 'not-a-backup'
-  | 'unsupported-version'
-  | 'checksum'
-  | 'invalid'
-  | 'conflict'
-  | 'storage';
-
-/** A refused backup: nothing of it was restored. Problems carry line, column and JSON path. */
-export interface RestoreError extends ImportError {
-  reason: RestoreErrorReason;
-}
 
 type Path = readonly (string | number)[];
 
@@ -78,18 +62,18 @@ export async function readBackup(
     if (!decoded.ok) return err({ ...decoded.error, reason: 'encoding' });
     text = decoded.value;
   }
-  if (text.trim() === '') return refuse(file, 'syntax', { message: 'the file is empty' });
+  if (text.trim() === '') return refuseRestore(file, 'syntax', { message: 'the file is empty' });
   const tooDeep = findExcessiveNesting(text);
-  if (tooDeep) return refuse(file, 'syntax', tooDeep);
+  if (tooDeep) return refuseRestore(file, 'syntax', tooDeep);
 
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
     const bundle = ndjsonBundleHeader(text);
-    if (bundle) return refuse(file, 'not-a-backup', { line: 1, column: 1, message: bundle });
+    if (bundle) return refuseRestore(file, 'not-a-backup', { line: 1, column: 1, message: bundle });
     const located = locateJsonSyntaxError(text);
-    return refuse(file, 'syntax', located ?? { message: `invalid JSON: ${String(error)}` });
+    return refuseRestore(file, 'syntax', located ?? { message: `invalid JSON: ${String(error)}` });
   }
   const locate = jsonPathLocator(text);
   const at = (path: Path, message: string): ImportProblem => {
@@ -97,14 +81,14 @@ export async function readBackup(
     return { ...locate(path), field, message: field ? `${field}: ${message}` : message };
   };
   if (!isRecord(data)) {
-    return refuse(file, 'not-a-backup', {
+    return refuseRestore(file, 'not-a-backup', {
       line: 1,
       column: 1,
       message: `not a Yardstick backup: a backup is a JSON object, this file holds ${describeValue(data)}`,
     });
   }
   const formatRefusal = checkFormat(data, at);
-  if (formatRefusal) return refuse(file, formatRefusal.reason, formatRefusal.problem);
+  if (formatRefusal) return refuseRestore(file, formatRefusal.reason, formatRefusal.problem);
 
   const problems = new ProblemCollector();
   let reason: RestoreErrorReason = 'invalid';
@@ -140,52 +124,6 @@ export async function readBackup(
   const checked = await checkConsistency(content, scoreCanonical!, at, problems);
   if (!problems.empty) return err(restoreErrorOf(problems, file, reason));
   return ok({ file, ...checked, locate });
-}
-
-/** Renders a refused backup for people: `backup.json, line 3, column 9: scores[12]…: message`. */
-export function formatRestoreError(error: ImportError): string[] {
-  const lines = error.problems.map((problem) => {
-    const where = [
-      error.file,
-      problem.line === undefined ? undefined : `line ${problem.line}`,
-      problem.line === undefined || problem.column === undefined ? undefined : `column ${problem.column}`,
-    ].filter((part) => part !== undefined);
-    return `${where.join(', ')}: ${problem.message}`;
-  });
-  if (lines.length === 0) lines.push(error.summary);
-  if (error.more > 0)
-    lines.push(`${error.file}: … and ${error.more} more problem${error.more === 1 ? '' : 's'}`);
-  return lines;
-}
-
-/** The refusal of a backup with the collected problems. */
-export function restoreErrorOf(
-  problems: ProblemCollector,
-  file: string,
-  reason: RestoreErrorReason,
-): RestoreError {
-  const total = problems.problems.length + problems.more;
-  return {
-    file,
-    reason,
-    summary: `${file}: the backup has ${total} problem${total === 1 ? '' : 's'}; nothing was restored`,
-    problems: problems.problems,
-    more: problems.more,
-  };
-}
-
-function refuse(
-  file: string,
-  reason: RestoreErrorReason,
-  problem: ImportProblem,
-): Result<never, RestoreError> {
-  return err({
-    file,
-    reason,
-    summary: `${file}: ${problem.message}; nothing was restored`,
-    problems: [problem],
-    more: 0,
-  });
 }
 
 function checkFormat(
@@ -405,3 +343,10 @@ function describeValue(value: unknown): string {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+export {
+  formatRestoreError,
+  restoreErrorOf,
+  type RestoreError,
+  type RestoreErrorReason,
+} from './restore-error';

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ScoreRecord } from '../scoring/score-record';
 import { BACKUP_FORMAT, type BackupDefinitionsVersion, type BackupSetting } from './backup-format';
-import { formatRestoreError, readBackup } from './read-backup';
+import { readBackup } from './read-backup';
+import { formatRestoreError } from './restore-error';
 import { backupFileName, serializeBackup, type BackupSource } from './write-backup';
 
 const fixture = JSON.parse(
