@@ -27,7 +27,7 @@ export function createSidebarStore(
       newId,
       dealWork,
       loadDeal: dealLoader(backend, set, get),
-      draftStorage: createDraftStorage(backend, get, dealWork),
+      draftStorage: createDraftStorage(backend, get, set, dealWork),
     };
     return {
       ...createPageSlice(context, options)(set, get, store),

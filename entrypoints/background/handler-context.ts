@@ -1,12 +1,24 @@
 import type { WxtBrowser } from 'wxt/browser';
 import type { DefinitionsView, RequestOf, RequestType, Response } from '../../lib/messaging/protocol';
+import type { SenderKind } from '../../lib/messaging/trusted-sender';
 import type { BackgroundServices } from './background-services';
 import type { CrmHostSync } from './crm-host-sync';
 
 /** Where a request came from, as far as the handlers need to know. */
 export interface RequestOrigin {
+  /** An extension page, or a content script beside an untrusted page. */
+  sender: SenderKind;
   tabId?: number;
   frameId?: number;
+  /** The sending frame's URL (`sender.url`): a content script's requests are scoped to the deal it shows. */
+  url?: string;
+}
+
+/** The extension's storage.local: the background's alone (content scripts are shut out of it at start). */
+export interface LocalStore {
+  get(keys: string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
 }
 
 /** Side effects the handlers trigger outside the database. */
@@ -18,6 +30,8 @@ export interface HandlerEffects {
   scripting: Pick<WxtBrowser['scripting'], 'executeScript'>;
   /** Runs the loader on custom CRM hosts. */
   crmHosts: CrmHostSync;
+  /** Where drafts and the sidebar's settings are kept. */
+  localStore: LocalStore;
   /** Keeps the active definitions' criteria where sidebars can lay them out before the database answers. */
   rememberDefinitionsPreview(active: DefinitionsView): void;
 }

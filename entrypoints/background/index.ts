@@ -9,9 +9,11 @@ import { setUpDefinitionsSync } from './set-up-definitions-sync';
 import { setUpMessages } from './set-up-messages';
 import { setUpPolicyRefresh } from './set-up-policy-refresh';
 import { setUpSidebarToggle } from './set-up-sidebar-toggle';
+import { setUpStorageAccess } from './set-up-storage-access';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously so a woken service worker sees the event that woke it.
+  const localStore = setUpStorageAccess();
   const services = createBackgroundServices();
   const { rescheduleSync } = setUpDefinitionsSync(services, announceStateChange);
   const crmHosts = setUpCrmHosts(services, announceStateChange);
@@ -20,6 +22,7 @@ export default defineBackground(() => {
     rescheduleSync,
     scripting: browser.scripting,
     crmHosts,
+    localStore,
     rememberDefinitionsPreview: createDefinitionsPreviewStore(),
   });
   setUpSidebarToggle();

@@ -1,0 +1,46 @@
+import { dealKeyOfUrl } from '../../lib/crm/adapter-registry';
+import { describeFailure } from '../../lib/messaging/describe-failure';
+import type { Response, RequestType } from '../../lib/messaging/protocol';
+import { gateDealScope, gateRequest, needsPageDeal } from '../../lib/messaging/request-gate';
+import type { ExtensionIdentity, SenderFacts } from '../../lib/messaging/trusted-sender';
+import type { BackgroundServices } from './background-services';
+import { adapterConfigsOf } from './custom-crm-hosts';
+import { handleRequest } from './handle-request';
+import type { HandlerEffects } from './handler-context';
+
+/** The parts of `runtime.MessageSender` the background reads. */
+export interface MessageSenderDetails extends SenderFacts {
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/**
+ * Answers one incoming message: the gate, then (for a content script's request that names a deal) the
+ * deal its frame's URL shows, then the handler. Resolves undefined for a message it must not answer.
+ */
+export async function dispatchRequest(
+  message: unknown,
+  sender: MessageSenderDetails,
+  self: ExtensionIdentity,
+  services: BackgroundServices,
+  effects: HandlerEffects,
+): Promise<Response<RequestType> | undefined> {
+  let decision = gateRequest(message, sender, self);
+  if (needsPageDeal(decision)) decision = gateDealScope(decision, await pageDealKey(services, sender.url));
+  if (decision.verdict === 'ignore') return undefined;
+  if (decision.verdict === 'refuse') return { ok: false, error: decision.error };
+  const origin = { sender: decision.sender, tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url };
+  return handleRequest(decision.request, { services, effects, origin }).catch((error: unknown) => ({
+    ok: false as const,
+    error: describeFailure(error),
+  }));
+}
+
+/** The deal the sender's frame shows: a built-in CRM's from its URL alone, a custom host's by its configs. */
+async function pageDealKey(services: BackgroundServices, url: string | undefined): Promise<string | null> {
+  if (url === undefined) return null;
+  const builtIn = dealKeyOfUrl(url);
+  if (builtIn !== null) return builtIn;
+  const { entries } = await services.readCustomCrms({ lastKnown: true });
+  return dealKeyOfUrl(url, adapterConfigsOf(entries));
+}
