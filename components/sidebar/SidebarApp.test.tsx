@@ -542,6 +542,24 @@ describe('SidebarApp unsaved edits', () => {
     expect(draftCount()).toBe(0);
   });
 
+  it('warns that unsaved edits could not be kept when storage is full, and stops warning once they are', async () => {
+    const user = userEvent.setup();
+    const { sidebar, localStorage, draftCount } = createInMemoryBackground();
+    await sidebar.setRater('dana');
+    await openDeal(sidebar);
+    localStorage.state.full = true;
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[2]!);
+    expect(await screen.findByRole('alert', { name: 'Unsaved edits not kept' })).toHaveTextContent(
+      /could not be kept and are lost if this page reloads.*QUOTA_BYTES quota exceeded/,
+    );
+    expect(draftCount()).toBe(0);
+
+    localStorage.state.full = false;
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[1]!);
+    await waitFor(() => expect(draftCount()).toBe(1));
+    expect(screen.queryByRole('alert', { name: 'Unsaved edits not kept' })).toBeNull();
+  });
+
   it('clears the draft once the score is saved', async () => {
     const user = userEvent.setup();
     const { sidebar, draftCount } = createInMemoryBackground();
