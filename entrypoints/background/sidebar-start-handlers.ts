@@ -1,9 +1,10 @@
 import { configsForPage } from '../../lib/crm/configs-for-page';
+import { CUSTOM_CRM_ADAPTERS_KEY } from '../../lib/crm/custom-crm-adapters-key';
+import type { GenericAdapterConfig } from '../../lib/crm/generic-adapter';
 import { readDefinitionsPreview } from '../../lib/definitions/definitions-preview';
 import { MessageType } from '../../lib/messaging/protocol';
 import { DEFINITIONS_PREVIEW_KEY } from '../../lib/messaging/protocol-names';
 import type { SidebarStart } from '../../lib/messaging/tab-scoped-protocol';
-import { adapterConfigsOf } from './custom-crm-hosts';
 import type { HandlerSlice, LocalStore } from './handler-context';
 
 /** storage.local key of whether the rep collapsed the sidebar. */
@@ -24,9 +25,11 @@ export const sidebarStartHandlers: HandlerSlice<
   | typeof MessageType.getSidebarStart
   | typeof MessageType.setSidebarCollapsed
 > = {
-  [MessageType.getCustomDealUrls]: async (_request, { services, origin }) => {
-    const { entries } = await services.readCustomCrms({ lastKnown: true });
-    const configs = adapterConfigsOf(entries);
+  // From the copy the host sync keeps in storage.local: a custom host's every page load asks, and the
+  // database need not open for it.
+  [MessageType.getCustomDealUrls]: async (_request, { effects, origin }) => {
+    const stored = (await effects.localStore.get([CUSTOM_CRM_ADAPTERS_KEY]))[CUSTOM_CRM_ADAPTERS_KEY];
+    const configs = Array.isArray(stored) ? (stored as GenericAdapterConfig[]) : [];
     const forPage = origin.sender === 'extension-page' ? configs : configsForPage(configs, origin.url);
     return { ok: true, value: forPage.map(({ urlPattern }) => ({ urlPattern })) };
   },

@@ -7,6 +7,7 @@ import type { HandlerEffects, LocalStore } from '../../../entrypoints/background
 import { createCrmHostSync, type CrmHostApis } from '../../../entrypoints/background/crm-host-sync';
 import type { GenericAdapterConfig } from '../../../lib/crm/generic-adapter';
 import { YardstickDatabase } from '../../../lib/db/yardstick-database';
+import { CUSTOM_CRM_ADAPTERS_KEY } from '../../../lib/crm/custom-crm-adapters-key';
 import { DRAFT_KEY_PREFIX } from '../../../lib/drafts/unsaved-draft';
 import { MessageType } from '../../../lib/messaging/protocol-names';
 import { typedSender } from '../../../lib/messaging/send-request';
@@ -50,6 +51,7 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
     requested: [],
     grantOnRequest: true,
   };
+  const localStorage = createFakeLocalStore();
   const crmHosts = createCrmHostSync(services, {
     scripting: {
       getRegisteredContentScripts: async () => structuredClone(crmHostBrowser.registered),
@@ -75,13 +77,13 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
     },
     storeAdapterConfigs: async (configs) => {
       crmHostBrowser.adapterConfigs = structuredClone(configs);
+      await localStorage.store.set({ [CUSTOM_CRM_ADAPTERS_KEY]: configs });
     },
   });
   const stateChanges: number[] = [];
   /** Hashes of the definitions handed to `rememberDefinitionsPreview`, in order. */
   const definitionsPreviews: string[] = [];
   const listeners = new Set<() => void>();
-  const localStorage = createFakeLocalStore();
   const effects: HandlerEffects = {
     announceStateChange: async () => {
       stateChanges.push(Date.now());
