@@ -10,7 +10,7 @@ import type { HandlerEffects } from './handler-context';
 
 /** The parts of `runtime.MessageSender` the background reads. */
 export interface MessageSenderDetails extends SenderFacts {
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
   frameId?: number;
 }
 
@@ -34,6 +34,15 @@ export async function dispatchRequest(
     ok: false as const,
     error: describeFailure(error),
   }));
+}
+
+/**
+ * The URL the sending frame shows now. `sender.url` is the URL its document loaded with: Chromium does
+ * not follow a single-page app's in-place navigations there, but the tab's URL (given with our host
+ * permission) does, so the top frame is judged by the tab's URL and a subframe by its document's.
+ */
+export function pageUrlOf(sender: MessageSenderDetails): string | undefined {
+  return sender.frameId === 0 && sender.tab?.url !== undefined ? sender.tab.url : sender.url;
 }
 
 /** The deal the sender's frame shows: a built-in CRM's from its URL alone, a custom host's by its configs. */

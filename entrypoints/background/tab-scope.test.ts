@@ -71,6 +71,17 @@ describe('a content script’s requests are scoped to the deal its page shows', 
     expect(await onList({ type: MessageType.getDealState, dealKey: DEAL_A })).toMatchObject(NOT_THIS_DEAL);
   });
 
+  it('follows the top frame through in-place navigation by the tab’s URL, and a subframe by its document’s', async () => {
+    const { deliverFrom } = await backgroundWithTwoDeals();
+    const navigatedToB = { id: 'yardstick-test', url: deal(ID_A).url, tab: { id: 7, url: deal(ID_B).url } };
+    const ask = (frameId: number, dealKey: string) =>
+      deliverFrom({ ...navigatedToB, frameId }, { type: MessageType.getDealState, dealKey });
+    expect(await ask(0, DEAL_B)).toMatchObject({ ok: true });
+    expect(await ask(0, DEAL_A)).toMatchObject(NOT_THIS_DEAL);
+    expect(await ask(3, DEAL_A)).toMatchObject({ ok: true });
+    expect(await ask(3, DEAL_B)).toMatchObject(NOT_THIS_DEAL);
+  });
+
   it('keeps, reads and clears drafts only for the deal the page shows', async () => {
     const { onDealA, contentScriptAt, draftCount } = await backgroundWithTwoDeals();
     const onDealB = contentScriptAt(deal(ID_B).url);
