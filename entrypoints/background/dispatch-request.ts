@@ -25,11 +25,12 @@ export async function dispatchRequest(
   services: BackgroundServices,
   effects: HandlerEffects,
 ): Promise<Response<RequestType> | undefined> {
+  const url = pageUrlOf(sender);
   let decision = gateRequest(message, sender, self);
-  if (needsPageDeal(decision)) decision = gateDealScope(decision, await pageDealKey(services, sender.url));
+  if (needsPageDeal(decision)) decision = gateDealScope(decision, await pageDealKey(services, url));
   if (decision.verdict === 'ignore') return undefined;
   if (decision.verdict === 'refuse') return { ok: false, error: decision.error };
-  const origin = { sender: decision.sender, tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url };
+  const origin = { sender: decision.sender, tabId: sender.tab?.id, frameId: sender.frameId, url };
   return handleRequest(decision.request, { services, effects, origin }).catch((error: unknown) => ({
     ok: false as const,
     error: describeFailure(error),
