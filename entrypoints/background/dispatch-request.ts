@@ -25,9 +25,17 @@ export async function dispatchRequest(
   services: BackgroundServices,
   effects: HandlerEffects,
 ): Promise<Response<RequestType> | undefined> {
-  const url = pageUrlOf(sender);
+  let url = pageUrlOf(sender);
   let decision = gateRequest(message, sender, self);
-  if (needsPageDeal(decision)) decision = gateDealScope(decision, await pageDealKey(services, url));
+  if (needsPageDeal(decision)) {
+    const accepted = decision;
+    decision = gateDealScope(accepted, await pageDealKey(services, url));
+    const tabId = sender.tab?.id;
+    if (decision.verdict === 'refuse' && sender.frameId === 0 && tabId !== undefined) {
+      url = await effects.tabUrlAfterNavigation(tabId, url);
+      decision = gateDealScope(accepted, await pageDealKey(services, url));
+    }
+  }
   if (decision.verdict === 'ignore') return undefined;
   if (decision.verdict === 'refuse') return { ok: false, error: decision.error };
   const origin = { sender: decision.sender, tabId: sender.tab?.id, frameId: sender.frameId, url };

@@ -30,6 +30,11 @@ export interface HandlerEffects {
   scripting: Pick<WxtBrowser['scripting'], 'executeScript'>;
   /** Runs the loader on custom CRM hosts. */
   crmHosts: CrmHostSync;
+  /**
+   * The tab's URL once an in-page navigation away from `seenUrl` commits, or `seenUrl` if none does soon:
+   * a sidebar asks for the next deal as soon as the page's URL changes, before the browser's tab URL has.
+   */
+  tabUrlAfterNavigation(tabId: number, seenUrl: string | undefined): Promise<string | undefined>;
   /** Where drafts and the sidebar's settings are kept. */
   localStore: LocalStore;
   /** Keeps the active definitions' criteria where sidebars can lay them out before the database answers. */

@@ -10,6 +10,7 @@ import { setUpMessages } from './set-up-messages';
 import { setUpPolicyRefresh } from './set-up-policy-refresh';
 import { setUpSidebarToggle } from './set-up-sidebar-toggle';
 import { setUpStorageAccess } from './set-up-storage-access';
+import { tabUrlAfterNavigation } from './tab-url-after-navigation';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously so a woken service worker sees the event that woke it.
@@ -23,6 +24,7 @@ export default defineBackground(() => {
     scripting: browser.scripting,
     crmHosts,
     localStore,
+    tabUrlAfterNavigation,
     rememberDefinitionsPreview: createDefinitionsPreviewStore(),
   });
   setUpSidebarToggle();

@@ -82,6 +82,24 @@ describe('a content script’s requests are scoped to the deal its page shows', 
     expect(await ask(3, DEAL_B)).toMatchObject(NOT_THIS_DEAL);
   });
 
+  it('waits for the tab’s in-page navigation to commit before refusing the deal it navigated to', async () => {
+    const { deliverFrom, navigatedTabs } = await backgroundWithTwoDeals();
+    const stillOnA = {
+      id: 'yardstick-test',
+      url: deal(ID_A).url,
+      tab: { id: 7, url: deal(ID_A).url },
+      frameId: 0,
+    };
+    const askB = () => deliverFrom(stillOnA, { type: MessageType.getDealState, dealKey: DEAL_B });
+    expect(await askB()).toMatchObject(NOT_THIS_DEAL);
+    navigatedTabs.set(7, deal(ID_B).url);
+    expect(await askB()).toMatchObject({ ok: true });
+    const thirdDeal = lightningSnapshot({ recordId: '006Dn00000QrStUIAV' }).dealKey;
+    expect(await deliverFrom(stillOnA, { type: MessageType.getDealState, dealKey: thirdDeal })).toMatchObject(
+      NOT_THIS_DEAL,
+    );
+  });
+
   it('keeps, reads and clears drafts only for the deal the page shows', async () => {
     const { onDealA, contentScriptAt, draftCount } = await backgroundWithTwoDeals();
     const onDealB = contentScriptAt(deal(ID_B).url);

@@ -52,6 +52,8 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
     grantOnRequest: true,
   };
   const localStorage = createFakeLocalStore();
+  /** The URL a tab's in-page navigation commits to after a request was sent, by tab id. */
+  const navigatedTabs = new Map<number, string>();
   const crmHosts = createCrmHostSync(services, {
     scripting: {
       getRegisteredContentScripts: async () => structuredClone(crmHostBrowser.registered),
@@ -93,6 +95,7 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
     scripting: { executeScript: async () => [] },
     crmHosts,
     localStore: localStorage.store,
+    tabUrlAfterNavigation: async (tabId, seenUrl) => navigatedTabs.get(tabId) ?? seenUrl,
     rememberDefinitionsPreview: (active) => {
       definitionsPreviews.push(active.hash);
     },
@@ -153,6 +156,7 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
     stateChanges,
     definitionsPreviews,
     localStorage,
+    navigatedTabs,
     /** How many drafts the background keeps. */
     draftCount: () => [...localStorage.items.keys()].filter((key) => key.startsWith(DRAFT_KEY_PREFIX)).length,
     send,
