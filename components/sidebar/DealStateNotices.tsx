@@ -11,6 +11,7 @@ export function DealStateNotices() {
   const deal = useSidebar((s) => s.deal);
   const draftOrigin = useSidebar((s) => s.draftOrigin);
   const discardDraft = useSidebar((s) => s.discardDraft);
+  const draftNotKept = useSidebar((s) => s.draftNotKept);
   const wording = crmWording(useSidebar((s) => s.crm));
   return (
     <>
@@ -60,6 +61,11 @@ export function DealStateNotices() {
             Discard edits
           </button>
         </div>
+      )}
+      {draftNotKept && (
+        <p className="ys-notice ys-notice-warning" role="alert" aria-label="Unsaved edits not kept">
+          Your unsaved edits could not be kept and are lost if this page reloads: {draftNotKept.message}
+        </p>
       )}
       {deal.status === 'loaded' && draftOrigin.kind === 'latest-score' && !draftOrigin.sameDefinitions && (
         <DefinitionsChangedNotice

@@ -511,12 +511,12 @@ describe('SidebarApp with hostile definitions text', () => {
 describe('SidebarApp unsaved edits', () => {
   it('keeps unsaved edits as a draft that comes back when the deal is opened again, until discarded', async () => {
     const user = userEvent.setup();
-    const { sidebar, drafts } = createInMemoryBackground();
+    const { sidebar, draftCount } = createInMemoryBackground();
     await sidebar.setRater('dana');
     await openDeal(sidebar);
     await user.click(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[2]!);
     await user.type(screen.getByRole('textbox', { name: 'Evidence for Metrics' }), 'CFO named the target');
-    await waitFor(() => expect(drafts.size).toBe(1));
+    await waitFor(() => expect(draftCount()).toBe(1));
     document.body.innerHTML = '';
 
     await openDeal(sidebar);
@@ -539,18 +539,36 @@ describe('SidebarApp unsaved edits', () => {
         within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[2],
       ).not.toBeChecked(),
     );
-    expect(drafts.size).toBe(0);
+    expect(draftCount()).toBe(0);
+  });
+
+  it('warns that unsaved edits could not be kept when storage is full, and stops warning once they are', async () => {
+    const user = userEvent.setup();
+    const { sidebar, localStorage, draftCount } = createInMemoryBackground();
+    await sidebar.setRater('dana');
+    await openDeal(sidebar);
+    localStorage.state.full = true;
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[2]!);
+    expect(await screen.findByRole('alert', { name: 'Unsaved edits not kept' })).toHaveTextContent(
+      /could not be kept and are lost if this page reloads.*QUOTA_BYTES quota exceeded/,
+    );
+    expect(draftCount()).toBe(0);
+
+    localStorage.state.full = false;
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[1]!);
+    await waitFor(() => expect(draftCount()).toBe(1));
+    expect(screen.queryByRole('alert', { name: 'Unsaved edits not kept' })).toBeNull();
   });
 
   it('clears the draft once the score is saved', async () => {
     const user = userEvent.setup();
-    const { sidebar, drafts } = createInMemoryBackground();
+    const { sidebar, draftCount } = createInMemoryBackground();
     await sidebar.setRater('dana');
     await openDeal(sidebar);
     await user.click(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[1]!);
-    await waitFor(() => expect(drafts.size).toBe(1));
+    await waitFor(() => expect(draftCount()).toBe(1));
     await user.click(screen.getByRole('button', { name: 'Save score' }));
     await screen.findByText(/^Saved at/);
-    expect(drafts.size).toBe(0);
+    expect(draftCount()).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import type { MessageType, Response } from '../../lib/messaging/protocol';
 import type { Answer } from '../../lib/scoring/answer';
 import type { DealSnapshot } from '../../lib/crm/deal-snapshot';
+import type { UnsavedDraft } from '../../lib/drafts/unsaved-draft';
 
 /** What the sidebar needs from the background; the content script implements it with messages. */
 export interface SidebarBackend {
@@ -18,14 +19,11 @@ export interface SidebarBackend {
     answers: Answer[];
   }): Promise<Response<typeof MessageType.saveScore>>;
   setRater(rater: string): Promise<Response<typeof MessageType.setRater>>;
-  /** Unsaved edits of a deal, kept in the extension's storage until saved or discarded. */
+  /** Unsaved edits of a deal, kept by the background until saved, discarded or expired; null when none. */
   loadDraft(dealKey: string): Promise<UnsavedDraft | null>;
-  storeDraft(dealKey: string, draft: UnsavedDraft): Promise<void>;
+  /** Answers an error when the edits could not be kept (a full storage), so the sidebar can say so. */
+  storeDraft(dealKey: string, draft: UnsavedDraft): Promise<Response<typeof MessageType.storeDraft>>;
   clearDraft(dealKey: string): Promise<void>;
 }
 
-/** A deal's unsaved edits, as stored. */
-export interface UnsavedDraft {
-  answers: Record<string, { level: number | null | undefined; evidence: string }>;
-  editedAt: string;
-}
+export type { UnsavedDraft };

@@ -35,7 +35,7 @@ export function createSidebarStore(
       dealWork,
       loadDeal: dealLoader(backend, set, get),
       readOrgDeal: orgDealLoader(backend, set, get),
-      draftStorage: createDraftStorage(backend, get, dealWork),
+      draftStorage: createDraftStorage(backend, get, set, dealWork),
     };
     return {
       ...createPageSlice(context, options)(set, get, store),

@@ -20,7 +20,7 @@ export interface CrmHostApis {
     'getRegisteredContentScripts' | 'registerContentScripts' | 'unregisterContentScripts'
   >;
   permissions: Pick<WxtBrowser['permissions'], 'contains' | 'remove'>;
-  /** Where the loader and the sidebar find the custom hosts' adapter configs (storage.local). */
+  /** Where the background answers the custom hosts' loader from (storage.local, closed to content scripts). */
   storeAdapterConfigs(configs: GenericAdapterConfig[]): Promise<void>;
 }
 

@@ -13,7 +13,8 @@ import {
 } from '../../lib/messaging/protocol';
 import { calibrationSnapshot } from '../../lib/scoring/calibration-case';
 import type { BackgroundServices } from './background-services';
-import type { HandlerEffects, HandlerSlice } from './handler-context';
+import type { HandlerEffects, HandlerSlice, RequestOrigin } from './handler-context';
+import { configsForPage } from '../../lib/crm/configs-for-page';
 import { toDefinitionsView } from './definitions-view';
 import { adapterConfigsOf } from './custom-crm-hosts';
 
@@ -21,15 +22,24 @@ import { adapterConfigsOf } from './custom-crm-hosts';
 // save reads the current policy, so a score is never recorded under a stale rater or role.
 const LAST_KNOWN_POLICY = { lastKnown: true } as const;
 
-/** What the sidebar reads pages with: the active definitions' captureFields and the custom CRM hosts. */
-export async function readReadingContext(services: BackgroundServices): Promise<ReadingContext> {
+/**
+ * What the sidebar reads pages with: the active definitions' captureFields and the custom CRM hosts
+ * (for a content script, only those that can apply to its page's host).
+ */
+export async function readReadingContext(
+  services: BackgroundServices,
+  origin: RequestOrigin,
+): Promise<ReadingContext> {
   const [active, customCrms] = await Promise.all([
     services.readActiveDefinitions(),
     services.readCustomCrms(LAST_KNOWN_POLICY),
   ]);
   return {
     captureFields: active.definitions.captureFields ?? [],
-    customCrms: adapterConfigsOf(customCrms.entries),
+    customCrms:
+      origin.sender === 'extension-page'
+        ? adapterConfigsOf(customCrms.entries)
+        : configsForPage(adapterConfigsOf(customCrms.entries), origin.url),
   };
 }
 
@@ -116,18 +126,32 @@ export async function saveCalibrationScore(
   return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
 }
 
-/** Sets the rep's own rater name, unless policy sets it. */
+/**
+ * Sets the rep's own rater name, unless policy sets it. A content script (beside an untrusted page) may
+ * only give the first name; changing it takes the options page.
+ */
 export async function setRater(
   services: BackgroundServices,
   effects: HandlerEffects,
   rater: string,
+  origin: RequestOrigin,
 ): Promise<Response<typeof MessageType.setRater>> {
-  if ((await services.readRater()).managed) {
+  const current = await services.readRater();
+  if (current.managed) {
     return {
       ok: false,
       error: {
         code: 'managed',
         message: 'Your organisation sets the rater name; it cannot be changed here.',
+      },
+    };
+  }
+  if (origin.sender === 'content-script' && current.rater !== null) {
+    return {
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message: 'Your name is already set; change it in Yardstick’s options.',
       },
     };
   }
@@ -146,9 +170,9 @@ export const dealHandlers: HandlerSlice<
   | typeof MessageType.saveCalibrationScore
   | typeof MessageType.setRater
 > = {
-  [MessageType.getReadingContext]: async (_request, { services }) => ({
+  [MessageType.getReadingContext]: async (_request, { services, origin }) => ({
     ok: true,
-    value: await readReadingContext(services),
+    value: await readReadingContext(services, origin),
   }),
   [MessageType.getDealState]: async ({ dealKey }, { services, effects }) => {
     const state = await readDealState(services, dealKey);
@@ -165,5 +189,6 @@ export const dealHandlers: HandlerSlice<
   }),
   [MessageType.saveScore]: (request, { services }) => saveScore(services, request),
   [MessageType.saveCalibrationScore]: (request, { services }) => saveCalibrationScore(services, request),
-  [MessageType.setRater]: ({ rater }, { services, effects }) => setRater(services, effects, rater),
+  [MessageType.setRater]: ({ rater }, { services, effects, origin }) =>
+    setRater(services, effects, rater, origin),
 };

@@ -2,11 +2,13 @@ import type { Request, RequestType, Response } from '../../lib/messaging/protoco
 import { crmHostHandlers } from './crm-host-handlers';
 import { dealHandlers } from './deal-handlers';
 import { definitionsHandlers } from './definitions-handlers';
+import { draftHandlers } from './draft-handlers';
 import type { HandlerContext, RequestHandler, RequestHandlers } from './handler-context';
 import { injectSidebarHandlers } from './inject-sidebar';
 import { orgDealHandlers } from './org-deal-handlers';
 import { restoreHandlers } from './restore-handlers';
 import { roleHandlers } from './role-handlers';
+import { sidebarStartHandlers } from './sidebar-start-handlers';
 
 /** Every request type's handler; a type without one, or a handler answering another type's response, fails `tsc`. */
 const HANDLERS: RequestHandlers = {
@@ -17,6 +19,8 @@ const HANDLERS: RequestHandlers = {
   ...roleHandlers,
   ...crmHostHandlers,
   ...restoreHandlers,
+  ...draftHandlers,
+  ...sidebarStartHandlers,
 };
 
 /** Runs one validated request and returns its response; expected failures are values. */

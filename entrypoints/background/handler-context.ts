@@ -1,17 +1,27 @@
 import type { WxtBrowser } from 'wxt/browser';
 import type { DefinitionsView, RequestOf, RequestType, Response } from '../../lib/messaging/protocol';
 import type { OrgDealReader } from '../../lib/org/salesforce/org-deal-reading';
+import type { SenderKind } from '../../lib/messaging/trusted-sender';
 import type { BackgroundServices } from './background-services';
 import type { CrmHostSync } from './crm-host-sync';
 
 /** Where a request came from, as far as the handlers need to know. */
 export interface RequestOrigin {
+  /** An extension page, or a content script beside an untrusted page. */
+  sender: SenderKind;
   tabId?: number;
   frameId?: number;
-  /** The sending frame's URL, as the browser reports it: what a Salesforce org is derived from. */
+  /** The sending frame's URL (`sender.url`): a content script's requests are scoped to the deal it shows. */
   url?: string;
   /** The sender tab's cookie store (Firefox containers, private windows); undefined in Chrome. */
   cookieStoreId?: string;
+}
+
+/** The extension's storage.local: the background's alone (content scripts are shut out of it at start). */
+export interface LocalStore {
+  get(keys: string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
 }
 
 /** Side effects the handlers trigger outside the database. */
@@ -23,6 +33,13 @@ export interface HandlerEffects {
   scripting: Pick<WxtBrowser['scripting'], 'executeScript'>;
   /** Runs the loader on custom CRM hosts. */
   crmHosts: CrmHostSync;
+  /**
+   * The tab's URL once an in-page navigation away from `seenUrl` commits, or `seenUrl` if none does soon:
+   * a sidebar asks for the next deal as soon as the page's URL changes, before the browser's tab URL has.
+   */
+  tabUrlAfterNavigation(tabId: number, seenUrl: string | undefined): Promise<string | undefined>;
+  /** Where drafts and the sidebar's settings are kept. */
+  localStore: LocalStore;
   /** Keeps the active definitions' criteria where sidebars can lay them out before the database answers. */
   rememberDefinitionsPreview(active: DefinitionsView): void;
   /** Reads Salesforce deals through the org's API, once per deal a tab opens. */

@@ -10,9 +10,12 @@ import { setUpMessages } from './set-up-messages';
 import { setUpOrgDeals } from './set-up-org-deals';
 import { setUpPolicyRefresh } from './set-up-policy-refresh';
 import { setUpSidebarToggle } from './set-up-sidebar-toggle';
+import { setUpStorageAccess } from './set-up-storage-access';
+import { tabUrlAfterNavigation } from './tab-url-after-navigation';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously so a woken service worker sees the event that woke it.
+  const localStore = setUpStorageAccess();
   const services = createBackgroundServices();
   const { rescheduleSync } = setUpDefinitionsSync(services, announceStateChange);
   const crmHosts = setUpCrmHosts(services, announceStateChange);
@@ -21,6 +24,8 @@ export default defineBackground(() => {
     rescheduleSync,
     scripting: browser.scripting,
     crmHosts,
+    localStore,
+    tabUrlAfterNavigation,
     rememberDefinitionsPreview: createDefinitionsPreviewStore(),
     orgDeals: setUpOrgDeals(services),
   });

@@ -7,7 +7,7 @@ import type { SidebarBackend } from '../../components/sidebar/sidebar-backend';
 import type { DefinitionsView } from '../../lib/messaging/protocol';
 import { MessageType } from '../../lib/messaging/protocol-names';
 import { sendRequest } from '../shared/send-request';
-import { storageDrafts } from '../sidebar.content/storage-drafts';
+import { messageBackend } from '../sidebar.content/message-backend';
 
 const backend: SidebarBackend = {
   getDealState: (dealKey) => sendRequest({ type: MessageType.getDealState, dealKey }),
@@ -22,7 +22,10 @@ const backend: SidebarBackend = {
       answers,
     }),
   setRater: (rater) => sendRequest({ type: MessageType.setRater, rater }),
-  ...storageDrafts,
+  // Drafts are the background's to keep, as on deal pages.
+  loadDraft: messageBackend.loadDraft,
+  storeDraft: messageBackend.storeDraft,
+  clearDraft: messageBackend.clearDraft,
 };
 
 async function loadActiveDefinitions(): Promise<DefinitionsView> {

@@ -2,9 +2,11 @@ import type { SidebarBackend } from '../../components/sidebar/sidebar-backend';
 import type { MessageType as Types, Response } from '../../lib/messaging/protocol';
 import { MessageType } from '../../lib/messaging/protocol-names';
 import { sendRequest } from '../shared/send-request';
-import { storageDrafts } from './storage-drafts';
 
-/** The sidebar's backend: typed requests to the background over runtime messaging. */
+/**
+ * The sidebar's backend: typed requests to the background over runtime messaging. Drafts too: the
+ * background keeps them, and answers only for the deal this frame shows.
+ */
 export const messageBackend: SidebarBackend = {
   getDealState: (dealKey) => sendRequest({ type: MessageType.getDealState, dealKey }),
   getOrgDeal: (dealKey, pageUrl) => sendRequest({ type: MessageType.getOrgDeal, dealKey, pageUrl }),
@@ -12,10 +14,27 @@ export const messageBackend: SidebarBackend = {
   countDealHistory: (dealKey) => sendRequest({ type: MessageType.countDealHistory, dealKey }),
   saveScore: (input) => sendRequest({ type: MessageType.saveScore, ...input }),
   setRater: (rater) => sendRequest({ type: MessageType.setRater, rater }),
-  ...storageDrafts,
+  async loadDraft(dealKey) {
+    const response = await sendRequest({ type: MessageType.loadDraft, dealKey });
+    return response.ok ? response.value.draft : null;
+  },
+  storeDraft: (dealKey, draft) => sendRequest({ type: MessageType.storeDraft, dealKey, draft }),
+  async clearDraft(dealKey) {
+    await sendRequest({ type: MessageType.clearDraft, dealKey });
+  },
 };
 
 /** Which captureFields the page is read for and how custom CRM hosts are read. */
 export function getReadingContext(): Promise<Response<typeof Types.getReadingContext>> {
   return sendRequest({ type: MessageType.getReadingContext });
+}
+
+/** Whether the sidebar starts collapsed, and the criteria to lay out before the deal's state arrives. */
+export function getSidebarStart(): Promise<Response<typeof Types.getSidebarStart>> {
+  return sendRequest({ type: MessageType.getSidebarStart });
+}
+
+/** Remembers whether the rep collapsed the sidebar, for the next deal page. */
+export function setSidebarCollapsed(collapsed: boolean): Promise<Response<typeof Types.setSidebarCollapsed>> {
+  return sendRequest({ type: MessageType.setSidebarCollapsed, collapsed });
 }

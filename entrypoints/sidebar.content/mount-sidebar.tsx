@@ -7,20 +7,17 @@ import { SidebarStoreContext } from '../../components/sidebar/sidebar-context';
 import { createSidebarStore, type SidebarStore } from '../../components/sidebar/sidebar-store';
 import { followDealOnPage } from '../../components/sidebar/follow-deal';
 import { SIDEBAR_HOST_TAG } from '../../lib/crm/page-fallbacks';
-import { readDefinitionsPreview } from '../../lib/definitions/definitions-preview';
-import { DEFINITIONS_PREVIEW_KEY, MessageType, STATE_REVISION_KEY } from '../../lib/messaging/protocol-names';
-import { getReadingContext, messageBackend } from './message-backend';
-
-const COLLAPSED_KEY = 'sidebarCollapsed';
+import { MessageType } from '../../lib/messaging/protocol-names';
+import { getReadingContext, getSidebarStart, messageBackend, setSidebarCollapsed } from './message-backend';
 
 /** Mounts the sidebar in a shadow root and keeps it on the deal the page shows. */
 export async function mountSidebar(ctx: ContentScriptContext): Promise<void> {
-  // The first render needs both answers: ask the background while storage is read.
+  // The first render needs both answers: both are asked at once. storage.local is the background's alone.
   const firstReadingContext = getReadingContext().catch(() => null);
-  const stored = await browser.storage.local.get([COLLAPSED_KEY, DEFINITIONS_PREVIEW_KEY]);
+  const start = await getSidebarStart().catch(() => null);
   const store = createSidebarStore(messageBackend, {
-    collapsed: stored[COLLAPSED_KEY] === true,
-    definitionsPreview: readDefinitionsPreview(stored[DEFINITIONS_PREVIEW_KEY]),
+    collapsed: start?.ok === true && start.value.collapsed,
+    definitionsPreview: start?.ok ? start.value.definitionsPreview : null,
   });
 
   const ui = await createShadowRootUi(ctx, {
@@ -72,25 +69,24 @@ function followBackgroundChanges(
   store: SidebarStore,
   refreshReadingContext: () => Promise<void>,
 ): void {
+  // Only the background sends to a tab (tabs.sendMessage); a page script cannot reach this listener.
   const onMessage = (message: unknown) => {
-    if ((message as { type?: unknown } | null)?.type !== MessageType.toggleSidebar) return;
-    const { collapsed, setCollapsed } = store.getState();
-    setCollapsed(!collapsed);
-  };
-  const onStorage = (changes: Record<string, unknown>, area: string) => {
-    if (area !== 'local' || !(STATE_REVISION_KEY in changes)) return;
-    void refreshReadingContext();
-    void store.getState().reload();
+    const type = (message as { type?: unknown } | null)?.type;
+    if (type === MessageType.toggleSidebar) {
+      const { collapsed, setCollapsed } = store.getState();
+      setCollapsed(!collapsed);
+    } else if (type === MessageType.stateChanged) {
+      void refreshReadingContext();
+      void store.getState().reload();
+    }
   };
   browser.runtime.onMessage.addListener(onMessage);
-  browser.storage.onChanged.addListener(onStorage);
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.collapsed !== previous.collapsed)
-      void browser.storage.local.set({ [COLLAPSED_KEY]: state.collapsed });
+      void setSidebarCollapsed(state.collapsed).catch(() => undefined);
   });
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onMessage);
-    browser.storage.onChanged.removeListener(onStorage);
     unsubscribe();
   });
 }

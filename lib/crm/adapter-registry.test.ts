@@ -1,4 +1,4 @@
-import { adapterFor, builtInAdapters, findActiveView, readDealPage } from './adapter-registry';
+import { adapterFor, builtInAdapters, dealKeyOfUrl, findActiveView, readDealPage } from './adapter-registry';
 import type { DealReading } from './crm-adapter';
 import type { GenericAdapterConfig } from './generic-adapter';
 import { salesforceLightningAdapter } from './salesforce-lightning/page';
@@ -75,5 +75,24 @@ describe('findActiveView', () => {
     expect(findActiveView(dynamics, url)?.parentElement?.id).toBe('session-2');
     expect(findActiveView(dynamics, 'https://acme.pipedrive.com/deal/1')).toBe(dynamics.body);
     expect(findActiveView(dynamics, 'https://example.com/')).toBeNull();
+  });
+});
+
+describe('dealKeyOfUrl', () => {
+  it("keys a deal from its URL as the page reading keys it, Classic under Lightning's key", () => {
+    expect(dealKeyOfUrl(`${LIGHTNING}/0065e00000GlBxA/view`)).toBe(
+      'salesforce-lightning:acme:0065e00000GlBxAAAV',
+    );
+    expect(dealKeyOfUrl('https://acme.my.salesforce.com/006Dn00000CLdtl')).toBe(
+      dealKeyOfUrl(`${LIGHTNING}/006Dn00000CLdtl/view`),
+    );
+    expect(dealKeyOfUrl('https://acme.pipedrive.com/deal/1042')).toBe('pipedrive:acme:1042');
+    expect(dealKeyOfUrl('https://crm.example.com/deals/42', CUSTOM)).toBe('generic:crm.example.com:42');
+  });
+
+  it('keys nothing where the page shows no valid deal', () => {
+    expect(dealKeyOfUrl('https://crm.example.com/deals/42')).toBeNull();
+    expect(dealKeyOfUrl(`${LIGHTNING}/not-a-record-id/view`)).toBeNull();
+    expect(dealKeyOfUrl('https://acme.lightning.force.com/lightning/o/Opportunity/list')).toBeNull();
   });
 });

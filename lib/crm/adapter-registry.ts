@@ -42,6 +42,14 @@ export function readDealPage(
   return adapterFor(url, customAdapters)?.read(doc, url, now, readOptions) ?? { status: 'not-a-deal' };
 }
 
+/** The deal key `url` shows, from the URL alone, as the page's reading keys it; null when it shows none. */
+export function dealKeyOfUrl(
+  url: string,
+  customAdapters: readonly GenericAdapterConfig[] = [],
+): string | null {
+  return adapterFor(url, customAdapters)?.dealKeyOf(url) ?? null;
+}
+
 /** The element that shows the deal at `url` now, as its adapter sees it; null when there is none. */
 export function findActiveView(
   doc: Document,

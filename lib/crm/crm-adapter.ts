@@ -23,6 +23,8 @@ export interface CrmAdapter {
   matchUrl(url: string): boolean;
   /** Reads the deal `url` names from the page; never guesses a field it cannot find. */
   read(doc: Document, url: string, now?: Date, options?: ReadOptions): DealReading;
+  /** The deal key `url` names, from the URL alone (the background scopes requests with it); null when none. */
+  dealKeyOf(url: string): string | null;
   /** The element that shows the deal now; the watcher observes it and tells views apart by it. */
   findActiveView(doc: Document): Element | null;
   /** See DealPageSteps.recordRegions; every change in the view may matter without it. */

@@ -18,7 +18,7 @@ type NavigationEvents = Pick<EventTarget, 'addEventListener' | 'removeEventListe
 
 /**
  * Whether the page shows a deal now: at once for a built-in CRM, whose URLs the loader knows; a
- * promise on a custom host, whose URL patterns are in the extension's storage.
+ * promise on a custom host, whose URL patterns the background holds.
  */
 export type DealPageCheck = (url: UrlParts) => boolean | Promise<boolean>;
 

@@ -58,9 +58,30 @@ export function createCrmAdapter<Shown>(steps: DealPageSteps<Shown>): CrmAdapter
     crm: steps.crm,
     matchUrl: (url) => detect(url)?.crm === steps.crm,
     read: (doc, url, now = new Date(), options = {}) => readDeal(steps, detect(url), doc, url, now, options),
+    dealKeyOf: (url) => {
+      const keyed = keyDeal(steps, detect(url), url);
+      return keyed && 'dealKey' in keyed ? keyed.dealKey : null;
+    },
     findActiveView: (doc) => steps.findActiveView(doc),
     recordRegions: steps.recordRegions,
   };
+}
+
+type KeyedDeal =
+  | { status: 'invalid-record-id'; rawRecordId: string }
+  | { recordId: string; instance: string; dealKey: string };
+
+// The detect → validate → key steps, shared by the reading and by the URL-only key.
+function keyDeal<Shown>(
+  steps: DealPageSteps<Shown>,
+  match: DealPageMatch | null,
+  url: string,
+): KeyedDeal | null {
+  if (match?.crm !== steps.crm) return null;
+  const recordId = steps.canonicalId(match.rawRecordId);
+  if (!recordId) return { status: 'invalid-record-id', rawRecordId: match.rawRecordId };
+  const instance = steps.instanceOf?.(match, url) ?? ('instance' in match ? match.instance : '');
+  return { recordId, instance, dealKey: buildDealKey(steps.dealKeyCrm ?? steps.crm, instance, recordId) };
 }
 
 function readDeal<Shown>(
@@ -71,11 +92,10 @@ function readDeal<Shown>(
   now: Date,
   options: ReadOptions,
 ): DealReading {
-  if (match?.crm !== steps.crm) return { status: 'not-a-deal' };
-  const recordId = steps.canonicalId(match.rawRecordId);
-  if (!recordId) return { status: 'invalid-record-id', rawRecordId: match.rawRecordId };
-  const instance = steps.instanceOf?.(match, url) ?? ('instance' in match ? match.instance : '');
-  const dealKey = buildDealKey(steps.dealKeyCrm ?? steps.crm, instance, recordId);
+  const keyed = keyDeal(steps, match, url);
+  if (!keyed) return { status: 'not-a-deal' };
+  if (!('dealKey' in keyed)) return keyed;
+  const { recordId, instance, dealKey } = keyed;
   const shown = steps.shown(doc);
   const view = steps.page ? steps.findActiveView(doc) : null;
   // A redesign the CRM's own strategies miss: the deal is shown once the active view has its one main heading.

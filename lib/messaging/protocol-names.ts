@@ -1,6 +1,9 @@
 /** The loaders' one message, apart from the others so that a loader carries no other message name. */
 export const INJECT_SIDEBAR_TYPE = 'loader→background:injectSidebar';
 
+/** The custom hosts' loader's question for its host's deal URL patterns, named apart for the same reason. */
+export const CUSTOM_DEAL_URLS_TYPE = 'loader→background:getCustomDealUrls';
+
 /**
  * The one message protocol between Yardstick's scripts. A message's `type` names its direction:
  * `<sender>→<receiver>:<action>`; `page` is an extension page (options, popup), `ui` any of ours. The background validates every request with `RequestSchema` in protocol.ts;
@@ -29,6 +32,14 @@ export const MessageType = {
   syncCustomCrms: 'page→background:syncCustomCrms',
   backupRestored: 'page→background:backupRestored',
   toggleSidebar: 'background→sidebar:toggle',
+  // What content scripts once read from storage.local themselves; it is the background's alone now.
+  getCustomDealUrls: CUSTOM_DEAL_URLS_TYPE,
+  getSidebarStart: 'sidebar→background:getSidebarStart',
+  setSidebarCollapsed: 'sidebar→background:setSidebarCollapsed',
+  loadDraft: 'sidebar→background:loadDraft',
+  storeDraft: 'sidebar→background:storeDraft',
+  clearDraft: 'sidebar→background:clearDraft',
+  stateChanged: 'background→sidebar:stateChanged',
 } as const;
 
 /** The direction prefix of requests only Yardstick's own extension pages may send. */
@@ -39,7 +50,10 @@ export function isExtensionPageOnly(type: string): boolean {
   return type.startsWith(EXTENSION_PAGE_PREFIX);
 }
 
-/** storage.local key the background bumps when definitions or settings change; sidebars and pages watch it. */
+/**
+ * storage.local key the background bumps when definitions or settings change; extension pages watch it
+ * (content scripts cannot read storage.local: they are told with `background→sidebar:stateChanged`).
+ */
 export const STATE_REVISION_KEY = 'stateRevision';
 
 /** storage.local key of the active definitions' criteria as last served (lib/definitions/definitions-preview.ts). */

@@ -14,6 +14,7 @@ import type { OrgDealReading } from '../org/salesforce/org-deal-reading';
 import { AnswerSchema } from '../scoring/answer';
 import { RaterRoleSchema, type RaterRole, type ScoreRecord } from '../scoring/score-record';
 import { MessageType } from './protocol-names';
+import { TAB_SCOPED_REQUEST_SCHEMAS, type TabScopedResponseMap } from './tab-scoped-protocol';
 
 export { MessageType };
 export type { OrgDealReading };
@@ -70,6 +71,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal(MessageType.removeCustomCrm), urlPattern: z.string().min(1).max(500) }),
   z.strictObject({ type: z.literal(MessageType.syncCustomCrms) }),
   z.strictObject({ type: z.literal(MessageType.backupRestored) }),
+  ...TAB_SCOPED_REQUEST_SCHEMAS,
 ]);
 /** A request to the background. */
 export type Request = z.infer<typeof RequestSchema>;
@@ -165,7 +167,7 @@ export interface CustomCrmView {
 }
 
 /** The successful response of each request type. */
-export interface ResponseMap {
+export interface ResponseMap extends TabScopedResponseMap {
   [MessageType.injectSidebar]: { injected: boolean };
   [MessageType.getReadingContext]: ReadingContext;
   [MessageType.getDealState]: DealState;

@@ -1,6 +1,7 @@
 import type { Request } from './protocol';
 import { MessageType } from './protocol-names';
-import { gateRequest } from './request-gate';
+import { lightningSnapshot } from '../../tests/unit/helpers/deal-snapshots';
+import { gateDealScope, gateRequest, needsPageDeal } from './request-gate';
 
 const HASH = 'a'.repeat(64);
 /** A valid request of every type an extension page may send, so that only the sender decides. */
@@ -109,5 +110,66 @@ describe('the request gate', () => {
     expect(gateRequest(message, { url: 'https://evil.example/', tab: { id: 1 } }, self)).toEqual({
       verdict: 'ignore',
     });
+  });
+});
+
+const DEAL_A = 'salesforce-lightning:acme:006000000000001AAA';
+const DEAL_B = 'salesforce-lightning:acme:006000000000002AAA';
+const DRAFT = {
+  answers: { metrics: { level: 2, evidence: 'Saves 4 h a week' } },
+  editedAt: '2026-11-22T10:00:00.000Z',
+};
+/** Every request that names a deal, each naming deal B. */
+const DEAL_B_REQUESTS: Request[] = [
+  { type: MessageType.getDealState, dealKey: DEAL_B },
+  { type: MessageType.getDealHistory, dealKey: DEAL_B },
+  { type: MessageType.countDealHistory, dealKey: DEAL_B },
+  {
+    type: MessageType.saveScore,
+    saveId: '6f1c2a9e-4b7d-4c3e-9a51-2d8f0b7e6c14',
+    deal: lightningSnapshot({ recordId: '006000000000002AAA' }),
+    definitionsHash: HASH,
+    answers: [],
+  },
+  { type: MessageType.loadDraft, dealKey: DEAL_B },
+  { type: MessageType.storeDraft, dealKey: DEAL_B, draft: DRAFT },
+  { type: MessageType.clearDraft, dealKey: DEAL_B },
+];
+
+describe('the deal scope of content scripts’ requests', () => {
+  const gateBoth = (
+    request: Request,
+    sender: typeof contentScript | typeof optionsPage,
+    pageDeal: string | null,
+  ) => gateDealScope(gateRequest(request, sender, self), pageDeal);
+
+  it.each(DEAL_B_REQUESTS.map((request) => [request.type, request] as const))(
+    'refuses %s for deal B from a content script whose page shows deal A',
+    (type, request) => {
+      expect(needsPageDeal(gateRequest(request, contentScript, self))).toBe(true);
+      expect(gateBoth(request, contentScript, DEAL_A)).toEqual({
+        verdict: 'refuse',
+        error: { code: 'not-this-deal', message: `${type} names a deal other than the one its page shows.` },
+      });
+      expect(gateBoth(request, contentScript, null)).toMatchObject({
+        verdict: 'refuse',
+        error: { code: 'not-this-deal' },
+      });
+    },
+  );
+
+  it.each(DEAL_B_REQUESTS.map((request) => [request.type, request] as const))(
+    'accepts %s for the deal the page shows, and for any deal from an extension page',
+    (_type, request) => {
+      expect(gateBoth(request, contentScript, DEAL_B)).toMatchObject({ verdict: 'accept' });
+      expect(needsPageDeal(gateRequest(request, optionsPage, self))).toBe(false);
+      expect(gateBoth(request, optionsPage, DEAL_A)).toMatchObject({ verdict: 'accept' });
+    },
+  );
+
+  it('leaves requests that name no deal alone', () => {
+    const request = { type: MessageType.getSidebarStart };
+    expect(needsPageDeal(gateRequest(request, contentScript, self))).toBe(false);
+    expect(gateBoth(request, contentScript, null)).toMatchObject({ verdict: 'accept' });
   });
 });

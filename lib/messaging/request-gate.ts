@@ -1,5 +1,6 @@
 import { formatIssuePath } from '../definitions/parse-definitions';
 import { RequestSchema, type ProtocolError, type Request } from './protocol';
+import { requestedDealKey } from './deal-scope';
 import { isExtensionPageOnly } from './protocol-names';
 import { classifySender, type ExtensionIdentity, type SenderFacts, type SenderKind } from './trusted-sender';
 
@@ -31,6 +32,36 @@ export function gateRequest(message: unknown, sender: SenderFacts, self: Extensi
     };
   }
   return { verdict: 'accept', request: parsed.data, sender: kind };
+}
+
+/** Whether an accepted request must pass `gateDealScope`: a content script's request that names a deal. */
+export function needsPageDeal(decision: GateDecision): boolean {
+  return (
+    decision.verdict === 'accept' &&
+    decision.sender === 'content-script' &&
+    requestedDealKey(decision.request) !== null
+  );
+}
+
+/**
+ * The second check, for a content script's accepted request: a deal it names must be the deal its frame
+ * shows (`pageDealKey`, keyed by the background from the sender's URL), so that a script in one deal's
+ * tab cannot read or write another's. Extension pages may name any deal.
+ */
+export function gateDealScope(decision: GateDecision, pageDealKey: string | null): GateDecision {
+  if (decision.verdict !== 'accept' || decision.sender !== 'content-script') return decision;
+  const asked = requestedDealKey(decision.request);
+  if (asked === null || asked === pageDealKey) return decision;
+  return {
+    verdict: 'refuse',
+    error: {
+      code: 'not-this-deal',
+      message:
+        pageDealKey === null
+          ? `${decision.request.type} names a deal, but the page that sent it shows none.`
+          : `${decision.request.type} names a deal other than the one its page shows.`,
+    },
+  };
 }
 
 function describeInvalidMessage(issues: { path: PropertyKey[]; message: string }[]): ProtocolError {

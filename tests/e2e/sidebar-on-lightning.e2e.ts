@@ -11,6 +11,21 @@ import {
   opportunityPath,
 } from '../support/browser/lightning-app-records';
 
+/** The part of `chrome` the forged-request test uses (the e2e tests have no extension types). */
+interface ExtensionApis {
+  tabs: { query(filter: { url: string }): Promise<{ id?: number }[]> };
+  scripting: {
+    executeScript<Args extends unknown[], Result>(injection: {
+      target: { tabId: number };
+      world: 'ISOLATED';
+      args: Args;
+      func: (...args: Args) => Promise<Result>;
+    }): Promise<{ result: Result }[]>;
+  };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
+}
+
 let browser: ExtensionBrowser;
 let page: Page;
 
@@ -184,6 +199,55 @@ describe('Yardstick on Salesforce Lightning', () => {
     expect(attempts).not.toBe('sent');
     await page.waitForTimeout(500);
     expect(await readStoredScores(browser.serviceWorker)).toEqual([]);
+  });
+
+  it('refuses a content script another deal’s data, a second rater, and storage.local', async () => {
+    await openOpportunity(GLOBEX.id);
+    await setRaterInSidebar('priya@acme.example');
+    // A script in the extension's isolated world of this tab: what a compromised content script can send.
+    const answers = await browser.serviceWorker.evaluate(
+      async ({ origin, globexKey, initechKey }) => {
+        const { chrome } = globalThis as unknown as { chrome: ExtensionApis };
+        const [tab] = await chrome.tabs.query({ url: `${origin}/*` });
+        const [injection] = await chrome.scripting.executeScript({
+          target: { tabId: tab!.id! },
+          world: 'ISOLATED',
+          args: [globexKey, initechKey],
+          func: async (ownKey: string, otherKey: string) => {
+            const { chrome } = globalThis as unknown as { chrome: ExtensionApis };
+            const send = (message: unknown) => chrome.runtime.sendMessage(message);
+            const storage = await chrome.storage.local.get(null).then(
+              (items) => `read ${Object.keys(items).length} keys`,
+              (error: Error) => `refused: ${error.message}`,
+            );
+            return {
+              otherState: await send({ type: 'sidebar→background:getDealState', dealKey: otherKey }),
+              otherHistory: await send({ type: 'sidebar→background:getDealHistory', dealKey: otherKey }),
+              otherDraft: await send({ type: 'sidebar→background:loadDraft', dealKey: otherKey }),
+              ownState: await send({ type: 'sidebar→background:getDealState', dealKey: ownKey }),
+              rater: await send({ type: 'ui→background:setRater', rater: 'mallory' }),
+              storage,
+            };
+          },
+        });
+        return injection!.result as unknown as Record<
+          string,
+          { ok: boolean; error?: { code: string } } | string
+        >;
+      },
+      {
+        origin: LIGHTNING_ORIGIN,
+        globexKey: `salesforce-lightning:yardstick-demo:${GLOBEX.id}`,
+        initechKey: `salesforce-lightning:yardstick-demo:${INITECH.id}`,
+      },
+    );
+    const notThisDeal = { ok: false, error: { code: 'not-this-deal' } };
+    expect(answers.otherState).toMatchObject(notThisDeal);
+    expect(answers.otherHistory).toMatchObject(notThisDeal);
+    expect(answers.otherDraft).toMatchObject(notThisDeal);
+    expect(answers.ownState).toMatchObject({ ok: true, value: { rater: 'priya@acme.example' } });
+    expect(answers.rater).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(answers.storage).toMatch(/^refused: /);
   });
 
   it('says so when the record header never renders, and still keys the deal from the URL', async () => {

@@ -1,8 +1,9 @@
 import { ownValue } from '../../../lib/own-value';
 import { dealKeyOf } from '../../../lib/crm/deal-page-state';
 import type { DealState } from '../../../lib/messaging/protocol';
-import type { SidebarBackend } from '../sidebar-backend';
+import type { SidebarBackend, UnsavedDraft } from '../sidebar-backend';
 import type { DealWork } from './deal-work';
+import { backgroundUnreachable } from './background-unreachable';
 import type {
   DraftAnswer,
   DraftSlice,
@@ -16,10 +17,11 @@ import type {
 export const DRAFT_PERSIST_DELAY_MS = 300;
 
 /** The draft slice's state for a deal with nothing entered yet. */
-export const BLANK_DRAFT: Pick<DraftSlice, 'draft' | 'draftOrigin' | 'dirty'> = {
+export const BLANK_DRAFT: Pick<DraftSlice, 'draft' | 'draftOrigin' | 'dirty' | 'draftNotKept'> = {
   draft: {},
   draftOrigin: { kind: 'blank' },
   dirty: false,
+  draftNotKept: null,
 };
 
 /** The draft slice: the rep's edits, written to storage as they are made. */
@@ -65,6 +67,7 @@ export function createDraftSlice(context: SliceContext): SidebarSlice<DraftSlice
 export function createDraftStorage(
   backend: Pick<SidebarBackend, 'storeDraft'>,
   get: () => SidebarState,
+  set: (partial: Pick<SidebarState, 'draftNotKept'>) => void,
   dealWork: DealWork,
 ): DraftStorage {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -78,7 +81,10 @@ export function createDraftStorage(
         if (signal.aborted || !get().dirty) return;
         void backend
           .storeDraft(dealKey, { answers: get().draft, editedAt: new Date().toISOString() })
-          .catch(() => undefined);
+          .catch(backgroundUnreachable)
+          .then((response) => {
+            if (!signal.aborted) set({ draftNotKept: response.ok ? null : response.error });
+          });
       }, DRAFT_PERSIST_DELAY_MS);
     },
     cancel() {
@@ -89,7 +95,7 @@ export function createDraftStorage(
 
 /** A restored draft's answers, keeping only criteria and levels the active definitions still have. */
 export function keepKnownCriteria(
-  answers: Record<string, DraftAnswer>,
+  answers: UnsavedDraft['answers'],
   state: DealState,
 ): Record<string, DraftAnswer> {
   const draft: Record<string, DraftAnswer> = {};

@@ -57,7 +57,12 @@ export function createSaveSlice(context: SliceContext): SidebarSlice<SaveSlice> 
         return;
       }
       draftStorage.cancel();
-      set({ save: { status: 'saved', score: response.value }, pendingSaveId: null, dirty: false });
+      set({
+        save: { status: 'saved', score: response.value },
+        pendingSaveId: null,
+        dirty: false,
+        draftNotKept: null,
+      });
       await backend.clearDraft(snapshot.dealKey).catch(() => undefined);
     },
 

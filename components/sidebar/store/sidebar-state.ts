@@ -63,6 +63,8 @@ export interface DraftSlice {
   draft: Record<string, DraftAnswer>;
   draftOrigin: DraftOrigin;
   dirty: boolean;
+  /** Why the background could not keep the unsaved edits (a full storage): they would be lost on reload. */
+  draftNotKept: ProtocolError | null;
   chooseLevel(criterionId: string, level: number | null): void;
   writeEvidence(criterionId: string, evidence: string): void;
   /** Drops unsaved edits and goes back to the latest saved score. */

@@ -2,17 +2,18 @@ import {
   createBackgroundServices,
   type BackgroundServices,
 } from '../../../entrypoints/background/background-services';
-import { handleRequest } from '../../../entrypoints/background/handle-request';
-import type { HandlerContext } from '../../../entrypoints/background/handler-context';
+import { dispatchRequest, type MessageSenderDetails } from '../../../entrypoints/background/dispatch-request';
+import type { HandlerEffects, LocalStore } from '../../../entrypoints/background/handler-context';
 import { createCrmHostSync, type CrmHostApis } from '../../../entrypoints/background/crm-host-sync';
 import type { GenericAdapterConfig } from '../../../lib/crm/generic-adapter';
 import { YardstickDatabase } from '../../../lib/db/yardstick-database';
+import { CUSTOM_CRM_ADAPTERS_KEY } from '../../../lib/crm/custom-crm-adapters-key';
+import { DRAFT_KEY_PREFIX } from '../../../lib/drafts/unsaved-draft';
 import { MessageType } from '../../../lib/messaging/protocol-names';
-import { gateRequest } from '../../../lib/messaging/request-gate';
 import { typedSender } from '../../../lib/messaging/send-request';
 import { createOrgDealReader } from '../../../lib/org/salesforce/org-deal-reading';
 import { createOrgSessions } from '../../../lib/org/salesforce/org-sessions';
-import type { SidebarBackend, UnsavedDraft } from '../../../components/sidebar/sidebar-backend';
+import type { SidebarBackend } from '../../../components/sidebar/sidebar-backend';
 import type { OptionsBackend } from '../../../components/options/options-backend';
 
 let databaseCounter = 0;
@@ -52,6 +53,9 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
     requested: [],
     grantOnRequest: true,
   };
+  const localStorage = createFakeLocalStore();
+  /** The URL a tab's in-page navigation commits to after a request was sent, by tab id. */
+  const navigatedTabs = new Map<number, string>();
   const crmHosts = createCrmHostSync(services, {
     scripting: {
       getRegisteredContentScripts: async () => structuredClone(crmHostBrowser.registered),
@@ -77,59 +81,63 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
     },
     storeAdapterConfigs: async (configs) => {
       crmHostBrowser.adapterConfigs = structuredClone(configs);
+      await localStorage.store.set({ [CUSTOM_CRM_ADAPTERS_KEY]: configs });
     },
   });
   const stateChanges: number[] = [];
   /** Hashes of the definitions handed to `rememberDefinitionsPreview`, in order. */
   const definitionsPreviews: string[] = [];
   const listeners = new Set<() => void>();
-  const drafts = new Map<string, UnsavedDraft>();
-  const context: HandlerContext = {
-    services,
-    origin: {},
-    effects: {
-      announceStateChange: async () => {
-        stateChanges.push(Date.now());
-        listeners.forEach((listener) => listener());
-      },
-      rescheduleSync: async () => undefined,
-      scripting: { executeScript: async () => [] },
-      crmHosts,
-      rememberDefinitionsPreview: (active) => {
-        definitionsPreviews.push(active.hash);
-      },
-      // No browser session here: every Salesforce deal stays with the page's reading.
-      orgDeals: createOrgDealReader({
-        sessions: createOrgSessions({
-          readSessionId: async () => null,
-          fetch: () => Promise.reject(new TypeError('offline')),
-          memory: { read: async () => null, write: async () => {}, forget: async () => {} },
-          timeoutMs: 1000,
-        }),
-        readSessionId: async () => null,
-        readCaptureFields: async () => ({ captureFields: [] }),
-        now: () => new Date(),
-        freshForMs: 60_000,
-      }),
+  const effects: HandlerEffects = {
+    announceStateChange: async () => {
+      stateChanges.push(Date.now());
+      listeners.forEach((listener) => listener());
     },
+    rescheduleSync: async () => undefined,
+    scripting: { executeScript: async () => [] },
+    crmHosts,
+    localStore: localStorage.store,
+    tabUrlAfterNavigation: async (tabId, seenUrl) => navigatedTabs.get(tabId) ?? seenUrl,
+    rememberDefinitionsPreview: (active) => {
+      definitionsPreviews.push(active.hash);
+    },
+    // No browser session here: every Salesforce deal stays with the page's reading.
+    orgDeals: createOrgDealReader({
+      sessions: createOrgSessions({
+        readSessionId: async () => null,
+        fetch: () => Promise.reject(new TypeError('offline')),
+        memory: { read: async () => null, write: async () => {}, forget: async () => {} },
+        timeoutMs: 1000,
+      }),
+      readSessionId: async () => null,
+      readCaptureFields: async () => ({ captureFields: [] }),
+      now: () => new Date(),
+      freshForMs: 60_000,
+    }),
   };
-  /** What the background answers a message from the options page, through the same gate as in the browser. */
-  const deliver = async (message: unknown): Promise<unknown> => {
-    const decision = gateRequest(message, OPTIONS_PAGE_SENDER, EXTENSION);
-    if (decision.verdict === 'ignore') return undefined;
-    if (decision.verdict === 'refuse') return { ok: false, error: decision.error };
-    return handleRequest(decision.request, context);
-  };
+  /** What the background answers a message from `sender`, through the same gate and scope as in the browser. */
+  const deliverFrom = (sender: MessageSenderDetails, message: unknown): Promise<unknown> =>
+    dispatchRequest(message, sender, EXTENSION, services, effects);
+  /** What the background answers a message from the options page. */
+  const deliver = (message: unknown): Promise<unknown> => deliverFrom(OPTIONS_PAGE_SENDER, message);
   const send = typedSender(deliver);
+  /** A typed sender for our content script in a tab whose frame shows `pageUrl`. */
+  const contentScriptAt = (pageUrl: string) =>
+    typedSender((message) =>
+      deliverFrom({ id: EXTENSION.id, url: pageUrl, tab: { id: 7 }, frameId: 0 }, message),
+    );
   const sidebar: SidebarBackend = {
     getDealState: (dealKey) => send({ type: MessageType.getDealState, dealKey }),
     getDealHistory: (dealKey) => send({ type: MessageType.getDealHistory, dealKey }),
     countDealHistory: (dealKey) => send({ type: MessageType.countDealHistory, dealKey }),
     saveScore: (input) => send({ type: MessageType.saveScore, ...input }),
     setRater: (rater) => send({ type: MessageType.setRater, rater }),
-    loadDraft: async (dealKey) => drafts.get(dealKey) ?? null,
-    storeDraft: async (dealKey, draft) => void drafts.set(dealKey, structuredClone(draft)),
-    clearDraft: async (dealKey) => void drafts.delete(dealKey),
+    loadDraft: async (dealKey) => {
+      const response = await send({ type: MessageType.loadDraft, dealKey });
+      return response.ok ? response.value.draft : null;
+    },
+    storeDraft: (dealKey, draft) => send({ type: MessageType.storeDraft, dealKey, draft }),
+    clearDraft: async (dealKey) => void (await send({ type: MessageType.clearDraft, dealKey })),
   };
   const options: OptionsBackend = {
     getSettings: () => send({ type: MessageType.getSettings }),
@@ -162,10 +170,37 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
     options,
     stateChanges,
     definitionsPreviews,
-    drafts,
+    localStorage,
+    navigatedTabs,
+    /** How many drafts the background keeps. */
+    draftCount: () => [...localStorage.items.keys()].filter((key) => key.startsWith(DRAFT_KEY_PREFIX)).length,
     send,
     deliver,
+    deliverFrom,
+    contentScriptAt,
     crmHostBrowser,
     crmHosts,
   };
+}
+
+/** An in-memory storage.local; `full` makes every write fail as a full storage does. */
+export function createFakeLocalStore() {
+  const items = new Map<string, unknown>();
+  const state = { full: false };
+  const store: LocalStore = {
+    get: async (keys) =>
+      Object.fromEntries(
+        [...items]
+          .filter(([key]) => keys === null || keys.includes(key))
+          .map(([k, v]) => [k, structuredClone(v)]),
+      ),
+    set: async (values) => {
+      if (state.full) throw new Error('QUOTA_BYTES quota exceeded');
+      for (const [key, value] of Object.entries(values)) items.set(key, structuredClone(value));
+    },
+    remove: async (keys) => {
+      for (const key of typeof keys === 'string' ? [keys] : keys) items.delete(key);
+    },
+  };
+  return { store, items, state };
 }

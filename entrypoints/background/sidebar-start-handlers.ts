@@ -1,0 +1,44 @@
+import { configsForPage } from '../../lib/crm/configs-for-page';
+import { CUSTOM_CRM_ADAPTERS_KEY } from '../../lib/crm/custom-crm-adapters-key';
+import type { GenericAdapterConfig } from '../../lib/crm/generic-adapter';
+import { readDefinitionsPreview } from '../../lib/definitions/definitions-preview';
+import { MessageType } from '../../lib/messaging/protocol';
+import { DEFINITIONS_PREVIEW_KEY } from '../../lib/messaging/protocol-names';
+import type { SidebarStart } from '../../lib/messaging/tab-scoped-protocol';
+import type { HandlerSlice, LocalStore } from './handler-context';
+
+/** storage.local key of whether the rep collapsed the sidebar. */
+export const SIDEBAR_COLLAPSED_KEY = 'sidebarCollapsed';
+
+/** What the sidebar lays out before the deal's state arrives. */
+export async function readSidebarStart(store: LocalStore): Promise<SidebarStart> {
+  const stored = await store.get([SIDEBAR_COLLAPSED_KEY, DEFINITIONS_PREVIEW_KEY]);
+  return {
+    collapsed: stored[SIDEBAR_COLLAPSED_KEY] === true,
+    definitionsPreview: readDefinitionsPreview(stored[DEFINITIONS_PREVIEW_KEY]),
+  };
+}
+
+/** The loaders' and sidebars' reads of what the background keeps in storage.local. */
+export const sidebarStartHandlers: HandlerSlice<
+  | typeof MessageType.getCustomDealUrls
+  | typeof MessageType.getSidebarStart
+  | typeof MessageType.setSidebarCollapsed
+> = {
+  // From the copy the host sync keeps in storage.local: a custom host's every page load asks, and the
+  // database need not open for it.
+  [MessageType.getCustomDealUrls]: async (_request, { effects, origin }) => {
+    const stored = (await effects.localStore.get([CUSTOM_CRM_ADAPTERS_KEY]))[CUSTOM_CRM_ADAPTERS_KEY];
+    const configs = Array.isArray(stored) ? (stored as GenericAdapterConfig[]) : [];
+    const forPage = origin.sender === 'extension-page' ? configs : configsForPage(configs, origin.url);
+    return { ok: true, value: forPage.map(({ urlPattern }) => ({ urlPattern })) };
+  },
+  [MessageType.getSidebarStart]: async (_request, { effects }) => ({
+    ok: true,
+    value: await readSidebarStart(effects.localStore),
+  }),
+  [MessageType.setSidebarCollapsed]: async ({ collapsed }, { effects }) => {
+    await effects.localStore.set({ [SIDEBAR_COLLAPSED_KEY]: collapsed });
+    return { ok: true, value: { collapsed } };
+  },
+};
