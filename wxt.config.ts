@@ -35,7 +35,8 @@ export default defineConfig({
   manifest: () => ({
     name: 'Yardstick',
     description: 'Score CRM deals against your team’s shared qualification definitions.',
-    permissions: ['storage', 'scripting', 'alarms'],
+    // cookies: org sync reads the rep's Salesforce `sid` on the org's API host (host permissions below).
+    permissions: ['storage', 'scripting', 'alarms', 'cookies'],
     host_permissions: CRM_HOST_MATCHES,
     // One loader per CRM (its URL check, lib/crm/<crm>/url.ts, bundled as <crm>-loader.js by
     // scripts/build/crm-loaders.ts), each on its own hosts. At

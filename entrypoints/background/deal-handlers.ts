@@ -1,5 +1,6 @@
 import { readDefinitionsVersion } from '../../lib/db/definitions-repository';
 import { recordScore } from '../../lib/db/record-score';
+import { readOrgScoreStates } from '../../lib/db/org-outbox-repository';
 import { countDealScores, readDealHistory } from '../../lib/db/score-repository';
 import { readSetting, writeSetting } from '../../lib/db/settings-repository';
 import { DEAL_HISTORY_ROWS, DEAL_STATE_HISTORY_ROWS } from '../../lib/messaging/deal-history-rows';
@@ -11,9 +12,11 @@ import {
   type RequestOf,
   type Response,
 } from '../../lib/messaging/protocol';
+import { CrmIdSchema, type DealSnapshot } from '../../lib/crm/deal-snapshot';
 import { calibrationSnapshot } from '../../lib/scoring/calibration-case';
 import type { BackgroundServices } from './background-services';
-import type { HandlerEffects, HandlerSlice } from './handler-context';
+import type { HandlerEffects, HandlerSlice, RequestOrigin } from './handler-context';
+import type { OrgSync } from './org/org-sync';
 import { toDefinitionsView } from './definitions-view';
 import { adapterConfigsOf } from './custom-crm-hosts';
 
@@ -49,6 +52,10 @@ export async function readDealState(services: BackgroundServices, dealKey: strin
     latestHash && latestHash !== active.hash
       ? ((await readDefinitionsVersion(db, latestHash))?.definitions ?? null)
       : null;
+  const historyOrgStates = await readOrgScoreStates(
+    db,
+    history.scores.map((score) => score.id),
+  );
   return {
     rater,
     role,
@@ -58,6 +65,7 @@ export async function readDealState(services: BackgroundServices, dealKey: strin
     history: history.scores,
     historyTotal: history.total,
     latestScoreDefinitions,
+    historyOrgStates,
   };
 }
 
@@ -67,7 +75,11 @@ export async function readLongerDealHistory(
   dealKey: string,
 ): Promise<DealHistoryPage> {
   const { scores, total } = await readDealHistory(services.db, dealKey, DEAL_HISTORY_ROWS);
-  return { dealKey, scores, total };
+  const historyOrgStates = await readOrgScoreStates(
+    services.db,
+    scores.map((score) => score.id),
+  );
+  return { dealKey, scores, total, historyOrgStates };
 }
 
 /** How many scores a deal has: asked after the deal is shown, when its first page of history was full. */
@@ -78,14 +90,25 @@ export async function countDealHistory(
   return { dealKey, total: await countDealScores(services.db, dealKey) };
 }
 
-/** Saves a score; the rater and their role come from policy or settings, never from the message. */
+/**
+ * Saves a score; the rater and their role come from policy or settings, never from the message.
+ * With org sync on for the deal's org, the score carries the org-verified rater and is queued for the
+ * org in the same transaction; the drain starts after the answer.
+ */
 export async function saveScore(
   services: BackgroundServices,
   request: RequestOf<typeof MessageType.saveScore>,
+  orgSync: OrgSync,
+  origin: RequestOrigin = {},
 ): Promise<Response<typeof MessageType.saveScore>> {
   const { type: _type, ...draft } = request;
-  const [{ rater }, { role }] = await Promise.all([services.readRater(), services.readRole()]);
-  const result = await recordScore(services.db, { ...draft, context: 'deal' }, rater, new Date(), role);
+  const [{ rater }, { role }, org] = await Promise.all([
+    services.readRater(),
+    services.readRole(),
+    orgSync.saveTarget(draft.deal, origin.cookieStoreId),
+  ]);
+  const result = await recordScore(services.db, { ...draft, context: 'deal' }, rater, new Date(), role, org);
+  if (result.ok && org) void orgSync.drain();
   return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
 }
 
@@ -150,7 +173,10 @@ export const dealHandlers: HandlerSlice<
     ok: true,
     value: await readReadingContext(services),
   }),
-  [MessageType.getDealState]: async ({ dealKey }, { services, effects }) => {
+  [MessageType.getDealState]: async ({ dealKey }, { services, effects, origin }) => {
+    // Org sync: the opened deal's session gets linked (so a save can carry the verified rater) and
+    // lifts a pause that waited for a new session.
+    if (origin.url) void effects.orgSync.dealOpened({ crm: crmOfDealKey(dealKey), url: origin.url }, origin.cookieStoreId);
     const state = await readDealState(services, dealKey);
     effects.rememberDefinitionsPreview(state.active);
     return { ok: true, value: state };
@@ -163,7 +189,14 @@ export const dealHandlers: HandlerSlice<
     ok: true,
     value: await countDealHistory(services, dealKey),
   }),
-  [MessageType.saveScore]: (request, { services }) => saveScore(services, request),
+  [MessageType.saveScore]: (request, { services, effects, origin }) =>
+    saveScore(services, request, effects.orgSync, origin),
   [MessageType.saveCalibrationScore]: (request, { services }) => saveCalibrationScore(services, request),
   [MessageType.setRater]: ({ rater }, { services, effects }) => setRater(services, effects, rater),
 };
+
+// The deal key starts with its CRM's id (`salesforce-lightning:<domain>:<id>`).
+function crmOfDealKey(dealKey: string): DealSnapshot['crm'] {
+  const parsed = CrmIdSchema.safeParse(dealKey.split(':')[0]);
+  return parsed.success ? parsed.data : 'generic';
+}

@@ -4,6 +4,7 @@ import { dealHandlers } from './deal-handlers';
 import { definitionsHandlers } from './definitions-handlers';
 import type { HandlerContext, RequestHandler, RequestHandlers } from './handler-context';
 import { injectSidebarHandlers } from './inject-sidebar';
+import { orgSyncHandlers } from './org/org-sync-handlers';
 import { restoreHandlers } from './restore-handlers';
 import { roleHandlers } from './role-handlers';
 
@@ -15,6 +16,7 @@ const HANDLERS: RequestHandlers = {
   ...roleHandlers,
   ...crmHostHandlers,
   ...restoreHandlers,
+  ...orgSyncHandlers,
 };
 
 /** Runs one validated request and returns its response; expected failures are values. */

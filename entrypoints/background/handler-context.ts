@@ -2,11 +2,16 @@ import type { WxtBrowser } from 'wxt/browser';
 import type { DefinitionsView, RequestOf, RequestType, Response } from '../../lib/messaging/protocol';
 import type { BackgroundServices } from './background-services';
 import type { CrmHostSync } from './crm-host-sync';
+import type { OrgSync } from './org/org-sync';
 
 /** Where a request came from, as far as the handlers need to know. */
 export interface RequestOrigin {
   tabId?: number;
   frameId?: number;
+  /** The sending frame's URL (a content script's page). */
+  url?: string;
+  /** The tab's cookie store, where the browser names one (Firefox containers). */
+  cookieStoreId?: string;
 }
 
 /** Side effects the handlers trigger outside the database. */
@@ -20,6 +25,8 @@ export interface HandlerEffects {
   crmHosts: CrmHostSync;
   /** Keeps the active definitions' criteria where sidebars can lay them out before the database answers. */
   rememberDefinitionsPreview(active: DefinitionsView): void;
+  /** Writes scores back to the Salesforce org through the outbox. */
+  orgSync: OrgSync;
 }
 
 /** What every handler is given besides its request. */

@@ -7,6 +7,7 @@ import { createDefinitionsPreviewStore } from './definitions-preview-store';
 import { setUpCrmHosts } from './set-up-crm-hosts';
 import { setUpDefinitionsSync } from './set-up-definitions-sync';
 import { setUpMessages } from './set-up-messages';
+import { setUpOrgSync } from './org/set-up-org-sync';
 import { setUpPolicyRefresh } from './set-up-policy-refresh';
 import { setUpSidebarToggle } from './set-up-sidebar-toggle';
 
@@ -15,12 +16,14 @@ export default defineBackground(() => {
   const services = createBackgroundServices();
   const { rescheduleSync } = setUpDefinitionsSync(services, announceStateChange);
   const crmHosts = setUpCrmHosts(services, announceStateChange);
+  const orgSync = setUpOrgSync(services, announceStateChange);
   setUpMessages(services, {
     announceStateChange,
     rescheduleSync,
     scripting: browser.scripting,
     crmHosts,
     rememberDefinitionsPreview: createDefinitionsPreviewStore(),
+    orgSync,
   });
   setUpSidebarToggle();
   setUpPolicyRefresh(services, announceStateChange);

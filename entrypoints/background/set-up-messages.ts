@@ -15,7 +15,8 @@ export function setUpMessages(services: BackgroundServices, effects: HandlerEffe
       sendResponse({ ok: false, error: decision.error });
       return false;
     }
-    const origin = { tabId: sender.tab?.id, frameId: sender.frameId };
+    const cookieStoreId = (sender.tab as { cookieStoreId?: string } | undefined)?.cookieStoreId;
+    const origin = { tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url, cookieStoreId };
     handleRequest(decision.request, { services, effects, origin })
       .then(sendResponse)
       .catch((error: unknown) => sendResponse({ ok: false, error: describeFailure(error) }));

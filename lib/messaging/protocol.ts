@@ -7,6 +7,7 @@ import type { Definitions } from '../definitions/schema-v1';
 import type { SyncOutcome, SyncState } from '../definitions/sync-state';
 import { AnswerSchema } from '../scoring/answer';
 import { RaterRoleSchema, type RaterRole, type ScoreRecord } from '../scoring/score-record';
+import type { OrgScoreStates, OrgSyncStatusView } from './org-sync-protocol';
 import { MessageType } from './protocol-names';
 
 export { MessageType };
@@ -56,6 +57,9 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal(MessageType.removeCustomCrm), urlPattern: z.string().min(1).max(500) }),
   z.strictObject({ type: z.literal(MessageType.syncCustomCrms) }),
   z.strictObject({ type: z.literal(MessageType.backupRestored) }),
+  z.strictObject({ type: z.literal(MessageType.getOrgSyncStatus) }),
+  z.strictObject({ type: z.literal(MessageType.setOrgSync), enabled: z.boolean() }),
+  z.strictObject({ type: z.literal(MessageType.sendOrgScoresNow) }),
 ]);
 /** A request to the background. */
 export type Request = z.infer<typeof RequestSchema>;
@@ -93,6 +97,8 @@ export interface DealHistoryPage {
   scores: ScoreRecord[];
   /** How many scores the deal has; null when `scores` is a full page and more may exist. */
   total: number | null;
+  /** Org sync: each listed score's org state (waiting, in org, failed with the org's error). */
+  historyOrgStates: OrgScoreStates;
 }
 
 /** Everything the sidebar needs to show one deal. */
@@ -110,6 +116,8 @@ export interface DealState {
   historyTotal: number | null;
   /** The definitions of the latest score, when they differ from the active ones. */
   latestScoreDefinitions: Definitions | null;
+  /** Org sync: each history score's org state (waiting, in org, failed with the org's error). */
+  historyOrgStates: OrgScoreStates;
 }
 
 /** What the options page and popup show. */
@@ -172,6 +180,9 @@ export interface ResponseMap {
   [MessageType.removeCustomCrm]: CustomCrmView[];
   [MessageType.syncCustomCrms]: CustomCrmView[];
   [MessageType.backupRestored]: CustomCrmView[];
+  [MessageType.getOrgSyncStatus]: OrgSyncStatusView;
+  [MessageType.setOrgSync]: OrgSyncStatusView;
+  [MessageType.sendOrgScoresNow]: OrgSyncStatusView;
 }
 
 /** A failure the receiver could name. `code` is stable; `message` is for people. */

@@ -1,3 +1,4 @@
+import { createOrgSyncHarness } from './org-sync-harness';
 import {
   createBackgroundServices,
   type BackgroundServices,
@@ -96,6 +97,7 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
       rememberDefinitionsPreview: (active) => {
         definitionsPreviews.push(active.hash);
       },
+      orgSync: createOrgSyncHarness(services.db, { policy: {} }).orgSync,
     },
   };
   /** What the background answers a message from the options page, through the same gate as in the browser. */
