@@ -176,7 +176,8 @@ export const dealHandlers: HandlerSlice<
   [MessageType.getDealState]: async ({ dealKey }, { services, effects, origin }) => {
     // Org sync: the opened deal's session gets linked (so a save can carry the verified rater) and
     // lifts a pause that waited for a new session.
-    if (origin.url) void effects.orgSync.dealOpened({ crm: crmOfDealKey(dealKey), url: origin.url }, origin.cookieStoreId);
+    if (origin.url)
+      void effects.orgSync.dealOpened({ crm: crmOfDealKey(dealKey), url: origin.url }, origin.cookieStoreId);
     const state = await readDealState(services, dealKey);
     effects.rememberDefinitionsPreview(state.active);
     return { ok: true, value: state };

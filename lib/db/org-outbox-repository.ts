@@ -62,13 +62,15 @@ export async function saveOutboxTransition(
     const row = loaded.rows.get(entry.scoreId);
     return row ? [withEntry(row, entry)] : [];
   });
+  // The outbox-wide pause lives in the status row.
+  const stored = { ...status, pause: next.pause };
   await db.transaction('rw', db.orgOutbox, db.orgSyncStatus, async () => {
     if (changed.length > 0) await db.orgOutbox.bulkPut(changed);
-    await db.orgSyncStatus.put(status);
+    await db.orgSyncStatus.put(stored);
   });
   for (const row of changed) loaded.rows.set(row.scoreId, row);
   loaded.state = next;
-  loaded.status = status;
+  loaded.status = stored;
 }
 
 /** Each given score's org state; scores that never went to an org are absent. */
@@ -91,7 +93,10 @@ export async function readOrgSyncSummary(db: YardstickDatabase): Promise<{
 }> {
   return db.transaction('r', db.orgOutbox, db.orgSyncStatus, async () => {
     const [waiting, failed, inOrg, statuses] = await Promise.all([
-      db.orgOutbox.where('state').anyOf([...OPEN_STATES]).count(),
+      db.orgOutbox
+        .where('state')
+        .anyOf([...OPEN_STATES])
+        .count(),
       db.orgOutbox.where('state').equals('failed').count(),
       db.orgOutbox.where('state').equals('in-org').count(),
       db.orgSyncStatus.toArray(),

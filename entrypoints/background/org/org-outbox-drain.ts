@@ -1,4 +1,9 @@
-import { loadOutbox, originsWithOpenRows, saveOutboxTransition, type LoadedOutbox } from '../../../lib/db/org-outbox-repository';
+import {
+  loadOutbox,
+  originsWithOpenRows,
+  saveOutboxTransition,
+  type LoadedOutbox,
+} from '../../../lib/db/org-outbox-repository';
 import type { YardstickDatabase } from '../../../lib/db/yardstick-database';
 import { mayStillWrite, type ApiUsage } from '../../../lib/org/salesforce/api-usage';
 import { buildScoreKeysQuery } from '../../../lib/org/salesforce/deal-query';
@@ -18,9 +23,18 @@ import {
   type OutboxState,
 } from '../../../lib/org/salesforce/outbox';
 import type { OrgSyncStatusRow } from '../../../lib/org/salesforce/outbox-rows';
-import { queryAll, upsertScoreRecords, type OrgCall, type UpsertOutcome } from '../../../lib/org/salesforce/rest-client';
+import {
+  queryAll,
+  upsertScoreRecords,
+  type OrgCall,
+  type UpsertOutcome,
+} from '../../../lib/org/salesforce/rest-client';
 import { SCORE_KEY_FIELD, SCORE_OBJECT } from '../../../lib/org/salesforce/score-object';
-import { scoreToOrgRecord, validateOrgRecord, type OrgScoreRecord } from '../../../lib/org/salesforce/score-to-org-record';
+import {
+  scoreToOrgRecord,
+  validateOrgRecord,
+  type OrgScoreRecord,
+} from '../../../lib/org/salesforce/score-to-org-record';
 
 /** What one drain needs, injected so it runs the same in the service worker and in Node tests. */
 export interface DrainDeps {
@@ -42,7 +56,8 @@ export interface OrgDrainResult {
 /** Drains every org's outbox in turn; the earliest time any of them wants to run again. */
 export async function drainAllOutboxes(deps: DrainDeps): Promise<OrgDrainResult[]> {
   const results: OrgDrainResult[] = [];
-  for (const apiOrigin of await originsWithOpenRows(deps.db)) results.push(await drainOutbox(deps, apiOrigin));
+  for (const apiOrigin of await originsWithOpenRows(deps.db))
+    results.push(await drainOutbox(deps, apiOrigin));
   return results;
 }
 
@@ -134,7 +149,12 @@ export async function drainOutbox(deps: DrainDeps, apiOrigin: string): Promise<O
       return {
         apiOrigin,
         calls,
-        wakeAt: after.kind === 'idle' ? after.wakeAt : after.kind === 'paused' ? pauseWake(after.pause) : deps.now(),
+        wakeAt:
+          after.kind === 'idle'
+            ? after.wakeAt
+            : after.kind === 'paused'
+              ? pauseWake(after.pause)
+              : deps.now(),
       };
     }
   }
@@ -195,11 +215,23 @@ async function send(
     const problems = validateOrgRecord(record);
     if (problems.length > 0) {
       const message = problems.map((problem) => problem.message).join(' ');
-      refused.push(localRefusal(scoreKey, message, problems.map((problem) => problem.field)));
+      refused.push(
+        localRefusal(
+          scoreKey,
+          message,
+          problems.map((problem) => problem.field),
+        ),
+      );
     } else records.push(record);
   });
   let state = applyUpsertOutcomes(loaded.state, refused, now, backoff);
-  if (records.length === 0) return { state, error: null, recordError: refused[0]?.ok === false ? refused[0].errors[0]!.message : null, apiUsage: null };
+  if (records.length === 0)
+    return {
+      state,
+      error: null,
+      recordError: refused[0]?.ok === false ? refused[0].errors[0]!.message : null,
+      apiUsage: null,
+    };
   const answer = await upsertScoreRecords(link.connection, records);
   const sentIds = records.map((record) => String(record[SCORE_KEY_FIELD]));
   if (!answer.ok) return failed(state, sentIds, answer, now, backoff);

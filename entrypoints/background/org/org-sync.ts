@@ -1,4 +1,9 @@
-import { readOrgScoreStates, readOrgSyncSummary, loadOutbox, saveOutboxTransition } from '../../../lib/db/org-outbox-repository';
+import {
+  readOrgScoreStates,
+  readOrgSyncSummary,
+  loadOutbox,
+  saveOutboxTransition,
+} from '../../../lib/db/org-outbox-repository';
 import type { OrgSave } from '../../../lib/db/record-score';
 import { readSetting } from '../../../lib/db/settings-repository';
 import type { YardstickDatabase } from '../../../lib/db/yardstick-database';
@@ -125,7 +130,9 @@ export function createOrgSync(deps: OrgSyncDeps): OrgSync {
       const settings = await config();
       const apiOrigin = apiOriginOfDeal(deal);
       if (!settings.enabled || !apiOrigin) return;
-      const link = deps.sessions.forApiOrigin(apiOrigin, cookieStoreId).finally(() => linking.delete(apiOrigin));
+      const link = deps.sessions
+        .forApiOrigin(apiOrigin, cookieStoreId)
+        .finally(() => linking.delete(apiOrigin));
       linking.set(apiOrigin, link);
       if ((await link).ok) await liftPauses('new-session', [apiOrigin]);
       await drain();

@@ -1,5 +1,9 @@
 import { browser } from 'wxt/browser';
-import { createOrgSessions, type LinkMemory, type RememberedLink } from '../../../lib/org/salesforce/org-sessions';
+import {
+  createOrgSessions,
+  type LinkMemory,
+  type RememberedLink,
+} from '../../../lib/org/salesforce/org-sessions';
 import { peekSession } from '../../../lib/org/salesforce/peek-link';
 import type { BackgroundServices } from '../background-services';
 import { createOrgSync, type OrgSync } from './org-sync';
@@ -32,7 +36,10 @@ async function readSessionId(apiOrigin: string, cookieStoreId?: string): Promise
  * the outbox alarm, when a session cookie changes and when a deal opens. One drain at a time across
  * overlapping wake-ups (navigator.locks).
  */
-export function setUpOrgSync(services: BackgroundServices, announceStateChange: () => Promise<void>): OrgSync {
+export function setUpOrgSync(
+  services: BackgroundServices,
+  announceStateChange: () => Promise<void>,
+): OrgSync {
   const sessions = createOrgSessions({
     readSessionId,
     fetch: (url, init) => fetch(url, init),
@@ -68,7 +75,8 @@ export function setUpOrgSync(services: BackgroundServices, announceStateChange: 
       if (results.some((result) => result.calls > 0)) void announceStateChange();
     },
   });
-  const drain = () => void orgSync.drain().catch((error: unknown) => console.error('Org sync drain failed', error));
+  const drain = () =>
+    void orgSync.drain().catch((error: unknown) => console.error('Org sync drain failed', error));
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ORG_OUTBOX_ALARM) drain();

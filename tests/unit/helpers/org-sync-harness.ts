@@ -1,5 +1,9 @@
 import type { YardstickDatabase } from '../../../lib/db/yardstick-database';
-import { createOrgSessions, type LinkMemory, type RememberedLink } from '../../../lib/org/salesforce/org-sessions';
+import {
+  createOrgSessions,
+  type LinkMemory,
+  type RememberedLink,
+} from '../../../lib/org/salesforce/org-sessions';
 import { peekSession } from '../../../lib/org/salesforce/peek-link';
 import type { ManagedPolicy } from '../../../lib/policy/managed-policy';
 import { createOrgSync, type OrgSync } from '../../../entrypoints/background/org/org-sync';
@@ -54,7 +58,8 @@ export function createOrgSyncHarness(
     db,
     readPolicy: async () => harness.policy,
     sessions,
-    peekSession: (apiOrigin, cookieStoreId) => peekSession({ readSessionId, memory }, apiOrigin, cookieStoreId),
+    peekSession: (apiOrigin, cookieStoreId) =>
+      peekSession({ readSessionId, memory }, apiOrigin, cookieStoreId),
     exclusive: (drain) => {
       const run = chain.then(drain);
       chain = run.catch(() => undefined);
