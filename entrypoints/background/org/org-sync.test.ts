@@ -98,7 +98,8 @@ describe('the outbox', () => {
   });
 });
 
-describe('the drain, over real HTTP to the Salesforce test server', () => {
+// Hundreds of scores through fake-indexeddb and real HTTP: slow on a loaded machine, never stuck.
+describe('the drain, over real HTTP to the Salesforce test server', { timeout: 60_000 }, () => {
   it('sends every waiting score once, 200 per upsert, and keeps the org record ids', async () => {
     const ids = await saveScores(450);
     await harness.orgSync.drain();

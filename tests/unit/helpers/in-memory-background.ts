@@ -120,6 +120,9 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
   };
   const options: OptionsBackend = {
     getSettings: () => send({ type: MessageType.getSettings }),
+    getOrgSyncStatus: () => send({ type: MessageType.getOrgSyncStatus }),
+    setOrgSync: (enabled) => send({ type: MessageType.setOrgSync, enabled }),
+    sendOrgScoresNow: () => send({ type: MessageType.sendOrgScoresNow }),
     setRater: (rater) => send({ type: MessageType.setRater, rater }),
     importDefinitions: (fileName, text) => send({ type: MessageType.importDefinitions, fileName, text }),
     useBuiltInDefinitions: () => send({ type: MessageType.useBuiltInDefinitions }),
