@@ -43,7 +43,7 @@ export function chromiumArgs(extensionDir: string | null): string[] {
 
 /** Launches Chromium with the built extension in a fresh (or given) profile. */
 export async function launchWithExtension(
-  options: { profileDir?: string; headless?: boolean; extensionDir?: string } = {},
+  options: { profileDir?: string; headless?: boolean; extensionDir?: string; extraArgs?: string[] } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
@@ -53,7 +53,7 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
-    args: chromiumArgs(extensionDir),
+    args: [...chromiumArgs(extensionDir), ...(options.extraArgs ?? [])],
     viewport: { width: 1400, height: 900 },
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
