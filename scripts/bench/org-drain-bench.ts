@@ -21,7 +21,7 @@ import { DefinitionsV1Schema, type Definitions } from '../../lib/definitions/sch
 import type { DealSnapshot } from '../../lib/crm/deal-snapshot';
 import type { ScoreRecord } from '../../lib/scoring/score-record';
 import { createOrgSyncHarness } from '../../tests/unit/helpers/org-sync-harness';
-import { TEST_ORG_ID, TEST_SESSIONS } from '../../tests/support/salesforce-test-org';
+import { TEST_SESSIONS } from '../../tests/support/salesforce-test-org';
 import { startSalesforceTestServer } from '../../tests/support/salesforce-test-server';
 
 const COUNT = Number(process.argv[2] ?? 10_000);
