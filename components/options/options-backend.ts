@@ -26,6 +26,12 @@ export interface OptionsBackend {
   syncCustomCrms(): Promise<Response<typeof MessageType.syncCustomCrms>>;
   /** Tells the background a backup was restored into the database, so it re-registers custom hosts and announces the change. */
   backupRestored(): Promise<Response<typeof MessageType.backupRestored>>;
+  /** Org sync at a glance: scores waiting, the last error. */
+  getOrgSyncStatus(): Promise<Response<typeof MessageType.getOrgSyncStatus>>;
+  /** The rep's own switch for writing scores to the Salesforce org (unless policy decides). */
+  setOrgSync(enabled: boolean): Promise<Response<typeof MessageType.setOrgSync>>;
+  /** Sends waiting scores now, lifting waits and pauses. */
+  sendOrgScoresNow(): Promise<Response<typeof MessageType.sendOrgScoresNow>>;
   /** Calls `onChange` whenever the background announces a change; returns the unsubscribe. */
   subscribe(onChange: () => void): () => void;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SettingsView } from '../../lib/messaging/protocol';
 import type { OptionsBackend } from '../options/options-backend';
+import { OrgSyncSummary } from './OrgSyncSummary';
 
 /** Browser actions the popup offers beyond the options backend. */
 export interface PopupActions {
@@ -63,6 +64,7 @@ export function PopupApp({ backend, actions }: { backend: OptionsBackend; action
         <dd>{settings.rater ?? 'Not set'}</dd>
       </dl>
       {definitionsFailure && <p className="ys-bad">{definitionsFailure.error.summary}</p>}
+      <OrgSyncSummary backend={backend} revision={revision} />
       <div className="ys-popup-actions">
         <button
           type="button"

@@ -3,6 +3,7 @@ import { DEAL_STATE_HISTORY_ROWS } from '../../lib/messaging/deal-history-rows';
 import { stalenessOf } from './score-staleness';
 import { useSidebar } from './sidebar-context';
 import { formatSavedAt } from './date-formats';
+import { OrgScoreStateBadge } from './OrgScoreStateBadge';
 
 /** The deal's saved scores, newest first, each flagged when the deal has moved since. History is append-only. */
 export function ScoreHistory() {
@@ -11,6 +12,8 @@ export function ScoreHistory() {
   const [expanded, setExpanded] = useState(false);
   if (deal.status !== 'loaded') return null;
   const { history, historyTotal } = deal.value;
+  // The calibration page's state has no org states: its scores never go to an org.
+  const orgStates = deal.value.historyOrgStates ?? {};
   // Until the rep asks for more, as many as come with the deal's state: each save renders the list again.
   const shown = expanded ? history : history.slice(0, DEAL_STATE_HISTORY_ROWS);
   const now = new Date();
@@ -37,8 +40,16 @@ export function ScoreHistory() {
                     Stale
                   </span>
                 )}
+                <OrgScoreStateBadge state={orgStates[score.id]} />
                 <span className="ys-muted">
-                  {score.definitions.id} {score.definitions.version} · {score.rater}
+                  {score.definitions.id} {score.definitions.version} ·{' '}
+                  {score.orgRater ? (
+                    <span title={`Verified by Salesforce: user ${score.orgRater.userId}`}>
+                      {score.orgRater.name} (verified)
+                    </span>
+                  ) : (
+                    score.rater
+                  )}
                 </span>
               </li>
             );

@@ -1,5 +1,6 @@
 import { readDefinitionsVersion } from '../../lib/db/definitions-repository';
 import { recordScore } from '../../lib/db/record-score';
+import { readOrgScoreStates } from '../../lib/db/org-outbox-repository';
 import { countDealScores, readDealHistory } from '../../lib/db/score-repository';
 import { readSetting, writeSetting } from '../../lib/db/settings-repository';
 import { DEAL_HISTORY_ROWS, DEAL_STATE_HISTORY_ROWS } from '../../lib/messaging/deal-history-rows';
@@ -11,10 +12,12 @@ import {
   type RequestOf,
   type Response,
 } from '../../lib/messaging/protocol';
+import { CrmIdSchema, type DealSnapshot } from '../../lib/crm/deal-snapshot';
 import { calibrationSnapshot } from '../../lib/scoring/calibration-case';
 import type { BackgroundServices } from './background-services';
 import type { HandlerEffects, HandlerSlice, RequestOrigin } from './handler-context';
 import { configsForPage } from '../../lib/crm/configs-for-page';
+import type { OrgSync } from './org/org-sync';
 import { toDefinitionsView } from './definitions-view';
 import { adapterConfigsOf } from './custom-crm-hosts';
 
@@ -59,6 +62,10 @@ export async function readDealState(services: BackgroundServices, dealKey: strin
     latestHash && latestHash !== active.hash
       ? ((await readDefinitionsVersion(db, latestHash))?.definitions ?? null)
       : null;
+  const historyOrgStates = await readOrgScoreStates(
+    db,
+    history.scores.map((score) => score.id),
+  );
   return {
     rater,
     role,
@@ -68,6 +75,7 @@ export async function readDealState(services: BackgroundServices, dealKey: strin
     history: history.scores,
     historyTotal: history.total,
     latestScoreDefinitions,
+    historyOrgStates,
   };
 }
 
@@ -77,7 +85,11 @@ export async function readLongerDealHistory(
   dealKey: string,
 ): Promise<DealHistoryPage> {
   const { scores, total } = await readDealHistory(services.db, dealKey, DEAL_HISTORY_ROWS);
-  return { dealKey, scores, total };
+  const historyOrgStates = await readOrgScoreStates(
+    services.db,
+    scores.map((score) => score.id),
+  );
+  return { dealKey, scores, total, historyOrgStates };
 }
 
 /** How many scores a deal has: asked after the deal is shown, when its first page of history was full. */
@@ -88,14 +100,25 @@ export async function countDealHistory(
   return { dealKey, total: await countDealScores(services.db, dealKey) };
 }
 
-/** Saves a score; the rater and their role come from policy or settings, never from the message. */
+/**
+ * Saves a score; the rater and their role come from policy or settings, never from the message.
+ * With org sync on for the deal's org, the score carries the org-verified rater and is queued for the
+ * org in the same transaction; the drain starts after the answer.
+ */
 export async function saveScore(
   services: BackgroundServices,
   request: RequestOf<typeof MessageType.saveScore>,
+  orgSync: OrgSync,
+  origin: Partial<RequestOrigin> = {},
 ): Promise<Response<typeof MessageType.saveScore>> {
   const { type: _type, ...draft } = request;
-  const [{ rater }, { role }] = await Promise.all([services.readRater(), services.readRole()]);
-  const result = await recordScore(services.db, { ...draft, context: 'deal' }, rater, new Date(), role);
+  const [{ rater }, { role }, org] = await Promise.all([
+    services.readRater(),
+    services.readRole(),
+    orgSync.saveTarget(draft.deal, origin.cookieStoreId),
+  ]);
+  const result = await recordScore(services.db, { ...draft, context: 'deal' }, rater, new Date(), role, org);
+  if (result.ok && org) void orgSync.drain();
   return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
 }
 
@@ -174,7 +197,11 @@ export const dealHandlers: HandlerSlice<
     ok: true,
     value: await readReadingContext(services, origin),
   }),
-  [MessageType.getDealState]: async ({ dealKey }, { services, effects }) => {
+  [MessageType.getDealState]: async ({ dealKey }, { services, effects, origin }) => {
+    // Org sync: the opened deal's session gets linked (so a save can carry the verified rater) and
+    // lifts a pause that waited for a new session.
+    if (origin.url)
+      void effects.orgSync.dealOpened({ crm: crmOfDealKey(dealKey), url: origin.url }, origin.cookieStoreId);
     const state = await readDealState(services, dealKey);
     effects.rememberDefinitionsPreview(state.active);
     return { ok: true, value: state };
@@ -187,8 +214,15 @@ export const dealHandlers: HandlerSlice<
     ok: true,
     value: await countDealHistory(services, dealKey),
   }),
-  [MessageType.saveScore]: (request, { services }) => saveScore(services, request),
+  [MessageType.saveScore]: (request, { services, effects, origin }) =>
+    saveScore(services, request, effects.orgSync, origin),
   [MessageType.saveCalibrationScore]: (request, { services }) => saveCalibrationScore(services, request),
   [MessageType.setRater]: ({ rater }, { services, effects, origin }) =>
     setRater(services, effects, rater, origin),
 };
+
+// The deal key starts with its CRM's id (`salesforce-lightning:<domain>:<id>`).
+function crmOfDealKey(dealKey: string): DealSnapshot['crm'] {
+  const parsed = CrmIdSchema.safeParse(dealKey.split(':')[0]);
+  return parsed.success ? parsed.data : 'generic';
+}

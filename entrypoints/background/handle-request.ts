@@ -6,6 +6,7 @@ import { draftHandlers } from './draft-handlers';
 import type { HandlerContext, RequestHandler, RequestHandlers } from './handler-context';
 import { injectSidebarHandlers } from './inject-sidebar';
 import { orgDealHandlers } from './org-deal-handlers';
+import { orgSyncHandlers } from './org/org-sync-handlers';
 import { restoreHandlers } from './restore-handlers';
 import { roleHandlers } from './role-handlers';
 import { sidebarStartHandlers } from './sidebar-start-handlers';
@@ -21,6 +22,7 @@ const HANDLERS: RequestHandlers = {
   ...restoreHandlers,
   ...draftHandlers,
   ...sidebarStartHandlers,
+  ...orgSyncHandlers,
 };
 
 /** Runs one validated request and returns its response; expected failures are values. */

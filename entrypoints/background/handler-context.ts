@@ -4,6 +4,7 @@ import type { OrgDealReader } from '../../lib/org/salesforce/org-deal-reading';
 import type { SenderKind } from '../../lib/messaging/trusted-sender';
 import type { BackgroundServices } from './background-services';
 import type { CrmHostSync } from './crm-host-sync';
+import type { OrgSync } from './org/org-sync';
 
 /** Where a request came from, as far as the handlers need to know. */
 export interface RequestOrigin {
@@ -44,6 +45,8 @@ export interface HandlerEffects {
   rememberDefinitionsPreview(active: DefinitionsView): void;
   /** Reads Salesforce deals through the org's API, once per deal a tab opens. */
   orgDeals: OrgDealReader;
+  /** Writes scores back to the Salesforce org through the outbox. */
+  orgSync: OrgSync;
 }
 
 /** What every handler is given besides its request. */

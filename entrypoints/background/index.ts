@@ -8,6 +8,7 @@ import { setUpCrmHosts } from './set-up-crm-hosts';
 import { setUpDefinitionsSync } from './set-up-definitions-sync';
 import { setUpMessages } from './set-up-messages';
 import { setUpOrgDeals } from './set-up-org-deals';
+import { setUpOrgSync } from './org/set-up-org-sync';
 import { setUpPolicyRefresh } from './set-up-policy-refresh';
 import { setUpSidebarToggle } from './set-up-sidebar-toggle';
 import { setUpStorageAccess } from './set-up-storage-access';
@@ -19,6 +20,7 @@ export default defineBackground(() => {
   const services = createBackgroundServices();
   const { rescheduleSync } = setUpDefinitionsSync(services, announceStateChange);
   const crmHosts = setUpCrmHosts(services, announceStateChange);
+  const orgSync = setUpOrgSync(services, announceStateChange);
   setUpMessages(services, {
     announceStateChange,
     rescheduleSync,
@@ -28,6 +30,7 @@ export default defineBackground(() => {
     tabUrlAfterNavigation,
     rememberDefinitionsPreview: createDefinitionsPreviewStore(),
     orgDeals: setUpOrgDeals(services),
+    orgSync,
   });
   setUpSidebarToggle();
   setUpPolicyRefresh(services, announceStateChange);

@@ -6,6 +6,9 @@ import { sendRequest } from '../shared/send-request';
 /** The options page's and popup's backend: messages to the background, plus permissions and change events. */
 export const extensionPageBackend: OptionsBackend = {
   getSettings: () => sendRequest({ type: MessageType.getSettings }),
+  getOrgSyncStatus: () => sendRequest({ type: MessageType.getOrgSyncStatus }),
+  setOrgSync: (enabled) => sendRequest({ type: MessageType.setOrgSync, enabled }),
+  sendOrgScoresNow: () => sendRequest({ type: MessageType.sendOrgScoresNow }),
   setRater: (rater) => sendRequest({ type: MessageType.setRater, rater }),
   importDefinitions: (fileName, text) => sendRequest({ type: MessageType.importDefinitions, fileName, text }),
   useBuiltInDefinitions: () => sendRequest({ type: MessageType.useBuiltInDefinitions }),

@@ -2,7 +2,8 @@ import type { DealSnapshot } from '../crm/deal-snapshot';
 import { err, ok, type Result } from '../result';
 import type { Answer } from '../scoring/answer';
 import { computeScore, UnknownLevelError } from '../scoring/compute-score';
-import type { RaterRole, ScoreRecord } from '../scoring/score-record';
+import type { OrgTarget } from '../org/salesforce/outbox-rows';
+import type { OrgRater, RaterRole, ScoreRecord } from '../scoring/score-record';
 import { readDefinitionsVersion } from './definitions-repository';
 import { appendScore } from './score-repository';
 import type { YardstickDatabase } from './yardstick-database';
@@ -23,9 +24,17 @@ export type SaveScoreError =
   | { code: 'definitions-not-found'; message: string }
   | { code: 'invalid-answers'; message: string };
 
+/** Where a score goes besides the local history: its org, and the rater as that org knows them. */
+export interface OrgSave {
+  target: OrgTarget;
+  /** Null when the rep's session could not be linked yet: the typed rater stays, self-declared. */
+  rater: OrgRater | null;
+}
+
 /**
  * Scores a draft against the definitions it names and appends it to the deal's history. With a `role`,
- * the record says whether the rater was a rep or a manager (whose score is a validating rating).
+ * the record says whether the rater was a rep or a manager (whose score is a validating rating). With
+ * `org`, the score carries the org-verified rater and goes into the outbox in the same transaction.
  */
 export async function recordScore(
   db: YardstickDatabase,
@@ -33,6 +42,7 @@ export async function recordScore(
   rater: string | null,
   now: Date,
   role?: RaterRole,
+  org: OrgSave | null = null,
 ): Promise<Result<ScoreRecord, SaveScoreError>> {
   if (!rater) return err({ code: 'rater-missing', message: 'Set your name or email before saving a score.' });
   const version = await readDefinitionsVersion(db, draft.definitionsHash);
@@ -68,6 +78,7 @@ export async function recordScore(
     id: draft.saveId,
     dealKey: draft.deal.dealKey,
     rater,
+    ...(org?.rater ? { orgRater: org.rater } : {}),
     ...(role ? { role } : {}),
     context: draft.context,
     deal: draft.deal,
@@ -78,5 +89,5 @@ export async function recordScore(
     band: { id: result.band.id, label: result.band.label },
     savedAt: now.toISOString(),
   };
-  return ok(await appendScore(db, record));
+  return ok(await appendScore(db, record, org?.target ?? null, now));
 }

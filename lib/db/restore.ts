@@ -57,6 +57,7 @@ export const SETTING_RESTORE_RULES: { readonly [K in keyof Settings]-?: SettingR
   rater: { restore: true, schema: z.string().min(1).max(200) },
   role: { restore: true, schema: RaterRoleSchema },
   staleAmountChangePercent: { restore: true, schema: z.number().int().min(1).max(1000) },
+  orgSync: { restore: true, schema: z.boolean() },
   syncIntervalMinutes: { restore: true, schema: z.number().int().min(1).max(10_080) },
   activeDefinitionsHash: { restore: true, schema: Sha256Hex },
   lastDefinitionsChangeAt: { restore: true, schema: z.iso.datetime() },

@@ -20,6 +20,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: '&key',
     },
   },
+  {
+    // Org sync: one outbox row per score bound for a Salesforce org, and each org's sync status.
+    version: 2,
+    stores: {
+      orgOutbox: '&scoreId, state, [apiOrigin+state]',
+      orgSyncStatus: '&apiOrigin',
+    },
+  },
 ];
 
 /** Declares the given schema versions on a Dexie instance. */

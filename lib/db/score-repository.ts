@@ -1,3 +1,4 @@
+import { newOutboxRow, type OrgTarget } from '../org/salesforce/outbox-rows';
 import type { ScoreRecord } from '../scoring/score-record';
 import type { YardstickDatabase } from './yardstick-database';
 
@@ -9,14 +10,21 @@ export interface DealHistory {
 }
 
 /**
- * Appends a score. History is append-only: a second write with the same id (a retried save)
- * returns the stored record instead of replacing it.
+ * Appends a score and, with an org target, its outbox row in the same transaction: a score bound for
+ * the org is never stored without it. History is append-only: a second write with the same id (a
+ * retried save) returns the stored record instead of replacing it.
  */
-export async function appendScore(db: YardstickDatabase, record: ScoreRecord): Promise<ScoreRecord> {
-  return db.transaction('rw', db.scores, async () => {
+export async function appendScore(
+  db: YardstickDatabase,
+  record: ScoreRecord,
+  orgTarget: OrgTarget | null = null,
+  now = new Date(),
+): Promise<ScoreRecord> {
+  return db.transaction('rw', db.scores, db.orgOutbox, async () => {
     const existing = await db.scores.get(record.id);
     if (existing) return existing;
     await db.scores.add(record);
+    if (orgTarget) await db.orgOutbox.add(newOutboxRow(record.id, orgTarget, now));
     return record;
   });
 }

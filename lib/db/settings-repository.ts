@@ -28,6 +28,8 @@ export interface Settings {
   role: 'rep' | 'manager';
   /** An amount change larger than this percentage of the scored amount makes a score stale. */
   staleAmountChangePercent: number;
+  /** The rep's own choice to write scores to the Salesforce org (policy `orgSync` beats it). */
+  orgSync: boolean;
 }
 
 /** Reads one setting. */

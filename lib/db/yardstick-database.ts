@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Definitions } from '../definitions/schema-v1';
+import type { OrgOutboxRow, OrgSyncStatusRow } from '../org/salesforce/outbox-rows';
 import type { ScoreRecord } from '../scoring/score-record';
 import { declareSchemaVersions } from './schema-versions';
 
@@ -25,6 +26,9 @@ export class YardstickDatabase extends Dexie {
   scores!: EntityTable<ScoreRecord, 'id'>;
   definitionsVersions!: EntityTable<DefinitionsVersionRow, 'hash'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  /** Scores on their way to a Salesforce org (schema version 2). */
+  orgOutbox!: EntityTable<OrgOutboxRow, 'scoreId'>;
+  orgSyncStatus!: EntityTable<OrgSyncStatusRow, 'apiOrigin'>;
 
   constructor(name = 'yardstick') {
     super(name);

@@ -54,6 +54,19 @@ describe('writeScoresCsv', () => {
     });
   });
 
+  it('names raters the Salesforce org verified, and leaves self-declared ones empty', () => {
+    const orgRater = { userId: '0055g00000Rep01AAB', name: 'Priya Raman', orgId: '00D5g000004abcDEAQ' };
+    const parsed = parseCsv(writeScoresCsv([score, { ...score, id: 'x', orgRater }], new Map()));
+    if (!parsed.ok) throw new Error('unparsable');
+    const column = SCORES_CSV_COLUMNS.indexOf('rater_verified');
+    expect(parsed.value.slice(1).map((line) => line.fields[column])).toEqual([
+      '',
+      '',
+      'salesforce:0055g00000Rep01AAB',
+      'salesforce:0055g00000Rep01AAB',
+    ]);
+  });
+
   it('neutralises every formula-like cell', () => {
     for (const cell of ['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\t=x'])
       expect(neutraliseFormula(cell)).toBe(`'${cell}`);

@@ -9,6 +9,7 @@ export const SCORES_CSV_COLUMNS = [
   'crm',
   'stage',
   'rater',
+  'rater_verified',
   'scored_at',
   'context',
   'definitions_id',
@@ -51,6 +52,8 @@ export function writeScoresCsv(
         score.deal.crm,
         score.deal.stage.text ?? '',
         score.rater,
+        // `salesforce:<user id>` when the org verified the rater; empty when the name is self-declared.
+        score.orgRater ? `salesforce:${score.orgRater.userId}` : '',
         score.savedAt,
         score.context,
         score.definitions.id,

@@ -31,6 +31,10 @@ export const MessageType = {
   removeCustomCrm: 'page→background:removeCustomCrm',
   syncCustomCrms: 'page→background:syncCustomCrms',
   backupRestored: 'page→background:backupRestored',
+  // Org sync (write-back to the Salesforce org): status, the rep's switch, send now.
+  getOrgSyncStatus: 'page→background:getOrgSyncStatus',
+  setOrgSync: 'page→background:setOrgSync',
+  sendOrgScoresNow: 'page→background:sendOrgScoresNow',
   toggleSidebar: 'background→sidebar:toggle',
   // What content scripts once read from storage.local themselves; it is the background's alone now.
   getCustomDealUrls: CUSTOM_DEAL_URLS_TYPE,

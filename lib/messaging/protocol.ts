@@ -13,6 +13,7 @@ import type { SyncOutcome, SyncState } from '../definitions/sync-state';
 import type { OrgDealReading } from '../org/salesforce/org-deal-reading';
 import { AnswerSchema } from '../scoring/answer';
 import { RaterRoleSchema, type RaterRole, type ScoreRecord } from '../scoring/score-record';
+import type { OrgScoreStates, OrgSyncStatusView } from './org-sync-protocol';
 import { MessageType } from './protocol-names';
 import { TAB_SCOPED_REQUEST_SCHEMAS, type TabScopedResponseMap } from './tab-scoped-protocol';
 
@@ -72,6 +73,9 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal(MessageType.syncCustomCrms) }),
   z.strictObject({ type: z.literal(MessageType.backupRestored) }),
   ...TAB_SCOPED_REQUEST_SCHEMAS,
+  z.strictObject({ type: z.literal(MessageType.getOrgSyncStatus) }),
+  z.strictObject({ type: z.literal(MessageType.setOrgSync), enabled: z.boolean() }),
+  z.strictObject({ type: z.literal(MessageType.sendOrgScoresNow) }),
 ]);
 /** A request to the background. */
 export type Request = z.infer<typeof RequestSchema>;
@@ -109,6 +113,8 @@ export interface DealHistoryPage {
   scores: ScoreRecord[];
   /** How many scores the deal has; null when `scores` is a full page and more may exist. */
   total: number | null;
+  /** Org sync: each listed score's org state (waiting, in org, failed with the org's error). */
+  historyOrgStates: OrgScoreStates;
 }
 
 /** Everything the sidebar needs to show one deal. */
@@ -126,6 +132,8 @@ export interface DealState {
   historyTotal: number | null;
   /** The definitions of the latest score, when they differ from the active ones. */
   latestScoreDefinitions: Definitions | null;
+  /** Org sync: each history score's org state (waiting, in org, failed with the org's error). */
+  historyOrgStates: OrgScoreStates;
 }
 
 /** What the options page and popup show. */
@@ -189,6 +197,9 @@ export interface ResponseMap extends TabScopedResponseMap {
   [MessageType.removeCustomCrm]: CustomCrmView[];
   [MessageType.syncCustomCrms]: CustomCrmView[];
   [MessageType.backupRestored]: CustomCrmView[];
+  [MessageType.getOrgSyncStatus]: OrgSyncStatusView;
+  [MessageType.setOrgSync]: OrgSyncStatusView;
+  [MessageType.sendOrgScoresNow]: OrgSyncStatusView;
 }
 
 /** A failure the receiver could name. `code` is stable; `message` is for people. */

@@ -25,6 +25,9 @@ const PAGE_REQUESTS: Request[] = [
   { type: MessageType.removeCustomCrm, urlPattern: 'https://crm\\.acme\\.com/deals/(?<id>\\d+)' },
   { type: MessageType.syncCustomCrms },
   { type: MessageType.backupRestored },
+  { type: MessageType.getOrgSyncStatus },
+  { type: MessageType.setOrgSync, enabled: true },
+  { type: MessageType.sendOrgScoresNow },
 ];
 
 const self = {

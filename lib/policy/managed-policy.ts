@@ -32,6 +32,14 @@ export const ManagedPolicySchema = z.object({
   role: z.enum(['rep', 'manager']).optional(),
   /** A score is stale once the deal's amount moved by more than this percentage (default 20). */
   staleAmountChangePercent: z.number().int().min(1).max(1000).optional(),
+  /** Every Salesforce score is written back to the rep's org (true), or none is (false); unset: the rep chooses. */
+  orgSync: z.boolean().optional(),
+  /** The only orgs scores go to: 15/18-character org ids (00D…) or My Domain names (`acme`, `acme--uat`). */
+  orgSyncOrgs: z.array(z.string().trim().min(1).max(100)).optional(),
+  /** Writing stops once the org has used this share (0.05–1) of its daily API requests (default 0.5). */
+  orgApiLimitShare: z.number().min(0.05).max(1).optional(),
+  /** A connected app's consumer key, for orgs whose API Access Control refuses browser sessions. */
+  orgConnectedAppClientId: z.string().trim().min(1).max(256).optional(),
 });
 /** The enterprise policy, as far as it is valid. */
 export type ManagedPolicy = z.infer<typeof ManagedPolicySchema>;

@@ -17,6 +17,18 @@ export const RaterRoleSchema = z.enum(['rep', 'manager']);
 /** A rater's role. */
 export type RaterRole = z.infer<typeof RaterRoleSchema>;
 
+/**
+ * The rater as the Salesforce org knows them, from the rep's own session when the score was saved:
+ * verified by the org (the org also sets the record's owner). Absent: `rater` is self-declared.
+ */
+export const OrgRaterSchema = z.strictObject({
+  userId: z.string().regex(/^005[0-9A-Za-z]{15}$/),
+  name: z.string().min(1).max(200),
+  orgId: z.string().regex(/^00D[0-9A-Za-z]{15}$/),
+});
+/** The org-verified rater of a score. */
+export type OrgRater = z.infer<typeof OrgRaterSchema>;
+
 /** One saved score: append-only, never edited after it is written. */
 export const ScoreRecordSchema = z.strictObject({
   id: z.uuid(),
@@ -24,6 +36,8 @@ export const ScoreRecordSchema = z.strictObject({
   rater: z.string().min(1),
   /** The rater's role when saving; records from before roles existed have none and count as a rep's. */
   role: RaterRoleSchema.optional(),
+  /** Set when the rater was verified by the Salesforce org; absent, `rater` is self-declared. */
+  orgRater: OrgRaterSchema.optional(),
   context: z.enum(['deal', 'calibration']),
   deal: DealSnapshotSchema,
   definitions: DefinitionsRefSchema,

@@ -8,7 +8,12 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { GLOBEX, INITECH, UMBRELLA, opportunityPath } from '../../tests/support/browser/lightning-app-records';
+import {
+  GLOBEX,
+  INITECH,
+  UMBRELLA,
+  opportunityPath,
+} from '../../tests/support/browser/lightning-app-records';
 import { launchBenchBrowser, serviceWorkerOf, stopServiceWorker, type BenchBrowser } from './bench-browser';
 import {
   buildYardstick,

@@ -58,6 +58,22 @@ describe('the production manifest', () => {
     ]);
   });
 
+  // ---- Org sync (issue 17: write-back to the rep's Salesforce org) -------------------------------
+  // `cookies` reads the rep's `sid` on the org's API host, and the background calls that host's REST
+  // API. apiOriginForHost maps every Lightning, Classic, sandbox and government host to
+  // `<domain>[.<kind>].my.salesforce.com` or `<domain>[.<kind>].my.salesforce.mil`: both are already
+  // host permissions for Salesforce Classic, so org sync adds no host. The Hyperforce regional form
+  // (`<domain>.my.<region>.salesforce.com`) would need `https://*.salesforce.com/*`, far wider than
+  // org sync needs; it is not asked for (docs/deployment.md).
+  it('reads the session cookie and calls the API only on hosts it already has', () => {
+    const apiHosts = ['https://*.my.salesforce.com/*', 'https://*.my.salesforce.mil/*'];
+    for (const host of apiHosts) expect(manifest.host_permissions).toContain(host);
+    expect(manifest.host_permissions).not.toContain('https://*.salesforce.com/*');
+    expect(manifest.permissions).toContain('cookies');
+    expect(manifest.permissions).not.toContain('identity');
+  });
+  // ---- end of org sync ----------------------------------------------------------------------------
+
   it('asks for other hosts only when needed, as optional permissions', () => {
     expect(manifest.optional_host_permissions).toEqual([
       'https://*/*',

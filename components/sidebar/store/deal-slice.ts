@@ -66,12 +66,17 @@ export function dealLoader(
     const shown = get().deal;
     if (!response?.ok || signal.aborted || shown.status !== 'loaded') return;
     // A score saved meanwhile is in the shown history, perhaps not in the page read before it.
-    const { scores, total } = response.value;
+    const { scores, total, historyOrgStates } = response.value;
     const merged = mergeScoreHistory(
       [shown.value.history, scores],
       total === null ? DEAL_HISTORY_ROWS : undefined,
     );
-    const value = { ...shown.value, history: merged, historyTotal: total === null ? null : merged.length };
+    const value = {
+      ...shown.value,
+      history: merged,
+      historyTotal: total === null ? null : merged.length,
+      historyOrgStates: { ...historyOrgStates, ...shown.value.historyOrgStates },
+    };
     set({ deal: { status: 'loaded', value } });
   }
 

@@ -222,6 +222,14 @@ export function retryFailed(state: OutboxState, now: number): OutboxState {
   );
 }
 
+/** The rep asked to send now: every waiting score is due at once, and any pause is lifted. */
+export function sendNow(state: OutboxState, now: number): OutboxState {
+  const due = mapEntries(state, (entry) =>
+    entry.state === 'waiting' && entry.nextAttemptAt > now ? { ...entry, nextAttemptAt: now } : entry,
+  );
+  return resume(due, 'manual');
+}
+
 /** After a restart, scores left "sending" may or may not be in the org: wait, uncertain, due now. */
 export function recoverInterrupted(state: OutboxState, now: number): OutboxState {
   return mapEntries(state, (entry) =>

@@ -39,6 +39,12 @@ describe('scoreToOrgRecord', () => {
     expect(validateOrgRecord(record)).toEqual([]);
   });
 
+  it("writes the org's name of a verified rater, and the typed name of a self-declared one", () => {
+    const orgRater = { userId: '0055g00000Rep01AAB', name: 'Dana Rep', orgId: '00D5g000004abcDEAQ' };
+    expect(scoreToOrgRecord(dealScore({ orgRater })).Rater__c).toBe('Dana Rep');
+    expect(scoreToOrgRecord(dealScore()).Rater__c).toBe('dana@acme.example');
+  });
+
   it('keeps Unknown as null in the answers JSON, apart from the lowest level', () => {
     const answers = JSON.parse(String(scoreToOrgRecord(dealScore()).Answers_Json__c));
     expect(answers[1]).toEqual({ criterionId: 'champion', level: null, evidence: '' });

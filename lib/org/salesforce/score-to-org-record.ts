@@ -39,7 +39,8 @@ export function scoreToOrgRecord(score: OrgScore): OrgScoreRecord {
     [SCORE_FIELDS.opportunity]: score.context === 'deal' ? opportunity : null,
     [SCORE_FIELDS.context]: score.context,
     [SCORE_FIELDS.role]: score.role ?? 'rep',
-    [SCORE_FIELDS.rater]: score.rater,
+    // The org's own name for a verified rater; the record's owner says who saved it either way.
+    [SCORE_FIELDS.rater]: score.orgRater?.name ?? score.rater,
     [SCORE_FIELDS.definitionsId]: score.definitions.id,
     [SCORE_FIELDS.definitionsVersion]: score.definitions.version,
     [SCORE_FIELDS.definitionsHash]: score.definitions.hash,

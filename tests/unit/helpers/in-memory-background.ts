@@ -1,3 +1,4 @@
+import { createOrgSyncHarness } from './org-sync-harness';
 import {
   createBackgroundServices,
   type BackgroundServices,
@@ -101,6 +102,7 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
     rememberDefinitionsPreview: (active) => {
       definitionsPreviews.push(active.hash);
     },
+    orgSync: createOrgSyncHarness(services.db, { policy: {} }).orgSync,
     // No browser session here: every Salesforce deal stays with the page's reading.
     orgDeals: createOrgDealReader({
       sessions: createOrgSessions({
@@ -141,6 +143,9 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
   };
   const options: OptionsBackend = {
     getSettings: () => send({ type: MessageType.getSettings }),
+    getOrgSyncStatus: () => send({ type: MessageType.getOrgSyncStatus }),
+    setOrgSync: (enabled) => send({ type: MessageType.setOrgSync, enabled }),
+    sendOrgScoresNow: () => send({ type: MessageType.sendOrgScoresNow }),
     setRater: (rater) => send({ type: MessageType.setRater, rater }),
     importDefinitions: (fileName, text) => send({ type: MessageType.importDefinitions, fileName, text }),
     useBuiltInDefinitions: () => send({ type: MessageType.useBuiltInDefinitions }),
