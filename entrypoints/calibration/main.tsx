@@ -1,5 +1,6 @@
 import '../../lib/zod-jitless';
 import '../../components/sidebar/sidebar.css';
+import '../../components/sidebar/badges-and-manager.css';
 import './calibration.css';
 import { createRoot } from 'react-dom/client';
 import { CalibrationApp } from '../../components/calibration/CalibrationApp';

@@ -1,5 +1,6 @@
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { createRoot } from 'react-dom/client';
+import badgesAndManagerCss from '../../components/sidebar/badges-and-manager.css?inline';
 import sidebarCss from '../../components/sidebar/sidebar.css?inline';
 import { browser } from 'wxt/browser';
 import { SidebarApp } from '../../components/sidebar/SidebarApp';
@@ -30,7 +31,7 @@ export async function mountSidebar(ctx: ContentScriptContext): Promise<void> {
     mode: import.meta.env.WXT_SIDEBAR_SHADOW_MODE === 'open' ? 'open' : 'closed',
     isolateEvents: true,
     // WXT's own `ui` mode rewrites `:root` to `:host` in the fetched stylesheet; the inlined one needs the same.
-    css: sidebarCss.replaceAll(':root', ':host'),
+    css: (sidebarCss + badgesAndManagerCss).replaceAll(':root', ':host'),
     onMount(container) {
       // WXT resets the host with `all: initial`; our own wrapper carries the styles.
       const wrapper = document.createElement('div');
