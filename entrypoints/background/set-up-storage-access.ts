@@ -9,7 +9,12 @@ import type { LocalStore } from './handler-context';
  */
 export function setUpStorageAccess(): LocalStore {
   // Content scripts share the CRM page's process: one the page compromised could read every deal's drafts.
-  void browser.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+  // Firefox has no storage.local.setAccessLevel (docs/firefox.md): there its content scripts keep access,
+  // and calling the missing method would stop the whole background before its listeners are set up.
+  const local = browser.storage.local as Partial<Pick<typeof browser.storage.local, 'setAccessLevel'>>;
+  if (typeof local.setAccessLevel === 'function') {
+    void local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+  }
   const store: LocalStore = browser.storage.local;
   const dropExpired = () => void dropExpiredDrafts(store, new Date()).catch(() => undefined);
   browser.runtime.onStartup.addListener(dropExpired);
