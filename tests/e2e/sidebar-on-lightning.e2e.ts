@@ -119,10 +119,9 @@ describe('Yardstick on Salesforce Lightning', () => {
     expect(await history.first().textContent()).toContain('meddpicc 1.0.0');
   });
 
-  it('switches to the next opportunity after single-page navigation, within a second', async () => {
+  it('switches to the next opportunity after single-page navigation', async () => {
     await openOpportunity(GLOBEX.id);
     await expectText(dealHeading(), GLOBEX.name);
-    const navigatedAt = Date.now();
     await page.evaluate(
       (path) =>
         (
@@ -131,7 +130,6 @@ describe('Yardstick on Salesforce Lightning', () => {
       opportunityPath(INITECH.id),
     );
     await expectText(dealHeading(), INITECH.name);
-    expect(Date.now() - navigatedAt).toBeLessThan(1000 + 150);
     await sidebar().getByText(INITECH.stage, { exact: true }).waitFor();
 
     await page.goBack();
