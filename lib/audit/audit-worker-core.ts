@@ -219,6 +219,23 @@ export function createAuditWorkerCore(post: (response: AuditResponse) => void): 
     postState(rejected, report, { read: readMs, merge: mergeMs, audit: ms, total: now() - start });
   }
 
+  /** Rebuilds the merged input from the kept files against the current definitions, then audits and posts. */
+  function rebuildWithout(
+    isRemoved: (file: (typeof files)[number]) => boolean,
+    asOf: number,
+    start: number,
+  ): void {
+    const built = build(
+      [],
+      files.filter((file) => !isRemoved(file)),
+      definitions?.definitions ?? null,
+    );
+    files = built.accepted;
+    const mergeMs = now() - start;
+    const { report, ms } = audit(asOf);
+    postState(built.rejected, report, { read: 0, merge: mergeMs, audit: ms, total: now() - start });
+  }
+
   async function handleNow(request: AuditRequest): Promise<void> {
     const start = now();
     switch (request.type) {
@@ -227,34 +244,11 @@ export function createAuditWorkerCore(post: (response: AuditResponse) => void): 
       case 'remove': {
         const gone = new Set(request.ids);
         if (definitions && gone.has(definitions.id)) definitions = null;
-        const built = build(
-          [],
-          files.filter((f) => !gone.has(f.id)),
-          definitions?.definitions ?? null,
-        );
-        files = built.accepted;
-        const mergeMs = now() - start;
-        const { report, ms } = audit(request.asOf);
-        return postState(built.rejected, report, {
-          read: 0,
-          merge: mergeMs,
-          audit: ms,
-          total: now() - start,
-        });
+        return rebuildWithout((file) => gone.has(file.id), request.asOf, start);
       }
-      case 'remove-definitions': {
+      case 'remove-definitions':
         definitions = null;
-        const built = build([], files, null);
-        files = built.accepted;
-        const mergeMs = now() - start;
-        const { report, ms } = audit(request.asOf);
-        return postState(built.rejected, report, {
-          read: 0,
-          merge: mergeMs,
-          audit: ms,
-          total: now() - start,
-        });
-      }
+        return rebuildWithout(() => false, request.asOf, start);
       case 'audit': {
         const { report, ms } = audit(request.asOf);
         return postState([], report, { read: 0, merge: 0, audit: ms, total: now() - start });
