@@ -1,8 +1,8 @@
 import {
+  liftOutboxPause,
   readOrgScoreStates,
   readOrgSyncSummary,
-  loadOutbox,
-  saveOutboxTransition,
+  readSyncStatuses,
 } from '../../../lib/db/org-outbox-repository';
 import type { OrgSave } from '../../../lib/db/record-score';
 import { readSetting } from '../../../lib/db/settings-repository';
@@ -10,7 +10,7 @@ import type { YardstickDatabase } from '../../../lib/db/yardstick-database';
 import type { DealSnapshot } from '../../../lib/crm/deal-snapshot';
 import type { OrgSyncStatusView } from '../../../lib/messaging/org-sync-protocol';
 import type { OrgSessions } from '../../../lib/org/salesforce/org-sessions';
-import { resume, sendNow, type Backoff } from '../../../lib/org/salesforce/outbox';
+import type { Backoff } from '../../../lib/org/salesforce/outbox';
 import type { OrgScoreState } from '../../../lib/org/salesforce/outbox-rows';
 import {
   apiOriginOfDeal,
@@ -99,13 +99,9 @@ export function createOrgSync(deps: OrgSyncDeps): OrgSync {
   };
 
   const liftPauses = async (trigger: 'new-session' | 'manual', apiOrigins: readonly string[] | null) => {
-    const summary = await readOrgSyncSummary(deps.db);
-    for (const status of summary.statuses) {
+    for (const status of await readSyncStatuses(deps.db)) {
       if (apiOrigins && !apiOrigins.includes(status.apiOrigin)) continue;
-      const loaded = await loadOutbox(deps.db, status.apiOrigin);
-      const next = trigger === 'manual' ? sendNow(loaded.state, deps.now()) : resume(loaded.state, trigger);
-      if (next !== loaded.state)
-        await saveOutboxTransition(deps.db, loaded, next, { ...status, pause: next.pause });
+      await liftOutboxPause(deps.db, status.apiOrigin, trigger, deps.now());
     }
   };
 
@@ -139,8 +135,7 @@ export function createOrgSync(deps: OrgSyncDeps): OrgSync {
     },
     async sessionChanged(cookieDomain) {
       const domain = cookieDomain.replace(/^\./, '');
-      const summary = await readOrgSyncSummary(deps.db);
-      const origins = summary.statuses
+      const origins = (await readSyncStatuses(deps.db))
         .map((status) => status.apiOrigin)
         .filter((origin) => new URL(origin).hostname.endsWith(domain));
       if (origins.length === 0) return;
