@@ -49,6 +49,8 @@ export interface DrainDeps {
   backoff: Backoff;
   /** The share of the daily API limit Yardstick may use (policy, default 0.5). */
   apiLimitShare(): Promise<number>;
+  /** Resolves when no save is under way: the drain's transactions let a rep's save go first. */
+  savesSettled?(): Promise<void>;
 }
 
 /** What one drain of one org did; `wakeAt` is when the outbox wants to run again (null: on an event). */
@@ -86,6 +88,7 @@ export async function drainOutbox(deps: DrainDeps, apiOrigin: string): Promise<O
   });
 
   for (;;) {
+    await deps.savesSettled?.();
     const now = deps.now();
     const batch = await readDueBatch(deps.db, apiOrigin, now, OUTBOX_BATCH_SIZE);
     const first = batch.rows.values().next().value;
@@ -140,6 +143,7 @@ export async function drainOutbox(deps: DrainDeps, apiOrigin: string): Promise<O
         next = pauseForUsage(next, deps.now() + LIMIT_PAUSE_MS);
       }
     }
+    await deps.savesSettled?.();
     await saveBatchOutcome(deps.db, batch, next, status);
     // A call that failed as a whole ends this drain; the backoff's alarm (or the next event) resumes.
     if (outcome.error)

@@ -249,6 +249,29 @@ describe('the drain, over real HTTP to the Salesforce test server', { timeout: 6
     expect((await harness.orgSync.scoreStates([savedDuringCall!]))[savedDuringCall!]?.state).toBe('in-org');
   });
 
+  it('lets a save under way go first: the drain reads nothing until it is stored', async () => {
+    await saveScores(1);
+    await harness.orgSync.drain();
+    const waiting = await saveScores(2);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const saving = harness.orgSync.saving(async () => {
+      await released;
+      return saveScores(1);
+    });
+    const draining = harness.orgSync.drain();
+    // Ample time for a drain that did not wait to read its batch and send it.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(upsertCalls()).toBe(1);
+    release();
+    const [savedMeanwhile] = await saving;
+    await draining;
+    expect(upsertCalls()).toBe(2);
+    expect(server.upsertLog.at(-1)!.scoreKeys.toSorted()).toEqual([...waiting, savedMeanwhile!].toSorted());
+  });
+
   it('stops writing above the allowed share of the daily API limit, and says so', async () => {
     server.apiUsage = { used: 9000, limit: 15000 };
     await saveScores(250);

@@ -45,6 +45,8 @@ export interface OrgSync {
   config(): Promise<OrgSyncConfig>;
   /** Where a deal's new score goes besides the local history, or null when it stays local. */
   saveTarget(deal: Pick<DealSnapshot, 'crm' | 'url'>, cookieStoreId?: string): Promise<OrgSave | null>;
+  /** Runs a save; while any runs, the drain starts no transaction, so the save never queues behind one. */
+  saving<T>(save: () => Promise<T>): Promise<T>;
   /** Drains now, or once more after the running drain: resolves when the outbox is quiet. */
   drain(): Promise<void>;
   /** A Salesforce deal was opened: its session may be new (lifts a session pause) and gets linked. */
@@ -62,6 +64,10 @@ export function createOrgSync(deps: OrgSyncDeps): OrgSync {
   let running: Promise<void> | null = null;
   let again = false;
   const linking = new Map<string, Promise<unknown>>();
+  let savesUnderWay = 0;
+  const whenSettled: (() => void)[] = [];
+  const savesSettled = () =>
+    savesUnderWay === 0 ? Promise.resolve() : new Promise<void>((resolve) => whenSettled.push(resolve));
 
   const config = async () =>
     resolveOrgSyncConfig(await deps.readPolicy(), await readSetting(deps.db, 'orgSync'));
@@ -75,6 +81,7 @@ export function createOrgSync(deps: OrgSyncDeps): OrgSync {
         now: deps.now,
         backoff: deps.backoff,
         apiLimitShare: async () => apiLimitShare,
+        savesSettled,
       }),
     );
     const wakes = results.flatMap((result) => (result.wakeAt === null ? [] : [result.wakeAt]));
@@ -107,6 +114,15 @@ export function createOrgSync(deps: OrgSyncDeps): OrgSync {
 
   return {
     config,
+    async saving(save) {
+      savesUnderWay += 1;
+      try {
+        return await save();
+      } finally {
+        savesUnderWay -= 1;
+        if (savesUnderWay === 0) for (const resolve of whenSettled.splice(0)) resolve();
+      }
+    },
     async saveTarget(deal, cookieStoreId) {
       const settings = await config();
       const apiOrigin = apiOriginOfDeal(deal);
