@@ -103,7 +103,8 @@ export async function countDealHistory(
 /**
  * Saves a score; the rater and their role come from policy or settings, never from the message.
  * With org sync on for the deal's org, the score carries the org-verified rater and is queued for the
- * org in the same transaction; the drain starts after the answer.
+ * org in the same transaction; the drain starts after the answer, and waits with its own transactions
+ * while the save runs.
  */
 export async function saveScore(
   services: BackgroundServices,
@@ -112,14 +113,17 @@ export async function saveScore(
   origin: Partial<RequestOrigin> = {},
 ): Promise<Response<typeof MessageType.saveScore>> {
   const { type: _type, ...draft } = request;
-  const [{ rater }, { role }, org] = await Promise.all([
-    services.readRater(),
-    services.readRole(),
-    orgSync.saveTarget(draft.deal, origin.cookieStoreId),
-  ]);
-  const result = await recordScore(services.db, { ...draft, context: 'deal' }, rater, new Date(), role, org);
-  if (result.ok && org) void orgSync.drain();
-  return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
+  const { saved, toOrg } = await orgSync.saving(async () => {
+    const [{ rater }, { role }, org] = await Promise.all([
+      services.readRater(),
+      services.readRole(),
+      orgSync.saveTarget(draft.deal, origin.cookieStoreId),
+    ]);
+    const saved = await recordScore(services.db, { ...draft, context: 'deal' }, rater, new Date(), role, org);
+    return { saved, toOrg: org !== null };
+  });
+  if (saved.ok && toOrg) void orgSync.drain();
+  return saved.ok ? { ok: true, value: saved.value } : { ok: false, error: saved.error };
 }
 
 /** Saves a blind calibration score of one of the definitions' calibration cases. */

@@ -51,6 +51,8 @@ export interface SalesforceTestServer {
   /** Stored scores by Score_Key__c. */
   scores: Map<string, StoredScore>;
   upserts: { created: number; updated: number };
+  /** Each collections upsert answered, in order: when (epoch ms) and the score keys it carried. */
+  upsertLog: { at: number; scoreKeys: string[] }[];
   /** Calls per route (`GET versions`, `PATCH upsert`…). */
   calls: Map<string, number>;
   close(): Promise<void>;
@@ -102,6 +104,7 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
     sessions: [...TEST_SESSIONS],
     scores: new Map(),
     upserts: { created: 0, updated: 0 },
+    upsertLog: [],
     calls: new Map(),
     close: async () => {},
   };
@@ -245,6 +248,10 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
       state.scores.set(key, { Id: id, OwnerId: session.userId, fields });
       state.upserts.created++;
       return { id, success: true, errors: [], created: true };
+    });
+    state.upsertLog.push({
+      at: Date.now(),
+      scoreKeys: (records as Record<string, unknown>[]).map((record) => String(record[SCORE_KEY])),
     });
     send(response, 200, results);
   };
