@@ -73,8 +73,17 @@ export function CriterionPicker({
           </button>
         </h3>
         <p className="ys-criterion-state">
-          <span>{loading ? 'Loading…' : describeAnswer(criterion, level)}</span>
-          {shortfall && <span className="ys-gate-flag"> · stage needs {shortfall.requiredLabel}</span>}
+          {/* A flagged row that is not answered says only what it needs, so that it stays one line. */}
+          <span className={shortfall && level === undefined ? 'ys-visually-hidden' : undefined}>
+            {loading ? 'Loading…' : describeAnswer(criterion, level)}
+          </span>
+          {shortfall && (
+            <span className="ys-gate-flag">
+              {level === undefined ? '' : ', '}
+              <span className="ys-visually-hidden">the stage </span>
+              {`needs ${shortfall.requiredLabel}`}
+            </span>
+          )}
         </p>
         <LevelSegments
           criterion={criterion}
@@ -94,7 +103,7 @@ export function CriterionPicker({
           onClick={() => (noteOpen ? setNoteOpen(false) : openNote())}
         >
           <span aria-hidden="true">✎</span>
-          <span className="ys-visually-hidden">Evidence for {criterion.name}</span>
+          <span className="ys-visually-hidden">{`Evidence for ${criterion.name}`}</span>
         </button>
       </div>
       {detailsOpen && (
