@@ -74,7 +74,8 @@ async function layoutOf(sidebar: Locator) {
         };
       }),
       radios: [...scroll.querySelectorAll('input[type="radio"]')].map((radio) => {
-        const box = radio.getBoundingClientRect();
+        // The segment is the target: its radio covers it inside its border.
+        const box = (radio.closest('label') ?? radio).getBoundingClientRect();
         return { left: box.left, right: box.right, width: box.width };
       }),
     };
