@@ -1,4 +1,5 @@
 import { ownValue } from '../../lib/own-value';
+import { dealKeyOf } from '../../lib/crm/deal-page-state';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Criterion } from '../../lib/definitions/schema-v1';
 import type { GateShortfall } from '../../lib/scoring/stage-gates';
@@ -27,8 +28,7 @@ export function CriterionPicker({
   const chooseLevel = useSidebar((s) => s.chooseLevel);
   const writeEvidence = useSidebar((s) => s.writeEvidence);
   const idPrefix = useId();
-  const [detailsOpen, setDetailsOpen] = useState(false);
-  const [noteOpen, setNoteOpen] = useState(false);
+  const { detailsOpen, setDetailsOpen, noteOpen, setNoteOpen } = useOpenPerDeal();
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const rowRef = useRef<HTMLDivElement>(null);
   const level = answer?.level;
@@ -146,6 +146,22 @@ export function CriterionPicker({
       )}
     </div>
   );
+}
+
+/**
+ * Whether the row's disclosure and note are open, both closed again whenever the page shows another
+ * deal; kept per deal rather than by remounting the rows, which a deal switch would pay for.
+ */
+function useOpenPerDeal() {
+  const dealKey = useSidebar((s) => dealKeyOf(s.page));
+  const [open, setOpen] = useState({ dealKey, details: false, note: false });
+  const current = open.dealKey === dealKey ? open : { dealKey, details: false, note: false };
+  return {
+    detailsOpen: current.details,
+    noteOpen: current.note,
+    setDetailsOpen: (details: boolean) => setOpen({ ...current, details }),
+    setNoteOpen: (note: boolean) => setOpen({ ...current, note }),
+  };
 }
 
 function describeAnswer(criterion: Criterion, level: number | null | undefined): string {

@@ -12,7 +12,6 @@ import { StaleScoreNotice } from './StaleScoreNotice';
 import { useSidebar } from './sidebar-context';
 import { useScrollToTopOnDealChange } from './use-scroll-to-top';
 import { useStageGates } from './use-stage-gates';
-import { dealKeyOf } from '../../lib/crm/deal-page-state';
 
 /** The sidebar: a launcher when collapsed, the scoring panel when open, nothing off deal pages. */
 export function SidebarApp() {
@@ -79,19 +78,18 @@ export function SidebarApp() {
 /**
  * Every criterion of the active definitions, each as a level picker, those the stage's gates flag
  * marked. While the deal loads, the criteria as last served are laid out disabled, so that the deal's
- * arrival only fills them in. Each deal starts with every disclosure and note closed.
+ * arrival only fills them in.
  */
 export function CriteriaList() {
   const deal = useSidebar((s) => s.deal);
   const preview = useSidebar((s) => s.definitionsPreview);
-  const dealKey = useSidebar((s) => dealKeyOf(s.page));
   const gates = useStageGates();
   const loading = deal.status === 'loading';
   const criteria =
     deal.status === 'loaded' ? deal.value.active.definitions.criteria : loading ? preview?.criteria : null;
   if (!criteria) return null;
   return (
-    <section className="ys-criteria" aria-label="Criteria" aria-busy={loading} key={dealKey}>
+    <section className="ys-criteria" aria-label="Criteria" aria-busy={loading}>
       {criteria.map((criterion) => (
         <CriterionPicker
           key={criterion.id}
