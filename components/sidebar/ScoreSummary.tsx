@@ -1,31 +1,35 @@
+import { useId, useState } from 'react';
 import { ownValue } from '../../lib/own-value';
 import { computeScore } from '../../lib/scoring/compute-score';
-import { findGateShortfalls, resolveStage } from '../../lib/scoring/stage-gates';
-import type { Answer } from '../../lib/scoring/answer';
+import type { GateShortfall, StageResolution } from '../../lib/scoring/stage-gates';
 import { useSidebar } from './sidebar-context';
+import { answersOf, useStageGates } from './use-stage-gates';
 
-/** The live total, band and stage-gate shortfalls of the draft. */
+/**
+ * The live total, band and stage-gate shortfalls of the draft: one pinned line ("58 Developing · 3 gates
+ * short ▸") that expands to the unknowns and each shortfall.
+ */
 export function ScoreSummary({ showStageGates = true }: { showStageGates?: boolean }) {
   const deal = useSidebar((s) => s.deal);
   const draft = useSidebar((s) => s.draft);
-  const page = useSidebar((s) => s.page);
-  if (deal.status !== 'loaded') return null;
+  const gates = useStageGates();
+  const [expanded, setExpanded] = useState(false);
+  const detailId = useId();
+  if (deal.status !== 'loaded' || !gates) return null;
   const { definitions } = deal.value.active;
-  const answers: Answer[] = Object.entries(draft).map(([criterionId, answer]) => ({
-    criterionId,
-    level: answer.level ?? null,
-    evidence: answer.evidence,
-  }));
-  const result = computeScore(definitions, answers);
+  const result = computeScore(definitions, answersOf(draft));
   const unanswered = definitions.criteria.filter((c) => ownValue(draft, c.id)?.level === undefined).length;
-  const crmStage =
-    page.status === 'ready' || page.status === 'header-timeout' ? page.snapshot.stage.text : null;
-  const stage = resolveStage(definitions, crmStage);
-  const shortfalls = stage.kind === 'mapped' ? findGateShortfalls(definitions, stage.stage.id, answers) : [];
+  const { stage, shortfalls } = gates;
 
   return (
     <section className="ys-summary" aria-label="Score">
-      <div className="ys-total">
+      <button
+        type="button"
+        className="ys-total"
+        aria-expanded={expanded}
+        aria-controls={showStageGates ? `${detailId}-unknowns ${detailId}-gates` : `${detailId}-unknowns`}
+        onClick={() => setExpanded(!expanded)}
+      >
         <span className="ys-total-number" data-testid="score-total">
           {result.total}
         </span>
@@ -33,15 +37,23 @@ export function ScoreSummary({ showStageGates = true }: { showStageGates?: boole
         <span className={`ys-band ys-band-${result.band.id}`} data-testid="score-band">
           {result.band.label}
         </span>
-      </div>
-      <p className="ys-muted">
+        {showStageGates && <span className="ys-gate-count">{gateCount(stage, shortfalls)}</span>}
+        <span className="ys-summary-chevron" aria-hidden="true" />
+      </button>
+      <p className="ys-muted" id={`${detailId}-unknowns`} hidden={!expanded}>
         {result.unknownCount === 0
           ? 'Every criterion is known.'
           : `${result.unknownCount} of ${definitions.criteria.length} unknown or unanswered: up to ${result.ceiling} if they reach their top level.`}
         {unanswered > 0 && ` ${unanswered} not answered yet (saved as Unknown).`}
       </p>
       {showStageGates && (
-        <div className="ys-gates" aria-label="Stage requirements" role="group">
+        <div
+          className="ys-gates"
+          aria-label="Stage requirements"
+          role="group"
+          id={`${detailId}-gates`}
+          hidden={!expanded}
+        >
           {stage.kind === 'stage-unknown' && <p>Stage unknown: stage requirements cannot be checked.</p>}
           {stage.kind === 'unmapped' && (
             <p>
@@ -82,4 +94,12 @@ function levelLabel(
 ): string {
   const criterion = definitions.criteria.find((c) => c.id === criterionId);
   return criterion?.levels.find((l) => l.value === level)?.label ?? String(level);
+}
+
+/** The pinned line's word on the stage: how many gates fall short, or why none apply. */
+function gateCount(stage: StageResolution, shortfalls: readonly GateShortfall[]): string {
+  if (stage.kind === 'stage-unknown') return 'stage unknown';
+  if (stage.kind === 'unmapped') return 'stage not mapped';
+  if (shortfalls.length === 0) return 'gates met';
+  return `${shortfalls.length} ${shortfalls.length === 1 ? 'gate' : 'gates'} short`;
 }

@@ -43,6 +43,8 @@ describe('A CRM page’s own scripts against the production sidebar', () => {
     const sidebar = await ClosedShadowSidebar.attach(page);
     await sidebar.waitForText(new RegExp(GLOBEX.name));
     await sidebar.click(withText('SPAN', 'Quantified'));
+    await sidebar.click(withText('BUTTON', '✎ Evidence for Metrics'));
+    await sidebar.waitForNode(withAttribute('TEXTAREA', 'aria-label', 'Evidence for Metrics'));
     await sidebar.type(withAttribute('TEXTAREA', 'aria-label', 'Evidence for Metrics'), EVIDENCE);
     await sidebar.click(withText('BUTTON', 'Save score'));
     await sidebar.waitForText(/Saved at/);

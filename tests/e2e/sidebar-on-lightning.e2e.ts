@@ -10,6 +10,7 @@ import {
   UMBRELLA,
   opportunityPath,
 } from '../support/browser/lightning-app-records';
+import { openEvidenceNote } from '../support/browser/sidebar-page';
 
 /** The part of `chrome` the forged-request test uses (the e2e tests have no extension types). */
 interface ExtensionApis {
@@ -92,9 +93,7 @@ describe('Yardstick on Salesforce Lightning', () => {
       .getByRole('radio', { name: 'Unknown' })
       .check();
     await sidebar().getByRole('radiogroup', { name: 'Metrics' }).getByRole('radio').nth(3).check();
-    await sidebar()
-      .getByRole('textbox', { name: 'Evidence for Metrics' })
-      .fill('CFO signed the business case on 3 Nov');
+    await (await openEvidenceNote(sidebar(), 'Metrics')).fill('CFO signed the business case on 3 Nov');
     const total = await sidebar().getByTestId('score-total').textContent();
     await page.keyboard.press('Control+Enter');
     await sidebar()
@@ -110,7 +109,7 @@ describe('Yardstick on Salesforce Lightning', () => {
       sidebar().getByRole('radiogroup', { name: 'Champion' }).getByRole('radio', { name: 'Unknown' }),
     );
     await expectChecked(sidebar().getByRole('radiogroup', { name: 'Metrics' }).getByRole('radio').nth(3));
-    expect(await sidebar().getByRole('textbox', { name: 'Evidence for Metrics' }).inputValue()).toBe(
+    expect(await (await openEvidenceNote(sidebar(), 'Metrics')).inputValue()).toBe(
       'CFO signed the business case on 3 Nov',
     );
     const history = sidebar().getByRole('list', { name: 'Saved scores' }).getByRole('listitem');

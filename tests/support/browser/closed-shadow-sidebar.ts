@@ -46,6 +46,17 @@ export class ClosedShadowSidebar {
     throw new Error(`The sidebar never showed ${pattern}; last text: ${last?.slice(0, 300) ?? '(none)'}`);
   }
 
+  /** Waits until an element inside the sidebar `matches`, e.g. one a click opened. */
+  async waitForNode(matches: (node: CdpNode) => boolean, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const host = await this.host();
+      if (host && findNode(host, matches)) return;
+      await this.page.waitForTimeout(100);
+    }
+    throw new Error('No such element appeared in the sidebar');
+  }
+
   /** Clicks the first element inside the sidebar that `matches`. */
   async click(matches: (node: CdpNode) => boolean): Promise<void> {
     const node = await this.find(matches);
