@@ -83,6 +83,7 @@ describe('krippendorffAlpha', () => {
       value: null,
       n: 3,
       reason: 'insufficient data: 3 units with 2 or more ratings (minimum 5)',
+      sufficientWhen: [{ need: 2, of: 'units with 2 or more ratings' }],
     });
     expect(
       krippendorffAlpha(

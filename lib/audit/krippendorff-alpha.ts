@@ -1,4 +1,4 @@
-import { known, missing, insufficient, type KnownFigure, type MissingFigure } from './figure';
+import { known, missing, insufficient, moreNeeded, type KnownFigure, type MissingFigure } from './figure';
 import { quantileOfSorted } from './descriptive-statistics';
 import { DEFAULT_MINIMUMS } from './minimums';
 import { poissonSampler } from './poisson-variate';
@@ -103,7 +103,10 @@ export function krippendorffAlpha(units: readonly UnitRatings[], options: AlphaO
   if (pairableUnits === 0) {
     if (ratersSeen <= 1)
       return all(missing(0, 'one rater', 'agreement needs ratings from at least 2 raters'));
-    return all(missing(0, 'insufficient data', 'no unit has ratings from 2 or more raters'));
+    return all({
+      ...missing(0, 'insufficient data', 'no unit has ratings from 2 or more raters'),
+      sufficientWhen: [moreNeeded(minUnits, 'units with 2 or more ratings')],
+    });
   }
   if (pairableUnits < minUnits)
     return all(insufficient(pairableUnits, 'units with 2 or more ratings', minUnits));

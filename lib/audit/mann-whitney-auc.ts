@@ -1,4 +1,4 @@
-import { known, missing, type Figure } from './figure';
+import { known, missing, moreNeeded, type Figure, type MoreNeeded } from './figure';
 import { DEFAULT_MINIMUMS } from './minimums';
 import { criticalValue } from './normal-quantile';
 
@@ -30,12 +30,16 @@ export function mannWhitneyAuc(
   const n = n1 + n0;
   if (Math.min(n1, n0) < minPerClass) {
     const short = n1 < n0 ? `${n1} won` : `${n0} lost`;
+    const sufficientWhen: MoreNeeded[] = [];
+    if (n1 < minPerClass) sufficientWhen.push(moreNeeded(minPerClass - n1, 'won deals'));
+    if (n0 < minPerClass) sufficientWhen.push(moreNeeded(minPerClass - n0, 'lost deals'));
     return {
       ...missing(
         n,
         'insufficient data',
         `${short} deals (minimum ${minPerClass} won and ${minPerClass} lost)`,
       ),
+      sufficientWhen,
       ...none,
     };
   }

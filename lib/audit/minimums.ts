@@ -39,6 +39,20 @@ export const DEFAULT_MINIMUMS: Readonly<Minimums> = Object.freeze({
   managerComparisons: 5,
 });
 
+/** When a rater's robust bias is large and steady enough to name the rater in a finding. */
+export interface BiasFlagRule {
+  /** |bias| of at least this many levels… */
+  atLeastLevels: number;
+  /** …and at least this many standard errors from 0. */
+  atLeastStandardErrors: number;
+}
+
+/** The documented flag rule (docs/audit.md, "Rater versus wording"), checked by `npm run audit:simulate`. */
+export const DEFAULT_BIAS_FLAG: Readonly<BiasFlagRule> = Object.freeze({
+  atLeastLevels: 0.5,
+  atLeastStandardErrors: 3,
+});
+
 /** The closed-loop thresholds: when a criterion should be rewritten or reweighted. */
 export interface ClosedLoopThresholds {
   /** Rewrite when ordinal α is below this (Krippendorff's lowest limit for tentative conclusions). */
