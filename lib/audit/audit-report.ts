@@ -65,7 +65,7 @@ export interface RaterAudit {
   deals: number;
   /** Per criterion: own − mean(other raters) on shared deals, in level units. */
   bias: Record<string, BiasFigure>;
-  /** Per criterion: own − the team's median rating of each deal rated by 3 or more, and whether it is flagged. */
+  /** Per criterion: the rater's effect measured from the team's median rater (additive fit), and whether it is flagged. */
   robustBias: Record<string, RobustBiasFigure>;
   drift: Record<string, Omit<RaterDrift, 'rater'>>;
   /** Distribution of the rater's latest total per deal. */

@@ -5,6 +5,8 @@
 export interface Minimums {
   /** Krippendorff's α: units (deals) with at least two known ratings. */
   alphaUnits: number;
+  /** α's bootstrap interval: units; below it the percentile bootstrap covers too rarely. */
+  alphaIntervalUnits: number;
   /** Fleiss' κ: units, each with the same number of ratings. */
   kappaUnits: number;
   /** ICC: units rated by every rater. */
@@ -28,6 +30,7 @@ export interface Minimums {
 /** The documented defaults (docs/audit.md, "Minimums"). */
 export const DEFAULT_MINIMUMS: Readonly<Minimums> = Object.freeze({
   alphaUnits: 5,
+  alphaIntervalUnits: 20,
   kappaUnits: 5,
   iccUnits: 5,
   biasUnits: 5,

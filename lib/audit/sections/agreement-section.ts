@@ -50,7 +50,11 @@ export function criterionAgreement(
     fewest = Math.min(fewest, known);
     most = Math.max(most, known);
   }
-  let alpha = krippendorffAlpha(units, { minUnits: minimums.alphaUnits, bootstrap });
+  let alpha = krippendorffAlpha(units, {
+    minUnits: minimums.alphaUnits,
+    minIntervalUnits: minimums.alphaIntervalUnits,
+    bootstrap,
+  });
   if (everRated.size <= 1) alpha = oneRaterAlpha(alpha);
   const kappa =
     units.length > 0 && fewest !== most
@@ -150,7 +154,12 @@ export function totalAgreement(
   const everRated = new Set<number>();
   for (const group of groups.values())
     for (const s of group) if (value(s) !== null) everRated.add(data.raterOf[s]!);
-  let alpha = krippendorffAlpha(units, { minUnits: minimums.alphaUnits, bootstrap, metrics: ['interval'] });
+  let alpha = krippendorffAlpha(units, {
+    minUnits: minimums.alphaUnits,
+    minIntervalUnits: minimums.alphaIntervalUnits,
+    bootstrap,
+    metrics: ['interval'],
+  });
   if (everRated.size <= 1) alpha = oneRaterAlpha(alpha);
   let calibrationCases = 0;
   for (const group of groups.values()) {
