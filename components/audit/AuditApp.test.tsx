@@ -66,7 +66,7 @@ describe('AuditApp', () => {
 
     const predictive = screen.getByRole('table', { name: /AUC of won against lost deals/ });
     expect(within(predictive).getByRole('row', { name: /^total/ })).toHaveTextContent(
-      '0.797 [0.62, 0.97] n = 30',
+      '0.797 [0.57, 0.92] n = 30',
     );
 
     const bands = screen.getByRole('table', { name: /Win rate by band/ });

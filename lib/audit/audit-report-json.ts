@@ -19,6 +19,7 @@ type Json = Record<string, unknown>;
 function put(target: Json, name: string, figure: Figure): Json {
   target[name] = figure.value;
   if (figure.value === null) target[`${name}Reason`] = figure.reason;
+  if (figure.value === null && figure.sufficientWhen) target[`${name}SufficientWhen`] = figure.sufficientWhen;
   return target;
 }
 
@@ -45,14 +46,17 @@ function figureMap<T extends Figure>(
   const values: Json = {};
   const ns: Json = {};
   const reasons: Json = {};
+  const sufficientWhen: Json = {};
   const extras: Json = {};
   for (const [key, figure] of Object.entries(entries)) {
     values[key] = figure.value;
     ns[key] = figure.n;
     if (figure.value === null) reasons[key] = figure.reason;
+    if (figure.value === null && figure.sufficientWhen) sufficientWhen[key] = figure.sufficientWhen;
     if (extra) Object.assign(extras, { [key]: extra(figure) });
   }
   const out: Json = { [name]: values, [`${name}N`]: ns, [`${name}Reason`]: reasons };
+  if (Object.keys(sufficientWhen).length > 0) out[`${name}SufficientWhen`] = sufficientWhen;
   if (extra) out[`${name}Detail`] = extras;
   return out;
 }
@@ -77,6 +81,7 @@ export function toAuditJson(report: AuditReport, summary?: MergeSummary): AuditJ
         : {}),
     },
     minimums: report.minimums,
+    biasFlag: report.biasFlag,
     criteria: report.criteria.map((criterion) => {
       const { alpha, fleissKappa, icc } = criterion.agreement;
       const alphaValues: Json = {};
@@ -87,6 +92,8 @@ export function toAuditJson(report: AuditReport, summary?: MergeSummary): AuditJ
       }
       const agreement: Json = {
         units: criterion.agreement.units,
+        deals: criterion.agreement.deals,
+        calibrationCases: criterion.agreement.calibrationCases,
         raters: criterion.agreement.raters,
         values: alpha.values,
         alpha: alphaValues,
@@ -117,6 +124,7 @@ export function toAuditJson(report: AuditReport, summary?: MergeSummary): AuditJ
       scores: rater.scores,
       deals: rater.deals,
       ...figureMap(rater.bias, 'bias', (figure) => ({ se: figure.se })),
+      ...figureMap(rater.robustBias, 'robustBias', (figure) => ({ se: figure.se, flagged: figure.flagged })),
       drift: Object.fromEntries(
         Object.entries(rater.drift).map(([criterion, drift]) => [
           criterion,
@@ -137,6 +145,8 @@ export function toAuditJson(report: AuditReport, summary?: MergeSummary): AuditJ
     total: {
       agreement: {
         units: report.total.agreement.units,
+        deals: report.total.agreement.deals,
+        calibrationCases: report.total.agreement.calibrationCases,
         raters: report.total.agreement.raters,
         alpha: put({}, 'interval', report.total.agreement.alpha),
         alphaCi: { interval: alphaCi(report.total.agreement.alpha) },
