@@ -103,6 +103,13 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
       definitionsPreviews.push(active.hash);
     },
     orgSync: createOrgSyncHarness(services.db, { policy: {} }).orgSync,
+    // No connected app here: connecting says so.
+    orgOAuth: {
+      connect: async () => ({
+        ok: false,
+        error: { code: 'no-connected-app', message: 'No connected app is set up.' },
+      }),
+    },
     // No browser session here: every Salesforce deal stays with the page's reading.
     orgDeals: createOrgDealReader({
       sessions: createOrgSessions({
