@@ -153,6 +153,7 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
     getOrgSyncStatus: () => send({ type: MessageType.getOrgSyncStatus }),
     setOrgSync: (enabled) => send({ type: MessageType.setOrgSync, enabled }),
     sendOrgScoresNow: () => send({ type: MessageType.sendOrgScoresNow }),
+    connectOrg: (apiOrigin: string) => send({ type: MessageType.connectOrgFromPage, apiOrigin }),
     setRater: (rater) => send({ type: MessageType.setRater, rater }),
     importDefinitions: (fileName, text) => send({ type: MessageType.importDefinitions, fileName, text }),
     useBuiltInDefinitions: () => send({ type: MessageType.useBuiltInDefinitions }),
