@@ -61,7 +61,7 @@ beforeEach(async () => {
       forget: async (origin) => void stored.delete(origin),
     },
     clientId: async () => harness.policy.orgConnectedAppClientId ?? null,
-    redirectUri: REDIRECT,
+    redirectUri: () => REDIRECT,
     fetch: (url, init) => fetch(toServer(url), init),
     timeoutMs: 5000,
     now: () => new Date(harness.clock.now),

@@ -40,7 +40,8 @@ export function setUpOrgOAuth(services: BackgroundServices): OrgOAuth {
     store: sessionGrantStore,
     clientId: async () =>
       resolveOrgSyncConfig((await services.readPolicy()).policy, undefined).connectedAppClientId,
-    redirectUri: browser.identity.getRedirectURL(),
+    // Asked when a flow runs, so a browser without the identity API still starts the background.
+    redirectUri: () => browser.identity.getRedirectURL(),
     fetch: (url, init) => fetch(url, init),
     timeoutMs: TOKEN_TIMEOUT_MS,
     now: () => new Date(),

@@ -65,7 +65,7 @@ function setUp(policy = { clientId: CLIENT_ID as string | null }) {
   const oauth = createOAuthGrants({
     store,
     clientId: async () => policy.clientId,
-    redirectUri: REDIRECT,
+    redirectUri: () => REDIRECT,
     fetch: serverFetch,
     timeoutMs: 5000,
     now: () => new Date('2026-12-03T15:00:00Z'),

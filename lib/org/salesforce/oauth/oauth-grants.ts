@@ -31,8 +31,8 @@ export interface OAuthGrantsDeps {
   store: GrantStore;
   /** The connected app's client id policy names today, or null when it names none. */
   clientId(): Promise<string | null>;
-  /** `identity.getRedirectURL()`. */
-  redirectUri: string;
+  /** `identity.getRedirectURL()`, asked only when a flow or refresh runs. */
+  redirectUri(): string;
   fetch: FetchLike;
   timeoutMs: number;
   now(): Date;
@@ -64,7 +64,7 @@ export function createOAuthGrants(deps: OAuthGrantsDeps): OAuthGrants {
   const clientOf = (apiOrigin: string, clientId: string): OAuthClient => ({
     apiOrigin,
     clientId,
-    redirectUri: deps.redirectUri,
+    redirectUri: deps.redirectUri(),
     fetch: deps.fetch,
     timeoutMs: deps.timeoutMs,
   });
