@@ -6,6 +6,7 @@ import { draftHandlers } from './draft-handlers';
 import type { HandlerContext, RequestHandler, RequestHandlers } from './handler-context';
 import { injectSidebarHandlers } from './inject-sidebar';
 import { orgDealHandlers } from './org-deal-handlers';
+import { orgConnectHandlers } from './org/org-connect-handlers';
 import { orgSyncHandlers } from './org/org-sync-handlers';
 import { restoreHandlers } from './restore-handlers';
 import { roleHandlers } from './role-handlers';
@@ -23,6 +24,7 @@ const HANDLERS: RequestHandlers = {
   ...draftHandlers,
   ...sidebarStartHandlers,
   ...orgSyncHandlers,
+  ...orgConnectHandlers,
 };
 
 /** Runs one validated request and returns its response; expected failures are values. */

@@ -9,6 +9,7 @@ export const extensionPageBackend: OptionsBackend = {
   getOrgSyncStatus: () => sendRequest({ type: MessageType.getOrgSyncStatus }),
   setOrgSync: (enabled) => sendRequest({ type: MessageType.setOrgSync, enabled }),
   sendOrgScoresNow: () => sendRequest({ type: MessageType.sendOrgScoresNow }),
+  connectOrg: (apiOrigin) => sendRequest({ type: MessageType.connectOrgFromPage, apiOrigin }),
   setRater: (rater) => sendRequest({ type: MessageType.setRater, rater }),
   importDefinitions: (fileName, text) => sendRequest({ type: MessageType.importDefinitions, fileName, text }),
   useBuiltInDefinitions: () => sendRequest({ type: MessageType.useBuiltInDefinitions }),

@@ -35,6 +35,9 @@ export const MessageType = {
   getOrgSyncStatus: 'page→background:getOrgSyncStatus',
   setOrgSync: 'page→background:setOrgSync',
   sendOrgScoresNow: 'page→background:sendOrgScoresNow',
+  // Connecting through the policy's connected app (OAuth 2.0 with PKCE) where the org refuses the browser session.
+  connectOrgFromPage: 'page→background:connectOrg',
+  connectOrgFromSidebar: 'sidebar→background:connectOrg',
   toggleSidebar: 'background→sidebar:toggle',
   // What content scripts once read from storage.local themselves; it is the background's alone now.
   getCustomDealUrls: CUSTOM_DEAL_URLS_TYPE,

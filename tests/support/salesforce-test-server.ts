@@ -10,6 +10,7 @@ import { generate } from 'selfsigned';
 import { readMetadataFile, readScoreObjectFields } from './force-app-metadata';
 import { createQueryEngine } from './salesforce-test-query';
 import { TEST_SESSIONS, type TestOrgSession } from './salesforce-test-org';
+import { createTestOAuth, type TestOAuth } from './salesforce-test-oauth';
 
 /** A failure the test org can be switched into. */
 export type OrgFailure =
@@ -48,6 +49,10 @@ export interface SalesforceTestServer {
   /** Refuses one score key with this per-record error on upsert. */
   refuseRecord(scoreKey: string, error: { statusCode: string; message: string; fields: string[] }): void;
   sessions: TestOrgSession[];
+  /** API Access Control: browser sessions (`sessions`) are refused, the connected app's tokens accepted. */
+  apiAccessControl: boolean;
+  /** The connected app's authorize and token endpoints (salesforce-test-oauth.ts). */
+  oauth: TestOAuth;
   /** Stored scores by Score_Key__c. */
   scores: Map<string, StoredScore>;
   upserts: { created: number; updated: number };
@@ -102,6 +107,8 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
     apiUsage: { used: 0, limit: 15000 },
     refuseRecord: (scoreKey, error) => void refused.set(scoreKey, error),
     sessions: [...TEST_SESSIONS],
+    apiAccessControl: false,
+    oauth: createTestOAuth(TEST_SESSIONS[0]!),
     scores: new Map(),
     upserts: { created: 0, updated: 0 },
     upsertLog: [],
@@ -140,6 +147,8 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
   const routeOf = (method: string, path: string): string => {
     if (path === '/services/data/' || path === '/services/data') return 'versions';
     if (path === '/services/oauth2/userinfo') return 'userinfo';
+    if (path === '/services/oauth2/authorize') return 'authorize';
+    if (path === '/services/oauth2/token') return 'token';
     if (/^\/services\/data\/v\d+\.\d\/sobjects\/[^/]+\/describe\/?$/.test(path)) return 'describe';
     if (/^\/services\/data\/v\d+\.\d\/query\/?$/.test(path)) return 'query';
     if (/^\/services\/data\/v\d+\.\d\/query\/[^/]+$/.test(path)) return 'query-more';
@@ -279,15 +288,18 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
       response.writeHead(200, { 'Content-Type': 'text/html;charset=UTF-8' });
       return response.end(LOGIN_PAGE);
     }
+    if (state.oauth.handles(url.pathname)) return state.oauth.answer(request, response, url);
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    const session = state.sessions.find((candidate) => candidate.token === token);
+    const oauthSession = state.oauth.sessionOf(token);
+    const browserSession = state.sessions.find((candidate) => candidate.token === token);
+    const session = browserSession ?? oauthSession;
     if (route === 'userinfo' && (!session || failing('expired-session'))) {
       response.writeHead(403, { 'Content-Type': 'text/plain' });
       return response.end('Bad_OAuth_Token');
     }
     if (!session || failing('expired-session'))
       return sendError(response, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
-    if (failing('api-access-control')) {
+    if (failing('api-access-control') || (state.apiAccessControl && !oauthSession)) {
       return sendError(
         response,
         401,

@@ -53,6 +53,8 @@ export interface OrgSync {
   dealOpened(deal: Pick<DealSnapshot, 'crm' | 'url'>, cookieStoreId?: string): Promise<void>;
   /** The org session cookie of a host changed: a paused outbox may go on. */
   sessionChanged(cookieDomain: string): Promise<void>;
+  /** The rep connected an org through the connected app: its session pause is lifted, then a drain. */
+  orgConnected(apiOrigin: string): Promise<void>;
   /** The rep asked to send now: waits and pauses are lifted, then a drain. */
   sendNow(): Promise<void>;
   scoreStates(scoreIds: readonly string[]): Promise<Record<string, OrgScoreState>>;
@@ -158,6 +160,10 @@ export function createOrgSync(deps: OrgSyncDeps): OrgSync {
       await liftPauses('new-session', origins);
       await drain();
     },
+    async orgConnected(apiOrigin) {
+      await liftPauses('new-session', [apiOrigin]);
+      await drain();
+    },
     async sendNow() {
       await liftPauses('manual', null);
       await drain();
@@ -184,6 +190,10 @@ export function createOrgSync(deps: OrgSyncDeps): OrgSync {
             }
           : null,
         connectedAppAvailable: settings.connectedAppClientId !== null,
+        connectOrigin:
+          settings.connectedAppClientId !== null && paused?.pause?.error?.code === 'session-refused-for-api'
+            ? paused.apiOrigin
+            : null,
       };
     },
   };
