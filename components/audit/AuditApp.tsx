@@ -152,12 +152,6 @@ export function AuditApp({ engine, now = Date.now }: { engine: AuditEngine; now?
             >
               Download report (JSON)
             </button>
-            {state.timings && (
-              <span className="ys-muted" data-testid="timings">
-                Worker: read {duration(state.timings.read)}, merge {duration(state.timings.merge)}, audit{' '}
-                {duration(state.timings.audit)}
-              </span>
-            )}
           </div>
           {state.definitions && (
             <p>
@@ -182,7 +176,15 @@ export function AuditApp({ engine, now = Date.now }: { engine: AuditEngine; now?
               </ul>
             </section>
           )}
-          <AuditReportView report={report} summary={summary} />
+          <AuditReportView
+            report={report}
+            summary={summary}
+            definitions={state.definitionsDocument}
+            debugLine={
+              state.timings &&
+              `Debug: worker read ${duration(state.timings.read)}, merge ${duration(state.timings.merge)}, audit ${duration(state.timings.audit)}`
+            }
+          />
         </div>
       )}
     </main>

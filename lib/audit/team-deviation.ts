@@ -28,7 +28,9 @@ function median(values: readonly number[]): number {
  * median, which one lenient rater does not pull. Exact when every rater rates every deal; an
  * approximation otherwise, until the report carries a robust bias of its own.
  */
-export function teamDifferences(report: AuditReport): Map<string, Map<string, number>> {
+export function teamDifferences(
+  report: Pick<AuditReport, 'raters' | 'criteria'>,
+): Map<string, Map<string, number>> {
   const byCriterion = new Map<string, Map<string, number>>();
   for (const { id } of report.criteria) {
     const biases = report.raters.flatMap((rater) => {
