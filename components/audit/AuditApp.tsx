@@ -4,6 +4,7 @@ import type { AuditEngine, AuditRequest, IncomingFile } from '../../lib/audit/au
 import { auditPageReducer, INITIAL_STATE } from './audit-page-state';
 import { AuditReportView } from './AuditReportView';
 import { duration } from '../../lib/audit/format-numbers';
+import { DraftSection } from './draft/DraftSection';
 import { ImportPanel } from './ImportPanel';
 import {
   agreementGap,
@@ -185,6 +186,9 @@ export function AuditApp({ engine, now = Date.now }: { engine: AuditEngine; now?
               `Debug: worker read ${duration(state.timings.read)}, merge ${duration(state.timings.merge)}, audit ${duration(state.timings.audit)}`
             }
           />
+          {state.definitionsDocument && (
+            <DraftSection definitions={state.definitionsDocument} report={report} />
+          )}
         </div>
       )}
     </main>
