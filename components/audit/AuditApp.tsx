@@ -167,17 +167,19 @@ export function AuditApp({ engine, now = Date.now }: { engine: AuditEngine; now?
               </button>
             </p>
           )}
-          {gaps.length > 0 && (
-            <section aria-labelledby="ys-gaps-heading" className="ys-gaps">
-              <h2 id="ys-gaps-heading">What data is missing</h2>
-              <ul>
-                {gaps.map((gap) => (
-                  <li key={gap}>{gap}</li>
-                ))}
-              </ul>
-            </section>
-          )}
           <AuditReportView
+            gaps={
+              gaps.length > 0 && (
+                <section aria-labelledby="ys-gaps-heading" className="ys-gaps">
+                  <h2 id="ys-gaps-heading">What data is missing</h2>
+                  <ul>
+                    {gaps.map((gap) => (
+                      <li key={gap}>{gap}</li>
+                    ))}
+                  </ul>
+                </section>
+              )
+            }
             report={report}
             summary={summary}
             definitions={state.definitionsDocument}

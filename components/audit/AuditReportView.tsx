@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { AuditReport } from '../../lib/audit/audit-report';
 import { buildFindings } from '../../lib/audit/findings';
 import type { Definitions } from '../../lib/definitions/schema-v1';
@@ -27,11 +27,14 @@ export function AuditReportView({
   summary,
   definitions,
   debugLine,
+  gaps,
 }: {
   report: AuditReport;
   summary: MergeSummary | null;
   definitions: Definitions | null;
   debugLine?: string | null;
+  /** What data is missing, shown right after the findings. */
+  gaps?: ReactNode;
 }) {
   const names: CriterionNames = useMemo(
     () => Object.fromEntries((definitions?.criteria ?? []).map((c) => [c.id, c.name])),
@@ -57,6 +60,7 @@ export function AuditReportView({
         </ul>
       </nav>
       <FindingsSection findings={findings} />
+      {gaps}
       <BiasSection report={report} names={names} />
       <AgreementSection report={report} names={names} />
       <PredictiveSection report={report} names={names} />
