@@ -146,7 +146,7 @@ export function AuditApp({ engine, now = Date.now }: { engine: AuditEngine; now?
               onClick={() =>
                 download(
                   `yardstick-audit-${stamp}.json`,
-                  `${JSON.stringify(toAuditJson(report, summary ?? undefined), null, 2)}\n`,
+                  `${JSON.stringify(toAuditJson(report, summary ?? undefined, state.definitionsDocument), null, 2)}\n`,
                   'application/json',
                 )
               }

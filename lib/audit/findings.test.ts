@@ -1,4 +1,5 @@
 import { LENIENT_RATER, lenientTeamInput } from '../../tests/unit/helpers/lenient-team';
+import { toAuditJson } from './audit-report-json';
 import { buildFindings, lowAgreement } from './findings';
 import { runAudit } from './run-audit';
 import { teamDeviations } from './team-deviation';
@@ -30,8 +31,8 @@ describe('findings', () => {
       'lee scores Champion higher than the rest of the team, by 0.7 levels on 18 deals.',
     );
     expect(raters!.sentence).not.toMatch(/\bana\b|\bben\b/);
-    expect(criteria!.sentence).toMatch(
-      /^The team reads Champion \(agreement 0\.65 on 18 deals\), perhaps because of lee alone/,
+    expect(criteria!.sentence).toBe(
+      'The team reads Champion (agreement 0.65 on 18 deals) differently from one another; lee alone may explain Champion.',
     );
     expect(prediction!.sentence).toBe(
       'Higher scores go with won deals: AUC 0.81 [0.58, 1.00] on 15 closed deals (0.5 is chance, 1 perfect).',
@@ -78,5 +79,12 @@ describe('findings', () => {
     expect(buildFindings(fair)[0]!.sentence).toBe(
       'No rater scores differently from the rest of the team on any criterion.',
     );
+  });
+
+  it('adds the findings to the JSON report, keeping every earlier field', () => {
+    const json = toAuditJson(report);
+    expect(Object.keys(json).slice(0, -1)).not.toContain('findings');
+    expect(Object.keys(json).at(-1)).toBe('findings');
+    expect((json.findings as { sentence: string }[])[0]!.sentence).toMatch(/^lee scores champion higher/);
   });
 });

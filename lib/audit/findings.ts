@@ -161,19 +161,22 @@ function criteriaFinding(report: AuditReport, context: FindingsContext): Finding
       evidence: 'agreement',
     };
   }
-  const parts = low.map((item) => {
+  const parts = low.map(
+    (item) =>
+      `${criterionName(context, item.criterion)} (agreement ${fixed(item.alpha, 2)} on ${plural(item.units, 'deal')})`,
+  );
+  const causes = low.flatMap((item) => {
     const name = criterionName(context, item.criterion);
-    const base = `${name} (agreement ${fixed(item.alpha, 2)} on ${plural(item.units, 'deal')})`;
-    if (item.cause === 'rater') return `${base}, because of ${list(item.raters)} alone`;
-    if (item.cause === 'rater or wording') return `${base}, perhaps because of ${list(item.raters)} alone`;
-    return base;
+    if (item.cause === 'rater') return [`${list(item.raters)} alone explains ${name}`];
+    if (item.cause === 'rater or wording') return [`${list(item.raters)} alone may explain ${name}`];
+    return [];
   });
   const sure = report.closedLoop.rewrite.every(
     (item) => item.ci !== null && item.ci.probabilityBelow.value >= 0.95,
   );
   return {
     topic: 'criteria',
-    sentence: `The team reads ${list(parts)} differently from one another.`,
+    sentence: `The team reads ${list(parts)} differently from one another${causes.length > 0 ? `; ${causes.join('; ')}` : ''}.`,
     certainty: sure ? 'sure' : 'fairly sure',
     basis: sure
       ? `in 95% or more of the bootstrap replicates α stays below ${threshold}`
