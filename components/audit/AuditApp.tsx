@@ -4,6 +4,7 @@ import type { AuditEngine, AuditRequest, IncomingFile } from '../../lib/audit/au
 import { auditPageReducer, INITIAL_STATE } from './audit-page-state';
 import { AuditReportView } from './AuditReportView';
 import { duration } from '../../lib/audit/format-numbers';
+import type { Definitions } from '../../lib/definitions/schema-v1';
 import { DraftSection } from './draft/DraftSection';
 import { ImportPanel } from './ImportPanel';
 import {
@@ -41,7 +42,16 @@ function parseAsOf(value: string): number | null {
  * definitions), then read agreement, rater bias, distributions, predictive validity, the closed
  * loop, coverage and slices. Reading, merging and the audit run in `engine` (a Web Worker).
  */
-export function AuditApp({ engine, now = Date.now }: { engine: AuditEngine; now?: () => number }) {
+export function AuditApp({
+  engine,
+  now = Date.now,
+  frameworks = [],
+}: {
+  engine: AuditEngine;
+  now?: () => number;
+  /** Built-in frameworks a new admin can draft from. */
+  frameworks?: readonly Definitions[];
+}) {
   const [state, dispatch] = useReducer(auditPageReducer, INITIAL_STATE);
   const [asOfText, setAsOfText] = useState('');
   const asOf = useRef<number | null>(null);
@@ -188,10 +198,10 @@ export function AuditApp({ engine, now = Date.now }: { engine: AuditEngine; now?
               `Debug: worker read ${duration(state.timings.read)}, merge ${duration(state.timings.merge)}, audit ${duration(state.timings.audit)}`
             }
           />
-          {state.definitionsDocument && (
-            <DraftSection definitions={state.definitionsDocument} report={report} />
-          )}
         </div>
+      )}
+      {(state.definitionsDocument || frameworks.length > 0) && (
+        <DraftSection definitions={state.definitionsDocument} frameworks={frameworks} report={report} />
       )}
     </main>
   );
