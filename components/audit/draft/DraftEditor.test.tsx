@@ -47,5 +47,5 @@ describe('DraftEditor', () => {
     expect(screen.getByRole('list', { name: 'Changes from the current version' })).toHaveTextContent(
       'Champion: weight 3 → 5',
     );
-  });
+  }, 30_000);
 });

@@ -23,5 +23,5 @@ describe('DraftSection', () => {
     const changes = screen.getByRole('list', { name: 'Changes from the current version' });
     expect(changes).toHaveTextContent(`Budget agreed: renamed from “${bant.criteria[0]!.name}”`);
     expect(screen.getByRole('button', { name: 'Download the draft (JSON)' })).toBeEnabled();
-  });
+  }, 30_000);
 });
