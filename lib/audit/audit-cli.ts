@@ -105,7 +105,7 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
 
   const report = runAudit(merged.value.input, { asOf: asOf ?? io.now().getTime() });
   const stdout = json
-    ? `${JSON.stringify(toAuditJson(report, merged.value.summary), null, 2)}\n`
+    ? `${JSON.stringify(toAuditJson(report, merged.value.summary, merged.value.definitions), null, 2)}\n`
     : formatAuditText(report, merged.value.summary);
   const { refused } = merged.value.summary;
   if (refused.length === 0) return { exitCode: EXIT.ok, stdout, stderr: '' };

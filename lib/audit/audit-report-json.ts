@@ -6,6 +6,8 @@ import type { AlphaFigure } from './krippendorff-alpha';
 import { ALPHA_METRICS } from './krippendorff-metrics';
 import type { AucFigure } from './mann-whitney-auc';
 import type { AuditReport } from './audit-report';
+import type { Definitions } from '../definitions/schema-v1';
+import { buildFindings } from './findings';
 
 /** The `--json` document: the issue's shape, numbers unrounded, `null` + `<name>Reason` beside what is missing. */
 export type AuditJson = Record<string, unknown>;
@@ -61,8 +63,16 @@ function figureMap<T extends Figure>(
   return out;
 }
 
-/** Converts a report to the JSON document the CLI prints with `--json`. */
-export function toAuditJson(report: AuditReport, summary?: MergeSummary): AuditJson {
+/**
+ * Converts a report to the JSON document the CLI prints with `--json`; `definitions` name the
+ * criteria in the added `findings` (every earlier field is kept as it was).
+ */
+export function toAuditJson(
+  report: AuditReport,
+  summary?: MergeSummary,
+  definitions?: Definitions | null,
+): AuditJson {
+  const criterionNames = Object.fromEntries((definitions?.criteria ?? []).map((c) => [c.id, c.name]));
   return {
     format: AUDIT_JSON_FORMAT,
     formatVersion: 1,
@@ -223,5 +233,6 @@ export function toAuditJson(report: AuditReport, summary?: MergeSummary): AuditJ
       })),
       disputes: report.managerAgreement.disputes,
     },
+    findings: buildFindings(report, { criterionNames }),
   };
 }

@@ -51,7 +51,7 @@ export function createAuditWorkerCore(post: (response: AuditResponse) => void): 
 } {
   let files: StoredFile[] = [];
   let definitions: StoredDefinitions | null = null;
-  let merged: { input: AuditInput; summary: MergeSummary } | null = null;
+  let merged: { input: AuditInput; summary: MergeSummary; definitions: Definitions | null } | null = null;
   let queue: Promise<void> = Promise.resolve();
 
   const now = () => performance.now();
@@ -183,6 +183,7 @@ export function createAuditWorkerCore(post: (response: AuditResponse) => void): 
       files: accepted,
       rejected,
       definitions: d ? { id: d.id, version: d.version, title: d.title, file: definitions!.name } : null,
+      definitionsDocument: merged?.definitions ?? d ?? null,
       summary: merged?.summary ?? null,
       report,
       timings,

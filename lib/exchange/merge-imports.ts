@@ -49,8 +49,11 @@ interface CsvScore {
   where: Map<string, string>;
 }
 
-/** The merged input and what the merge did. */
-export type Merged = { input: AuditInput; summary: MergeSummary };
+/**
+ * The merged input, what the merge did, and the definitions the audit reads: the ones given, or
+ * else those of the latest bundle score (null when neither exists).
+ */
+export type Merged = { input: AuditInput; summary: MergeSummary; definitions: Definitions | null };
 
 /**
  * Merges files into one audit input. Scores are merged by id (a repeat must be identical), CSV
@@ -328,6 +331,7 @@ function mergeOnce(
       staleAfterDays: chosen?.staleAfterDays ?? 30,
     },
     summary,
+    definitions: chosen,
   });
   return { result: merged, conflicts: conflicted };
 }

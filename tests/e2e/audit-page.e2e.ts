@@ -65,7 +65,7 @@ describe('The audit page in Chromium', () => {
 
     // The known α: champion's ordinal α on the pipeline data (CLI: 0.786 [0.66, 0.87] on 36 deals).
     const agreement = page.getByRole('table', { name: /Agreement per criterion/ });
-    const champion = agreement.getByRole('row', { name: /^champion/ });
+    const champion = agreement.getByRole('row', { name: /^Champion/ });
     expect(await champion.textContent()).toContain('0.786 [0.66, 0.87] n = 36');
     expect(await page.getByRole('img', { name: /Agreement per criterion/ }).count()).toBe(1);
 
@@ -204,9 +204,9 @@ describe('The audit page in Chromium', () => {
     // A focused section link moves focus to its heading.
     await page
       .getByRole('navigation', { name: 'Report sections' })
-      .getByRole('link', { name: 'Slices' })
+      .getByRole('link', { name: 'Predictive validity' })
       .press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Slices');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Predictive validity');
     expect(problems).toEqual([]);
   });
 });
