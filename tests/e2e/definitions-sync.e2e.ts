@@ -65,7 +65,7 @@ describe('Definitions synced from a URL', () => {
 
     const notice = sidebar.getByRole('status', { name: 'Definitions changed' });
     await notice.waitFor();
-    expect(await notice.textContent()).toContain('Last scored against meddpicc 1.0.0');
+    expect(await notice.textContent()).toContain('Last scored against meddpicc 1.1.0');
     expect(await notice.textContent()).toContain(
       'Metrics: question reworded; definition reworded; weight 1.5 → 1',
     );
@@ -73,6 +73,6 @@ describe('Definitions synced from a URL', () => {
     expect(await sidebar.getByRole('radiogroup').count()).toBe(2);
     const history = sidebar.getByRole('list', { name: 'Saved scores' }).getByRole('listitem');
     expect(await history.count()).toBe(1);
-    expect(await history.first().textContent()).toContain('meddpicc 1.0.0');
+    expect(await history.first().textContent()).toContain('meddpicc 1.1.0');
   });
 });
