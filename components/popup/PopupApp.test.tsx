@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createInMemoryBackground } from '../../tests/unit/helpers/in-memory-background';
 import { PopupApp, type PopupActions } from './PopupApp';
@@ -18,7 +18,7 @@ describe('PopupApp', () => {
     const { options } = createInMemoryBackground();
     render(<PopupApp backend={options} actions={actions()} />);
     expect(await screen.findByRole('status')).toHaveTextContent('Definitions in sync');
-    expect(screen.getByText(/MEDDPICC.* 1\.0\.0/)).toBeInTheDocument();
+    expect(screen.getByText(/MEDDPICC.* 1\.1\.0/)).toBeInTheDocument();
     expect(screen.getByText('Built in')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Sync now' })).toBeDisabled();
   });
@@ -29,6 +29,10 @@ describe('PopupApp', () => {
     render(<PopupApp backend={options} actions={actions()} />);
     expect(await screen.findByRole('status')).toHaveTextContent('Last definitions update failed');
     expect(screen.getByText(/The definitions file has \d+ problems/)).toBeInTheDocument();
+    // The full error, each problem at its path, for whoever can fix the file.
+    const problems = screen.getByRole('list', { name: 'Definitions problems' });
+    expect(within(problems).getByText(/^id: is required/)).toBeInTheDocument();
+    expect(within(problems).getAllByRole('listitem').length).toBeGreaterThan(1);
   });
 
   it('opens settings, calibration and audit, and toggles the sidebar', async () => {

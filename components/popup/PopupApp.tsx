@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { formatProblem } from '../../lib/definitions/definitions-problem';
 import type { SettingsView } from '../../lib/messaging/protocol';
 import type { OptionsBackend } from '../options/options-backend';
 import { OrgSyncSummary } from './OrgSyncSummary';
@@ -63,7 +64,18 @@ export function PopupApp({ backend, actions }: { backend: OptionsBackend; action
         <dt>Rater</dt>
         <dd>{settings.rater ?? 'Not set'}</dd>
       </dl>
-      {definitionsFailure && <p className="ys-bad">{definitionsFailure.error.summary}</p>}
+      {definitionsFailure && (
+        <div className="ys-bad">
+          <p>
+            {definitionsFailure.error.summary} ({definitionsFailure.source})
+          </p>
+          <ul aria-label="Definitions problems">
+            {definitionsFailure.error.problems.map((problem, index) => (
+              <li key={index}>{formatProblem(problem)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <OrgSyncSummary backend={backend} revision={revision} />
       <div className="ys-popup-actions">
         <button

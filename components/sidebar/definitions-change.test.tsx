@@ -116,4 +116,16 @@ describe('the sidebar after a definitions change', () => {
     await waitFor(() => expect(screen.queryByTestId('saved-versus-now')).toBeNull());
     expect(screen.queryByRole('status', { name: 'Definitions changed' })).toBeNull();
   });
+
+  it('tells the rep in one line that the team’s definitions could not be updated, without the admin’s error', async () => {
+    const { sidebar, options } = createInMemoryBackground();
+    const refused = await options.importDefinitions('team.json', '{"schemaVersion": 1, "id": "Bad Id"}');
+    expect(refused.ok).toBe(false);
+    await openDeal(sidebar);
+    const notice = await screen.findByRole('status', { name: 'Definitions not updated' });
+    expect(notice).toHaveTextContent(
+      /^Your team’s definitions could not be updated; your admin can see why in Yardstick’s settings\. Still scoring against MEDDPICC 1\.1\.0\.$/,
+    );
+    expect(notice.querySelectorAll('li')).toHaveLength(0);
+  });
 });
