@@ -32,6 +32,8 @@ export interface OptionsBackend {
   setOrgSync(enabled: boolean): Promise<Response<typeof MessageType.setOrgSync>>;
   /** Sends waiting scores now, lifting waits and pauses. */
   sendOrgScoresNow(): Promise<Response<typeof MessageType.sendOrgScoresNow>>;
+  /** The deals the rep opened recently whose latest score was made under older definitions. */
+  listDealsToRescore(): Promise<Response<typeof MessageType.listDealsToRescore>>;
   /** Calls `onChange` whenever the background announces a change; returns the unsubscribe. */
   subscribe(onChange: () => void): () => void;
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { formatProblem } from '../../lib/definitions/definitions-problem';
 import type { SettingsView } from '../../lib/messaging/protocol';
 import type { OptionsBackend } from '../options/options-backend';
+import { DealsToRescore } from './DealsToRescore';
 import { OrgSyncSummary } from './OrgSyncSummary';
 
 /** Browser actions the popup offers beyond the options backend. */
@@ -76,6 +77,7 @@ export function PopupApp({ backend, actions }: { backend: OptionsBackend; action
           </ul>
         </div>
       )}
+      <DealsToRescore backend={backend} revision={revision} />
       <OrgSyncSummary backend={backend} revision={revision} />
       <div className="ys-popup-actions">
         <button

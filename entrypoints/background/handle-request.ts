@@ -7,6 +7,7 @@ import type { HandlerContext, RequestHandler, RequestHandlers } from './handler-
 import { injectSidebarHandlers } from './inject-sidebar';
 import { orgDealHandlers } from './org-deal-handlers';
 import { orgSyncHandlers } from './org/org-sync-handlers';
+import { rescoreHandlers } from './rescore-handlers';
 import { restoreHandlers } from './restore-handlers';
 import { roleHandlers } from './role-handlers';
 import { sidebarStartHandlers } from './sidebar-start-handlers';
@@ -23,6 +24,7 @@ const HANDLERS: RequestHandlers = {
   ...draftHandlers,
   ...sidebarStartHandlers,
   ...orgSyncHandlers,
+  ...rescoreHandlers,
 };
 
 /** Runs one validated request and returns its response; expected failures are values. */

@@ -35,6 +35,8 @@ export const MessageType = {
   getOrgSyncStatus: 'page→background:getOrgSyncStatus',
   setOrgSync: 'page→background:setOrgSync',
   sendOrgScoresNow: 'page→background:sendOrgScoresNow',
+  // The deals the rep opened recently whose latest score was made under older definitions.
+  listDealsToRescore: 'page→background:listDealsToRescore',
   toggleSidebar: 'background→sidebar:toggle',
   // What content scripts once read from storage.local themselves; it is the background's alone now.
   getCustomDealUrls: CUSTOM_DEAL_URLS_TYPE,

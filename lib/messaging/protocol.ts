@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DealToRescore } from '../scoring/deals-to-rescore';
 import { DealSnapshotSchema } from '../crm/deal-snapshot';
 import { GenericAdapterConfigSchema, type GenericAdapterConfig } from '../crm/generic-adapter-config';
 import type { DefinitionsError } from '../definitions/parse-definitions';
@@ -76,6 +77,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal(MessageType.getOrgSyncStatus) }),
   z.strictObject({ type: z.literal(MessageType.setOrgSync), enabled: z.boolean() }),
   z.strictObject({ type: z.literal(MessageType.sendOrgScoresNow) }),
+  z.strictObject({ type: z.literal(MessageType.listDealsToRescore) }),
 ]);
 /** A request to the background. */
 export type Request = z.infer<typeof RequestSchema>;
@@ -200,6 +202,7 @@ export interface ResponseMap extends TabScopedResponseMap {
   [MessageType.getOrgSyncStatus]: OrgSyncStatusView;
   [MessageType.setOrgSync]: OrgSyncStatusView;
   [MessageType.sendOrgScoresNow]: OrgSyncStatusView;
+  [MessageType.listDealsToRescore]: DealToRescore[];
 }
 
 /** A failure the receiver could name. `code` is stable; `message` is for people. */

@@ -28,6 +28,7 @@ const PAGE_REQUESTS: Request[] = [
   { type: MessageType.getOrgSyncStatus },
   { type: MessageType.setOrgSync, enabled: true },
   { type: MessageType.sendOrgScoresNow },
+  { type: MessageType.listDealsToRescore },
 ];
 
 const self = {

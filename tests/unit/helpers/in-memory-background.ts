@@ -144,6 +144,7 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
   const options: OptionsBackend = {
     getSettings: () => send({ type: MessageType.getSettings }),
     getOrgSyncStatus: () => send({ type: MessageType.getOrgSyncStatus }),
+    listDealsToRescore: () => send({ type: MessageType.listDealsToRescore }),
     setOrgSync: (enabled) => send({ type: MessageType.setOrgSync, enabled }),
     sendOrgScoresNow: () => send({ type: MessageType.sendOrgScoresNow }),
     setRater: (rater) => send({ type: MessageType.setRater, rater }),
