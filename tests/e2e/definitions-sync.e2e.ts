@@ -70,6 +70,12 @@ describe('Definitions synced from a URL', () => {
       'Metrics: question reworded; definition reworded; weight 1.5 → 1',
     );
     expect(await notice.textContent()).toContain('Economic buyer: removed');
+    // The figure shown under the new definitions was never saved, and the header says so.
+    const savedVersusNow = await sidebar.getByTestId('saved-versus-now').textContent();
+    expect(savedVersusNow).toMatch(
+      /^Saved [\d.]+ \w+ under meddpicc 1\.1\.0 · now [\d.]+ \w+ under two-criteria 2\.1\.0, not saved$/,
+    );
+    await sidebar.getByText('Unsaved changes (Ctrl+Enter saves).').waitFor();
     expect(await sidebar.getByRole('radiogroup').count()).toBe(2);
     const history = sidebar.getByRole('list', { name: 'Saved scores' }).getByRole('listitem');
     expect(await history.count()).toBe(1);
