@@ -8,7 +8,7 @@ export function definitionsStageDescription(stage: MappedStage): string {
 }
 
 /**
- * A mapped stage as the CRM names it ("Proposal/Price Quote"), with the definitions' stage it maps to
+ * A mapped stage as the CRM names it, quoted (“Proposal/Price Quote”), with the definitions' stage it maps to
  * as its tooltip; `descriptionId` names the element that describes it to assistive technology.
  */
 export function CrmStageName({ stage, descriptionId }: { stage: MappedStage; descriptionId: string }) {
@@ -18,7 +18,7 @@ export function CrmStageName({ stage, descriptionId }: { stage: MappedStage; des
       title={definitionsStageDescription(stage)}
       aria-describedby={descriptionId}
     >
-      {stage.crmStage.trim()}
+      “{stage.crmStage.trim()}”
     </span>
   );
 }

@@ -169,9 +169,9 @@ describe('SidebarApp', () => {
     const { sidebar } = createInMemoryBackground();
     await openDeal(sidebar);
     const gates = screen.getByRole('group', { name: 'Stage requirements' });
-    expect(gates).toHaveTextContent(/short of what Proposal\/Price Quote requires/);
+    expect(gates).toHaveTextContent(/short of what “Proposal\/Price Quote” requires/);
     expect(gates).not.toHaveTextContent(/what Propose requires/);
-    const stageName = within(gates).getByText('Proposal/Price Quote');
+    const stageName = within(gates).getByText('“Proposal/Price Quote”');
     expect(stageName).toHaveAttribute('title', 'The definitions’ stage: Propose');
     expect(stageName).toHaveAccessibleDescription('The definitions’ stage: Propose');
   });
