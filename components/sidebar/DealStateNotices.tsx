@@ -61,6 +61,8 @@ export function DealStateNotices() {
       )}
       {deal.status === 'loaded' && draftOrigin.kind === 'latest-score' && !draftOrigin.sameDefinitions && (
         <DefinitionsChangedNotice
+          // Another deal, or a new score, starts the stepping over.
+          key={draftOrigin.score.id}
           scoredAgainst={`${draftOrigin.score.definitions.id} ${draftOrigin.score.definitions.version}`}
           activeVersion={`${deal.value.active.definitions.id} ${deal.value.active.definitions.version}`}
           changes={
