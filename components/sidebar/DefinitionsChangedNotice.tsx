@@ -26,7 +26,8 @@ export function DefinitionsChangedNotice({
       : root.querySelector('[data-criterion]');
     const target =
       criterion?.querySelector<HTMLElement>('input:checked') ??
-      criterion?.querySelector<HTMLElement>('input, button, textarea');
+      criterion?.querySelector<HTMLElement>('input') ??
+      criterion?.querySelector<HTMLElement>('button, textarea');
     setCurrent(index);
     target?.focus();
     target?.scrollIntoView({ block: 'center' });
