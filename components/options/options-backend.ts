@@ -34,6 +34,8 @@ export interface OptionsBackend {
   sendOrgScoresNow(): Promise<Response<typeof MessageType.sendOrgScoresNow>>;
   /** Connects an org that refuses the browser session through the policy's connected app (sign-in window). */
   connectOrg(apiOrigin: string): Promise<Response<typeof MessageType.connectOrgFromPage>>;
+  /** The deals the rep opened recently whose latest score was made under older definitions. */
+  listDealsToRescore(): Promise<Response<typeof MessageType.listDealsToRescore>>;
   /** Calls `onChange` whenever the background announces a change; returns the unsubscribe. */
   subscribe(onChange: () => void): () => void;
 }

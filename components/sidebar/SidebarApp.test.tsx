@@ -141,10 +141,11 @@ describe('SidebarApp', () => {
     const user = userEvent.setup();
     const { sidebar } = createInMemoryBackground();
     await openDeal(sidebar);
-    expect(screen.getByTestId('score-total')).toHaveTextContent('0');
-    await user.click(screen.getByRole('button', { name: /gates short/ }));
+    expect(screen.getByTestId('score-not-scored')).toHaveTextContent('Not scored yet');
+    expect(screen.queryByTestId('score-band')).toBeNull();
+    await user.click(screen.getByRole('button', { name: /Not scored yet/ }));
     const gates = screen.getByRole('group', { name: 'Stage requirements' });
-    expect(gates).toHaveTextContent('Economic buyer: needs');
+    expect(gates).toHaveTextContent('Economic buyer: needs Met, is not answered');
 
     for (const group of screen.getAllByRole('radiogroup')) {
       const radios = within(group).getAllByRole('radio');
@@ -161,6 +162,30 @@ describe('SidebarApp', () => {
     expect(gates).toHaveTextContent('is Unknown');
   });
 
+  it('scores a deal once any criterion is answered, Unknown included', async () => {
+    const user = userEvent.setup();
+    const { sidebar } = createInMemoryBackground();
+    await openDeal(sidebar);
+    const champion = screen.getByRole('radiogroup', { name: 'Champion' });
+    await user.click(within(champion).getByRole('radio', { name: 'Unknown' }));
+    expect(screen.queryByTestId('score-not-scored')).toBeNull();
+    expect(screen.getByTestId('score-total')).toHaveTextContent('0');
+    expect(screen.getByTestId('score-band')).toHaveTextContent('Unqualified');
+  });
+
+  it('names the stage as the CRM does, with the definitions’ stage as its description', async () => {
+    const user = userEvent.setup();
+    const { sidebar } = createInMemoryBackground();
+    await openDeal(sidebar);
+    await user.click(screen.getByRole('button', { name: /gates short/ }));
+    const gates = screen.getByRole('group', { name: 'Stage requirements' });
+    expect(gates).toHaveTextContent(/short of what “Proposal\/Price Quote” requires/);
+    expect(gates).not.toHaveTextContent(/what Propose requires/);
+    const stageName = within(gates).getByText('“Proposal/Price Quote”');
+    expect(stageName).toHaveAttribute('title', 'The definitions’ stage: Propose');
+    expect(stageName).toHaveAccessibleDescription('The definitions’ stage: Propose');
+  });
+
   it('asks for the rater before the first save, then saves with Ctrl+Enter and lists the score in history', async () => {
     const user = userEvent.setup();
     const { sidebar, services } = createInMemoryBackground();
@@ -175,7 +200,7 @@ describe('SidebarApp', () => {
     await screen.findByText(/^Saved at/);
     const history = screen.getByRole('list', { name: 'Saved scores' });
     expect(within(history).getAllByRole('listitem')).toHaveLength(1);
-    expect(history).toHaveTextContent('meddpicc 1.0.0');
+    expect(history).toHaveTextContent('meddpicc 1.1.0');
     const stored = await services.db.scores.toArray();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({

@@ -20,6 +20,7 @@ import { configsForPage } from '../../lib/crm/configs-for-page';
 import type { OrgSync } from './org/org-sync';
 import { toDefinitionsView } from './definitions-view';
 import { adapterConfigsOf } from './custom-crm-hosts';
+import { rememberDealOpen } from './rescore-handlers';
 
 // What the sidebar shows may use the previous run's policy for the seconds after a browser start; a
 // save reads the current policy, so a score is never recorded under a stale rater or role.
@@ -206,6 +207,9 @@ export const dealHandlers: HandlerSlice<
     // lifts a pause that waited for a new session.
     if (origin.url)
       void effects.orgSync.dealOpened({ crm: crmOfDealKey(dealKey), url: origin.url }, origin.cookieStoreId);
+    // The rep's own opens only: extension pages read deals too (the audit, a manager's view).
+    if (origin.sender === 'content-script')
+      void rememberDealOpen(effects.localStore, dealKey, new Date()).catch(() => undefined);
     const state = await readDealState(services, dealKey);
     effects.rememberDefinitionsPreview(state.active);
     return { ok: true, value: state };

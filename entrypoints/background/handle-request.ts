@@ -8,6 +8,7 @@ import { injectSidebarHandlers } from './inject-sidebar';
 import { orgDealHandlers } from './org-deal-handlers';
 import { orgConnectHandlers } from './org/org-connect-handlers';
 import { orgSyncHandlers } from './org/org-sync-handlers';
+import { rescoreHandlers } from './rescore-handlers';
 import { restoreHandlers } from './restore-handlers';
 import { roleHandlers } from './role-handlers';
 import { sidebarStartHandlers } from './sidebar-start-handlers';
@@ -25,6 +26,7 @@ const HANDLERS: RequestHandlers = {
   ...sidebarStartHandlers,
   ...orgSyncHandlers,
   ...orgConnectHandlers,
+  ...rescoreHandlers,
 };
 
 /** Runs one validated request and returns its response; expected failures are values. */

@@ -35,6 +35,7 @@ export const extensionPageBackend: OptionsBackend = {
   removeCustomCrm: (urlPattern) => sendRequest({ type: MessageType.removeCustomCrm, urlPattern }),
   syncCustomCrms: () => sendRequest({ type: MessageType.syncCustomCrms }),
   backupRestored: () => sendRequest({ type: MessageType.backupRestored }),
+  listDealsToRescore: () => sendRequest({ type: MessageType.listDealsToRescore }),
   subscribe(onChange) {
     const listener = (changes: Record<string, unknown>, area: string) => {
       if (area === 'local' && STATE_REVISION_KEY in changes) onChange();

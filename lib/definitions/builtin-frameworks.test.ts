@@ -2,6 +2,7 @@
 // Node environment: under happy-dom, Vite rewrites `new URL(path, import.meta.url)` into an http:// asset URL.
 import '../zod-jitless';
 import { readFileSync } from 'node:fs';
+import { findDefinitionsWarnings } from './definitions-warnings';
 import { DefinitionsV1Schema, type Definitions } from './schema-v1';
 
 const FILES = {
@@ -31,6 +32,22 @@ const CRM_DEFAULT_STAGES = [
   'Presentation Scheduled',
   'Decision Maker Bought-In',
   'Contract Sent',
+  // Dynamics 365 Sales' default business process flow stages
+  '1-Qualify',
+  '2-Develop',
+  '3-Propose',
+  '4-Close',
+  // … and its Sales Stage field's options
+  'Develop',
+  'Close',
+  // Pipedrive's default pipeline stages, current and earlier
+  'Qualified',
+  'Lead In',
+  'Contact Made',
+  'Needs Defined',
+  'Demo Scheduled',
+  'Proposal Made',
+  'Negotiations Started',
 ];
 
 function readJson(url: URL): unknown {
@@ -61,7 +78,7 @@ describe.each(Object.entries(FILES))('built-in definitions %s.json', (id, url) =
     const definitions = parse(url);
     expect(definitions.id).toBe(id);
     expect(definitions.schemaVersion).toBe(1);
-    expect(definitions.version).toBe('1.0.0');
+    expect(definitions.version).toBe('1.1.0');
     expect(definitions.description?.trim()).toBeTruthy();
     expect(definitions.staleAfterDays).toBe(30);
     expect(definitions.captureFields).toEqual(['lead_source', 'campaign', 'product_line', 'type']);
@@ -104,6 +121,10 @@ describe.each(Object.entries(FILES))('built-in definitions %s.json', (id, url) =
     for (const crmStage of CRM_DEFAULT_STAGES) {
       expect(owners.has(crmStage.toLowerCase()), `alias "${crmStage}" is mapped`).toBe(true);
     }
+  });
+
+  it('labels no level like Unknown, which is the answer kept apart from every level', () => {
+    expect(findDefinitionsWarnings(parse(url))).toEqual([]);
   });
 
   it('has progressive gates only for stages through negotiate', () => {

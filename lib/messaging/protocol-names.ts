@@ -38,6 +38,8 @@ export const MessageType = {
   // Connecting through the policy's connected app (OAuth 2.0 with PKCE) where the org refuses the browser session.
   connectOrgFromPage: 'page→background:connectOrg',
   connectOrgFromSidebar: 'sidebar→background:connectOrg',
+  // The deals the rep opened recently whose latest score was made under older definitions.
+  listDealsToRescore: 'page→background:listDealsToRescore',
   toggleSidebar: 'background→sidebar:toggle',
   // What content scripts once read from storage.local themselves; it is the background's alone now.
   getCustomDealUrls: CUSTOM_DEAL_URLS_TYPE,

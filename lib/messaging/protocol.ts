@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DealToRescore } from '../scoring/deals-to-rescore';
 import { DealSnapshotSchema } from '../crm/deal-snapshot';
 import { GenericAdapterConfigSchema, type GenericAdapterConfig } from '../crm/generic-adapter-config';
 import type { DefinitionsError } from '../definitions/parse-definitions';
@@ -82,6 +83,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
     apiOrigin: z.url({ protocol: /^https$/ }).max(300),
   }),
   z.strictObject({ type: z.literal(MessageType.connectOrgFromSidebar) }),
+  z.strictObject({ type: z.literal(MessageType.listDealsToRescore) }),
 ]);
 /** A request to the background. */
 export type Request = z.infer<typeof RequestSchema>;
@@ -208,6 +210,7 @@ export interface ResponseMap extends TabScopedResponseMap {
   [MessageType.sendOrgScoresNow]: OrgSyncStatusView;
   [MessageType.connectOrgFromPage]: OrgConnectedView;
   [MessageType.connectOrgFromSidebar]: OrgConnectedView;
+  [MessageType.listDealsToRescore]: DealToRescore[];
 }
 
 /** A failure the receiver could name. `code` is stable; `message` is for people. */

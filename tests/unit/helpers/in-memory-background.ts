@@ -151,6 +151,7 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
   const options: OptionsBackend = {
     getSettings: () => send({ type: MessageType.getSettings }),
     getOrgSyncStatus: () => send({ type: MessageType.getOrgSyncStatus }),
+    listDealsToRescore: () => send({ type: MessageType.listDealsToRescore }),
     setOrgSync: (enabled) => send({ type: MessageType.setOrgSync, enabled }),
     sendOrgScoresNow: () => send({ type: MessageType.sendOrgScoresNow }),
     connectOrg: (apiOrigin: string) => send({ type: MessageType.connectOrgFromPage, apiOrigin }),
