@@ -73,6 +73,8 @@ export function toAuditJson(report: AuditReport, summary?: MergeSummary): AuditJ
             selfDeclared: summary.selfDeclared,
             warnings: mergeWarningLines(summary),
             refused: summary.refused.map((refused) => formatImportError(refused.error)),
+            ...(summary.salesforce ? { salesforce: summary.salesforce } : {}),
+            ...(summary.verifiedRaters ? { verifiedRaters: summary.verifiedRaters } : {}),
           }
         : {}),
     },
