@@ -87,6 +87,8 @@ export function toAuditJson(
             selfDeclared: summary.selfDeclared,
             warnings: mergeWarningLines(summary),
             refused: summary.refused.map((refused) => formatImportError(refused.error)),
+            ...(summary.salesforce ? { salesforce: summary.salesforce } : {}),
+            ...(summary.verifiedRaters ? { verifiedRaters: summary.verifiedRaters } : {}),
           }
         : {}),
     },

@@ -188,6 +188,7 @@ describe('the drain, over real HTTP to the Salesforce test server', { timeout: 6
     server.scores.set(written!, {
       Id: 'a0X5g000009ZZZZEAA',
       OwnerId: REP.userId,
+      SystemModstamp: '2026-12-01T00:00:00.000+0000',
       fields: { Score_Key__c: written },
     });
     direct.cookies.set(API_ORIGIN, REP.token);
@@ -208,6 +209,7 @@ describe('the drain, over real HTTP to the Salesforce test server', { timeout: 6
     server.scores.set(written!, {
       Id: 'a0X5g000009YYYYEAA',
       OwnerId: REP.userId,
+      SystemModstamp: new Date().toISOString(),
       fields: { Score_Key__c: written },
     });
     const restarted = createOrgSyncHarness(db, { rewriteOrigin: () => server.httpOrigin });

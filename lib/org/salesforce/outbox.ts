@@ -277,6 +277,7 @@ function pauseFor(error: OrgError, now: number): OutboxPause | null {
     case 'timeout':
     case 'network':
     case 'aborted':
+    case 'query-job-failed':
       return null;
   }
 }
