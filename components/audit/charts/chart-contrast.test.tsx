@@ -84,12 +84,19 @@ const spread = {
   raters: [-2.4, -1.5, -1, -0.7, -0.4, 0, 0.4, 0.7, 1, 1.5, 2.4].map((value, i) => ({
     ...report.raters[0]!,
     id: `rater-${i}`,
-    bias: {
-      champion: { value, n: 12, se: 0.1 },
+    // The heat map shows the robust bias.
+    robustBias: {
+      champion: { value, n: 12, se: 0.1, flagged: Math.abs(value) >= 0.5 },
       metrics:
         i === 3
-          ? { value: null, n: 2, se: null, reason: 'insufficient data: 2 deals (minimum 5)' }
-          : { value: -value, n: 12, se: 0.1 },
+          ? {
+              value: null,
+              n: 2,
+              se: null,
+              flagged: false,
+              reason: 'insufficient data: 2 deals (minimum 5)',
+            }
+          : { value: -value, n: 12, se: 0.1, flagged: Math.abs(value) >= 0.5 },
     },
   })),
 };
