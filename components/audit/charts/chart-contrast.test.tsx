@@ -154,5 +154,14 @@ describe('chart label contrast', () => {
     // The two accurate raters are in line (white), the lenient one is not.
     const cells = [...container.querySelectorAll('rect.ys-cell')].map((rect) => rect.getAttribute('fill'));
     expect(cells.filter((fill) => fill === 'rgb(255, 255, 255)')).toHaveLength(5);
+    // The cells show the robust bias, flagged as the findings flag it, deals and cases apart.
+    expect(container.textContent).toContain(
+      'lee on Champion: +0.67 levels from the team, more lenient, flagged',
+    );
+    expect(container.textContent).toMatch(/lee on Champion: [^;]*n = 15 deals and 3 calibration cases/);
+    const { container: spreadMap } = render(<BiasHeatMap report={spread} names={names} />);
+    expect(spreadMap.textContent).toContain(
+      'rater-0 on Champion: −2.40 levels from the team, stricter, flagged',
+    );
   });
 });
