@@ -102,5 +102,10 @@ describe('findings', () => {
     expect(Object.keys(json).slice(0, -1)).not.toContain('findings');
     expect(Object.keys(json).at(-1)).toBe('findings');
     expect((json.findings as { sentence: string }[])[0]!.sentence).toMatch(/^lee scores champion higher/);
+    // The robust bias's detail gains the calibration cases among its n (added, nothing renamed).
+    const lee = (json.raters as { id: string; robustBiasDetail: Record<string, unknown> }[]).find(
+      (rater) => rater.id === LENIENT_RATER,
+    )!;
+    expect(lee.robustBiasDetail.champion).toMatchObject({ flagged: true, calibrationCases: 3 });
   });
 });
