@@ -192,7 +192,11 @@ export function OrgLoadPanel({
           {...(eta?.fraction === null || eta === null ? {} : { value: eta.fraction })}
         />
       )}
-      <p role={view.phase === 'failed' ? 'alert' : 'status'} className="ys-org-load-status">
+      {/* Polite live text, not a second status role: the page's own status line stays the one status. */}
+      <p
+        {...(view.phase === 'failed' ? { role: 'alert' } : { 'aria-live': 'polite' as const })}
+        className="ys-org-load-status"
+      >
         {loadText(view, view.phase === 'loading' ? view.at : now())}
       </p>
     </section>

@@ -60,7 +60,8 @@ export function isAuditPageSender(sender: SenderFacts | undefined, self: Extensi
   if (!sender || sender.id !== self.id || !sender.url) return false;
   try {
     const url = new URL(sender.url);
-    return url.origin === self.origin && url.pathname === AUDIT_PAGE_PATH;
+    // `origin` is "null" for extension schemes outside browsers; scheme and host say the same.
+    return `${url.protocol}//${url.host}` === self.origin && url.pathname === AUDIT_PAGE_PATH;
   } catch {
     return false;
   }

@@ -138,6 +138,8 @@ describe('Load from Salesforce on the audit page', () => {
     // The inputs table sits in a folded section: read it, do not wait for it to show.
     await expect.poll(() => counts(org), { timeout: 30_000 }).toEqual(fromFiles);
     expect(fromFiles.Scores).toBe('96');
+    const verified = await org.getByTestId('verified-raters').textContent();
+    for (const rep of TEAM) expect(verified).toContain(rep.name);
 
     const queries = server.calls.get('GET query') ?? 0;
     await load(org);
