@@ -18,20 +18,9 @@ import {
   winRateGap,
 } from '../../lib/audit/missing-data';
 import { toReportCsv } from '../../lib/audit/report-csv';
+import { downloadFile } from './download-file';
 
 let nextId = 0;
-
-/** Starts a download of `text` as a file (the page's own origin; nothing leaves the computer). */
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function parseAsOf(value: string): number | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
@@ -153,7 +142,7 @@ export function AuditApp({
             <button
               type="button"
               onClick={() =>
-                download(
+                downloadFile(
                   `yardstick-audit-${stamp}.csv`,
                   toReportCsv(report, summary),
                   'text/csv;charset=utf-8',
@@ -166,7 +155,7 @@ export function AuditApp({
               type="button"
               className="ys-secondary"
               onClick={() =>
-                download(
+                downloadFile(
                   `yardstick-audit-${stamp}.json`,
                   `${JSON.stringify(toAuditJson(report, summary ?? undefined, state.definitionsDocument), null, 2)}\n`,
                   'application/json',

@@ -128,6 +128,7 @@ export function toAuditJson(
         agreement.iccReason = icc.oneWay.reason;
       }
       agreement.iccN = icc.targets;
+      agreement.levelSplits = criterion.agreement.levelSplits;
       const { deals, won, lost, auc } = criterion.predictive;
       return { id: criterion.id, agreement, predictive: { deals, won, lost, ...aucJson(auc) } };
     }),

@@ -5,6 +5,7 @@ import type { ManagerAgreement } from './manager-agreement';
 import type { CoverageFigure } from './coverage';
 import type { DistributionSummary } from './descriptive-statistics';
 import type { KappaFigure } from './fleiss-kappa';
+import type { LevelSplits } from './level-splits';
 import type { IccResult } from './intraclass-correlation';
 import type { AlphaBootstrapOptions, AlphaFigure, AlphaResult } from './krippendorff-alpha';
 import type { AucFigure } from './mann-whitney-auc';
@@ -41,6 +42,8 @@ export interface CriterionAgreement {
   alpha: AlphaResult;
   fleissKappa: KappaFigure;
   icc: IccResult;
+  /** Which levels the raters picked together on a unit: agreements and confusions, in rating pairs. */
+  levelSplits: LevelSplits;
 }
 
 /** Predictive validity of one criterion (or of the total) on closed deals. */

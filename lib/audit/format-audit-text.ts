@@ -92,8 +92,9 @@ export function formatAuditText(report: AuditReport, summary?: MergeSummary): st
         rater.id,
         ...criteria.map((criterion) => {
           const bias = rater.robustBias[criterion]!;
-          if (bias.value === null) return `— (${bias.n})`;
-          return `${signed(bias.value)}${bias.flagged ? '*' : ''} (${bias.n})`;
+          const units = unitsInWords(bias.n - (bias.calibrationCases ?? 0), bias.calibrationCases ?? 0);
+          if (bias.value === null) return `— (${units})`;
+          return `${signed(bias.value)}${bias.flagged ? '*' : ''} (${units})`;
         }),
       ]),
     ),

@@ -153,6 +153,16 @@ export function toReportCsv(report: AuditReport, summary: MergeSummary | null): 
         null,
         bias.se === null ? '' : `standard error ${bias.se}`,
       );
+      const calibrationCases = bias.calibrationCases ?? 0;
+      add('rater bias against the team', rater.id, criterion, 'deals in n', bias.n - calibrationCases, null);
+      add(
+        'rater bias against the team',
+        rater.id,
+        criterion,
+        'calibration cases in n',
+        calibrationCases,
+        null,
+      );
     }
     for (const [criterion, drift] of Object.entries(rater.drift)) {
       figure('rater drift', rater.id, criterion, 'slope (levels per 30 days)', drift.slopePer30Days);

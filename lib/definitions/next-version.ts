@@ -71,6 +71,11 @@ export function describeDraftChanges(before: Definitions, after: Definitions): s
     if (change.kind === 'changed') lines.push(`${change.name}: ${change.details.join('; ')}`);
     else lines.push(`${change.name}: ${change.kind}`);
   }
+  const kept = new Set(after.criteria.map((c) => c.id));
+  const beforeOrder = before.criteria.map((c) => c.id).filter((id) => kept.has(id));
+  const afterOrder = after.criteria.map((c) => c.id).filter((id) => beforeOrder.includes(id));
+  if (beforeOrder.join('\n') !== afterOrder.join('\n'))
+    lines.push(`criteria order: ${after.criteria.map((c) => c.name).join(', ')}`);
   if (JSON.stringify(before.bands) !== JSON.stringify(after.bands)) lines.push('bands changed');
   if (JSON.stringify(before.stages) !== JSON.stringify(after.stages)) lines.push('stages changed');
   return lines;

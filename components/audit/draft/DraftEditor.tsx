@@ -10,19 +10,12 @@ import {
   type DraftDocument,
 } from '../../../lib/definitions/next-version';
 import type { Definitions } from '../../../lib/definitions/schema-v1';
-import { DraftField, type DraftBinding } from './DraftField';
-
-/** Starts a download of `text` (the page's own origin; nothing is published anywhere). */
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { appendItem, newCriterion } from '../../../lib/definitions/draft-edits';
+import { DraftBands } from './DraftBands';
+import { DraftCriterion } from './DraftCriterion';
+import { DraftField, DraftGroupProblem, type DraftBinding } from './DraftField';
+import { DraftStages } from './DraftStages';
+import { downloadFile } from '../download-file';
 
 function proposalText(proposal: Proposal, name: (id: string) => string): string {
   switch (proposal.kind) {
@@ -52,12 +45,16 @@ export function DraftEditor({ current, report }: { current: Definitions; report:
     draft,
     problems: checked.paths,
     update: (path, value) => setDraft((previous) => setAt(previous, path, value)),
+    edit: (change) => setDraft(change),
   };
   const name = (id: string) => current.criteria.find((c) => c.id === id)?.name ?? id;
   const reword = new Set(proposals.filter((p) => p.kind === 'reword').map((p) => p.criterion));
+  const splitsOf = (id: unknown) =>
+    typeof id === 'string' && reword.has(id)
+      ? (report?.criteria.find((audit) => audit.id === id)?.agreement.levelSplits ?? null)
+      : null;
   const changes = checked.valid ? describeDraftChanges(current, checked.valid) : [];
   const criteria = (Array.isArray(draft.criteria) ? draft.criteria : []) as Definitions['criteria'];
-  const bands = (Array.isArray(draft.bands) ? draft.bands : []) as Definitions['bands'];
   const stages = (Array.isArray(draft.stages) ? draft.stages : []) as Definitions['stages'];
   const file = `${current.id}-${String(draft.version)}`;
   return (
@@ -76,78 +73,25 @@ export function DraftEditor({ current, report }: { current: Definitions; report:
         <DraftField binding={binding} path={['version']} label="Version" />
         <DraftField binding={binding} path={['title']} label="Title" />
       </fieldset>
-      {criteria.map((criterion, c) => (
-        <fieldset key={c} className={reword.has(criterion.id) ? 'ys-draft-reword' : undefined}>
-          <legend>Criterion {criterion.name || criterion.id}</legend>
-          <DraftField binding={binding} path={['criteria', c, 'name']} label="Name" />
-          <DraftField binding={binding} path={['criteria', c, 'weight']} label="Weight" kind="number" />
-          <DraftField binding={binding} path={['criteria', c, 'question']} label="Question" kind="textarea" />
-          <DraftField
-            binding={binding}
-            path={['criteria', c, 'definition']}
-            label="Definition"
-            kind="textarea"
-          />
-          {reword.has(criterion.id) && (
-            <p className="ys-draft-note">Raters split on these levels: reword their evidence.</p>
-          )}
-          {(criterion.levels ?? []).map((_level, l) => (
-            <div key={l} className="ys-draft-level">
-              <DraftField
-                binding={binding}
-                path={['criteria', c, 'levels', l, 'value']}
-                label="Level value"
-                kind="number"
-              />
-              <DraftField
-                binding={binding}
-                path={['criteria', c, 'levels', l, 'label']}
-                label="Level label"
-              />
-              <DraftField
-                binding={binding}
-                path={['criteria', c, 'levels', l, 'evidence']}
-                label="Evidence"
-                kind="textarea"
-              />
-            </div>
-          ))}
-          {stages.map((stage) => (
-            <DraftField
-              key={stage.id}
-              binding={binding}
-              path={['criteria', c, 'gates', stage.id]}
-              label={`Gate: minimum level by ${stage.name || stage.id}`}
-              kind="number"
-              optional
-            />
-          ))}
-        </fieldset>
+      <DraftGroupProblem binding={binding} path={['criteria']} />
+      {criteria.map((_criterion, c) => (
+        <DraftCriterion
+          key={c}
+          binding={binding}
+          index={c}
+          count={criteria.length}
+          stages={stages}
+          splits={splitsOf(criteria[c]?.id)}
+        />
       ))}
-      <fieldset>
-        <legend>Bands</legend>
-        {bands.map((_band, b) => (
-          <div key={b} className="ys-draft-level">
-            <DraftField binding={binding} path={['bands', b, 'label']} label="Band label" />
-            <DraftField binding={binding} path={['bands', b, 'min']} label="From" kind="number" />
-            <DraftField binding={binding} path={['bands', b, 'max']} label="To" kind="number" />
-          </div>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>Stages</legend>
-        {stages.map((_stage, s) => (
-          <div key={s} className="ys-draft-level">
-            <DraftField binding={binding} path={['stages', s, 'name']} label="Stage name" />
-            <DraftField
-              binding={binding}
-              path={['stages', s, 'aliases']}
-              label="CRM names (comma-separated)"
-              kind="list"
-            />
-          </div>
-        ))}
-      </fieldset>
+      <button
+        type="button"
+        onClick={() => binding.edit((previous) => appendItem(previous, ['criteria'], newCriterion(previous)))}
+      >
+        Add a criterion
+      </button>
+      <DraftBands binding={binding} />
+      <DraftStages binding={binding} />
       <div role="status" className="ys-draft-status">
         {checked.valid ? (
           <>
@@ -177,7 +121,7 @@ export function DraftEditor({ current, report }: { current: Definitions; report:
           type="button"
           disabled={!checked.valid}
           onClick={() =>
-            download(`${file}.json`, serializeDefinitions(checked.valid!, 'json'), 'application/json')
+            downloadFile(`${file}.json`, serializeDefinitions(checked.valid!, 'json'), 'application/json')
           }
         >
           Download the draft (JSON)
@@ -187,7 +131,7 @@ export function DraftEditor({ current, report }: { current: Definitions; report:
           className="ys-secondary"
           disabled={!checked.valid}
           onClick={() =>
-            download(`${file}.yaml`, serializeDefinitions(checked.valid!, 'yaml'), 'application/yaml')
+            downloadFile(`${file}.yaml`, serializeDefinitions(checked.valid!, 'yaml'), 'application/yaml')
           }
         >
           Download the draft (YAML)

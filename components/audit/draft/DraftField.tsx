@@ -5,14 +5,17 @@ import type { DraftDocument } from '../../../lib/definitions/next-version';
 /** Where a field sits in the draft: keys and indexes. */
 export type DraftPath = readonly (string | number)[];
 
-/** What every field of the draft editor needs: the draft, its problems by path, and a setter. */
+/** What every field of the draft editor needs: the draft, its problems by path, and setters. */
 export interface DraftBinding {
   draft: DraftDocument;
   problems: ReadonlyMap<string, string>;
   update(path: DraftPath, value: unknown): void;
+  /** A structural edit (add, remove, move) of the whole draft. */
+  edit(change: (draft: DraftDocument) => DraftDocument): void;
 }
 
-function valueAt(draft: DraftDocument, path: DraftPath): unknown {
+/** The draft's value at `path`, or undefined where the path leads nowhere. */
+export function valueAt(draft: DraftDocument, path: DraftPath): unknown {
   let node: unknown = draft;
   for (const key of path) node = (node as Record<string | number, unknown> | undefined)?.[key];
   return node;
@@ -28,6 +31,7 @@ export function DraftField({
   label,
   kind = 'text',
   optional = false,
+  highlight,
 }: {
   binding: DraftBinding;
   path: DraftPath;
@@ -35,6 +39,8 @@ export function DraftField({
   kind?: 'text' | 'number' | 'textarea' | 'list';
   /** An empty number field removes the key (e.g. no gate at that stage). */
   optional?: boolean;
+  /** Marks the field as one the raters split on, with the element id that says how. */
+  highlight?: string;
 }) {
   const id = useId();
   const key = formatIssuePath(path);
@@ -58,14 +64,15 @@ export function DraftField({
     }
     binding.update(path, text);
   };
+  const describedBy = [problem ? `${id}-problem` : '', highlight ?? ''].filter(Boolean).join(' ');
   const common = {
     id,
     'aria-invalid': problem ? true : undefined,
-    'aria-describedby': problem ? `${id}-problem` : undefined,
+    'aria-describedby': describedBy || undefined,
     'data-path': key,
   };
   return (
-    <div className="ys-draft-field">
+    <div className={highlight ? 'ys-draft-field ys-draft-split' : 'ys-draft-field'}>
       <label htmlFor={id}>{label}</label>
       {kind === 'textarea' ? (
         <textarea
@@ -89,5 +96,20 @@ export function DraftField({
         </span>
       )}
     </div>
+  );
+}
+
+/**
+ * The validator's message for a whole list or item at `path` (e.g. "a criterion needs at least 2
+ * levels"), shown where that list sits in the form rather than under one field.
+ */
+export function DraftGroupProblem({ binding, path }: { binding: DraftBinding; path: DraftPath }) {
+  const key = formatIssuePath(path);
+  const problem = binding.problems.get(key);
+  if (!problem) return null;
+  return (
+    <p className="ys-draft-problem" data-path={key}>
+      {key}: {problem}
+    </p>
   );
 }

@@ -4,6 +4,7 @@ import { missing } from '../figure';
 import { fleissKappa, unequalRatings } from '../fleiss-kappa';
 import { intraclassCorrelations, type IccResult } from '../intraclass-correlation';
 import { krippendorffAlpha, type AlphaFigure, type AlphaResult } from '../krippendorff-alpha';
+import { levelSplits } from '../level-splits';
 import type { Minimums } from '../minimums';
 
 /** α at every metric replaced by "one rater": with a single rater there is no agreement to measure. */
@@ -68,6 +69,7 @@ export function criterionAgreement(
     alpha,
     fleissKappa: kappa,
     icc: iccOf(data, groups, c, raters, units, minimums),
+    levelSplits: levelSplits(units),
   };
 }
 
