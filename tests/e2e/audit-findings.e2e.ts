@@ -76,6 +76,29 @@ describe("The manager's audit, findings first, in Chromium", () => {
     await changes.waitFor();
     expect(await changes.textContent()).toContain('Champion: weight 3 → 4');
     expect(await changes.textContent()).toContain('version 2.1.0 → 2.2.0');
+
+    // The admin adds a criterion and a gate in the form; the diff shows both.
+    await page.getByRole('button', { name: 'Add a criterion' }).click();
+    const added = page.locator('fieldset.ys-draft-criterion').nth(2);
+    await added.getByText('criteria[2].name: must not be empty').waitFor();
+    await added.getByLabel('Id', { exact: true }).fill('timeline');
+    await added.getByLabel('Question', { exact: true }).fill('When must the customer be live, and why then?');
+    await added
+      .getByLabel('Definition', { exact: true })
+      .fill('A go-live date the customer owns, tied to an event of theirs.');
+    await added.getByLabel('Level label', { exact: true }).nth(0).fill('None');
+    await added.getByLabel('Evidence', { exact: true }).nth(0).fill('The customer has named no date.');
+    await added.getByLabel('Level label', { exact: true }).nth(1).fill('Dated');
+    await added
+      .getByLabel('Evidence', { exact: true })
+      .nth(1)
+      .fill('The customer named a go-live date and the event behind it.');
+    await added.getByLabel('Gate: minimum level by Propose', { exact: true }).fill('1');
+    await added.getByLabel('Name', { exact: true }).fill('Timeline');
+    const metrics = page.getByRole('group', { name: 'Criterion Metrics' });
+    await metrics.getByLabel('Gate: minimum level by Negotiate', { exact: true }).fill('10');
+    await changes.getByText('Timeline: added').waitFor();
+    expect(await changes.textContent()).toContain('Metrics: stage gates changed');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download the draft (YAML)' }).click(),
@@ -89,7 +112,10 @@ describe("The manager's audit, findings first, in Chromium", () => {
     });
     expect(validate.stderr).toBe('');
     expect(validate.status).toBe(0);
-    expect(readFileSync(file, 'utf8')).toMatch(/id: champion\n\s+name: Champion\n[\s\S]*?weight: 4\n/);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/id: champion\n\s+name: Champion\n[\s\S]*?weight: 4\n/);
+    expect(text).toMatch(/id: timeline\n\s+name: Timeline\n[\s\S]*?gates:\n\s+propose: 1\n/);
+    expect(text).toMatch(/id: metrics\n[\s\S]*?gates:\n\s+qualify: 5\n\s+negotiate: 10\n/);
     expect(problems).toEqual([]);
   });
 });
