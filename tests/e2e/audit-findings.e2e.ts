@@ -10,6 +10,7 @@ const FILES = ['lenient-team-ratings.csv', 'lenient-team-outcomes.csv', 'two-cri
   path.join(AUDIT_FIXTURES, name),
 );
 const REPO = path.resolve(import.meta.dirname, '../..');
+const AXE_SOURCE = readFileSync(path.join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 let browser: ExtensionBrowser;
 let workDir: string;
@@ -81,6 +82,14 @@ describe("The manager's audit, findings first, in Chromium", () => {
     await page.getByRole('button', { name: 'Add a criterion' }).click();
     const added = page.locator('fieldset.ys-draft-criterion').nth(2);
     await added.getByText('criteria[2].name: must not be empty').waitFor();
+    // The form, with its problems showing, passes axe's WCAG A and AA rules (labels, names, contrast).
+    await page.evaluate(AXE_SOURCE);
+    const violations = await page.evaluate(async () => {
+      const { axe } = window as unknown as { axe: typeof import('axe-core') };
+      const result = await axe.run('.ys-draft', { runOnly: ['wcag2a', 'wcag2aa'] });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
     await added.getByLabel('Id', { exact: true }).fill('timeline');
     await added.getByLabel('Question', { exact: true }).fill('When must the customer be live, and why then?');
     await added
