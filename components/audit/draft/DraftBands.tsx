@@ -23,7 +23,7 @@ export function DraftBands({ binding }: { binding: DraftBinding }) {
               type="button"
               className="ys-secondary"
               aria-label={`Remove band ${name}`}
-              onClick={() => binding.edit((draft) => removeItem(draft, ['bands'], b))}
+              onClick={() => binding.edit((draft) => removeItem(draft, ['bands'], b), 'add:bands')}
             >
               Remove band
             </button>
@@ -33,7 +33,10 @@ export function DraftBands({ binding }: { binding: DraftBinding }) {
       <button
         type="button"
         className="ys-secondary"
-        onClick={() => binding.edit((draft) => appendItem(draft, ['bands'], newBand(draft)))}
+        data-focus="add:bands"
+        onClick={() =>
+          binding.edit((draft) => appendItem(draft, ['bands'], newBand(draft)), `bands[${list.length}].label`)
+        }
       >
         Add a band
       </button>

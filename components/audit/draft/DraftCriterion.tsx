@@ -56,8 +56,14 @@ export function DraftCriterion({
           type="button"
           className="ys-secondary"
           aria-label={`Move ${name} up`}
+          data-focus={`criteria[${index}]:up`}
           disabled={index === 0}
-          onClick={() => binding.edit((draft) => moveItem(draft, ['criteria'], index, -1))}
+          onClick={() =>
+            binding.edit(
+              (draft) => moveItem(draft, ['criteria'], index, -1),
+              `criteria[${index - 1}]:${index - 1 === 0 ? 'down' : 'up'}`,
+            )
+          }
         >
           Move up
         </button>
@@ -65,8 +71,14 @@ export function DraftCriterion({
           type="button"
           className="ys-secondary"
           aria-label={`Move ${name} down`}
+          data-focus={`criteria[${index}]:down`}
           disabled={index === count - 1}
-          onClick={() => binding.edit((draft) => moveItem(draft, ['criteria'], index, 1))}
+          onClick={() =>
+            binding.edit(
+              (draft) => moveItem(draft, ['criteria'], index, 1),
+              `criteria[${index + 1}]:${index + 1 === count - 1 ? 'up' : 'down'}`,
+            )
+          }
         >
           Move down
         </button>
@@ -74,7 +86,7 @@ export function DraftCriterion({
           type="button"
           className="ys-secondary"
           aria-label={`Remove criterion ${name}`}
-          onClick={() => binding.edit((draft) => removeCriterion(draft, index))}
+          onClick={() => binding.edit((draft) => removeCriterion(draft, index), 'add:criteria')}
         >
           Remove
         </button>
@@ -123,7 +135,12 @@ export function DraftCriterion({
               type="button"
               className="ys-secondary"
               aria-label={`Remove level ${levelName} of ${name}`}
-              onClick={() => binding.edit((draft) => removeItem(draft, [...path, 'levels'], l))}
+              onClick={() =>
+                binding.edit(
+                  (draft) => removeItem(draft, [...path, 'levels'], l),
+                  `add:criteria[${index}].levels`,
+                )
+              }
             >
               Remove level
             </button>
@@ -133,9 +150,11 @@ export function DraftCriterion({
       <button
         type="button"
         className="ys-secondary"
+        data-focus={`add:criteria[${index}].levels`}
         onClick={() =>
-          binding.edit((draft) =>
-            appendItem(draft, [...path, 'levels'], newLevel(valueAt(draft, [...path, 'levels']))),
+          binding.edit(
+            (draft) => appendItem(draft, [...path, 'levels'], newLevel(valueAt(draft, [...path, 'levels']))),
+            `criteria[${index}].levels[${levels.length}].label`,
           )
         }
       >

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AuditReport } from '../../../lib/audit/audit-report';
 import { applyProposals, proposeChanges, type Proposal } from '../../../lib/audit/definition-proposals';
 import {
@@ -41,11 +41,29 @@ export function DraftEditor({ current, report }: { current: Definitions; report:
   const proposals = useMemo(() => (report ? proposeChanges(report, current) : []), [report, current]);
   const [draft, setDraft] = useState<DraftDocument>(() => startDraft(applyProposals(current, proposals)));
   const checked = useMemo(() => draftProblems(draft), [draft]);
+  const root = useRef<HTMLDivElement>(null);
+  // An added or removed item takes its inputs or buttons out from under the keyboard: the edit
+  // names where focus goes, and it moves there once the form shows the new draft.
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    const target = focusNext.current;
+    if (target === null) return;
+    focusNext.current = null;
+    const quoted = CSS.escape(target);
+    root.current
+      ?.querySelector<HTMLElement>(
+        `input[data-path="${quoted}"], textarea[data-path="${quoted}"], button[data-focus="${quoted}"]:not(:disabled)`,
+      )
+      ?.focus();
+  }, [draft]);
   const binding: DraftBinding = {
     draft,
     problems: checked.paths,
     update: (path, value) => setDraft((previous) => setAt(previous, path, value)),
-    edit: (change) => setDraft(change),
+    edit: (change, focus) => {
+      focusNext.current = focus ?? null;
+      setDraft(change);
+    },
   };
   const name = (id: string) => current.criteria.find((c) => c.id === id)?.name ?? id;
   const reword = new Set(proposals.filter((p) => p.kind === 'reword').map((p) => p.criterion));
@@ -58,7 +76,7 @@ export function DraftEditor({ current, report }: { current: Definitions; report:
   const stages = (Array.isArray(draft.stages) ? draft.stages : []) as Definitions['stages'];
   const file = `${current.id}-${String(draft.version)}`;
   return (
-    <div className="ys-draft">
+    <div className="ys-draft" ref={root}>
       {proposals.length > 0 ? (
         <ul aria-label="Proposed changes" className="ys-draft-proposals">
           {proposals.map((proposal) => (
@@ -86,7 +104,13 @@ export function DraftEditor({ current, report }: { current: Definitions; report:
       ))}
       <button
         type="button"
-        onClick={() => binding.edit((previous) => appendItem(previous, ['criteria'], newCriterion(previous)))}
+        data-focus="add:criteria"
+        onClick={() =>
+          binding.edit(
+            (previous) => appendItem(previous, ['criteria'], newCriterion(previous)),
+            `criteria[${criteria.length}].name`,
+          )
+        }
       >
         Add a criterion
       </button>

@@ -10,8 +10,11 @@ export interface DraftBinding {
   draft: DraftDocument;
   problems: ReadonlyMap<string, string>;
   update(path: DraftPath, value: unknown): void;
-  /** A structural edit (add, remove, move) of the whole draft. */
-  edit(change: (draft: DraftDocument) => DraftDocument): void;
+  /**
+   * A structural edit (add, remove, move) of the whole draft; `focus` names the field (its
+   * `data-path`) or button (its `data-focus`) that takes the keyboard focus afterwards.
+   */
+  edit(change: (draft: DraftDocument) => DraftDocument, focus?: string): void;
 }
 
 /** The draft's value at `path`, or undefined where the path leads nowhere. */

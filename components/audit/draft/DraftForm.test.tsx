@@ -87,6 +87,37 @@ describe('the draft editor’s form', () => {
     expect(screen.queryByRole('group', { name: 'Criterion Champion' })).not.toBeInTheDocument();
   }, 30_000);
 
+  it('works from the keyboard: focus lands on what was added, follows what moved, returns to Add after a removal', async () => {
+    const user = userEvent.setup();
+    render(<DraftEditor current={current} report={null} />);
+    screen.getByRole('button', { name: 'Add a criterion' }).focus();
+    await user.keyboard('{Enter}');
+    const added = screen.getByRole('group', { name: 'Criterion criterion_1' });
+    expect(within(added).getByLabelText('Name')).toHaveFocus();
+    await user.keyboard('Timeline');
+    const timeline = screen.getByRole('group', { name: 'Criterion Timeline' });
+    within(timeline).getByRole('button', { name: 'Move Timeline up' }).focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('button', { name: 'Move Timeline up' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    // At the top "up" is disabled: focus goes to "down" of the same criterion.
+    expect(screen.getByRole('button', { name: 'Move Timeline down' })).toHaveFocus();
+    screen.getByRole('button', { name: 'Add a level to Timeline' }).focus();
+    await user.keyboard('{Enter}');
+    const levelLabels = within(screen.getByRole('group', { name: 'Criterion Timeline' })).getAllByLabelText(
+      'Level label',
+    );
+    expect(levelLabels[2]).toHaveFocus();
+    await user.tab();
+    expect(
+      within(screen.getByRole('group', { name: 'Criterion Timeline' })).getAllByLabelText('Evidence')[2],
+    ).toHaveFocus();
+    screen.getByRole('button', { name: 'Remove criterion Timeline' }).focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('button', { name: 'Add a criterion' })).toHaveFocus();
+    expect(screen.queryByRole('group', { name: 'Criterion Timeline' })).not.toBeInTheDocument();
+  }, 30_000);
+
   it('edits bands and stage aliases with the validator’s messages', async () => {
     const user = userEvent.setup();
     render(<DraftEditor current={current} report={null} />);

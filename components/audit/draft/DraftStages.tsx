@@ -32,7 +32,13 @@ export function DraftStages({ binding }: { binding: DraftBinding }) {
                 className="ys-secondary"
                 aria-label={`Move stage ${name} earlier`}
                 disabled={s === 0}
-                onClick={() => binding.edit((draft) => moveItem(draft, ['stages'], s, -1))}
+                data-focus={`stages[${s}]:earlier`}
+                onClick={() =>
+                  binding.edit(
+                    (draft) => moveItem(draft, ['stages'], s, -1),
+                    `stages[${s - 1}]:${s - 1 === 0 ? 'later' : 'earlier'}`,
+                  )
+                }
               >
                 Earlier
               </button>
@@ -41,7 +47,13 @@ export function DraftStages({ binding }: { binding: DraftBinding }) {
                 className="ys-secondary"
                 aria-label={`Move stage ${name} later`}
                 disabled={s === list.length - 1}
-                onClick={() => binding.edit((draft) => moveItem(draft, ['stages'], s, 1))}
+                data-focus={`stages[${s}]:later`}
+                onClick={() =>
+                  binding.edit(
+                    (draft) => moveItem(draft, ['stages'], s, 1),
+                    `stages[${s + 1}]:${s + 1 === list.length - 1 ? 'earlier' : 'later'}`,
+                  )
+                }
               >
                 Later
               </button>
@@ -49,7 +61,7 @@ export function DraftStages({ binding }: { binding: DraftBinding }) {
                 type="button"
                 className="ys-secondary"
                 aria-label={`Remove stage ${name}`}
-                onClick={() => binding.edit((draft) => removeStage(draft, s))}
+                onClick={() => binding.edit((draft) => removeStage(draft, s), 'add:stages')}
               >
                 Remove stage
               </button>
@@ -60,7 +72,13 @@ export function DraftStages({ binding }: { binding: DraftBinding }) {
       <button
         type="button"
         className="ys-secondary"
-        onClick={() => binding.edit((draft) => appendItem(draft, ['stages'], newStage(draft)))}
+        data-focus="add:stages"
+        onClick={() =>
+          binding.edit(
+            (draft) => appendItem(draft, ['stages'], newStage(draft)),
+            `stages[${list.length}].name`,
+          )
+        }
       >
         Add a stage
       </button>
