@@ -169,7 +169,7 @@ export async function setRater(
       },
     };
   }
-  if (origin.sender === 'content-script' && current.rater !== null) {
+  if (origin.sender !== 'extension-page' && current.rater !== null) {
     return {
       ok: false,
       error: {

@@ -194,3 +194,31 @@ describe('drafts kept by the background', () => {
     expect(!response.ok && response.error.message).toContain('QUOTA_BYTES quota exceeded');
   });
 });
+
+describe('the sidebar frame docked in a CRM tab acts for that tab’s deal only', () => {
+  it('reads and saves deal A from deal A’s tab, and is refused deal B', async () => {
+    const { dockedFrameIn, definitionsHash, sidebar } = await backgroundWithTwoDeals();
+    const inTabA = dockedFrameIn(deal(ID_A).url);
+    const own = await inTabA({ type: MessageType.getDealState, dealKey: DEAL_A });
+    expect(own.ok).toBe(true);
+    expect(await inTabA({ type: MessageType.getDealState, dealKey: DEAL_B })).toMatchObject(NOT_THIS_DEAL);
+    const forged = { type: MessageType.saveScore, saveId: crypto.randomUUID(), definitionsHash, answers: [] };
+    expect(await inTabA({ ...forged, deal: deal(ID_B) })).toMatchObject(NOT_THIS_DEAL);
+    expect(await inTabA({ ...forged, deal: deal(ID_A) })).toMatchObject({ ok: true });
+    const countOfB = await sidebar.countDealHistory(DEAL_B);
+    expect(countOfB.ok && countOfB.value.total).toBe(1);
+  });
+
+  it('may not send the options page’s requests, nor change a rater already set', async () => {
+    const { dockedFrameIn } = await backgroundWithTwoDeals();
+    const inTabA = dockedFrameIn(deal(ID_A).url);
+    expect(await inTabA({ type: MessageType.getSettings })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await inTabA({ type: MessageType.setRater, rater: 'mallory' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+});

@@ -36,10 +36,14 @@ export const MessageType = {
   setOrgSync: 'page→background:setOrgSync',
   sendOrgScoresNow: 'page→background:sendOrgScoresNow',
   toggleSidebar: 'background→sidebar:toggle',
+  // The keyboard commands: one opens the sidebar and moves focus into it, the other collapses it.
+  focusSidebar: 'background→sidebar:focus',
+  closeSidebar: 'background→sidebar:close',
   // What content scripts once read from storage.local themselves; it is the background's alone now.
   getCustomDealUrls: CUSTOM_DEAL_URLS_TYPE,
   getSidebarStart: 'sidebar→background:getSidebarStart',
   setSidebarCollapsed: 'sidebar→background:setSidebarCollapsed',
+  setSidebarWidth: 'sidebar→background:setSidebarWidth',
   loadDraft: 'sidebar→background:loadDraft',
   storeDraft: 'sidebar→background:storeDraft',
   clearDraft: 'sidebar→background:clearDraft',

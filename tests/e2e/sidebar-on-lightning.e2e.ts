@@ -10,6 +10,7 @@ import {
   UMBRELLA,
   opportunityPath,
 } from '../support/browser/lightning-app-records';
+import { launcherOf, sidebarHostOf, sidebarOf } from '../support/browser/sidebar-page';
 
 /** The part of `chrome` the forged-request test uses (the e2e tests have no extension types). */
 interface ExtensionApis {
@@ -29,7 +30,7 @@ interface ExtensionApis {
 let browser: ExtensionBrowser;
 let page: Page;
 
-const sidebar = () => page.getByRole('complementary', { name: 'Yardstick' });
+const sidebar = () => sidebarOf(page);
 const dealHeading = () => sidebar().getByRole('heading', { level: 2 });
 
 async function openOpportunity(id: string, query = ''): Promise<void> {
@@ -63,12 +64,12 @@ describe('Yardstick on Salesforce Lightning', () => {
   it('appears on an opportunity record and not on a non-deal Lightning page', async () => {
     await openOpportunity(GLOBEX.id);
     await expectText(dealHeading(), GLOBEX.name);
-    expect(await page.locator('yardstick-sidebar').count()).toBe(1);
+    expect(await sidebarHostOf(page).count()).toBe(1);
 
     await page.goto(`${LIGHTNING_ORIGIN}/lightning/o/Opportunity/list?filterName=Recent`);
     await page.getByRole('link', { name: INITECH.name }).first().waitFor();
     await waitForNotADeal(browser.serviceWorker, page);
-    expect(await page.locator('yardstick-sidebar').count()).toBe(0);
+    expect(await sidebarHostOf(page).count()).toBe(0);
   });
 
   it('reads the active record, not the hidden cached one before it in the DOM', async () => {
@@ -289,9 +290,9 @@ describe('Yardstick on Salesforce Lightning', () => {
   it('collapses to a launcher that keeps its state across reloads', async () => {
     await openOpportunity(GLOBEX.id);
     await sidebar().getByRole('button', { name: 'Collapse Yardstick' }).click();
-    await page.getByRole('button', { name: 'Open Yardstick' }).waitFor();
+    await launcherOf(page).waitFor();
     await page.reload();
-    await page.getByRole('button', { name: 'Open Yardstick' }).click();
+    await launcherOf(page).click();
     await sidebar().waitFor();
   });
 });
