@@ -60,7 +60,13 @@ describe('classifySender and docked pages', () => {
   });
 
   it('treats our subframe in a tab whose URL it cannot see as docked', () => {
-    const sender = { id: self.id, url: `${self.origin}/sidebar-frame.html`, frameId: 2, tab: { id: 5 } };
+    const sender = {
+      id: self.id,
+      url: `${self.origin}/sidebar-frame.html`,
+      origin: self.origin,
+      frameId: 2,
+      tab: { id: 5 },
+    };
     expect(classifySender(sender, self)).toBe('docked-page');
   });
 });
