@@ -11,7 +11,12 @@ export function SidebarFrame(props: {
   const open = useSidebar((s) => !s.collapsed && s.page.status !== 'not-a-deal');
   return (
     <>
-      {open && <ResizeHandle {...props} />}
+      {open && (
+        // A labelled region, so that everything in the frame sits in a landmark.
+        <section aria-label="Sidebar width">
+          <ResizeHandle {...props} />
+        </section>
+      )}
       <SidebarApp />
     </>
   );

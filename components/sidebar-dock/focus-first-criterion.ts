@@ -1,5 +1,7 @@
 /** How many animation frames focusing waits for the criteria to render and enable. */
 const MAX_FRAMES = 240;
+/** How many frames in a row the criterion must keep focus: opening the sidebar moves focus once itself. */
+const SETTLED_FRAMES = 3;
 
 const FIRST_GROUP = '.ys-criteria [role="radiogroup"]';
 
@@ -9,16 +11,19 @@ const FIRST_GROUP = '.ys-criteria [role="radiogroup"]';
  */
 export function focusFirstCriterion(doc: Document): void {
   let frames = 0;
+  let settled = 0;
   const attempt = () => {
     const group = doc.querySelector(FIRST_GROUP);
     const radios = [...(group?.querySelectorAll<HTMLInputElement>('input[type="radio"]') ?? [])];
     const target = radios.find((radio) => radio.checked) ?? radios[0];
     if (target && !target.disabled) {
-      target.focus();
-      return;
-    }
-    if (frames === 0) doc.querySelector<HTMLElement>('.ys-sidebar button')?.focus();
-    if (++frames < MAX_FRAMES) requestAnimationFrame(attempt);
+      if (doc.activeElement === target) settled++;
+      else {
+        settled = 0;
+        target.focus();
+      }
+    } else if (frames === 0) doc.querySelector<HTMLElement>('.ys-sidebar button')?.focus();
+    if (settled < SETTLED_FRAMES && ++frames < MAX_FRAMES) requestAnimationFrame(attempt);
   };
   requestAnimationFrame(attempt);
 }
