@@ -3,7 +3,7 @@ import { DOCK_HOST_ATTRIBUTE, LAUNCHER_SIZE, mountDock, SKIP_LINK_HOST_ATTRIBUTE
 // A frame URL happy-dom does not try to load; the dock only passes it on.
 const FRAME_URL = 'about:blank#dock-1234';
 
-function mount(onSkipLink = () => undefined) {
+function mount(onSkipLink: () => void = () => undefined) {
   const alive = new AbortController();
   const dock = mountDock({
     doc: document,
