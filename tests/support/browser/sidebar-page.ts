@@ -11,7 +11,8 @@ export const sidebarOf = (page: Page) =>
   sidebarFrameOf(page).getByRole('complementary', { name: 'Yardstick' });
 
 /** The collapsed sidebar's launcher, inside the sidebar's frame. */
-export const launcherOf = (page: Page) => sidebarFrameOf(page).getByRole('button', { name: 'Open Yardstick' });
+export const launcherOf = (page: Page) =>
+  sidebarFrameOf(page).getByRole('button', { name: 'Open Yardstick' });
 
 /** The deal name the sidebar shows. */
 export const dealHeadingOf = (page: Page) => sidebarOf(page).getByRole('heading', { level: 2 });
