@@ -19,6 +19,9 @@ export default defineConfig({
             'tests/corpus/**/*.test.ts',
           ],
           setupFiles: ['tests/setup/unit-setup.ts'],
+          // Generous, because CI runs 130 unit files on 2 shared cores: a time limit here guards
+          // against a hang, never against slowness (speed goals live in `npm run bench`).
+          testTimeout: 30_000,
           globals: true,
         },
       },

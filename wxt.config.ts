@@ -7,8 +7,11 @@ import { firefoxManifestKeys } from './scripts/build/firefox-manifest';
 // the background alone calls. The API hosts are the My Domain hosts Classic already needs; Hyperforce's
 // regional `x.my.<region>.salesforce.com` would need `*.salesforce.com`, far wider than the API needs:
 // there the sidebar keeps the page reading and says why (docs/salesforce-org.md, "Hosts").
+// `identity` runs the connected app's OAuth sign-in (identity.launchWebAuthFlow) for orgs whose API Access
+// Control refuses the browser session. Required, not optional: it shows no install warning, and the
+// sidebar's "Connect" click happens in a content script, which cannot call permissions.request.
 const ORG_API = {
-  permissions: ['cookies'],
+  permissions: ['cookies', 'identity'],
   hosts: ['https://*.my.salesforce.com/*', 'https://*.my.salesforce.mil/*'],
 };
 

@@ -1,9 +1,9 @@
 /**
- * `npm run audit -- [--json] [--definitions <file>] [--as-of <date>] <files...>`: the manager audit
+ * `npm run audit -- [--json] [--definitions <file>] [--as-of <date>] [--salesforce <url>] <files...>`: the manager audit
  * for RevOps pipelines. The work is in lib/audit/audit-cli.ts; this file only wires Node's I/O.
  */
 import '../lib/zod-jitless';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT, runAuditCli } from '../lib/audit/audit-cli';
 
@@ -16,6 +16,11 @@ const base = process.env.INIT_CWD ?? process.cwd();
 const result = await runAuditCli(process.argv.slice(2), {
   readFile: async (file) => new Uint8Array(await readFile(path.resolve(base, file))),
   now: () => new Date(),
+  // Node's fetch trusts the system CAs plus NODE_EXTRA_CA_CERTS: a test org's self-signed certificate goes there.
+  fetch: (url, init) => fetch(url, init),
+  env: process.env,
+  writeFile: (file, text) => writeFile(path.resolve(base, file), text, 'utf8'),
+  wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 }).catch((error: unknown) => ({
   exitCode: EXIT.badInput,
   stdout: '',

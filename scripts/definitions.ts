@@ -1,6 +1,6 @@
 /**
  * Definitions tooling for RevOps admins.
- *   npm run definitions -- validate <file>...   exit 0 when every file is valid, 1 otherwise
+ *   npm run definitions -- validate <file>...   exit 0 when every file is valid (warnings too), 1 otherwise
  *   npm run definitions -- schema               rewrite public/definitions.schema.json
  */
 import '../lib/zod-jitless';
@@ -9,7 +9,9 @@ import path from 'node:path';
 import { hashDefinitions } from '../lib/definitions/content-hash';
 import { renderDefinitionsJsonSchema } from '../lib/definitions/definitions-json-schema';
 import { formatProblem } from '../lib/definitions/definitions-problem';
+import { findDefinitionsWarnings } from '../lib/definitions/definitions-warnings';
 import { parseDefinitions } from '../lib/definitions/parse-definitions';
+import { readDefinitionsText } from '../lib/definitions/read-definitions-text';
 
 const SCHEMA_PATH = path.resolve(import.meta.dirname, '../public/definitions.schema.json');
 
@@ -42,6 +44,11 @@ export async function runDefinitionsCli(args: string[], out: (line: string) => v
       out(
         `✓ ${file}: ${id} ${version}, ${criteria.length} criteria, sha256 ${await hashDefinitions(result.value)}`,
       );
+      // An older format's paths are the migrated file's, not the written one's: such warnings go unlocated.
+      const read = readDefinitionsText(text, syntax);
+      const written = read.ok && isCurrentFormat(read.value.data) ? read.value.locate : undefined;
+      const warnings = findDefinitionsWarnings(result.value, written);
+      for (const warning of warnings) out(`    warning: ${formatProblem(warning)}`);
     } else {
       failures++;
       out(`✗ ${file}: ${result.error.summary}`);
@@ -49,6 +56,10 @@ export async function runDefinitionsCli(args: string[], out: (line: string) => v
     }
   }
   return failures === 0 ? 0 : 1;
+}
+
+function isCurrentFormat(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && 'schemaVersion' in data && data.schemaVersion === 1;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {

@@ -48,16 +48,33 @@ describe('AuditApp', () => {
 
     // α ordinal of champion (the CLI prints 0.786 [0.66, 0.87] for the same files).
     const agreement = screen.getByRole('table', { name: /Agreement per criterion/ });
-    const champion = within(agreement).getByRole('row', { name: /^champion/ });
+    const champion = within(agreement).getByRole('row', { name: /^Champion/ });
     expect(champion).toHaveTextContent('0.786 [0.66, 0.87] n = 36');
-    expect(within(agreement).getByRole('row', { name: /^metrics/ })).toHaveTextContent('0.061');
+    expect(within(agreement).getByRole('row', { name: /^Metrics/ })).toHaveTextContent('0.061');
+    // Five columns on the page; the other measures are folded under All figures.
+    expect(within(agreement).getAllByRole('columnheader')).toHaveLength(5);
+    const kappa = within(screen.getByRole('table', { name: /Fleiss' κ and intraclass/ })).getByRole('row', {
+      name: /^Champion/,
+    });
     // Fleiss κ and ICC are not applicable here and say why, once for the three ICCs.
-    expect(within(champion).getByText(/Fleiss' κ needs the same number on every unit/)).toBeInTheDocument();
-    expect(within(champion).getAllByText(/an ICC needs every rater to rate every unit/)).toHaveLength(1);
+    expect(within(kappa).getByText(/Fleiss' κ needs the same number on every unit/)).toBeInTheDocument();
+    expect(within(kappa).getAllByText(/an ICC needs every rater to rate every unit/)).toHaveLength(1);
+    const others = screen.getByRole('table', { name: /α at the other levels of measurement/ });
+    expect(within(others).getByRole('row', { name: /^Champion/ })).toHaveTextContent('0.586');
+    expect(screen.getByText(/^All figures/).closest('details')).not.toHaveAttribute('open');
+    expect(screen.getByTestId('timings')).toHaveTextContent(/^Debug: worker read \d+ ms/);
+
+    // Findings open the report, criteria by name.
+    const findings = within(screen.getByRole('region', { name: 'Findings' })).getAllByRole('listitem');
+    expect(findings.length).toBeLessThanOrEqual(5);
+    expect(findings[0]).toHaveTextContent(/^alice scores Metrics higher than the rest of the team/);
+    expect(findings[2]).toHaveTextContent(
+      'Higher scores go with won deals: AUC 0.80 [0.62, 0.97] on 30 closed deals',
+    );
 
     // Charts are named images.
     expect(screen.getByRole('img', { name: /Agreement per criterion/ })).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: /Rater bias by criterion/ })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /How each rater scores against the team/ })).toBeInTheDocument();
     expect(screen.getByRole('img', { name: /Score distributions by rater/ })).toBeInTheDocument();
     expect(screen.getByRole('img', { name: /Win rate by band/ })).toBeInTheDocument();
 
@@ -65,15 +82,15 @@ describe('AuditApp', () => {
     expect(within(bias).getByRole('row', { name: /^alice/ })).toHaveTextContent('+1.73');
 
     const predictive = screen.getByRole('table', { name: /AUC of won against lost deals/ });
-    expect(within(predictive).getByRole('row', { name: /^total/ })).toHaveTextContent(
-      '0.797 [0.62, 0.97] n = 30',
+    expect(within(predictive).getByRole('row', { name: /^Total/ })).toHaveTextContent(
+      '0.797 [0.57, 0.92] n = 30',
     );
 
     const bands = screen.getByRole('table', { name: /Win rate by band/ });
     expect(within(bands).getByRole('row', { name: /^low/ })).toHaveTextContent('8.3% [1.5%, 35.4%] n = 12');
 
     const rewrite = screen.getByRole('table', { name: 'Criteria to rewrite' });
-    expect(within(rewrite).getByRole('row', { name: /^metrics/ })).toHaveTextContent('0.061 [−0.27, 0.37]');
+    expect(within(rewrite).getByRole('row', { name: /^Metrics/ })).toHaveTextContent('0.061 [−0.27, 0.37]');
     expect(screen.getByText(/No criterion to reweight|Not judged yet/)).toBeInTheDocument();
 
     expect(screen.getByRole('table', { name: /By segment/ })).toHaveTextContent('region = emea');
@@ -129,7 +146,7 @@ describe('AuditApp', () => {
     );
     expect(gaps).toHaveTextContent('Predictive validity needs an outcomes CSV');
     const agreement = screen.getByRole('table', { name: /Agreement per criterion/ });
-    expect(within(agreement).getByRole('row', { name: /^champion/ })).toHaveTextContent(
+    expect(within(agreement).getByRole('row', { name: /^Champion/ })).toHaveTextContent(
       'one rater: agreement needs ratings from at least 2 raters',
     );
   }, 30_000);
@@ -201,12 +218,19 @@ describe('AuditApp', () => {
     await importFiles(user, input, ['audit/pipeline-alice.json']);
     await screen.findByText(/^Imported 1 of 1 file/, {}, { timeout: 20_000 });
     const nav = screen.getByRole('navigation', { name: 'Report sections' });
-    const link = within(nav).getByRole('link', { name: 'Slices' });
+    const link = within(nav).getByRole('link', { name: 'Predictive validity' });
     link.focus();
     await act(async () => {
       await user.keyboard('{Enter}');
     });
-    expect(screen.getByRole('heading', { name: 'Slices' })).toHaveFocus();
+    expect(screen.getByRole('heading', { name: 'Predictive validity' })).toHaveFocus();
+    // A finding's evidence link reaches its section too.
+    const findings = screen.getByRole('region', { name: 'Findings' });
+    within(findings).getByRole('link', { name: 'Evidence: Coverage and staleness' }).focus();
+    await act(async () => {
+      await user.keyboard('{Enter}');
+    });
+    expect(screen.getByRole('heading', { name: 'Coverage and staleness' })).toHaveFocus();
   }, 30_000);
 });
 

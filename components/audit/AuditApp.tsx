@@ -4,6 +4,8 @@ import type { AuditEngine, AuditRequest, IncomingFile } from '../../lib/audit/au
 import { auditPageReducer, INITIAL_STATE } from './audit-page-state';
 import { AuditReportView } from './AuditReportView';
 import { duration } from '../../lib/audit/format-numbers';
+import type { Definitions } from '../../lib/definitions/schema-v1';
+import { DraftSection } from './draft/DraftSection';
 import { ImportPanel } from './ImportPanel';
 import {
   agreementGap,
@@ -40,7 +42,16 @@ function parseAsOf(value: string): number | null {
  * definitions), then read agreement, rater bias, distributions, predictive validity, the closed
  * loop, coverage and slices. Reading, merging and the audit run in `engine` (a Web Worker).
  */
-export function AuditApp({ engine, now = Date.now }: { engine: AuditEngine; now?: () => number }) {
+export function AuditApp({
+  engine,
+  now = Date.now,
+  frameworks = [],
+}: {
+  engine: AuditEngine;
+  now?: () => number;
+  /** Built-in frameworks a new admin can draft from. */
+  frameworks?: readonly Definitions[];
+}) {
   const [state, dispatch] = useReducer(auditPageReducer, INITIAL_STATE);
   const [asOfText, setAsOfText] = useState('');
   const asOf = useRef<number | null>(null);
@@ -145,19 +156,13 @@ export function AuditApp({ engine, now = Date.now }: { engine: AuditEngine; now?
               onClick={() =>
                 download(
                   `yardstick-audit-${stamp}.json`,
-                  `${JSON.stringify(toAuditJson(report, summary ?? undefined), null, 2)}\n`,
+                  `${JSON.stringify(toAuditJson(report, summary ?? undefined, state.definitionsDocument), null, 2)}\n`,
                   'application/json',
                 )
               }
             >
               Download report (JSON)
             </button>
-            {state.timings && (
-              <span className="ys-muted" data-testid="timings">
-                Worker: read {duration(state.timings.read)}, merge {duration(state.timings.merge)}, audit{' '}
-                {duration(state.timings.audit)}
-              </span>
-            )}
           </div>
           {state.definitions && (
             <p>
@@ -172,18 +177,31 @@ export function AuditApp({ engine, now = Date.now }: { engine: AuditEngine; now?
               </button>
             </p>
           )}
-          {gaps.length > 0 && (
-            <section aria-labelledby="ys-gaps-heading" className="ys-gaps">
-              <h2 id="ys-gaps-heading">What data is missing</h2>
-              <ul>
-                {gaps.map((gap) => (
-                  <li key={gap}>{gap}</li>
-                ))}
-              </ul>
-            </section>
-          )}
-          <AuditReportView report={report} summary={summary} />
+          <AuditReportView
+            gaps={
+              gaps.length > 0 && (
+                <section aria-labelledby="ys-gaps-heading" className="ys-gaps">
+                  <h2 id="ys-gaps-heading">What data is missing</h2>
+                  <ul>
+                    {gaps.map((gap) => (
+                      <li key={gap}>{gap}</li>
+                    ))}
+                  </ul>
+                </section>
+              )
+            }
+            report={report}
+            summary={summary}
+            definitions={state.definitionsDocument}
+            debugLine={
+              state.timings &&
+              `Debug: worker read ${duration(state.timings.read)}, merge ${duration(state.timings.merge)}, audit ${duration(state.timings.audit)}`
+            }
+          />
         </div>
+      )}
+      {(state.definitionsDocument || frameworks.length > 0) && (
+        <DraftSection definitions={state.definitionsDocument} frameworks={frameworks} report={report} />
       )}
     </main>
   );

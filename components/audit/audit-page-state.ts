@@ -36,6 +36,8 @@ export interface AuditPageState {
   report: AuditReport | null;
   summary: MergeSummary | null;
   definitions: Extract<AuditResponse, { type: 'state' }>['definitions'];
+  /** The definitions the report reads, for criterion names and the draft of the next version. */
+  definitionsDocument: Extract<AuditResponse, { type: 'state' }>['definitionsDocument'];
   timings: WorkerTimings | null;
   /** The last outcome in words, for the live status region. */
   status: string;
@@ -50,6 +52,7 @@ export const INITIAL_STATE: AuditPageState = {
   report: null,
   summary: null,
   definitions: null,
+  definitionsDocument: null,
   timings: null,
   status: '',
   lastImportMs: null,
@@ -140,6 +143,7 @@ function received(state: AuditPageState, response: AuditResponse, at: number): A
     report: response.report,
     summary: response.summary,
     definitions: response.definitions,
+    definitionsDocument: response.definitionsDocument,
     timings: response.timings,
     lastImportMs: request?.type === 'import' ? at - request.startedAt : state.lastImportMs,
     status: statusOf(request, response, at),

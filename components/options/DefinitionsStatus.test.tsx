@@ -39,4 +39,18 @@ describe('DefinitionsStatus', () => {
     render(<DefinitionsStatus settings={settingsSyncedFrom(undefined)} />);
     expect(screen.queryByText('Redirected to')).toBeNull();
   });
+
+  it('warns about a level of the active definitions labelled like Unknown', () => {
+    const settings = settingsSyncedFrom(undefined);
+    const definitions = structuredClone(settings.active.definitions);
+    definitions.criteria[0]!.levels[0]!.label = 'Unknown';
+    render(<DefinitionsStatus settings={{ ...settings, active: { ...settings.active, definitions } }} />);
+    const warnings = screen.getByRole('list', { name: 'Warnings about the active definitions' });
+    expect(warnings).toHaveTextContent(/^criteria\[0\]\.levels\[0\]\.label: "Unknown" reads as Unknown/);
+  });
+
+  it('shows no warnings for definitions whose levels describe evidence', () => {
+    render(<DefinitionsStatus settings={settingsSyncedFrom(undefined)} />);
+    expect(screen.queryByText('Warnings about the active definitions')).toBeNull();
+  });
 });

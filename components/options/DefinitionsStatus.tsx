@@ -1,7 +1,8 @@
 import { formatProblem } from '../../lib/definitions/definitions-problem';
+import { findDefinitionsWarnings } from '../../lib/definitions/definitions-warnings';
 import type { SettingsView } from '../../lib/messaging/protocol';
 
-/** Sync status: source, version, content hash, last check, last change, and the last error in full. */
+/** Sync status: source, version, content hash, last check, last change, the last error in full, and warnings. */
 export function DefinitionsStatus({ settings }: { settings: SettingsView }) {
   const { active, config, sync, definitionsFailure } = settings;
   const source =
@@ -10,6 +11,7 @@ export function DefinitionsStatus({ settings }: { settings: SettingsView }) {
       : config.source.kind === 'file'
         ? `File ${config.source.name}`
         : 'Built into Yardstick';
+  const warnings = findDefinitionsWarnings(active.definitions);
   const redirectedTo =
     config.source.kind === 'url' && sync?.url === config.source.url ? (sync.finalUrl ?? null) : null;
   return (
@@ -57,6 +59,18 @@ export function DefinitionsStatus({ settings }: { settings: SettingsView }) {
           {config.managedInterval && <span className="ys-managed">Managed by your organisation</span>}
         </dd>
       </dl>
+      {warnings.length > 0 && (
+        <div className="ys-warnings">
+          <h3 id="warnings-heading">Warnings about the active definitions</h3>
+          <ul aria-labelledby="warnings-heading">
+            {warnings.map((warning) => (
+              <li key={warning.path}>
+                <code>{formatProblem(warning)}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {definitionsFailure && (
         <div role="alert" className="ys-failure">
           <h3>

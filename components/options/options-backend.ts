@@ -32,6 +32,10 @@ export interface OptionsBackend {
   setOrgSync(enabled: boolean): Promise<Response<typeof MessageType.setOrgSync>>;
   /** Sends waiting scores now, lifting waits and pauses. */
   sendOrgScoresNow(): Promise<Response<typeof MessageType.sendOrgScoresNow>>;
+  /** Connects an org that refuses the browser session through the policy's connected app (sign-in window). */
+  connectOrg(apiOrigin: string): Promise<Response<typeof MessageType.connectOrgFromPage>>;
+  /** The deals the rep opened recently whose latest score was made under older definitions. */
+  listDealsToRescore(): Promise<Response<typeof MessageType.listDealsToRescore>>;
   /** Calls `onChange` whenever the background announces a change; returns the unsubscribe. */
   subscribe(onChange: () => void): () => void;
 }

@@ -7,6 +7,7 @@ export function OrgSyncSummary({ backend, revision }: { backend: OptionsBackend;
   const [status, setStatus] = useState<OrgSyncStatusView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [connectedAs, setConnectedAs] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
     void backend.getOrgSyncStatus().then((response) => {
@@ -25,6 +26,18 @@ export function OrgSyncSummary({ backend, revision }: { backend: OptionsBackend;
       setStatus(response.value);
       setError(null);
     } else setError(response.error.message);
+  };
+  const connect = async (apiOrigin: string) => {
+    setBusy(true);
+    const response = await backend.connectOrg(apiOrigin);
+    if (response.ok) {
+      setConnectedAs(response.value.userName);
+      setError(null);
+      await run(() => backend.getOrgSyncStatus());
+    } else {
+      setBusy(false);
+      setError(response.error.message);
+    }
   };
   return (
     <section className="ys-popup-org" aria-label="Salesforce">
@@ -45,6 +58,15 @@ export function OrgSyncSummary({ backend, revision }: { backend: OptionsBackend;
         </p>
       )}
       {status.pause && <p className="ys-bad">Paused: {status.pause.message}</p>}
+      {status.connectOrigin && (
+        <p>
+          Your organisation set up Yardstick&apos;s connected app: sign in once to send your scores.{' '}
+          <button type="button" disabled={busy} onClick={() => void connect(status.connectOrigin!)}>
+            Connect to Salesforce
+          </button>
+        </p>
+      )}
+      {connectedAs && <p role="status">Connected to Salesforce as {connectedAs}.</p>}
       {status.lastError && (
         <p className="ys-bad" aria-label="Last Salesforce error">
           {status.lastError.message}

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import { formatProblem } from '../../lib/definitions/definitions-problem';
 import type { SettingsView } from '../../lib/messaging/protocol';
 import type { OptionsBackend } from '../options/options-backend';
+import { DealsToRescore } from './DealsToRescore';
 import { OrgSyncSummary } from './OrgSyncSummary';
 
 /** Browser actions the popup offers beyond the options backend. */
@@ -63,7 +65,19 @@ export function PopupApp({ backend, actions }: { backend: OptionsBackend; action
         <dt>Rater</dt>
         <dd>{settings.rater ?? 'Not set'}</dd>
       </dl>
-      {definitionsFailure && <p className="ys-bad">{definitionsFailure.error.summary}</p>}
+      {definitionsFailure && (
+        <div className="ys-bad">
+          <p>
+            {definitionsFailure.error.summary} ({definitionsFailure.source})
+          </p>
+          <ul aria-label="Definitions problems">
+            {definitionsFailure.error.problems.map((problem, index) => (
+              <li key={index}>{formatProblem(problem)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <DealsToRescore backend={backend} revision={revision} />
       <OrgSyncSummary backend={backend} revision={revision} />
       <div className="ys-popup-actions">
         <button

@@ -1,6 +1,7 @@
 import { segmentLabels } from '../../lib/crm/crm-adapter';
 import type { FieldReading } from '../../lib/crm/deal-snapshot';
 import { capitalised, crmWording } from './crm-wording';
+import { SavedVersusNow } from './SavedVersusNow';
 import { useSidebar } from './sidebar-context';
 
 /** The deal the sidebar detected, with every field that could not be read shown as unknown. */
@@ -46,6 +47,7 @@ export function DealHeader() {
           <DealField key={fieldId} label={segmentLabels(fieldId).at(-1) ?? fieldId} reading={reading} />
         ))}
       </dl>
+      <SavedVersusNow />
     </header>
   );
 }

@@ -8,6 +8,7 @@ import { useSidebar } from './sidebar-context';
 export function DealSourceNotice() {
   const org = useSidebar((s) => s.orgReading);
   const page = useSidebar((s) => s.page);
+  const connectOrg = useSidebar((s) => s.connectOrg);
   if (page.status === 'not-a-deal' || page.status === 'invalid-record-id') return null;
   switch (org.status) {
     case 'none':
@@ -29,9 +30,19 @@ export function DealSourceNotice() {
       );
     case 'page':
       return (
-        <p className="ys-notice ys-notice-warning ys-deal-source" role="status" data-source="page">
-          Source: this page, as shown. {org.reason.message}
-        </p>
+        <div className="ys-notice ys-notice-warning ys-deal-source" data-source="page">
+          <p role="status">Source: this page, as shown. {org.reason.message}</p>
+          {org.canConnect && (
+            <p>
+              Your organisation set up Yardstick&apos;s connected app: sign in once to let Yardstick use the
+              API.{' '}
+              <button type="button" disabled={org.connecting} onClick={() => void connectOrg()}>
+                {org.connecting ? 'Connecting…' : 'Connect to Salesforce'}
+              </button>
+            </p>
+          )}
+          {org.connectError && <p role="alert">{org.connectError}</p>}
+        </div>
       );
   }
 }

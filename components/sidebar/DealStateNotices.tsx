@@ -1,4 +1,3 @@
-import { formatProblem } from '../../lib/definitions/definitions-problem';
 import { diffDefinitions } from '../../lib/definitions/diff-definitions';
 import { capitalised, crmWording } from './crm-wording';
 import { DefinitionsChangedNotice } from './DefinitionsChangedNotice';
@@ -39,18 +38,11 @@ export function DealStateNotices() {
         </p>
       )}
       {deal.status === 'loaded' && deal.value.definitionsFailure && (
-        <div className="ys-notice ys-notice-warning" role="status">
-          <p>
-            The definitions from {deal.value.definitionsFailure.source} were refused:{' '}
-            {deal.value.definitionsFailure.error.summary} Still scoring against{' '}
-            {deal.value.active.definitions.title} {deal.value.active.definitions.version}.
-          </p>
-          <ul>
-            {deal.value.definitionsFailure.error.problems.slice(0, 5).map((problem, index) => (
-              <li key={index}>{formatProblem(problem)}</li>
-            ))}
-          </ul>
-        </div>
+        // A rep cannot fix the team's file: one line here, the full error in options and the popup.
+        <p className="ys-notice ys-notice-warning" role="status" aria-label="Definitions not updated">
+          Your team’s definitions could not be updated; your admin can see why in Yardstick’s settings. Still
+          scoring against {deal.value.active.definitions.title} {deal.value.active.definitions.version}.
+        </p>
       )}
       {draftOrigin.kind === 'restored-draft' && (
         <div className="ys-notice ys-notice-info" role="status" aria-label="Unsaved edits">
@@ -69,6 +61,8 @@ export function DealStateNotices() {
       )}
       {deal.status === 'loaded' && draftOrigin.kind === 'latest-score' && !draftOrigin.sameDefinitions && (
         <DefinitionsChangedNotice
+          // Another deal, or a new score, starts the stepping over.
+          key={draftOrigin.score.id}
           scoredAgainst={`${draftOrigin.score.definitions.id} ${draftOrigin.score.definitions.version}`}
           activeVersion={`${deal.value.active.definitions.id} ${deal.value.active.definitions.version}`}
           changes={

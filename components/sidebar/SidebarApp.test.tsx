@@ -27,6 +27,12 @@ async function openDeal(backend: SidebarBackend, snapshot = lightningSnapshot())
   return store;
 }
 
+/** Opens a criterion's evidence note with its toggle and returns the note. */
+async function openNote(user: ReturnType<typeof userEvent.setup>, criterionName: string) {
+  await user.click(screen.getByRole('button', { name: `Evidence for ${criterionName}` }));
+  return screen.getByRole('textbox', { name: `Evidence for ${criterionName}` });
+}
+
 /**
  * A background whose deal has `count` scores: one saved through the sidebar, the rest copies of it a
  * minute apart before it. The sidebar that saved it is unmounted.
@@ -91,7 +97,7 @@ describe('SidebarApp', () => {
     expect(criteria).toHaveAttribute('aria-busy', 'true');
     expect(screen.getAllByRole('radiogroup')).toHaveLength(8);
     for (const radio of screen.getAllByRole('radio')) expect(radio).toBeDisabled();
-    expect(screen.getByRole('textbox', { name: 'Evidence for Metrics' })).toBeDisabled();
+    expect(await openNote(userEvent.setup(), 'Metrics')).toBeDisabled();
 
     await waitFor(() => expect(answer).toBeDefined());
     act(() => answer!());
@@ -119,6 +125,7 @@ describe('SidebarApp', () => {
   });
 
   it('renders each MEDDPICC criterion as a radiogroup with its levels, Unknown and an evidence box', async () => {
+    const user = userEvent.setup();
     const { sidebar } = createInMemoryBackground();
     await openDeal(sidebar);
     const groups = screen.getAllByRole('radiogroup');
@@ -127,16 +134,18 @@ describe('SidebarApp', () => {
     const radios = within(economicBuyer).getAllByRole('radio');
     expect(radios).toHaveLength(5);
     expect(radios.at(-1)).toHaveAccessibleName('Unknown');
-    expect(screen.getByRole('textbox', { name: 'Evidence for Economic buyer' })).toBeInTheDocument();
+    expect(await openNote(user, 'Economic buyer')).toBeInTheDocument();
   });
 
   it('updates total, band and stage shortfalls as the rep scores, keeping Unknown apart from the lowest level', async () => {
     const user = userEvent.setup();
     const { sidebar } = createInMemoryBackground();
     await openDeal(sidebar);
-    expect(screen.getByTestId('score-total')).toHaveTextContent('0');
+    expect(screen.getByTestId('score-not-scored')).toHaveTextContent('Not scored yet');
+    expect(screen.queryByTestId('score-band')).toBeNull();
+    await user.click(screen.getByRole('button', { name: /Not scored yet/ }));
     const gates = screen.getByRole('group', { name: 'Stage requirements' });
-    expect(gates).toHaveTextContent('Economic buyer: needs');
+    expect(gates).toHaveTextContent('Economic buyer: needs Met, is not answered');
 
     for (const group of screen.getAllByRole('radiogroup')) {
       const radios = within(group).getAllByRole('radio');
@@ -153,6 +162,30 @@ describe('SidebarApp', () => {
     expect(gates).toHaveTextContent('is Unknown');
   });
 
+  it('scores a deal once any criterion is answered, Unknown included', async () => {
+    const user = userEvent.setup();
+    const { sidebar } = createInMemoryBackground();
+    await openDeal(sidebar);
+    const champion = screen.getByRole('radiogroup', { name: 'Champion' });
+    await user.click(within(champion).getByRole('radio', { name: 'Unknown' }));
+    expect(screen.queryByTestId('score-not-scored')).toBeNull();
+    expect(screen.getByTestId('score-total')).toHaveTextContent('0');
+    expect(screen.getByTestId('score-band')).toHaveTextContent('Unqualified');
+  });
+
+  it('names the stage as the CRM does, with the definitions’ stage as its description', async () => {
+    const user = userEvent.setup();
+    const { sidebar } = createInMemoryBackground();
+    await openDeal(sidebar);
+    await user.click(screen.getByRole('button', { name: /gates short/ }));
+    const gates = screen.getByRole('group', { name: 'Stage requirements' });
+    expect(gates).toHaveTextContent(/short of what “Proposal\/Price Quote” requires/);
+    expect(gates).not.toHaveTextContent(/what Propose requires/);
+    const stageName = within(gates).getByText('“Proposal/Price Quote”');
+    expect(stageName).toHaveAttribute('title', 'The definitions’ stage: Propose');
+    expect(stageName).toHaveAccessibleDescription('The definitions’ stage: Propose');
+  });
+
   it('asks for the rater before the first save, then saves with Ctrl+Enter and lists the score in history', async () => {
     const user = userEvent.setup();
     const { sidebar, services } = createInMemoryBackground();
@@ -163,14 +196,11 @@ describe('SidebarApp', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Save score' })).toBeEnabled());
 
     await user.click(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[2]!);
-    await user.type(
-      screen.getByRole('textbox', { name: 'Evidence for Metrics' }),
-      'CFO emailed the target{Control>}{Enter}{/Control}',
-    );
+    await user.type(await openNote(user, 'Metrics'), 'CFO emailed the target{Control>}{Enter}{/Control}');
     await screen.findByText(/^Saved at/);
     const history = screen.getByRole('list', { name: 'Saved scores' });
     expect(within(history).getAllByRole('listitem')).toHaveLength(1);
-    expect(history).toHaveTextContent('meddpicc 1.0.0');
+    expect(history).toHaveTextContent('meddpicc 1.1.0');
     const stored = await services.db.scores.toArray();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({
@@ -502,6 +532,7 @@ describe('SidebarApp with hostile definitions text', () => {
     expect((await options.importDefinitions('hostile.json', JSON.stringify(definitions))).ok).toBe(true);
     await openDeal(sidebar);
     expect(screen.getByRole('radiogroup', { name: `Champion ${hostile}` })).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('button', { name: `Champion ${hostile}` }));
     expect(screen.getAllByText(hostile).length).toBeGreaterThanOrEqual(2);
     expect(document.querySelector('img, script')).toBeNull();
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
@@ -511,12 +542,16 @@ describe('SidebarApp with hostile definitions text', () => {
 describe('SidebarApp unsaved edits', () => {
   it('keeps unsaved edits as a draft that comes back when the deal is opened again, until discarded', async () => {
     const user = userEvent.setup();
-    const { sidebar, draftCount } = createInMemoryBackground();
+    const { sidebar, draftCount, localStorage } = createInMemoryBackground();
     await sidebar.setRater('dana');
     await openDeal(sidebar);
     await user.click(within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[2]!);
-    await user.type(screen.getByRole('textbox', { name: 'Evidence for Metrics' }), 'CFO named the target');
-    await waitFor(() => expect(draftCount()).toBe(1));
+    await user.type(await openNote(user, 'Metrics'), 'CFO named the target');
+    // The draft is written shortly after each edit: wait for the write that holds the whole note.
+    await waitFor(() =>
+      expect(JSON.stringify([...localStorage.items.values()])).toContain('CFO named the target'),
+    );
+    expect(draftCount()).toBe(1);
     document.body.innerHTML = '';
 
     await openDeal(sidebar);
@@ -526,11 +561,8 @@ describe('SidebarApp unsaved edits', () => {
     expect(
       within(screen.getByRole('radiogroup', { name: 'Metrics' })).getAllByRole('radio')[2],
     ).toBeChecked();
-    await waitFor(() =>
-      expect(screen.getByRole('textbox', { name: 'Evidence for Metrics' })).toHaveValue(
-        'CFO named the target',
-      ),
-    );
+    await screen.findByText('CFO named the target');
+    expect(await openNote(user, 'Metrics')).toHaveValue('CFO named the target');
     expect(screen.getByText('Unsaved changes (Ctrl+Enter saves).')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Discard edits' }));
@@ -540,7 +572,7 @@ describe('SidebarApp unsaved edits', () => {
       ).not.toBeChecked(),
     );
     expect(draftCount()).toBe(0);
-  });
+  }, 20_000);
 
   it('warns that unsaved edits could not be kept when storage is full, and stops warning once they are', async () => {
     const user = userEvent.setup();

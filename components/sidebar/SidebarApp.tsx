@@ -10,6 +10,8 @@ import { ScoreHistory } from './ScoreHistory';
 import { ScoreSummary } from './ScoreSummary';
 import { StaleScoreNotice } from './StaleScoreNotice';
 import { useSidebar } from './sidebar-context';
+import { useScrollToTopOnDealChange } from './use-scroll-to-top';
+import { useStageGates } from './use-stage-gates';
 
 /** The sidebar: a launcher when collapsed, the scoring panel when open, nothing off deal pages. */
 export function SidebarApp() {
@@ -20,6 +22,7 @@ export function SidebarApp() {
   const launcherRef = useRef<HTMLButtonElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const wasCollapsed = useRef(collapsed);
+  const scrollRef = useScrollToTopOnDealChange();
 
   useEffect(() => {
     // Keep keyboard focus with the control that replaced the one the user pressed.
@@ -56,7 +59,7 @@ export function SidebarApp() {
           <span className="ys-visually-hidden">Collapse Yardstick</span>
         </button>
       </div>
-      <div className="ys-scroll">
+      <div className="ys-scroll" ref={scrollRef}>
         <DealHeader />
         <DealSourceNotice />
         <DealStateNotices />
@@ -73,12 +76,14 @@ export function SidebarApp() {
 }
 
 /**
- * Every criterion of the active definitions, each as a level picker. While the deal loads, the
- * criteria as last served are laid out disabled, so that the deal's arrival only fills them in.
+ * Every criterion of the active definitions, each as a level picker, those the stage's gates flag
+ * marked. While the deal loads, the criteria as last served are laid out disabled, so that the deal's
+ * arrival only fills them in.
  */
 export function CriteriaList() {
   const deal = useSidebar((s) => s.deal);
   const preview = useSidebar((s) => s.definitionsPreview);
+  const gates = useStageGates();
   const loading = deal.status === 'loading';
   const criteria =
     deal.status === 'loaded' ? deal.value.active.definitions.criteria : loading ? preview?.criteria : null;
@@ -86,7 +91,12 @@ export function CriteriaList() {
   return (
     <section className="ys-criteria" aria-label="Criteria" aria-busy={loading}>
       {criteria.map((criterion) => (
-        <CriterionPicker key={criterion.id} criterion={criterion} loading={loading} />
+        <CriterionPicker
+          key={criterion.id}
+          criterion={criterion}
+          loading={loading}
+          shortfall={gates?.shortfalls.find((s) => s.criterionId === criterion.id)}
+        />
       ))}
     </section>
   );

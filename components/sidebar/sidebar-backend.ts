@@ -8,6 +8,8 @@ export interface SidebarBackend {
   getDealState(dealKey: string): Promise<Response<typeof MessageType.getDealState>>;
   /** The org's API reading of the Salesforce deal at `pageUrl` (the tab's host); absent where deals come from no CRM. */
   getOrgDeal?(dealKey: string, pageUrl: string): Promise<Response<typeof MessageType.getOrgDeal>>;
+  /** Connects this tab's org through the policy's connected app (OAuth sign-in window); absent off Salesforce. */
+  connectOrg?(): Promise<Response<typeof MessageType.connectOrgFromSidebar>>;
   /** A longer page of the deal's newest scores, when its state came with a full first page. */
   getDealHistory(dealKey: string): Promise<Response<typeof MessageType.getDealHistory>>;
   /** How many scores the deal has, when its state came with a full page of history and no count. */

@@ -20,6 +20,7 @@ import { configsForPage } from '../../lib/crm/configs-for-page';
 import type { OrgSync } from './org/org-sync';
 import { toDefinitionsView } from './definitions-view';
 import { adapterConfigsOf } from './custom-crm-hosts';
+import { rememberDealOpen } from './rescore-handlers';
 
 // What the sidebar shows may use the previous run's policy for the seconds after a browser start; a
 // save reads the current policy, so a score is never recorded under a stale rater or role.
@@ -103,7 +104,8 @@ export async function countDealHistory(
 /**
  * Saves a score; the rater and their role come from policy or settings, never from the message.
  * With org sync on for the deal's org, the score carries the org-verified rater and is queued for the
- * org in the same transaction; the drain starts after the answer.
+ * org in the same transaction; the drain starts after the answer, and waits with its own transactions
+ * while the save runs.
  */
 export async function saveScore(
   services: BackgroundServices,
@@ -112,14 +114,17 @@ export async function saveScore(
   origin: Partial<RequestOrigin> = {},
 ): Promise<Response<typeof MessageType.saveScore>> {
   const { type: _type, ...draft } = request;
-  const [{ rater }, { role }, org] = await Promise.all([
-    services.readRater(),
-    services.readRole(),
-    orgSync.saveTarget(draft.deal, origin.cookieStoreId),
-  ]);
-  const result = await recordScore(services.db, { ...draft, context: 'deal' }, rater, new Date(), role, org);
-  if (result.ok && org) void orgSync.drain();
-  return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
+  const { saved, toOrg } = await orgSync.saving(async () => {
+    const [{ rater }, { role }, org] = await Promise.all([
+      services.readRater(),
+      services.readRole(),
+      orgSync.saveTarget(draft.deal, origin.cookieStoreId),
+    ]);
+    const saved = await recordScore(services.db, { ...draft, context: 'deal' }, rater, new Date(), role, org);
+    return { saved, toOrg: org !== null };
+  });
+  if (saved.ok && toOrg) void orgSync.drain();
+  return saved.ok ? { ok: true, value: saved.value } : { ok: false, error: saved.error };
 }
 
 /** Saves a blind calibration score of one of the definitions' calibration cases. */
@@ -202,6 +207,10 @@ export const dealHandlers: HandlerSlice<
     // lifts a pause that waited for a new session.
     if (origin.url)
       void effects.orgSync.dealOpened({ crm: crmOfDealKey(dealKey), url: origin.url }, origin.cookieStoreId);
+    // The rep's own opens only (the sidebar docked in the deal's tab): extension pages in their own tab
+    // or window read deals too (the audit, a manager's view).
+    if (origin.sender !== 'extension-page')
+      void rememberDealOpen(effects.localStore, dealKey, new Date()).catch(() => undefined);
     const state = await readDealState(services, dealKey);
     effects.rememberDefinitionsPreview(state.active);
     return { ok: true, value: state };

@@ -6,7 +6,9 @@ import { draftHandlers } from './draft-handlers';
 import type { HandlerContext, RequestHandler, RequestHandlers } from './handler-context';
 import { injectSidebarHandlers } from './inject-sidebar';
 import { orgDealHandlers } from './org-deal-handlers';
+import { orgConnectHandlers } from './org/org-connect-handlers';
 import { orgSyncHandlers } from './org/org-sync-handlers';
+import { rescoreHandlers } from './rescore-handlers';
 import { restoreHandlers } from './restore-handlers';
 import { roleHandlers } from './role-handlers';
 import { sidebarStartHandlers } from './sidebar-start-handlers';
@@ -23,6 +25,8 @@ const HANDLERS: RequestHandlers = {
   ...draftHandlers,
   ...sidebarStartHandlers,
   ...orgSyncHandlers,
+  ...orgConnectHandlers,
+  ...rescoreHandlers,
 };
 
 /** Runs one validated request and returns its response; expected failures are values. */

@@ -5,6 +5,7 @@ import type { SenderKind } from '../../lib/messaging/trusted-sender';
 import type { BackgroundServices } from './background-services';
 import type { CrmHostSync } from './crm-host-sync';
 import type { OrgSync } from './org/org-sync';
+import type { OrgOAuth } from './org/set-up-org-oauth';
 
 /** Where a request came from, as far as the handlers need to know. */
 export interface RequestOrigin {
@@ -47,6 +48,8 @@ export interface HandlerEffects {
   orgDeals: OrgDealReader;
   /** Writes scores back to the Salesforce org through the outbox. */
   orgSync: OrgSync;
+  /** Connects orgs that refuse the browser session through the policy's connected app. */
+  orgOAuth: Pick<OrgOAuth, 'connect'>;
 }
 
 /** What every handler is given besides its request. */

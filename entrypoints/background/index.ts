@@ -8,6 +8,7 @@ import { setUpCrmHosts } from './set-up-crm-hosts';
 import { setUpDefinitionsSync } from './set-up-definitions-sync';
 import { setUpMessages } from './set-up-messages';
 import { setUpOrgDeals } from './set-up-org-deals';
+import { setUpOrgOAuth } from './org/set-up-org-oauth';
 import { setUpOrgSync } from './org/set-up-org-sync';
 import { setUpPolicyRefresh } from './set-up-policy-refresh';
 import { setUpSidebarToggle } from './set-up-sidebar-toggle';
@@ -20,7 +21,8 @@ export default defineBackground(() => {
   const services = createBackgroundServices();
   const { rescheduleSync } = setUpDefinitionsSync(services, announceStateChange);
   const crmHosts = setUpCrmHosts(services, announceStateChange);
-  const orgSync = setUpOrgSync(services, announceStateChange);
+  const orgOAuth = setUpOrgOAuth(services);
+  const orgSync = setUpOrgSync(services, announceStateChange, orgOAuth.grants);
   setUpMessages(services, {
     announceStateChange,
     rescheduleSync,
@@ -29,8 +31,9 @@ export default defineBackground(() => {
     localStore,
     tabUrlAfterNavigation,
     rememberDefinitionsPreview: createDefinitionsPreviewStore(),
-    orgDeals: setUpOrgDeals(services),
+    orgDeals: setUpOrgDeals(services, orgOAuth.grants),
     orgSync,
+    orgOAuth,
   });
   setUpSidebarToggle();
   setUpPolicyRefresh(services, announceStateChange);

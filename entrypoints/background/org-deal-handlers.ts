@@ -15,6 +15,11 @@ export const orgDealHandlers: HandlerSlice<typeof MessageType.getOrgDeal> = {
       dealKey,
       cookieStoreId: origin.cookieStoreId,
     });
+    // Where the org refuses the browser session, a connected app named by policy can still let the API answer.
+    if (reading.source === 'page' && reading.reason.code === 'session-refused-for-api') {
+      const { connectedAppClientId } = await effects.orgSync.config();
+      if (connectedAppClientId !== null) return { ok: true, value: { ...reading, canConnect: true } };
+    }
     return { ok: true, value: reading };
   },
 };

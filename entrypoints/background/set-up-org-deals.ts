@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { OAuthGrants } from '../../lib/org/salesforce/oauth/oauth-grants';
 import { createOrgDealReader, type OrgDealReader } from '../../lib/org/salesforce/org-deal-reading';
 import {
   createOrgSessions,
@@ -33,16 +34,21 @@ export const sessionLinkMemory: LinkMemory = {
 };
 
 /** The deal reader of the background, and the tab events that end a tab's visit to an org. */
-export function setUpOrgDeals(services: BackgroundServices): OrgDealReader {
+export function setUpOrgDeals(services: BackgroundServices, oauth: OAuthGrants): OrgDealReader {
   const sessions = createOrgSessions({
     readSessionId: readSessionCookie,
     fetch: (url, init) => fetch(url, init),
     memory: sessionLinkMemory,
     timeoutMs: ORG_READ_TIMEOUT_MS,
+    oauth,
   });
   const reader = createOrgDealReader({
     sessions,
-    readSessionId: readSessionCookie,
+    // A reading is kept per session: connecting through the connected app is a new one, read again.
+    readSessionId: async (apiOrigin, cookieStoreId) => {
+      const grant = await oauth.current(apiOrigin);
+      return grant ? `oauth:${grant.connectedAt}` : readSessionCookie(apiOrigin, cookieStoreId);
+    },
     async readCaptureFields() {
       const { definitions } = await services.readActiveDefinitions();
       return {

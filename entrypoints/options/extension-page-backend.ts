@@ -9,6 +9,7 @@ export const extensionPageBackend: OptionsBackend = {
   getOrgSyncStatus: () => sendRequest({ type: MessageType.getOrgSyncStatus }),
   setOrgSync: (enabled) => sendRequest({ type: MessageType.setOrgSync, enabled }),
   sendOrgScoresNow: () => sendRequest({ type: MessageType.sendOrgScoresNow }),
+  connectOrg: (apiOrigin) => sendRequest({ type: MessageType.connectOrgFromPage, apiOrigin }),
   setRater: (rater) => sendRequest({ type: MessageType.setRater, rater }),
   importDefinitions: (fileName, text) => sendRequest({ type: MessageType.importDefinitions, fileName, text }),
   useBuiltInDefinitions: () => sendRequest({ type: MessageType.useBuiltInDefinitions }),
@@ -34,6 +35,7 @@ export const extensionPageBackend: OptionsBackend = {
   removeCustomCrm: (urlPattern) => sendRequest({ type: MessageType.removeCustomCrm, urlPattern }),
   syncCustomCrms: () => sendRequest({ type: MessageType.syncCustomCrms }),
   backupRestored: () => sendRequest({ type: MessageType.backupRestored }),
+  listDealsToRescore: () => sendRequest({ type: MessageType.listDealsToRescore }),
   subscribe(onChange) {
     const listener = (changes: Record<string, unknown>, area: string) => {
       if (area === 'local' && STATE_REVISION_KEY in changes) onChange();

@@ -10,6 +10,7 @@ import { sendRequest } from './send-request';
 export const messageBackend: SidebarBackend = {
   getDealState: (dealKey) => sendRequest({ type: MessageType.getDealState, dealKey }),
   getOrgDeal: (dealKey, pageUrl) => sendRequest({ type: MessageType.getOrgDeal, dealKey, pageUrl }),
+  connectOrg: () => sendRequest({ type: MessageType.connectOrgFromSidebar }),
   getDealHistory: (dealKey) => sendRequest({ type: MessageType.getDealHistory, dealKey }),
   countDealHistory: (dealKey) => sendRequest({ type: MessageType.countDealHistory, dealKey }),
   saveScore: (input) => sendRequest({ type: MessageType.saveScore, ...input }),

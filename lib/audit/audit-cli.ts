@@ -10,11 +10,18 @@ import { err } from '../result';
 import { toAuditJson } from './audit-report-json';
 import { formatAuditText } from './format-audit-text';
 import { runAudit } from './run-audit';
+import { parseOrgOptions, runOrgAudit, type OrgOptions } from './audit-cli-salesforce';
+import type { FetchLike } from '../org/salesforce/rest-client';
 
 /** What the CLI needs from the outside world (scripts/audit.ts passes Node's). */
 export interface AuditCliIo {
   readFile: (path: string) => Promise<Uint8Array>;
   now: () => Date;
+  /** For `--salesforce`: the network, the environment (`SF_ACCESS_TOKEN`), the state file and a timer. */
+  fetch?: FetchLike;
+  env?: Readonly<Record<string, string | undefined>>;
+  writeFile?: (path: string, text: string) => Promise<void>;
+  wait?: (ms: number) => Promise<void>;
 }
 
 /** What the CLI prints and how it exits. */
@@ -32,6 +39,7 @@ export const EXIT = { ok: 0, badInput: 1, usage: 2, partial: 3 } as const;
 
 /** The usage text of `npm run audit`. */
 export const AUDIT_USAGE = `Usage: npm run audit -- [--json] [--definitions <file>] [--as-of <date>] <files...>
+       npm run audit -- --salesforce <instance URL> [--state <file>] [filters] [options] [files...]
 
 Reads Yardstick bundles (.json/.ndjson), ratings CSVs (deal,rater,criterion,level[,scored_at,context,definitions_version])
 and outcomes CSVs (deal,outcome[,segment columns...]), and prints the audit.
@@ -40,6 +48,14 @@ and outcomes CSVs (deal,outcome[,segment columns...]), and prints the audit.
   --definitions <file>   check every level against these definitions (JSON or YAML); use their weights and bands
   --as-of <date>         "now" for staleness (ISO 8601; default: the current time)
   --help                 this text
+
+Reading the Salesforce org (token from SF_ACCESS_TOKEN, what \`sf org display\` prints as Access Token):
+  --salesforce <url>     the org's instance URL, used as given (a self-signed https server needs NODE_EXTRA_CA_CERTS)
+  --state <file>         keep what was read here; the next run asks the org only for what changed
+  --from <date>, --to <date>   scores saved in this range      --raters <id,id,...>  these org users only
+  --definitions-version <v>    this version of --definitions' id  --calibration-only  calibration scores only
+  --bulk-from <n>        read through a Bulk API 2.0 job from this many rows (default 50000)
+  Org errors exit 10-26 (docs/audit.md lists each); a bundle claiming an org-verified rater the org lacks is left out and named.
 
 Exit status: 0 report printed, 1 bad input (file:line: message on stderr), 2 wrong usage,
 3 report printed without the files that conflict with others (each named on stderr).
@@ -57,9 +73,22 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
   let definitionsPath: string | null = null;
   let asOf: number | null = null;
   const files: string[] = [];
+  const org: OrgOptions = {
+    instanceUrl: null,
+    statePath: null,
+    filters: {},
+    bulkFrom: undefined,
+    definitionsVersion: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return { exitCode: EXIT.ok, stdout: AUDIT_USAGE, stderr: '' };
+    const orgOption = parseOrgOptions(argv, i, org);
+    if (orgOption.kind === 'error') return usage(orgOption.message);
+    if (orgOption.kind === 'taken') {
+      i = orgOption.next;
+      continue;
+    }
     if (arg === '--json') json = true;
     else if (arg === '--definitions' || arg === '--as-of') {
       const value = argv[++i];
@@ -73,7 +102,7 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
     else if (arg.startsWith('--')) return usage(`unknown option ${arg}`);
     else files.push(arg);
   }
-  if (files.length === 0) return usage('no input files');
+  if (files.length === 0 && org.instanceUrl === null) return usage('no input files');
 
   const failures: string[] = [];
   let definitions: Definitions | null = null;
@@ -102,10 +131,15 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
   if (failures.length > 0) return badInput(failures);
   const merged = mergeImports(imported, { definitions });
   if (!merged.ok) return badInput(merged.error.flatMap((error: ImportError) => formatImportError(error)));
+  if (org.instanceUrl !== null) {
+    const orgRun = await runOrgAudit(org, definitions, merged.value, io);
+    if (!orgRun.ok) return { exitCode: orgRun.exitCode, stdout: '', stderr: `${orgRun.message}\n` };
+    merged.value = orgRun.value;
+  }
 
   const report = runAudit(merged.value.input, { asOf: asOf ?? io.now().getTime() });
   const stdout = json
-    ? `${JSON.stringify(toAuditJson(report, merged.value.summary), null, 2)}\n`
+    ? `${JSON.stringify(toAuditJson(report, merged.value.summary, merged.value.definitions), null, 2)}\n`
     : formatAuditText(report, merged.value.summary);
   const { refused } = merged.value.summary;
   if (refused.length === 0) return { exitCode: EXIT.ok, stdout, stderr: '' };

@@ -1,4 +1,5 @@
 import type { AuditReport } from './audit-report';
+import type { Definitions } from '../definitions/schema-v1';
 import type { MergeSummary } from '../exchange/merge-imports';
 import type { ImportKind } from '../exchange/read-import-file';
 
@@ -70,6 +71,8 @@ export type AuditResponse =
       rejected: RejectedFile[];
       /** The active definitions, if a definitions file was imported. */
       definitions: { id: string; version: string; title: string; file: string } | null;
+      /** The definitions the report reads (the imported file, or the latest bundle score's): names, weights, levels. */
+      definitionsDocument: Definitions | null;
       summary: MergeSummary | null;
       report: AuditReport | null;
       timings: WorkerTimings;

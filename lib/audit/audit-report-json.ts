@@ -6,6 +6,8 @@ import type { AlphaFigure } from './krippendorff-alpha';
 import { ALPHA_METRICS } from './krippendorff-metrics';
 import type { AucFigure } from './mann-whitney-auc';
 import type { AuditReport } from './audit-report';
+import type { Definitions } from '../definitions/schema-v1';
+import { buildFindings } from './findings';
 
 /** The `--json` document: the issue's shape, numbers unrounded, `null` + `<name>Reason` beside what is missing. */
 export type AuditJson = Record<string, unknown>;
@@ -19,6 +21,7 @@ type Json = Record<string, unknown>;
 function put(target: Json, name: string, figure: Figure): Json {
   target[name] = figure.value;
   if (figure.value === null) target[`${name}Reason`] = figure.reason;
+  if (figure.value === null && figure.sufficientWhen) target[`${name}SufficientWhen`] = figure.sufficientWhen;
   return target;
 }
 
@@ -45,20 +48,31 @@ function figureMap<T extends Figure>(
   const values: Json = {};
   const ns: Json = {};
   const reasons: Json = {};
+  const sufficientWhen: Json = {};
   const extras: Json = {};
   for (const [key, figure] of Object.entries(entries)) {
     values[key] = figure.value;
     ns[key] = figure.n;
     if (figure.value === null) reasons[key] = figure.reason;
+    if (figure.value === null && figure.sufficientWhen) sufficientWhen[key] = figure.sufficientWhen;
     if (extra) Object.assign(extras, { [key]: extra(figure) });
   }
   const out: Json = { [name]: values, [`${name}N`]: ns, [`${name}Reason`]: reasons };
+  if (Object.keys(sufficientWhen).length > 0) out[`${name}SufficientWhen`] = sufficientWhen;
   if (extra) out[`${name}Detail`] = extras;
   return out;
 }
 
-/** Converts a report to the JSON document the CLI prints with `--json`. */
-export function toAuditJson(report: AuditReport, summary?: MergeSummary): AuditJson {
+/**
+ * Converts a report to the JSON document the CLI prints with `--json`; `definitions` name the
+ * criteria in the added `findings` (every earlier field is kept as it was).
+ */
+export function toAuditJson(
+  report: AuditReport,
+  summary?: MergeSummary,
+  definitions?: Definitions | null,
+): AuditJson {
+  const criterionNames = Object.fromEntries((definitions?.criteria ?? []).map((c) => [c.id, c.name]));
   return {
     format: AUDIT_JSON_FORMAT,
     formatVersion: 1,
@@ -73,10 +87,13 @@ export function toAuditJson(report: AuditReport, summary?: MergeSummary): AuditJ
             selfDeclared: summary.selfDeclared,
             warnings: mergeWarningLines(summary),
             refused: summary.refused.map((refused) => formatImportError(refused.error)),
+            ...(summary.salesforce ? { salesforce: summary.salesforce } : {}),
+            ...(summary.verifiedRaters ? { verifiedRaters: summary.verifiedRaters } : {}),
           }
         : {}),
     },
     minimums: report.minimums,
+    biasFlag: report.biasFlag,
     criteria: report.criteria.map((criterion) => {
       const { alpha, fleissKappa, icc } = criterion.agreement;
       const alphaValues: Json = {};
@@ -87,6 +104,8 @@ export function toAuditJson(report: AuditReport, summary?: MergeSummary): AuditJ
       }
       const agreement: Json = {
         units: criterion.agreement.units,
+        deals: criterion.agreement.deals,
+        calibrationCases: criterion.agreement.calibrationCases,
         raters: criterion.agreement.raters,
         values: alpha.values,
         alpha: alphaValues,
@@ -117,6 +136,7 @@ export function toAuditJson(report: AuditReport, summary?: MergeSummary): AuditJ
       scores: rater.scores,
       deals: rater.deals,
       ...figureMap(rater.bias, 'bias', (figure) => ({ se: figure.se })),
+      ...figureMap(rater.robustBias, 'robustBias', (figure) => ({ se: figure.se, flagged: figure.flagged })),
       drift: Object.fromEntries(
         Object.entries(rater.drift).map(([criterion, drift]) => [
           criterion,
@@ -137,6 +157,8 @@ export function toAuditJson(report: AuditReport, summary?: MergeSummary): AuditJ
     total: {
       agreement: {
         units: report.total.agreement.units,
+        deals: report.total.agreement.deals,
+        calibrationCases: report.total.agreement.calibrationCases,
         raters: report.total.agreement.raters,
         alpha: put({}, 'interval', report.total.agreement.alpha),
         alphaCi: { interval: alphaCi(report.total.agreement.alpha) },
@@ -213,5 +235,6 @@ export function toAuditJson(report: AuditReport, summary?: MergeSummary): AuditJ
       })),
       disputes: report.managerAgreement.disputes,
     },
+    findings: buildFindings(report, { criterionNames }),
   };
 }

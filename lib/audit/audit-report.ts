@@ -8,9 +8,10 @@ import type { KappaFigure } from './fleiss-kappa';
 import type { IccResult } from './intraclass-correlation';
 import type { AlphaBootstrapOptions, AlphaFigure, AlphaResult } from './krippendorff-alpha';
 import type { AucFigure } from './mann-whitney-auc';
-import type { ClosedLoopThresholds, Minimums } from './minimums';
+import type { BiasFlagRule, ClosedLoopThresholds, Minimums } from './minimums';
 import type { BiasFigure } from './rater-bias';
 import type { RaterDrift } from './rater-drift';
+import type { RobustBiasFigure } from './robust-bias';
 import type { Staleness } from './staleness';
 import type { BandWinRate } from './win-rate-by-band';
 
@@ -22,6 +23,8 @@ export interface AuditOptions {
   bootstrap?: Partial<AlphaBootstrapOptions> | false;
   minimums?: Partial<Minimums>;
   closedLoop?: Partial<ClosedLoopThresholds>;
+  /** When a rater's robust bias is flagged (default: `DEFAULT_BIAS_FLAG`). */
+  biasFlag?: Partial<BiasFlagRule>;
   /** Compute slices by segment, rater and definitions version (default true). */
   slices?: boolean;
   /** A segment column with more distinct values than this is not sliced (default 50). */
@@ -31,6 +34,9 @@ export interface AuditOptions {
 /** Agreement on one criterion, over deals with at least two ratings (each rater's latest). */
 export interface CriterionAgreement {
   units: number;
+  /** `units` split: real deals and calibration cases, never added up under one name. */
+  deals: number;
+  calibrationCases: number;
   raters: number;
   alpha: AlphaResult;
   fleissKappa: KappaFigure;
@@ -59,6 +65,8 @@ export interface RaterAudit {
   deals: number;
   /** Per criterion: own − mean(other raters) on shared deals, in level units. */
   bias: Record<string, BiasFigure>;
+  /** Per criterion: the rater's effect measured from the team's median rater (additive fit), and whether it is flagged. */
+  robustBias: Record<string, RobustBiasFigure>;
   drift: Record<string, Omit<RaterDrift, 'rater'>>;
   /** Distribution of the rater's latest total per deal. */
   totals: DistributionSummary;
@@ -86,16 +94,20 @@ export interface AuditReport {
     scores: number;
     ratings: number;
     raters: number;
+    /** Real deals scored (calibration cases are not deals). */
     deals: number;
+    /** Calibration cases scored. */
     calibrationUnits: number;
     outcomes: number;
     closedDealsScored: number;
   };
   minimums: Minimums;
+  /** The rule that flagged raters' robust bias. */
+  biasFlag: BiasFlagRule;
   criteria: CriterionAudit[];
   total: {
     /** Interval α of the totals (each rater's latest per deal). */
-    agreement: { units: number; raters: number; alpha: AlphaFigure };
+    agreement: { units: number; deals: number; calibrationCases: number; raters: number; alpha: AlphaFigure };
     predictive: PredictiveFigures & {
       winRateByBand: BandWinRate[] | null;
       winRateByBandReason?: string;

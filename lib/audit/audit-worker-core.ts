@@ -51,7 +51,7 @@ export function createAuditWorkerCore(post: (response: AuditResponse) => void): 
 } {
   let files: StoredFile[] = [];
   let definitions: StoredDefinitions | null = null;
-  let merged: { input: AuditInput; summary: MergeSummary } | null = null;
+  let merged: { input: AuditInput; summary: MergeSummary; definitions: Definitions | null } | null = null;
   let queue: Promise<void> = Promise.resolve();
 
   const now = () => performance.now();
@@ -183,6 +183,7 @@ export function createAuditWorkerCore(post: (response: AuditResponse) => void): 
       files: accepted,
       rejected,
       definitions: d ? { id: d.id, version: d.version, title: d.title, file: definitions!.name } : null,
+      definitionsDocument: merged?.definitions ?? d ?? null,
       summary: merged?.summary ?? null,
       report,
       timings,
@@ -219,6 +220,23 @@ export function createAuditWorkerCore(post: (response: AuditResponse) => void): 
     postState(rejected, report, { read: readMs, merge: mergeMs, audit: ms, total: now() - start });
   }
 
+  /** Rebuilds the merged input from the kept files against the current definitions, then audits and posts. */
+  function rebuildWithout(
+    isRemoved: (file: (typeof files)[number]) => boolean,
+    asOf: number,
+    start: number,
+  ): void {
+    const built = build(
+      [],
+      files.filter((file) => !isRemoved(file)),
+      definitions?.definitions ?? null,
+    );
+    files = built.accepted;
+    const mergeMs = now() - start;
+    const { report, ms } = audit(asOf);
+    postState(built.rejected, report, { read: 0, merge: mergeMs, audit: ms, total: now() - start });
+  }
+
   async function handleNow(request: AuditRequest): Promise<void> {
     const start = now();
     switch (request.type) {
@@ -227,34 +245,11 @@ export function createAuditWorkerCore(post: (response: AuditResponse) => void): 
       case 'remove': {
         const gone = new Set(request.ids);
         if (definitions && gone.has(definitions.id)) definitions = null;
-        const built = build(
-          [],
-          files.filter((f) => !gone.has(f.id)),
-          definitions?.definitions ?? null,
-        );
-        files = built.accepted;
-        const mergeMs = now() - start;
-        const { report, ms } = audit(request.asOf);
-        return postState(built.rejected, report, {
-          read: 0,
-          merge: mergeMs,
-          audit: ms,
-          total: now() - start,
-        });
+        return rebuildWithout((file) => gone.has(file.id), request.asOf, start);
       }
-      case 'remove-definitions': {
+      case 'remove-definitions':
         definitions = null;
-        const built = build([], files, null);
-        files = built.accepted;
-        const mergeMs = now() - start;
-        const { report, ms } = audit(request.asOf);
-        return postState(built.rejected, report, {
-          read: 0,
-          merge: mergeMs,
-          audit: ms,
-          total: now() - start,
-        });
-      }
+        return rebuildWithout(() => false, request.asOf, start);
       case 'audit': {
         const { report, ms } = audit(request.asOf);
         return postState([], report, { read: 0, merge: 0, audit: ms, total: now() - start });

@@ -43,6 +43,7 @@ describe('bandBrierScore and winRateByBand', () => {
       value: null,
       n: 0,
       reason: 'insufficient data: 0 closed deals in the band (minimum 5)',
+      sufficientWhen: [{ need: 5, of: 'closed deals', in: 'band mid' }],
     });
     expect(rates[1]!.interval).toBeNull();
   });

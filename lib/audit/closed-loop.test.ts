@@ -1,4 +1,4 @@
-import { closedLoop } from './closed-loop';
+import { closedLoop, unitsInWords } from './closed-loop';
 import type { AlphaFigure } from './krippendorff-alpha';
 import type { AucFigure } from './mann-whitney-auc';
 
@@ -33,5 +33,59 @@ describe('closedLoop', () => {
       ['inverse', 0.3, 25, 40],
     ]);
     expect(loop.reweight[1]!.why).toMatch(/losing/);
+  });
+
+  it('puts a low α on a flagged rater, not the wording, when α without that rater recovers', () => {
+    const loop = closedLoop([
+      {
+        id: 'economic_buyer',
+        alpha: alpha(0.41, 18),
+        auc: auc(null, 0, 0),
+        calibrationCases: 3,
+        withoutFlaggedRater: [{ rater: 'lee', alpha: alpha(1, 18) }],
+      },
+      {
+        id: 'champion',
+        alpha: alpha(0.3, 18),
+        auc: auc(null, 0, 0),
+        calibrationCases: 3,
+        withoutFlaggedRater: [{ rater: 'lee', alpha: alpha(0.5, 18) }],
+      },
+    ]);
+    expect(loop.rewrite.map((item) => item.criterion)).toEqual(['champion']);
+    expect(loop.rewrite[0]).toMatchObject({ deals: 15, calibrationCases: 3 });
+    expect(loop.rewrite[0]!.withoutFlaggedRater).toEqual([
+      { rater: 'lee', alpha: 0.5, units: 18, recovers: false },
+    ]);
+    expect(loop.rewrite[0]!.why).toBe('ordinal α 0.300 < 0.667 on 15 deals and 3 calibration cases');
+    expect(loop.raterNotWording).toEqual([
+      expect.objectContaining({
+        criterion: 'economic_buyer',
+        rater: 'lee',
+        alpha: 0.41,
+        alphaWithoutRater: 1,
+        deals: 15,
+        calibrationCases: 3,
+      }),
+    ]);
+  });
+
+  it('keeps the rewrite when α without the flagged rater cannot be computed', () => {
+    const loop = closedLoop([
+      {
+        id: 'metrics',
+        alpha: alpha(0.2, 12),
+        auc: auc(null, 0, 0),
+        withoutFlaggedRater: [{ rater: 'lee', alpha: alpha(null, 3) }],
+      },
+    ]);
+    expect(loop.rewrite.map((item) => item.criterion)).toEqual(['metrics']);
+    expect(loop.raterNotWording).toEqual([]);
+  });
+
+  it('names deals and calibration cases apart', () => {
+    expect(unitsInWords(15, 3)).toBe('15 deals and 3 calibration cases');
+    expect(unitsInWords(1, 1)).toBe('1 deal and 1 calibration case');
+    expect(unitsInWords(12, 0)).toBe('12 deals');
   });
 });

@@ -5,11 +5,22 @@ export interface KnownFigure {
   reason?: undefined;
 }
 
+/** What would make an "insufficient data" figure computable: `need` more `of`, optionally `in` a subset. */
+export interface MoreNeeded {
+  need: number;
+  /** What to add, plural: "lost deals", "units with 2 or more ratings". */
+  of: string;
+  /** Where to add it, when the minimum applies to a subset: "band Developing". */
+  in?: string;
+}
+
 /** A number that could not be computed: `reason` starts with one of the {@link ReasonKind}s. */
 export interface MissingFigure {
   value: null;
   n: number;
   reason: string;
+  /** For "insufficient data" below a minimum: every shortfall that must be made up (all of them). */
+  sufficientWhen?: MoreNeeded[];
 }
 
 /** Every statistic the audit reports: never NaN, never without its n. */
@@ -29,7 +40,20 @@ export function missing(n: number, kind: ReasonKind, detail: string): MissingFig
   return { value: null, n, reason: `${kind}: ${detail}` };
 }
 
-/** The standard "below the documented minimum" figure. */
-export function insufficient(n: number, what: string, minimum: number): MissingFigure {
-  return missing(n, 'insufficient data', `${n} ${what} (minimum ${minimum})`);
+/** The standard "below the documented minimum" figure, saying how many more would make it sufficient. */
+export function insufficient(n: number, what: string, minimum: number, where?: string): MissingFigure {
+  return {
+    ...missing(n, 'insufficient data', `${n} ${what} (minimum ${minimum})`),
+    sufficientWhen: [moreNeeded(minimum - n, what, where)],
+  };
+}
+
+/** One shortfall; `where` (e.g. "band Developing") is omitted when the minimum applies to all data. */
+export function moreNeeded(need: number, of: string, where?: string): MoreNeeded {
+  return where === undefined ? { need, of } : { need, of, in: where };
+}
+
+/** "5 more lost deals in band Developing": a shortfall in a manager's words. */
+export function formatMoreNeeded({ need, of, in: where }: MoreNeeded): string {
+  return `${need} more ${of}${where === undefined ? '' : ` in ${where}`}`;
 }

@@ -1,6 +1,7 @@
 import type { MergeSummary } from '../exchange/merge-imports';
 import { mergeWarningLines } from '../exchange/merge-warnings';
-import type { Figure } from './figure';
+import { unitsInWords } from './closed-loop';
+import { formatMoreNeeded, type Figure } from './figure';
 import type { AlphaFigure } from './krippendorff-alpha';
 import type { AuditReport } from './audit-report';
 
@@ -10,7 +11,7 @@ export function formatAuditText(report: AuditReport, summary?: MergeSummary): st
   const notes: string[] = [];
   const show = (figure: Figure, digits = 3, where?: string): string => {
     if (figure.value !== null) return fixed(figure.value, digits);
-    if (where) notes.push(`${where}: ${figure.reason}`);
+    if (where) notes.push(`${where}: ${reasonAndWayForward(figure)}`);
     return `— (${figure.reason.split(':')[0]})`;
   };
   const { counts } = report;
@@ -29,7 +30,7 @@ export function formatAuditText(report: AuditReport, summary?: MergeSummary): st
     const id = criterion.id;
     return [
       id,
-      String(criterion.agreement.units),
+      dealsAndCases(criterion.agreement.deals, criterion.agreement.calibrationCases),
       String(criterion.agreement.raters),
       withCi(alpha.ordinal, notes, `${id} α ordinal`),
       show(alpha.nominal, 3, `${id} α nominal`),
@@ -45,7 +46,7 @@ export function formatAuditText(report: AuditReport, summary?: MergeSummary): st
     ...table(
       [
         'criterion',
-        'units',
+        'deals + cases',
         'raters',
         'α ordinal [95% CI]',
         'α nominal',
@@ -59,7 +60,7 @@ export function formatAuditText(report: AuditReport, summary?: MergeSummary): st
   );
   const total = report.total.agreement;
   out.push(
-    `Total score: interval α ${withCi(total.alpha, notes, 'total α interval')} on ${total.units} deals, ${total.raters} raters`,
+    `Total score: interval α ${withCi(total.alpha, notes, 'total α interval')} on ${unitsInWords(total.deals, total.calibrationCases)}, ${total.raters} raters`,
   );
 
   out.push(
@@ -76,6 +77,23 @@ export function formatAuditText(report: AuditReport, summary?: MergeSummary): st
         ...criteria.map((criterion) => {
           const bias = rater.bias[criterion]!;
           return bias.value === null ? `— (${bias.n})` : `${signed(bias.value)} (${bias.n})`;
+        }),
+      ]),
+    ),
+  );
+  out.push(
+    '',
+    `AGAINST THE TEAM (own rating − the team's median rating of each deal rated by 3 or more; * = flagged: |bias| ≥ ${report.biasFlag.atLeastLevels} level and ≥ ${report.biasFlag.atLeastStandardErrors} standard errors)`,
+  );
+  out.push(
+    ...table(
+      ['rater', ...criteria],
+      report.raters.map((rater) => [
+        rater.id,
+        ...criteria.map((criterion) => {
+          const bias = rater.robustBias[criterion]!;
+          if (bias.value === null) return `— (${bias.n})`;
+          return `${signed(bias.value)}${bias.flagged ? '*' : ''} (${bias.n})`;
         }),
       ]),
     ),
@@ -120,7 +138,7 @@ export function formatAuditText(report: AuditReport, summary?: MergeSummary): st
           String(band.deals),
           String(band.won),
           band.winRate.value === null
-            ? `— (${band.winRate.reason.split(':')[0]})`
+            ? `— (${reasonAndWayForward(band.winRate)})`
             : `${percent(band.winRate.value)} [${percent(band.interval!.low)}, ${percent(band.interval!.high)}]`,
         ]),
       ),
@@ -161,8 +179,9 @@ export function formatAuditText(report: AuditReport, summary?: MergeSummary): st
   out.push(
     loop.rewrite.length === 0
       ? `Rewrite: none (no criterion with ordinal α < ${loop.thresholds.rewriteAlphaBelow} on ≥ ${loop.thresholds.rewriteMinUnits} deals)`
-      : `Rewrite: ${loop.rewrite.map((item) => `${item.criterion} (α ${fixed(item.alpha, 3)}${item.ci ? ` [${fixed(item.ci.low, 2)}, ${fixed(item.ci.high, 2)}]` : ''}, ${item.units} deals)`).join('; ')}`,
+      : `Rewrite: ${loop.rewrite.map((item) => `${item.criterion} (α ${fixed(item.alpha, 3)}${item.ci ? ` [${fixed(item.ci.low, 2)}, ${fixed(item.ci.high, 2)}]` : ''}, ${unitsInWords(item.deals, item.calibrationCases)})`).join('; ')}`,
   );
+  for (const item of loop.raterNotWording) out.push(`Rater, not wording: ${item.criterion}: ${item.why}`);
   out.push(
     loop.reweight.length === 0
       ? `Reweight: none (no criterion with AUC within ${loop.thresholds.reweightAucWithin} of 0.5 on ≥ ${loop.thresholds.reweightMinPerOutcome} won and lost deals)`
@@ -220,12 +239,25 @@ export function formatAuditText(report: AuditReport, summary?: MergeSummary): st
 
 function withCi(figure: AlphaFigure, notes: string[], where: string): string {
   if (figure.value === null) {
-    notes.push(`${where}: ${figure.reason}`);
+    notes.push(`${where}: ${reasonAndWayForward(figure)}`);
     return `— (${figure.reason.split(':')[0]})`;
   }
   return figure.ci
     ? `${fixed(figure.value, 3)} [${fixed(figure.ci.low, 2)}, ${fixed(figure.ci.high, 2)}]`
     : fixed(figure.value, 3);
+}
+
+/** The reason, and for insufficient data what would make it sufficient. */
+function reasonAndWayForward(figure: Figure): string {
+  if (figure.value !== null) return '';
+  const needs = figure.sufficientWhen ?? [];
+  return needs.length === 0
+    ? figure.reason
+    : `${figure.reason}; needs ${needs.map(formatMoreNeeded).join(' and ')}`;
+}
+
+function dealsAndCases(deals: number, calibrationCases: number): string {
+  return calibrationCases === 0 ? String(deals) : `${deals} + ${calibrationCases}`;
 }
 
 function brief(figure: Figure): string {

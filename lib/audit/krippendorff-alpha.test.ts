@@ -83,6 +83,7 @@ describe('krippendorffAlpha', () => {
       value: null,
       n: 3,
       reason: 'insufficient data: 3 units with 2 or more ratings (minimum 5)',
+      sufficientWhen: [{ need: 2, of: 'units with 2 or more ratings' }],
     });
     expect(
       krippendorffAlpha(
@@ -118,9 +119,22 @@ describe('krippendorffAlpha', () => {
   });
 
   describe('bootstrap interval', () => {
+    // The published data has 11 units, below the interval's default minimum of 20.
+    const small = { minIntervalUnits: 2 };
+
+    it('draws no interval below the minimum, and says how many units it needs', () => {
+      const ordinal = krippendorffAlpha(units, { bootstrap: { replicates: 50 } }).ordinal;
+      expect(ordinal.value).toBeCloseTo(0.815, 3);
+      if (ordinal.value === null) throw new Error('expected a value');
+      expect(ordinal.ci).toBeNull();
+      expect(ordinal.ciReason).toBe(
+        'insufficient data: 11 units with 2 or more ratings for an interval (minimum 20)',
+      );
+    });
+
     it('is reproducible for a seed and contains the estimate', () => {
-      const a = krippendorffAlpha(units, { bootstrap: { seed: 7, replicates: 500 } });
-      const b = krippendorffAlpha(units, { bootstrap: { seed: 7, replicates: 500 } });
+      const a = krippendorffAlpha(units, { ...small, bootstrap: { seed: 7, replicates: 500 } });
+      const b = krippendorffAlpha(units, { ...small, bootstrap: { seed: 7, replicates: 500 } });
       expect(a).toEqual(b);
       const ordinal = a.ordinal;
       if (ordinal.value === null || !ordinal.ci) throw new Error('expected an interval');
@@ -136,8 +150,8 @@ describe('krippendorffAlpha', () => {
     });
 
     it('changes with the seed and narrows with more units', () => {
-      const a = krippendorffAlpha(units, { bootstrap: { seed: 1 } }).interval;
-      const b = krippendorffAlpha(units, { bootstrap: { seed: 2 } }).interval;
+      const a = krippendorffAlpha(units, { ...small, bootstrap: { seed: 1 } }).interval;
+      const b = krippendorffAlpha(units, { ...small, bootstrap: { seed: 2 } }).interval;
       if (a.value === null || b.value === null) throw new Error('expected values');
       expect(a.ci?.low).not.toBe(b.ci?.low);
       const many = Array.from({ length: 20 }, () => units).flat();

@@ -1,4 +1,4 @@
-import { known, missing, insufficient, type KnownFigure, type MissingFigure } from './figure';
+import { known, missing, insufficient, moreNeeded, type KnownFigure, type MissingFigure } from './figure';
 import { quantileOfSorted } from './descriptive-statistics';
 import { DEFAULT_MINIMUMS } from './minimums';
 import { poissonSampler } from './poisson-variate';
@@ -64,6 +64,8 @@ export interface AlphaResult {
 export interface AlphaOptions {
   /** Fewer pairable units than this gives "insufficient data" (default {@link DEFAULT_MINIMUMS}.alphaUnits). */
   minUnits?: number;
+  /** Fewer pairable units than this draws no interval (default {@link DEFAULT_MINIMUMS}.alphaIntervalUnits). */
+  minIntervalUnits?: number;
   /** Bootstrap settings, or false for point estimates only. */
   bootstrap?: Partial<AlphaBootstrapOptions> | false;
   /** Metrics to compute (default all four); the others are reported as "not applicable". */
@@ -103,7 +105,10 @@ export function krippendorffAlpha(units: readonly UnitRatings[], options: AlphaO
   if (pairableUnits === 0) {
     if (ratersSeen <= 1)
       return all(missing(0, 'one rater', 'agreement needs ratings from at least 2 raters'));
-    return all(missing(0, 'insufficient data', 'no unit has ratings from 2 or more raters'));
+    return all({
+      ...missing(0, 'insufficient data', 'no unit has ratings from 2 or more raters'),
+      sufficientWhen: [moreNeeded(minUnits, 'units with 2 or more ratings')],
+    });
   }
   if (pairableUnits < minUnits)
     return all(insufficient(pairableUnits, 'units with 2 or more ratings', minUnits));
@@ -127,7 +132,10 @@ export function krippendorffAlpha(units: readonly UnitRatings[], options: AlphaO
   const weights = patterns.map((pattern) => pattern.units);
   const points = alphasFor(patterns, weights, usable, values.length);
   const bootstrap = options.bootstrap === false ? null : { ...DEFAULT_ALPHA_BOOTSTRAP, ...options.bootstrap };
-  const intervals = bootstrap ? bootstrapIntervals(patterns, usable, values.length, bootstrap) : null;
+  const minIntervalUnits = options.minIntervalUnits ?? DEFAULT_MINIMUMS.alphaIntervalUnits;
+  const tooFewForInterval = pairableUnits < minIntervalUnits;
+  const intervals =
+    bootstrap && !tooFewForInterval ? bootstrapIntervals(patterns, usable, values.length, bootstrap) : null;
 
   const figureFor = (metric: AlphaMetric): AlphaFigure => {
     if (!requested.includes(metric))
@@ -145,6 +153,13 @@ export function krippendorffAlpha(units: readonly UnitRatings[], options: AlphaO
       return missing(pairableUnits, 'no variation', `no two pairable values differ at the ${metric} metric`);
     }
     const figure = known(point, pairableUnits);
+    if (bootstrap && tooFewForInterval) {
+      return {
+        ...figure,
+        ci: null,
+        ciReason: `insufficient data: ${pairableUnits} units with 2 or more ratings for an interval (minimum ${minIntervalUnits})`,
+      };
+    }
     if (!intervals) return { ...figure, ci: null, ciReason: 'not applicable: bootstrap not requested' };
     const interval = intervals[index]!;
     return typeof interval === 'string'

@@ -51,6 +51,7 @@ describe('managerAgreement', () => {
       value: null,
       n: 1,
       reason: expect.stringMatching(/^insufficient data: 1 rep–manager comparisons/),
+      sufficientWhen: [{ need: 4, of: 'rep–manager comparisons with both levels known' }],
     });
   });
 

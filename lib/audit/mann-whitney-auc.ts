@@ -1,4 +1,4 @@
-import { known, missing, type Figure } from './figure';
+import { known, missing, moreNeeded, type Figure, type MoreNeeded } from './figure';
 import { DEFAULT_MINIMUMS } from './minimums';
 import { criticalValue } from './normal-quantile';
 
@@ -8,7 +8,7 @@ export type AucFigure = Figure & {
   negatives: number;
   /** Mann–Whitney U of the positives (pairs won, ties counted ½). */
   u: number | null;
-  /** Hanley & McNeil (1982) standard error, and the normal interval clipped to [0, 1]. */
+  /** Hanley & McNeil (1982) standard error, and its interval on the logit scale. */
   se: number | null;
   ci: { level: number; low: number; high: number } | null;
 };
@@ -30,12 +30,16 @@ export function mannWhitneyAuc(
   const n = n1 + n0;
   if (Math.min(n1, n0) < minPerClass) {
     const short = n1 < n0 ? `${n1} won` : `${n0} lost`;
+    const sufficientWhen: MoreNeeded[] = [];
+    if (n1 < minPerClass) sufficientWhen.push(moreNeeded(minPerClass - n1, 'won deals'));
+    if (n0 < minPerClass) sufficientWhen.push(moreNeeded(minPerClass - n0, 'lost deals'));
     return {
       ...missing(
         n,
         'insufficient data',
         `${short} deals (minimum ${minPerClass} won and ${minPerClass} lost)`,
       ),
+      sufficientWhen,
       ...none,
     };
   }
@@ -62,15 +66,30 @@ export function mannWhitneyAuc(
   const q2 = (2 * auc * auc) / (1 + auc);
   const variance = (auc * (1 - auc) + (n1 - 1) * (q1 - auc * auc) + (n0 - 1) * (q2 - auc * auc)) / (n1 * n0);
   const se = Math.sqrt(Math.max(0, variance));
-  const z = criticalValue(level);
   return {
     ...known(auc, n),
     positives: n1,
     negatives: n0,
     u,
     se,
-    ci: { level, low: Math.max(0, auc - z * se), high: Math.min(1, auc + z * se) },
+    ci: logitInterval(auc, se, n1 * n0, level),
   };
+}
+
+/**
+ * The Hanley–McNeil interval on the logit scale, mapped back: it stays inside (0, 1) and keeps
+ * its promised coverage at small n, where the plain normal interval falls short (docs/audit.md,
+ * "Checked by simulation"). An AUC of 0 or 1 is moved half a pair inwards, and the standard
+ * error is at least that of a proportion over the `pairs`, so a perfect split still has a width.
+ */
+function logitInterval(auc: number, se: number, pairs: number, level: number) {
+  const z = criticalValue(level);
+  const inside = Math.min(1 - 0.5 / pairs, Math.max(0.5 / pairs, auc));
+  const spread = inside * (1 - inside);
+  const logitSe = Math.max(se, Math.sqrt(spread / pairs)) / spread;
+  const centre = Math.log(inside / (1 - inside));
+  const back = (x: number) => 1 / (1 + Math.exp(-x));
+  return { level, low: back(centre - z * logitSe), high: back(centre + z * logitSe) };
 }
 
 /** The un-thresholded AUC helper for golden tests and callers that apply their own minimums. */

@@ -5,6 +5,8 @@
 export interface Minimums {
   /** Krippendorff's α: units (deals) with at least two known ratings. */
   alphaUnits: number;
+  /** α's bootstrap interval: units; below it the percentile bootstrap covers too rarely. */
+  alphaIntervalUnits: number;
   /** Fleiss' κ: units, each with the same number of ratings. */
   kappaUnits: number;
   /** ICC: units rated by every rater. */
@@ -28,6 +30,7 @@ export interface Minimums {
 /** The documented defaults (docs/audit.md, "Minimums"). */
 export const DEFAULT_MINIMUMS: Readonly<Minimums> = Object.freeze({
   alphaUnits: 5,
+  alphaIntervalUnits: 20,
   kappaUnits: 5,
   iccUnits: 5,
   biasUnits: 5,
@@ -37,6 +40,20 @@ export const DEFAULT_MINIMUMS: Readonly<Minimums> = Object.freeze({
   bandDeals: 5,
   brierDeals: 10,
   managerComparisons: 5,
+});
+
+/** When a rater's robust bias is large and steady enough to name the rater in a finding. */
+export interface BiasFlagRule {
+  /** |bias| of at least this many levels… */
+  atLeastLevels: number;
+  /** …and at least this many standard errors from 0. */
+  atLeastStandardErrors: number;
+}
+
+/** The documented flag rule (docs/audit.md, "Rater versus wording"), checked by `npm run audit:simulate`. */
+export const DEFAULT_BIAS_FLAG: Readonly<BiasFlagRule> = Object.freeze({
+  atLeastLevels: 0.5,
+  atLeastStandardErrors: 3,
 });
 
 /** The closed-loop thresholds: when a criterion should be rewritten or reweighted. */

@@ -1,4 +1,5 @@
 import type { AuditReport } from './audit-report';
+import { formatMoreNeeded, type Figure } from './figure';
 import { plural } from './format-numbers';
 
 /**
@@ -66,9 +67,15 @@ export function predictiveGap(report: AuditReport): string | null {
   const { won, lost } = report.total.predictive;
   const minimum = report.minimums.aucPerOutcome;
   if (won < minimum || lost < minimum) {
-    return `AUC needs at least ${minimum} won and ${minimum} lost closed deals with scores; you have ${won} won and ${lost} lost.`;
+    return `AUC needs at least ${minimum} won and ${minimum} lost closed deals with scores; you have ${won} won and ${lost} lost.${wayForward(report.total.predictive.auc)}`;
   }
   return null;
+}
+
+/** " 3 more won deals and 1 more lost deals would make it sufficient." (empty when nothing is short). */
+function wayForward(figure: Figure): string {
+  const needs = figure.value === null ? (figure.sufficientWhen ?? []) : [];
+  return needs.length === 0 ? '' : ` ${needs.map(formatMoreNeeded).join(' and ')} would make it sufficient.`;
 }
 
 /** Win rate by band needs the bands (from definitions). */
@@ -79,7 +86,11 @@ export function winRateGap(report: AuditReport): string | null {
   }
   if (report.counts.outcomes === 0) return 'Win rate by band needs an outcomes CSV.';
   if (predictive.winRateByBand.every((band) => band.winRate.value === null)) {
-    return `Each band needs at least ${report.minimums.bandDeals} closed deals for a win rate; no band has that many yet.`;
+    const needs = predictive.winRateByBand.flatMap((band) =>
+      band.winRate.value === null ? (band.winRate.sufficientWhen ?? []) : [],
+    );
+    const forward = needs.length > 0 ? ` It needs ${needs.map(formatMoreNeeded).join(', ')}.` : '';
+    return `Each band needs at least ${report.minimums.bandDeals} closed deals for a win rate; no band has that many yet.${forward}`;
   }
   return null;
 }
@@ -118,11 +129,15 @@ export function closedLoopGap(report: AuditReport): { rewrite: string; reweight:
       c.predictive.auc.positives >= t.reweightMinPerOutcome &&
       c.predictive.auc.negatives >= t.reweightMinPerOutcome,
   );
+  const mostUnits = Math.max(0, ...report.criteria.map((c) => c.agreement.alpha.ordinal.n));
+  const raterCaused = report.closedLoop.raterNotWording;
   return {
     rewrite:
       alphaReady.length === 0
-        ? `Not judged yet: a criterion is judged once its ordinal α rests on at least ${t.rewriteMinUnits} deals; none does.`
-        : `No criterion to rewrite: every criterion judged (${alphaReady.map((c) => c.id).join(', ')}) has ordinal α of at least ${t.rewriteAlphaBelow}.`,
+        ? `Not judged yet: a criterion is judged once its ordinal α rests on at least ${t.rewriteMinUnits} deals; none does${mostUnits < t.rewriteMinUnits ? ` (${formatMoreNeeded({ need: t.rewriteMinUnits - mostUnits, of: 'deals or calibration cases rated by 2 or more raters' })} would do it)` : ''}.`
+        : raterCaused.length > 0
+          ? `No criterion to rewrite: the low α of ${raterCaused.map((item) => `${item.criterion} (${item.rater})`).join(', ')} is one rater's, not the wording's; every other criterion judged has ordinal α of at least ${t.rewriteAlphaBelow}.`
+          : `No criterion to rewrite: every criterion judged (${alphaReady.map((c) => c.id).join(', ')}) has ordinal α of at least ${t.rewriteAlphaBelow}.`,
     reweight:
       aucReady.length === 0
         ? `Not judged yet: a criterion is judged once it has at least ${t.reweightMinPerOutcome} won and ${t.reweightMinPerOutcome} lost closed deals; you have ${report.total.predictive.won} won and ${report.total.predictive.lost} lost.`

@@ -43,6 +43,7 @@ describe('raterBias', () => {
       value: null,
       n: 1,
       reason: 'insufficient data: 1 units shared with another rater (minimum 5)',
+      sufficientWhen: [{ need: 4, of: 'units shared with another rater' }],
       se: null,
     });
   });
@@ -64,7 +65,12 @@ describe('raterDrift', () => {
     expect(a.slopePer30Days.n).toBe(12);
     expect(a.windows[0]).toEqual({
       window: '2024-01',
-      bias: { value: null, n: 1, reason: 'insufficient data: 1 deviations in the month (minimum 3)' },
+      bias: {
+        value: null,
+        n: 1,
+        reason: 'insufficient data: 1 deviations in the month (minimum 3)',
+        sufficientWhen: [{ need: 2, of: 'deviations in the month' }],
+      },
     });
     const b = drift.find((entry) => entry.rater === 'b')!;
     expect(b.slopePer30Days.value).toBeCloseTo(-0.5, 9);

@@ -101,6 +101,8 @@ export function toReportCsv(report: AuditReport, summary: MergeSummary | null): 
   for (const criterion of report.criteria) {
     const { agreement } = criterion;
     add('agreement', '', criterion.id, 'pairable deals', agreement.units, null);
+    add('agreement', '', criterion.id, 'of which deals', agreement.deals, null);
+    add('agreement', '', criterion.id, 'of which calibration cases', agreement.calibrationCases, null);
     add('agreement', '', criterion.id, 'raters', agreement.raters, null);
     for (const metric of ALPHA_METRICS) {
       const alpha = agreement.alpha[metric];
@@ -134,6 +136,19 @@ export function toReportCsv(report: AuditReport, summary: MergeSummary | null): 
         rater.id,
         criterion,
         'mean deviation from other raters (levels)',
+        bias,
+        null,
+        bias.se === null ? '' : `standard error ${bias.se}`,
+      );
+    }
+    for (const [criterion, bias] of Object.entries(rater.robustBias)) {
+      figure(
+        'rater bias against the team',
+        rater.id,
+        criterion,
+        bias.flagged
+          ? 'effect from the team consensus (levels), flagged'
+          : 'effect from the team consensus (levels)',
         bias,
         null,
         bias.se === null ? '' : `standard error ${bias.se}`,
@@ -208,6 +223,19 @@ export function toReportCsv(report: AuditReport, summary: MergeSummary | null): 
       high: item.ci?.high ?? null,
       note: item.why,
     });
+  }
+  for (const item of report.closedLoop.raterNotWording) {
+    add(
+      'closed loop: rater, not wording',
+      item.rater,
+      item.criterion,
+      'alpha ordinal without the rater',
+      item.alphaWithoutRater,
+      item.unitsWithoutRater,
+      {
+        note: item.why,
+      },
+    );
   }
   for (const item of report.closedLoop.reweight) {
     add('closed loop: reweight', item.criterion, item.criterion, 'AUC', item.auc, item.won + item.lost, {

@@ -116,4 +116,32 @@ describe('runAudit', () => {
     expect(report.criteria[0]!.agreement.fleissKappa.value).not.toBeNull();
     expect(report.criteria[0]!.agreement.icc.twoWayAgreement.value).not.toBeNull();
   });
+
+  it('counts deals and calibration cases apart, and names the lenient rater instead of the wording', () => {
+    // Three raters on 15 deals and 3 calibration cases; lee reads every level one higher.
+    const levels = [0, 1, 2, 1, 0, 2, 1, 0, 2, 1, 0, 2, 1, 0, 2, 1, 2, 0];
+    const scores = levels.flatMap((level, u) => {
+      const context = u < 15 ? 'deal' : 'calibration';
+      const unit = u < 15 ? `deal-${u}` : `case-${u}`;
+      return ['ann', 'bob', 'lee'].map((rater) =>
+        score(unit, rater, { economic_buyer: rater === 'lee' ? level + 1 : level }, { context }),
+      );
+    });
+    const report = runAudit({ scores, outcomes: [] }, { asOf, bootstrap: false });
+    expect(report.counts).toMatchObject({ deals: 15, calibrationUnits: 3 });
+    const agreement = report.criteria[0]!.agreement;
+    expect(agreement).toMatchObject({ units: 18, deals: 15, calibrationCases: 3 });
+    expect(agreement.alpha.ordinal.value).toBeLessThan(0.667);
+    const robust = Object.fromEntries(report.raters.map((r) => [r.id, r.robustBias.economic_buyer!]));
+    expect(robust.lee).toMatchObject({ flagged: true });
+    expect(robust.lee!.value).toBeCloseTo(1, 9);
+    expect(robust.ann!.value).toBeCloseTo(0, 9);
+    expect(robust.ann!.flagged).toBe(false);
+    // The plain mean-of-the-others bias still shows the accurate raters pulled to −0.5.
+    expect(report.raters.find((r) => r.id === 'ann')!.bias.economic_buyer!.value).toBeCloseTo(-0.5, 9);
+    expect(report.closedLoop.rewrite).toEqual([]);
+    expect(report.closedLoop.raterNotWording).toEqual([
+      expect.objectContaining({ criterion: 'economic_buyer', rater: 'lee', alphaWithoutRater: 1, deals: 15 }),
+    ]);
+  });
 });

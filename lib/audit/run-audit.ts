@@ -5,8 +5,8 @@ import { closedLoop } from './closed-loop';
 import { coverage } from './coverage';
 import { dealMovement } from './deal-movement';
 import { managerAgreement } from './manager-agreement';
-import { DEFAULT_MINIMUMS, type Minimums } from './minimums';
-import { criterionAgreement, totalAgreement } from './sections/agreement-section';
+import { DEFAULT_BIAS_FLAG, DEFAULT_MINIMUMS, type Minimums } from './minimums';
+import { criterionAgreement, ordinalAlphaWithoutRater, totalAgreement } from './sections/agreement-section';
 import { predictiveOf, totalPredictive } from './sections/predictive-section';
 import { ratersOf } from './sections/rater-section';
 import { slicesOf } from './sections/slice-section';
@@ -39,6 +39,12 @@ export function runAudit(input: AuditInput, options: AuditOptions): AuditReport 
     ),
   }));
 
+  const biasFlag = { ...DEFAULT_BIAS_FLAG, ...options.biasFlag };
+  const raters = ratersOf(data, latestAll, history, minimums, biasFlag);
+  const raterIndex = new Map(data.raters.map((rater, r) => [rater, r]));
+  const flaggedOn = (criterion: string) =>
+    raters.filter((rater) => rater.robustBias[criterion]?.flagged).map((rater) => rater.id);
+
   const totalValues = closedValues(latestDeal, outcomeByDeal, (s) => scores[s]!.total ?? NaN);
   const report: AuditReport = {
     asOf: new Date(asOf).toISOString(),
@@ -52,12 +58,13 @@ export function runAudit(input: AuditInput, options: AuditOptions): AuditReport 
       closedDealsScored: totalValues.length,
     },
     minimums,
+    biasFlag,
     criteria: criterionAudits,
     total: {
       agreement: totalAgreement(data, latestAll, minimums, options.bootstrap),
       predictive: totalPredictive(totalValues, input.bands ?? null, minimums),
     },
-    raters: ratersOf(data, latestAll, history, minimums),
+    raters,
     coverage: coverage(
       input.outcomes.map((outcome) => outcome.deal),
       new Set(scores.filter((s) => s.context === 'deal').map((s) => s.deal)),
@@ -72,10 +79,15 @@ export function runAudit(input: AuditInput, options: AuditOptions): AuditReport 
       minimums.managerComparisons,
     ),
     closedLoop: closedLoop(
-      criterionAudits.map((audit) => ({
+      criterionAudits.map((audit, c) => ({
         id: audit.id,
         alpha: audit.agreement.alpha.ordinal,
         auc: audit.predictive.auc,
+        calibrationCases: audit.agreement.calibrationCases,
+        withoutFlaggedRater: flaggedOn(audit.id).map((rater) => ({
+          rater,
+          alpha: ordinalAlphaWithoutRater(data, latestAll, c, raterIndex.get(rater)!, minimums),
+        })),
       })),
       options.closedLoop,
     ),

@@ -1,4 +1,4 @@
-import { insufficient, known, type Figure } from './figure';
+import { insufficient, known, moreNeeded, type Figure } from './figure';
 import type { BandOutcome } from './brier-score';
 import { DEFAULT_MINIMUMS } from './minimums';
 import { wilsonInterval, type ProportionInterval } from './wilson-interval';
@@ -40,7 +40,12 @@ export function winRateByBand(
       deals: n,
       won,
       lost: n - won,
-      winRate: enough ? known(won / n, n) : insufficient(n, 'closed deals in the band', minDeals),
+      winRate: enough
+        ? known(won / n, n)
+        : {
+            ...insufficient(n, 'closed deals in the band', minDeals),
+            sufficientWhen: [moreNeeded(minDeals - n, 'closed deals', `band ${band}`)],
+          },
       interval: enough ? wilsonInterval(won, n, options.level ?? 0.95) : null,
     };
   });

@@ -7,73 +7,170 @@ import {
   type OrgScoreState,
   type OrgSyncStatusRow,
 } from '../org/salesforce/outbox-rows';
-import type { OutboxState } from '../org/salesforce/outbox';
+import { markSending, recoverInterrupted, resume, sendNow, type OutboxState } from '../org/salesforce/outbox';
+import type { ScoreRecord } from '../scoring/score-record';
 import type { YardstickDatabase } from './yardstick-database';
 
 const OPEN_STATES = ['waiting', 'sending'] as const;
+/** Waiting rows only (the others have no `entry.nextAttemptAt`), by org, then by when each is due. */
+const DUE_INDEX = '[apiOrigin+state+entry.nextAttemptAt]';
 
-/** One org's open outbox rows and its status, as the drain works on them. */
-export interface LoadedOutbox {
+/** One batch of an org's due scores, as the drain sends it. */
+export interface OutboxBatch {
   rows: Map<string, OrgOutboxRow>;
-  status: OrgSyncStatusRow | null;
+  /** The batch's entries (oldest first) and the org's pause: the state machine's view of this batch only. */
   state: OutboxState;
+  status: OrgSyncStatusRow | null;
+  /** The scores of the batch's rows, read in the same transaction; a deleted score is absent. */
+  scores: Map<string, ScoreRecord>;
 }
 
-/** The API origins that have scores waiting or being sent. */
+const dueRange = (apiOrigin: string, from: number, to: number) =>
+  [
+    [apiOrigin, 'waiting', from],
+    [apiOrigin, 'waiting', to],
+  ] as const;
+
+/** The API origins that have scores waiting or being sent (one index step per distinct origin and state). */
 export async function originsWithOpenRows(db: YardstickDatabase): Promise<string[]> {
-  const origins = new Set<string>();
-  // One equality range per state: `anyOf` walks the index with cursor jumps, slow on large tables.
-  for (const state of OPEN_STATES) {
-    await db.orgOutbox
-      .where('state')
-      .equals(state)
-      .each((row) => origins.add(row.apiOrigin));
-  }
-  return [...origins].sort();
+  const keys = (await db.orgOutbox.orderBy('[apiOrigin+state]').uniqueKeys()) as unknown as [
+    string,
+    string,
+  ][];
+  const open = keys.filter(([, state]) => (OPEN_STATES as readonly string[]).includes(state));
+  return [...new Set(open.map(([apiOrigin]) => apiOrigin))].sort();
 }
 
-/** Loads one org's open rows (waiting or sending) and its status. */
-export async function loadOutbox(db: YardstickDatabase, apiOrigin: string): Promise<LoadedOutbox> {
-  return db.transaction('r', db.orgOutbox, db.orgSyncStatus, async () => {
-    // One equality range per state: `anyOf` walks the index with cursor jumps, slow on large tables.
-    const [waiting, sending, status] = await Promise.all([
-      db.orgOutbox.where('[apiOrigin+state]').equals([apiOrigin, 'waiting']).toArray(),
-      db.orgOutbox.where('[apiOrigin+state]').equals([apiOrigin, 'sending']).toArray(),
+/**
+ * Reads up to `limit` of an org's scores due by `now`, soonest due first, with their scores and the
+ * org's status, in one short readonly transaction over the due index: the drain never holds the
+ * outbox longer than one batch takes to read.
+ */
+export async function readDueBatch(
+  db: YardstickDatabase,
+  apiOrigin: string,
+  now: number,
+  limit: number,
+): Promise<OutboxBatch> {
+  return db.transaction('r', db.orgOutbox, db.orgSyncStatus, db.scores, async () => {
+    const [from, to] = dueRange(apiOrigin, -Infinity, now);
+    const [rows, status] = await Promise.all([
+      db.orgOutbox.where(DUE_INDEX).between(from, to, true, true).limit(limit).toArray(),
       db.orgSyncStatus.get(apiOrigin),
     ]);
-    const open = [...waiting, ...sending];
+    const scores = await db.scores.bulkGet(rows.map((row) => row.scoreId));
     return {
-      rows: new Map(open.map((row) => [row.scoreId, row])),
+      rows: new Map(rows.map((row) => [row.scoreId, row])),
+      state: outboxStateOf(rows, status ?? null),
       status: status ?? null,
-      state: outboxStateOf(open, status ?? null),
+      scores: new Map(scores.flatMap((score) => (score ? [[score.id, score] as const] : []))),
     };
   });
 }
 
-/**
- * Stores a transition of one org's outbox: the changed entries and the status, in one transaction,
- * and updates `loaded` to match. Called before and after every call to the org, so a stopped service
- * worker leaves the rows exactly where the drain was.
- */
-export async function saveOutboxTransition(
+/** When an org's soonest waiting score is due, or null when none waits. */
+export async function readEarliestWait(db: YardstickDatabase, apiOrigin: string): Promise<number | null> {
+  const [from, to] = dueRange(apiOrigin, -Infinity, Infinity);
+  const row = await db.orgOutbox.where(DUE_INDEX).between(from, to, true, true).first();
+  return row?.entry.state === 'waiting' ? row.entry.nextAttemptAt : null;
+}
+
+/** Records the batch about to be sent in the status row alone: one small write no save waits for. */
+export async function markInFlight(
   db: YardstickDatabase,
-  loaded: LoadedOutbox,
+  status: OrgSyncStatusRow,
+  scoreIds: readonly string[],
+): Promise<void> {
+  await db.orgSyncStatus.put({ ...status, inFlight: [...scoreIds] });
+}
+
+/**
+ * Stores what one batch came to: its changed rows and the status (the pause from `next`, no call in
+ * flight), in one short readwrite transaction. Saves only add rows, so nothing else changes these.
+ */
+export async function saveBatchOutcome(
+  db: YardstickDatabase,
+  batch: Pick<OutboxBatch, 'rows' | 'state'>,
   next: OutboxState,
   status: OrgSyncStatusRow,
-): Promise<void> {
-  const changed = changedEntries(loaded.state, next).flatMap((entry) => {
-    const row = loaded.rows.get(entry.scoreId);
-    return row ? [withEntry(row, entry)] : [];
-  });
-  // The outbox-wide pause lives in the status row.
-  const stored = { ...status, pause: next.pause };
+): Promise<OrgSyncStatusRow> {
+  const changed = changedRows(batch.rows, batch.state, next);
+  const stored: OrgSyncStatusRow = { ...status, pause: next.pause, inFlight: null };
   await db.transaction('rw', db.orgOutbox, db.orgSyncStatus, async () => {
     if (changed.length > 0) await db.orgOutbox.bulkPut(changed);
     await db.orgSyncStatus.put(stored);
   });
-  for (const row of changed) loaded.rows.set(row.scoreId, row);
-  loaded.state = next;
-  loaded.status = stored;
+  return stored;
+}
+
+/**
+ * After a stopped worker: the scores of its call in flight (and rows an older version left "sending")
+ * may or may not be in the org. They wait again, due now, marked to be checked with the org first.
+ * Writes only when there is something to recover.
+ */
+export async function recoverInterruptedSends(
+  db: YardstickDatabase,
+  apiOrigin: string,
+  now: number,
+): Promise<void> {
+  const read = () =>
+    Promise.all([
+      db.orgSyncStatus.get(apiOrigin),
+      db.orgOutbox.where('[apiOrigin+state]').equals([apiOrigin, 'sending']).toArray(),
+    ]);
+  const [status, sending] = await db.transaction('r', db.orgOutbox, db.orgSyncStatus, read);
+  if (!status?.inFlight?.length && sending.length === 0) return;
+  await db.transaction('rw', db.orgOutbox, db.orgSyncStatus, async () => {
+    const [current, stuck] = await read();
+    const inFlight = current?.inFlight ?? [];
+    const flown = (await db.orgOutbox.bulkGet(inFlight)).filter(
+      (row): row is OrgOutboxRow => row?.state === 'waiting' && row.apiOrigin === apiOrigin,
+    );
+    const rows = new Map([...stuck, ...flown].map((row) => [row.scoreId, row]));
+    const before = outboxStateOf([...rows.values()], current ?? null);
+    const next = recoverInterrupted(markSending(before, inFlight), now);
+    const changed = changedRows(rows, before, next);
+    if (changed.length > 0) await db.orgOutbox.bulkPut(changed);
+    if (current) await db.orgSyncStatus.put({ ...current, inFlight: null });
+  });
+}
+
+/**
+ * Lifts an org's pause: a new session lifts session and org pauses; the rep's "Send now" lifts any
+ * pause and makes every waiting score due now. One transaction; reads only the rows it changes.
+ */
+export async function liftOutboxPause(
+  db: YardstickDatabase,
+  apiOrigin: string,
+  trigger: 'new-session' | 'manual',
+  now: number,
+): Promise<void> {
+  await db.transaction('rw', db.orgOutbox, db.orgSyncStatus, async () => {
+    const status = await db.orgSyncStatus.get(apiOrigin);
+    if (!status) return;
+    const [from, to] = dueRange(apiOrigin, now, Infinity);
+    const later =
+      trigger === 'manual'
+        ? await db.orgOutbox.where(DUE_INDEX).between(from, to, false, true).toArray()
+        : [];
+    const rows = new Map(later.map((row) => [row.scoreId, row]));
+    const before = outboxStateOf(later, status);
+    const next = trigger === 'manual' ? sendNow(before, now) : resume(before, trigger);
+    const changed = changedRows(rows, before, next);
+    if (changed.length > 0) await db.orgOutbox.bulkPut(changed);
+    if (next.pause !== status.pause) await db.orgSyncStatus.put({ ...status, pause: next.pause });
+  });
+}
+
+function changedRows(
+  rows: ReadonlyMap<string, OrgOutboxRow>,
+  before: OutboxState,
+  after: OutboxState,
+): OrgOutboxRow[] {
+  return changedEntries(before, after).flatMap((entry) => {
+    const row = rows.get(entry.scoreId);
+    return row ? [withEntry(row, entry)] : [];
+  });
 }
 
 /** Each given score's org state; scores that never went to an org are absent. */
@@ -87,6 +184,11 @@ export async function readOrgScoreStates(
   );
 }
 
+/** Every org's sync status (no outbox row read). */
+export function readSyncStatuses(db: YardstickDatabase): Promise<OrgSyncStatusRow[]> {
+  return db.orgSyncStatus.toArray();
+}
+
 /** Counts for the popup: scores waiting, failed for good, in the org, and every org's status. */
 export async function readOrgSyncSummary(db: YardstickDatabase): Promise<{
   waiting: number;
@@ -95,16 +197,14 @@ export async function readOrgSyncSummary(db: YardstickDatabase): Promise<{
   statuses: OrgSyncStatusRow[];
 }> {
   return db.transaction('r', db.orgOutbox, db.orgSyncStatus, async () => {
-    const [waiting, failed, inOrg, statuses] = await Promise.all([
-      db.orgOutbox
-        .where('state')
-        .anyOf([...OPEN_STATES])
-        .count(),
+    const [waiting, sending, failed, inOrg, statuses] = await Promise.all([
+      db.orgOutbox.where('state').equals('waiting').count(),
+      db.orgOutbox.where('state').equals('sending').count(),
       db.orgOutbox.where('state').equals('failed').count(),
       db.orgOutbox.where('state').equals('in-org').count(),
       db.orgSyncStatus.toArray(),
     ]);
-    return { waiting, failed, inOrg, statuses };
+    return { waiting: waiting + sending, failed, inOrg, statuses };
   });
 }
 

@@ -28,6 +28,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       orgSyncStatus: '&apiOrigin',
     },
   },
+  {
+    // The drain reads its next batch of due scores through this index (waiting rows only: the others
+    // have no nextAttemptAt), so it never loads a whole outbox, and saves never wait behind it.
+    version: 3,
+    stores: {
+      orgOutbox: '&scoreId, state, [apiOrigin+state], [apiOrigin+state+entry.nextAttemptAt]',
+    },
+  },
 ];
 
 /** Declares the given schema versions on a Dexie instance. */

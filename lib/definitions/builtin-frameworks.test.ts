@@ -2,6 +2,7 @@
 // Node environment: under happy-dom, Vite rewrites `new URL(path, import.meta.url)` into an http:// asset URL.
 import '../zod-jitless';
 import { readFileSync } from 'node:fs';
+import { findDefinitionsWarnings } from './definitions-warnings';
 import { DefinitionsV1Schema, type Definitions } from './schema-v1';
 
 const FILES = {
@@ -31,6 +32,22 @@ const CRM_DEFAULT_STAGES = [
   'Presentation Scheduled',
   'Decision Maker Bought-In',
   'Contract Sent',
+  // Dynamics 365 Sales' default business process flow stages
+  '1-Qualify',
+  '2-Develop',
+  '3-Propose',
+  '4-Close',
+  // … and its Sales Stage field's options
+  'Develop',
+  'Close',
+  // Pipedrive's default pipeline stages, current and earlier
+  'Qualified',
+  'Lead In',
+  'Contact Made',
+  'Needs Defined',
+  'Demo Scheduled',
+  'Proposal Made',
+  'Negotiations Started',
 ];
 
 function readJson(url: URL): unknown {
@@ -61,7 +78,7 @@ describe.each(Object.entries(FILES))('built-in definitions %s.json', (id, url) =
     const definitions = parse(url);
     expect(definitions.id).toBe(id);
     expect(definitions.schemaVersion).toBe(1);
-    expect(definitions.version).toBe('1.0.0');
+    expect(definitions.version).toBe('1.1.0');
     expect(definitions.description?.trim()).toBeTruthy();
     expect(definitions.staleAfterDays).toBe(30);
     expect(definitions.captureFields).toEqual(['lead_source', 'campaign', 'product_line', 'type']);
@@ -106,6 +123,10 @@ describe.each(Object.entries(FILES))('built-in definitions %s.json', (id, url) =
     }
   });
 
+  it('labels no level like Unknown, which is the answer kept apart from every level', () => {
+    expect(findDefinitionsWarnings(parse(url))).toEqual([]);
+  });
+
   it('has progressive gates only for stages through negotiate', () => {
     const definitions = parse(url);
     const gatedStages = CANONICAL_STAGES.slice(0, CANONICAL_STAGES.indexOf('negotiate') + 1);
@@ -123,12 +144,37 @@ describe.each(Object.entries(FILES))('built-in definitions %s.json', (id, url) =
     }
   });
 
-  it('has three calibration cases', () => {
+  it('has at least 12 calibration cases, each with its intended level on every criterion, spread across levels', () => {
     const definitions = parse(url);
-    expect(definitions.calibration).toHaveLength(3);
-    for (const c of definitions.calibration ?? []) {
+    const cases = definitions.calibration ?? [];
+    // 12 clears the closed loop's minimum of 10 units for a rewrite finding from one session.
+    expect(cases.length).toBeGreaterThanOrEqual(12);
+    for (const c of cases) {
       expect(c.summary.length, c.id).toBeGreaterThanOrEqual(200);
+      expect(Object.keys(c.intendedLevels ?? {}).sort(), c.id).toEqual(
+        definitions.criteria.map((criterion) => criterion.id).sort(),
+      );
     }
+    for (const criterion of definitions.criteria) {
+      const used = new Set(cases.map((c) => c.intendedLevels![criterion.id]));
+      expect(used.size, `${criterion.id} levels used`).toBeGreaterThanOrEqual(3);
+    }
+    const totals = cases.map((c) =>
+      definitions.criteria.reduce((sum, criterion) => sum + c.intendedLevels![criterion.id]!, 0),
+    );
+    const maxTotal = definitions.criteria.length * 3;
+    expect(
+      totals.some((total) => total <= maxTotal / 4),
+      'a weak deal',
+    ).toBe(true);
+    expect(
+      totals.some((total) => total > maxTotal / 4 && total < (3 * maxTotal) / 4),
+      'a middling deal',
+    ).toBe(true);
+    expect(
+      totals.some((total) => total >= (3 * maxTotal) / 4),
+      'a strong deal',
+    ).toBe(true);
   });
 });
 
@@ -170,5 +216,23 @@ describe('framework-specific shape', () => {
       'critical_event',
       'decision',
     ]);
+  });
+});
+
+describe('calibration answer keys', () => {
+  it('refuses an intended level that names no criterion or no level of it', () => {
+    const definitions = readJson(FILES.bant) as {
+      calibration: { intendedLevels?: Record<string, number> }[];
+    };
+    definitions.calibration[0]!.intendedLevels = { budget: 7, nonsense: 1 };
+    const result = DefinitionsV1Schema.safeParse(definitions);
+    expect(result.success).toBe(false);
+    const messages = result.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    expect(messages).toContain(
+      'calibration.0.intendedLevels.budget: level value 7 is not a level of "budget"',
+    );
+    expect(messages).toContain(
+      'calibration.0.intendedLevels.nonsense: names criterion "nonsense", which is not in criteria',
+    );
   });
 });

@@ -27,6 +27,7 @@ export function findCrossFieldIssues(data: unknown): CrossFieldIssue[] {
     issues.push(...gateTargets(criterion, criterionIndex, stageIds));
   }
   issues.push(...salesforceFieldTargets(data));
+  issues.push(...intendedLevelTargets(data.calibration, criteria));
   if (isLoose(data.stageMap)) {
     for (const [crmStage, stageId] of Object.entries(data.stageMap)) {
       if (typeof stageId === 'string' && !stageIds.has(stageId)) {
@@ -92,6 +93,32 @@ function gateTargets(criterion: Loose, criterionIndex: number, stageIds: Set<unk
         path,
         message: `gate requires level value ${minimum}, which is not a level of "${criterionName}"`,
       });
+    }
+  }
+  return issues;
+}
+
+/** A calibration case's intended levels must name real criteria and levels of them. */
+function intendedLevelTargets(calibration: unknown, criteria: [number, Loose][]): CrossFieldIssue[] {
+  const levelsOf = new Map<unknown, unknown[]>();
+  for (const [, criterion] of criteria) {
+    const levels = Array.isArray(criterion.levels) ? (criterion.levels as unknown[]) : [];
+    levelsOf.set(
+      criterion.id,
+      levels.map((level) => (isLoose(level) ? level.value : undefined)),
+    );
+  }
+  const issues: CrossFieldIssue[] = [];
+  for (const [caseIndex, calibrationCase] of entriesOf(calibration)) {
+    if (!isLoose(calibrationCase.intendedLevels)) continue;
+    for (const [criterionId, level] of Object.entries(calibrationCase.intendedLevels)) {
+      const path = ['calibration', caseIndex, 'intendedLevels', criterionId];
+      const levels = levelsOf.get(criterionId);
+      if (!levels)
+        issues.push({ path, message: `names criterion "${criterionId}", which is not in criteria` });
+      else if (levels.every(isFiniteNumber) && isFiniteNumber(level) && !levels.includes(level)) {
+        issues.push({ path, message: `level value ${level} is not a level of "${criterionId}"` });
+      }
     }
   }
   return issues;

@@ -72,6 +72,8 @@ export const CalibrationCaseSchema = z.strictObject({
   id: IdentifierSchema,
   title: NonEmptyName,
   summary: NonEmptyText,
+  /** Criterion id → the level value the case was written to show: the answer key for training. */
+  intendedLevels: z.record(IdentifierSchema, z.number().finite()).optional(),
 });
 
 /** Definitions file format, schemaVersion 1 (see docs/definitions.md). */

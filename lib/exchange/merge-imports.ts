@@ -36,6 +36,20 @@ export interface MergeSummary {
    * it. True whenever the input holds scores, so that the report says so.
    */
   selfDeclared: boolean;
+  /** Ids of bundle scores that claim an org-verified rater (`orgRater`): only the org's own record proves it. */
+  claimedVerified?: string[];
+  /** What was read from a Salesforce org, when the audit read one. */
+  salesforce?: {
+    origin: string;
+    via: 'rest' | 'bulk';
+    incremental: boolean;
+    changed: number;
+    calls: number;
+    scores: number;
+    outcomes: number;
+  };
+  /** Raters the org verified (the records' owners), when the audit read an org. */
+  verifiedRaters?: { userId: string; name: string }[];
 }
 
 /** Options for {@link mergeImports}. */
@@ -49,8 +63,11 @@ interface CsvScore {
   where: Map<string, string>;
 }
 
-/** The merged input and what the merge did. */
-export type Merged = { input: AuditInput; summary: MergeSummary };
+/**
+ * The merged input, what the merge did, and the definitions the audit reads: the ones given, or
+ * else those of the latest bundle score (null when neither exists).
+ */
+export type Merged = { input: AuditInput; summary: MergeSummary; definitions: Definitions | null };
 
 /**
  * Merges files into one audit input. Scores are merged by id (a repeat must be identical), CSV
@@ -187,10 +204,12 @@ function mergeOnce(
         const document = documents.get(record.definitions.hash);
         if (document && (!latestDocument || at > latestDocument.at)) latestDocument = { at, document };
         recordIds.set(record.dealKey, record.deal.recordId);
+        if (record.orgRater) (summary.claimedVerified ??= []).push(record.id);
         scores.push({
           id: record.id,
           deal: record.dealKey,
-          rater: canonicalRaterName(record.rater),
+          // The org's name for a rater it verified, as the org's own record of the score names them.
+          rater: canonicalRaterName(record.orgRater?.name ?? record.rater),
           ...(record.role ? { role: record.role } : {}),
           snapshot: record.deal,
           context: record.context,
@@ -328,6 +347,7 @@ function mergeOnce(
       staleAfterDays: chosen?.staleAfterDays ?? 30,
     },
     summary,
+    definitions: chosen,
   });
   return { result: merged, conflicts: conflicted };
 }

@@ -15,8 +15,16 @@ export interface OrgSyncStatusView {
   lastError: { message: string; at: string; apiOrigin: string } | null;
   /** Why nothing is sent now (a session to renew, the org refusing, the API limit), if so. */
   pause: { apiOrigin: string; reason: 'session' | 'org-refused' | 'limit'; message: string } | null;
-  /** Policy names a connected app (its sign-in is not in this version: such orgs stay local). */
+  /** Policy names a connected app: orgs that refuse the browser session can be connected through it. */
   connectedAppAvailable: boolean;
+  /** The API origin whose outbox waits because the org refuses the browser session, when the app can connect it. */
+  connectOrigin: string | null;
+}
+
+/** The org a rep just connected through the connected app, and the org user it verified. */
+export interface OrgConnectedView {
+  apiOrigin: string;
+  userName: string;
 }
 
 /** Each shown score's org state by score id; scores that never went to an org are absent. */

@@ -35,6 +35,11 @@ export const MessageType = {
   getOrgSyncStatus: 'page→background:getOrgSyncStatus',
   setOrgSync: 'page→background:setOrgSync',
   sendOrgScoresNow: 'page→background:sendOrgScoresNow',
+  // Connecting through the policy's connected app (OAuth 2.0 with PKCE) where the org refuses the browser session.
+  connectOrgFromPage: 'page→background:connectOrg',
+  connectOrgFromSidebar: 'sidebar→background:connectOrg',
+  // The deals the rep opened recently whose latest score was made under older definitions.
+  listDealsToRescore: 'page→background:listDealsToRescore',
   toggleSidebar: 'background→sidebar:toggle',
   // The keyboard commands: one opens the sidebar and moves focus into it, the other collapses it.
   focusSidebar: 'background→sidebar:focus',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DealToRescore } from '../scoring/deals-to-rescore';
 import { DealSnapshotSchema } from '../crm/deal-snapshot';
 import { GenericAdapterConfigSchema, type GenericAdapterConfig } from '../crm/generic-adapter-config';
 import type { DefinitionsError } from '../definitions/parse-definitions';
@@ -13,7 +14,7 @@ import type { SyncOutcome, SyncState } from '../definitions/sync-state';
 import type { OrgDealReading } from '../org/salesforce/org-deal-reading';
 import { AnswerSchema } from '../scoring/answer';
 import { RaterRoleSchema, type RaterRole, type ScoreRecord } from '../scoring/score-record';
-import type { OrgScoreStates, OrgSyncStatusView } from './org-sync-protocol';
+import type { OrgConnectedView, OrgScoreStates, OrgSyncStatusView } from './org-sync-protocol';
 import { MessageType } from './protocol-names';
 import { TAB_SCOPED_REQUEST_SCHEMAS, type TabScopedResponseMap } from './tab-scoped-protocol';
 
@@ -76,6 +77,13 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal(MessageType.getOrgSyncStatus) }),
   z.strictObject({ type: z.literal(MessageType.setOrgSync), enabled: z.boolean() }),
   z.strictObject({ type: z.literal(MessageType.sendOrgScoresNow) }),
+  // The popup names the org whose outbox waits; the sidebar's org is its own tab's, never the message's.
+  z.strictObject({
+    type: z.literal(MessageType.connectOrgFromPage),
+    apiOrigin: z.url({ protocol: /^https$/ }).max(300),
+  }),
+  z.strictObject({ type: z.literal(MessageType.connectOrgFromSidebar) }),
+  z.strictObject({ type: z.literal(MessageType.listDealsToRescore) }),
 ]);
 /** A request to the background. */
 export type Request = z.infer<typeof RequestSchema>;
@@ -200,6 +208,9 @@ export interface ResponseMap extends TabScopedResponseMap {
   [MessageType.getOrgSyncStatus]: OrgSyncStatusView;
   [MessageType.setOrgSync]: OrgSyncStatusView;
   [MessageType.sendOrgScoresNow]: OrgSyncStatusView;
+  [MessageType.connectOrgFromPage]: OrgConnectedView;
+  [MessageType.connectOrgFromSidebar]: OrgConnectedView;
+  [MessageType.listDealsToRescore]: DealToRescore[];
 }
 
 /** A failure the receiver could name. `code` is stable; `message` is for people. */

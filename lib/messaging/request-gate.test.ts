@@ -28,6 +28,8 @@ const PAGE_REQUESTS: Request[] = [
   { type: MessageType.getOrgSyncStatus },
   { type: MessageType.setOrgSync, enabled: true },
   { type: MessageType.sendOrgScoresNow },
+  { type: MessageType.connectOrgFromPage, apiOrigin: 'https://acme.my.salesforce.com' },
+  { type: MessageType.listDealsToRescore },
 ];
 
 const self = {

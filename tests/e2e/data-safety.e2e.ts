@@ -3,7 +3,7 @@ import { LIGHTNING_ORIGIN, routeLightning } from '../support/browser/crm-fixture
 import { readScoresViaExtensionPage } from './support/extension-page-database';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser/launch-browser';
 import { GLOBEX, opportunityPath } from '../support/browser/lightning-app-records';
-import { sidebarOf } from '../support/browser/sidebar-page';
+import { openEvidenceNote, sidebarOf } from '../support/browser/sidebar-page';
 
 let browser: ExtensionBrowser;
 
@@ -96,7 +96,7 @@ describe('Data safety in real Chromium', () => {
     const page = await openGlobex(browser.context.pages()[0]);
     await setRater(page, 'priya@acme.example');
     await sidebarOf(page).getByRole('radiogroup', { name: 'Metrics' }).getByRole('radio').nth(2).check();
-    await sidebarOf(page).getByRole('textbox', { name: 'Evidence for Metrics' }).fill('CFO named 14%');
+    await (await openEvidenceNote(sidebarOf(page), 'Metrics')).fill('CFO named 14%');
     await browser.serviceWorker.evaluate(() => {
       const original = IDBObjectStore.prototype.add;
       const scope = globalThis as unknown as { restoreAdd: () => void };
@@ -140,9 +140,7 @@ describe('Data safety in real Chromium', () => {
       .getByRole('radio')
       .nth(2)
       .check();
-    await sidebarOf(page)
-      .getByRole('textbox', { name: 'Evidence for Decision process' })
-      .fill('Procurement sent the steps');
+    await (await openEvidenceNote(sidebarOf(page), 'Decision process')).fill('Procurement sent the steps');
     await page.waitForTimeout(1_000);
     await browser.close({ keepProfile: true });
 
@@ -157,8 +155,8 @@ describe('Data safety in real Chromium', () => {
         .nth(2)
         .isChecked(),
     ).toBe(true);
-    expect(
-      await sidebarOf(reopened).getByRole('textbox', { name: 'Evidence for Decision process' }).inputValue(),
-    ).toBe('Procurement sent the steps');
+    expect(await (await openEvidenceNote(sidebarOf(reopened), 'Decision process')).inputValue()).toBe(
+      'Procurement sent the steps',
+    );
   });
 });

@@ -66,14 +66,20 @@ describe('Definitions synced from a URL', () => {
 
     const notice = sidebar.getByRole('status', { name: 'Definitions changed' });
     await notice.waitFor();
-    expect(await notice.textContent()).toContain('Last scored against meddpicc 1.0.0');
+    expect(await notice.textContent()).toContain('Last scored against meddpicc 1.1.0');
     expect(await notice.textContent()).toContain(
       'Metrics: question reworded; definition reworded; weight 1.5 → 1',
     );
     expect(await notice.textContent()).toContain('Economic buyer: removed');
+    // The figure shown under the new definitions was never saved, and the header says so.
+    const savedVersusNow = await sidebar.getByTestId('saved-versus-now').textContent();
+    expect(savedVersusNow).toMatch(
+      /^Saved [\d.]+ \w+ under meddpicc 1\.1\.0 · now [\d.]+ \w+ under two-criteria 2\.1\.0, not saved$/,
+    );
+    await sidebar.getByText('Unsaved changes (Ctrl+Enter saves).').waitFor();
     expect(await sidebar.getByRole('radiogroup').count()).toBe(2);
     const history = sidebar.getByRole('list', { name: 'Saved scores' }).getByRole('listitem');
     expect(await history.count()).toBe(1);
-    expect(await history.first().textContent()).toContain('meddpicc 1.0.0');
+    expect(await history.first().textContent()).toContain('meddpicc 1.1.0');
   });
 });

@@ -20,8 +20,9 @@ const manifest = JSON.parse(
 // A change here widens what Yardstick may do on users' machines: review it as such.
 describe('the production manifest', () => {
   // cookies: the background reads the rep's own `sid` of the org's API host to read deals through the API.
-  it('asks only for storage, scripting, alarms and cookies', () => {
-    expect(manifest.permissions).toEqual(['storage', 'scripting', 'alarms', 'cookies']);
+  // identity: the connected app's OAuth sign-in for orgs whose API Access Control refuses that session.
+  it('asks only for storage, scripting, alarms, cookies and identity', () => {
+    expect(manifest.permissions).toEqual(['storage', 'scripting', 'alarms', 'cookies', 'identity']);
     expect(manifest.optional_permissions).toBeUndefined();
   });
 
@@ -70,7 +71,19 @@ describe('the production manifest', () => {
     for (const host of apiHosts) expect(manifest.host_permissions).toContain(host);
     expect(manifest.host_permissions).not.toContain('https://*.salesforce.com/*');
     expect(manifest.permissions).toContain('cookies');
-    expect(manifest.permissions).not.toContain('identity');
+  });
+
+  // `identity` (identity.launchWebAuthFlow) signs the rep in through the policy's connected app when the
+  // org's API Access Control refuses the browser session. It is required rather than optional: Chrome
+  // shows no install warning for it (only `identity.email` has one), and the sidebar's "Connect to
+  // Salesforce" click happens in a content script, which cannot call permissions.request; the click's
+  // user gesture does not survive the message to the background. The redirect goes to
+  // identity.getRedirectURL() (`https://<id>.chromiumapp.org/`), which needs no host permission, and the
+  // token endpoint is on the My Domain host the API already uses.
+  it('signs in through a connected app with identity, and asks for no identity.email', () => {
+    expect(manifest.permissions).toContain('identity');
+    expect(manifest.permissions).not.toContain('identity.email');
+    expect(manifest.host_permissions).not.toContain('https://*.chromiumapp.org/*');
   });
   // ---- end of org sync ----------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { MessageType } from '../../lib/messaging/protocol-names';
 import { TEST_ORG_ID, TEST_SESSIONS } from '../support/salesforce-test-org';
 import { startSalesforceTestServer, type SalesforceTestServer } from '../support/salesforce-test-server';
 import { LIGHTNING_ORIGIN, routeLightning } from '../support/browser/crm-fixtures';
@@ -87,10 +88,20 @@ async function expectEachLocalScoreInOrgOnce(): Promise<void> {
   expect([...server.scores.keys()].sort()).toEqual(local.map((score) => score.id).sort());
 }
 
+/**
+ * Asks the background to send now with the popup's own request. Not by clicking "Send now": the
+ * button goes away as soon as the outbox empties, so a click could race a drain that got there first.
+ */
 async function sendNowFromPopup(): Promise<void> {
   const popup = await openPopup();
-  const sendNow = popup.getByRole('button', { name: 'Send now' });
-  if (await sendNow.isVisible()) await sendNow.click();
+  const answer = await popup.evaluate(
+    (type) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ type }),
+    MessageType.sendOrgScoresNow,
+  );
+  expect(answer).toMatchObject({ ok: true });
   await popup.close();
 }
 
@@ -166,6 +177,25 @@ describe('scores written back to the Salesforce org', { timeout: 120_000 }, () =
     server.clearFailures();
     await popup.getByRole('button', { name: 'Send now' }).click();
     await expectEachLocalScoreInOrgOnce();
+  });
+
+  it('offline, then online: the popup says the scores wait, and each lands once', async () => {
+    const page = await openDeal(GLOBEX.id);
+    await browser.context.setOffline(true);
+    await scoreAndSave(page, 1);
+    await scoreAndSave(page, 2);
+    const popup = await openPopup();
+    await popup.getByText(/2 waiting/).waitFor();
+    await popup
+      .getByLabel('Last Salesforce error')
+      .getByText(/could not be reached/)
+      .waitFor();
+    expect(server.calls.get('PATCH upsert') ?? 0).toBe(0);
+    await browser.context.setOffline(false);
+    await sendNowFromPopup();
+    await expectEachLocalScoreInOrgOnce();
+    await popup.reload();
+    await popup.getByText(/Nothing waiting · 2 in Salesforce/).waitFor();
   });
 
   it('two tabs saving at once: both scores land once', async () => {

@@ -8,7 +8,7 @@ import {
   type ExtensionBrowser,
 } from '../support/browser/launch-browser';
 import { GLOBEX, opportunityPath } from '../support/browser/lightning-app-records';
-import { setRaterInOptions } from '../support/browser/sidebar-page';
+import { openEvidenceNote, setRaterInOptions } from '../support/browser/sidebar-page';
 
 const EVIDENCE = 'CFO said the 14% churn target is the board goal';
 
@@ -83,7 +83,7 @@ describe('A CRM page’s own scripts against the production sidebar', () => {
     await sidebar.getByRole('heading', { level: 2, name: GLOBEX.name }).waitFor();
     await sidebar.getByRole('radiogroup', { name: 'Metrics' }).getByRole('radio').nth(2).check();
     // Typed key by key, as a rep types: every keystroke goes to the frame's document.
-    await sidebar.getByRole('textbox', { name: 'Evidence for Metrics' }).pressSequentially(EVIDENCE);
+    await (await openEvidenceNote(sidebar, 'Metrics')).pressSequentially(EVIDENCE);
     await sidebar.getByRole('button', { name: 'Save score' }).click();
     await sidebar.getByText(/^Saved at/).waitFor();
     // An unsaved change that a forged Ctrl+Enter or click would save.

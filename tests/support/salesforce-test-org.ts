@@ -32,7 +32,8 @@ export const TEST_SESSIONS: TestOrgSession[] = [
     email: 'morgan@acme.example',
     orgId: TEST_ORG_ID,
     viewAll: false,
-    team: ['0055g00000Rep01AAB'],
+    // The role hierarchy: every rep below the manager's role.
+    team: ['0055g00000Rep01AAB', '0055g00000Rep04AAB', '0055g00000Rep05AAB'],
   },
   {
     token: `${TEST_ORG_ID.slice(0, 15)}!AQ4AQAuditorSessionToken`,
@@ -41,6 +42,24 @@ export const TEST_SESSIONS: TestOrgSession[] = [
     email: 'alex@acme.example',
     orgId: TEST_ORG_ID,
     viewAll: true,
+    team: [],
+  },
+  {
+    token: `${TEST_ORG_ID.slice(0, 15)}!AQ4AQSecondRepSessionToken`,
+    userId: '0055g00000Rep04AAB',
+    name: 'Sam Seller',
+    email: 'sam@acme.example',
+    orgId: TEST_ORG_ID,
+    viewAll: false,
+    team: [],
+  },
+  {
+    token: `${TEST_ORG_ID.slice(0, 15)}!AQ4AQThirdRepSessionToken`,
+    userId: '0055g00000Rep05AAB',
+    name: 'Robin Closer',
+    email: 'robin@acme.example',
+    orgId: TEST_ORG_ID,
+    viewAll: false,
     team: [],
   },
 ];

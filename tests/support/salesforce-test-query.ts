@@ -1,5 +1,5 @@
-import { parseSoql, type ParsedSoql } from './salesforce-test-soql';
-import { OPPORTUNITY_FIELDS, OPPORTUNITY_PARENTS, TEST_OPPORTUNITIES } from './salesforce-test-org';
+import { conditionFields, meetsCondition, parseSoql, type ParsedSoql } from './salesforce-test-soql';
+import { OPPORTUNITY_FIELDS, OPPORTUNITY_PARENTS } from './salesforce-test-org';
 
 /** An answer of the query resource: status and JSON body. */
 export interface QueryAnswer {
@@ -18,6 +18,34 @@ export interface QueryScope {
   scoreFields: string[] | null;
   /** The score rows sharing lets this user see. */
   scoreRows: Record<string, unknown>[];
+  /** The org's opportunities by id. */
+  opportunities: Record<string, Record<string, unknown>>;
+  /** Users by id (`Owner.Name`). */
+  users: Record<string, Record<string, unknown>>;
+  /** Page sizes the org hands out in turn, whatever the client asked (batch sizes are not guaranteed). */
+  batchSizes: number[] | null;
+}
+
+/** The rows a query selected, and how to read a field path of one. */
+export interface Selection {
+  soql: ParsedSoql;
+  rows: Record<string, unknown>[];
+  valueOf: (row: Record<string, unknown>, path: string) => unknown;
+  /** The record as the REST API nests it. */
+  recordOf: (row: Record<string, unknown>) => Record<string, unknown>;
+}
+
+interface ObjectSchema {
+  type: string;
+  fields: Set<string>;
+  parents: Record<
+    string,
+    {
+      idField: string;
+      schema: () => ObjectSchema;
+      lookup: (id: string) => Record<string, unknown> | undefined;
+    }
+  >;
 }
 
 const SCORE_OBJECT = 'Yardstick_Score__c';
@@ -26,22 +54,25 @@ const error = (status: number, errorCode: string, message: string): QueryAnswer 
   body: [{ message, errorCode }],
 });
 
-/** SOQL over the fixture opportunities and stored scores, with query locators for paging. */
+/** SOQL over the test org's opportunities and stored scores, with query locators for paging. */
 export function createQueryEngine() {
-  const cursors = new Map<string, { records: Record<string, unknown>[]; batch: number }>();
+  const cursors = new Map<string, { records: Record<string, unknown>[]; sizes: number[] }>();
   let nextCursor = 1;
+  let expireNext = 0;
 
   const pageOut = (
     basePath: string,
     records: Record<string, unknown>[],
     offset: number,
-    batch: number,
+    sizes: number[],
+    page: number,
   ): QueryAnswer => {
+    const batch = sizes[page % sizes.length]!;
     const done = offset + batch >= records.length;
     let nextRecordsUrl: string | undefined;
     if (!done) {
       const cursor = `01g5g00000Cur${String(nextCursor++).padStart(3, '0')}`;
-      cursors.set(cursor, { records, batch });
+      cursors.set(cursor, { records, sizes });
       nextRecordsUrl = `${basePath}/query/${cursor}-${offset + batch}`;
     }
     return {
@@ -55,29 +86,120 @@ export function createQueryEngine() {
     };
   };
 
-  return {
-    /** Answers `GET …/query?q=`. */
-    query(text: string, scope: QueryScope): QueryAnswer {
+  const schemas = (scope: QueryScope) => {
+    const user: ObjectSchema = { type: 'User', fields: new Set(['id', 'name']), parents: {} };
+    const campaign: ObjectSchema = { type: 'Campaign', fields: new Set(['id', 'name']), parents: {} };
+    const opportunity: ObjectSchema = {
+      type: 'Opportunity',
+      fields: new Set(
+        [...OPPORTUNITY_FIELDS, 'SystemModstamp', ...(scope.multiCurrency ? ['CurrencyIsoCode'] : [])].map(
+          (f) => f.toLowerCase(),
+        ),
+      ),
+      parents: {
+        Owner: { idField: 'OwnerId', schema: () => user, lookup: (id) => scope.users[id] },
+        Campaign: {
+          idField: 'CampaignId',
+          schema: () => campaign,
+          lookup: (id) => OPPORTUNITY_PARENTS.Campaign!.records[id],
+        },
+      },
+    };
+    const score: ObjectSchema = {
+      type: SCORE_OBJECT,
+      fields: new Set((scope.scoreFields ?? []).map((f) => f.toLowerCase())),
+      parents: {
+        Owner: { idField: 'OwnerId', schema: () => user, lookup: (id) => scope.users[id] },
+        Opportunity__r: {
+          idField: 'Opportunity__c',
+          schema: () => opportunity,
+          lookup: (id) => scope.opportunities[id],
+        },
+      },
+    };
+    return { opportunity, score };
+  };
+
+  // The schema a path ends in, or null when a part does not exist.
+  const validPath = (schema: ObjectSchema, path: string): boolean => {
+    const parts = path.split('.');
+    let current = schema;
+    for (const part of parts.slice(0, -1)) {
+      const parent = current.parents[part];
+      if (!parent) return false;
+      current = parent.schema();
+    }
+    return current.fields.has(parts.at(-1)!.toLowerCase());
+  };
+
+  const valueOf =
+    (schema: ObjectSchema) =>
+    (row: Record<string, unknown>, path: string): unknown => {
+      const parts = path.split('.');
+      let current = schema;
+      let record: Record<string, unknown> | undefined = row;
+      for (const part of parts.slice(0, -1)) {
+        const parent: ObjectSchema['parents'][string] = current.parents[part]!;
+        const id: unknown = record?.[parent.idField];
+        record = typeof id === 'string' ? parent.lookup(id) : undefined;
+        current = parent.schema();
+        if (!record) return null;
+      }
+      const last = parts.at(-1)!;
+      const key = Object.keys(record).find((name) => name.toLowerCase() === last.toLowerCase());
+      return key === undefined ? null : (record[key] ?? null);
+    };
+
+  const recordOf = (schema: ObjectSchema, soql: ParsedSoql) => (row: Record<string, unknown>) => {
+    const record: Record<string, unknown> = {
+      attributes: {
+        type: schema.type,
+        url: `/services/data/v62.0/sobjects/${schema.type}/${String(row.Id)}`,
+      },
+    };
+    for (const field of soql.fields) {
+      const parts = field.split('.');
+      let target = record;
+      let current = schema;
+      let source: Record<string, unknown> | undefined = row;
+      let missing = false;
+      for (const part of parts.slice(0, -1)) {
+        const parent: ObjectSchema['parents'][string] = current.parents[part]!;
+        const id: unknown = source?.[parent.idField];
+        source = typeof id === 'string' ? parent.lookup(id) : undefined;
+        current = parent.schema();
+        if (!source) {
+          target[part] = null;
+          missing = true;
+          break;
+        }
+        target[part] ??= { attributes: { type: current.type } };
+        target = target[part] as Record<string, unknown>;
+      }
+      if (!missing) target[parts.at(-1)!] = valueOf(current)(source!, parts.at(-1)!);
+    }
+    return record;
+  };
+
+  const engine = {
+    /** Parses and runs a query: the selected rows, or the org's error answer. */
+    select(text: string, scope: QueryScope): Selection | QueryAnswer {
       const soql = parseSoql(text);
       if (!soql) return error(400, 'MALFORMED_QUERY', 'unexpected token');
+      const { opportunity, score } = schemas(scope);
+      let schema: ObjectSchema;
       let rows: Record<string, unknown>[];
-      let known: string[];
       if (soql.object === 'Opportunity') {
-        known = [...OPPORTUNITY_FIELDS, ...(scope.multiCurrency ? ['CurrencyIsoCode'] : [])];
-        rows = Object.values(TEST_OPPORTUNITIES);
+        schema = opportunity;
+        rows = Object.values(scope.opportunities);
       } else if (soql.object === SCORE_OBJECT && scope.scoreFields) {
-        known = scope.scoreFields;
+        schema = score;
         rows = scope.scoreRows;
       } else {
         return error(400, 'INVALID_TYPE', `sObject type '${soql.object}' is not supported.`);
       }
-      const knownLower = new Set(known.map((field) => field.toLowerCase()));
-      for (const field of [...soql.fields, ...(soql.where ? [soql.where.field] : [])]) {
-        const [parent, child] = field.split('.');
-        const exists = child
-          ? soql.object === 'Opportunity' && parent! in OPPORTUNITY_PARENTS && /^(Name|Id)$/.test(child)
-          : knownLower.has(field.toLowerCase());
-        if (!exists) {
+      for (const field of [...soql.fields, ...conditionFields(soql.where)]) {
+        if (!validPath(schema, field)) {
           return error(
             400,
             'INVALID_FIELD',
@@ -85,41 +207,51 @@ export function createQueryEngine() {
           );
         }
       }
-      if (soql.where) {
-        const { field, values } = soql.where;
-        rows = rows.filter((row) => values.includes(String(row[field])));
-      }
+      const read = valueOf(schema);
+      if (soql.where) rows = rows.filter((row) => meetsCondition(soql.where, (path) => read(row, path)));
       if (soql.limit !== null) rows = rows.slice(0, soql.limit);
-      const records = rows.map((row) => selectFrom(row, soql));
-      const asked = /batchSize=(\d+)/.exec(scope.queryOptions)?.[1];
-      return pageOut(scope.basePath, records, 0, Math.min(2000, Math.max(200, Number(asked ?? 2000))));
+      return { soql, rows, valueOf: read, recordOf: recordOf(schema, soql) };
     },
-    /** Answers `GET …/query/<locator>-<offset>`. */
+    /** Answers `GET …/query?q=`. */
+    query(text: string, scope: QueryScope): QueryAnswer {
+      const selection = engine.select(text, scope);
+      if ('status' in selection) return selection;
+      if (selection.soql.count)
+        return { status: 200, body: { totalSize: selection.rows.length, done: true, records: [] } };
+      const records = selection.rows.map(selection.recordOf);
+      const asked = /batchSize=(\d+)/.exec(scope.queryOptions)?.[1];
+      const sizes = scope.batchSizes ?? [Math.min(2000, Math.max(200, Number(asked ?? 2000)))];
+      return pageOut(scope.basePath, records, 0, sizes, 0);
+    },
+    /** Answers `GET …/query/<locator>-<offset>`; an expired locator answers INVALID_QUERY_LOCATOR. */
     more(path: string): QueryAnswer {
       const [, cursor, offset] = /\/query\/([^/-]+)-(\d+)$/.exec(path) ?? [];
       const stored = cursor ? cursors.get(cursor) : undefined;
-      if (!stored) return error(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
-      return pageOut(path.replace(/\/query\/[^/]+$/, ''), stored.records, Number(offset), stored.batch);
+      if (!stored || expireNext > 0) {
+        if (stored) expireNext--;
+        return error(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
+      }
+      const pageIndex = pageOf(stored.sizes, Number(offset));
+      return pageOut(
+        path.replace(/\/query\/[^/]+$/, ''),
+        stored.records,
+        Number(offset),
+        stored.sizes,
+        pageIndex,
+      );
+    },
+    /** The next `times` locators followed are expired, as after 15 minutes idle. */
+    expireLocators(times: number) {
+      expireNext = times;
     },
   };
+  return engine;
 }
 
-function selectFrom(row: Record<string, unknown>, soql: ParsedSoql): Record<string, unknown> {
-  const record: Record<string, unknown> = {
-    attributes: { type: soql.object, url: `/services/data/v62.0/sobjects/${soql.object}/${String(row.Id)}` },
-  };
-  for (const field of soql.fields) {
-    const [parent, child] = field.split('.');
-    if (child && parent) {
-      const relation = OPPORTUNITY_PARENTS[parent]!;
-      const parentId = row[relation.idField];
-      const parentRow = typeof parentId === 'string' ? relation.records[parentId] : undefined;
-      record[parent] = parentRow
-        ? { attributes: { type: relation.type }, [child]: parentRow[child] ?? null }
-        : null;
-    } else {
-      record[field] = row[field] ?? null;
-    }
-  }
-  return record;
+// Which page starts at this offset, when page sizes cycle through `sizes`.
+function pageOf(sizes: number[], offset: number): number {
+  let page = 0;
+  let at = 0;
+  while (at < offset) at += sizes[page++ % sizes.length]!;
+  return page;
 }

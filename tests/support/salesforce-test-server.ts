@@ -8,8 +8,10 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
 import { readMetadataFile, readScoreObjectFields } from './force-app-metadata';
-import { createQueryEngine } from './salesforce-test-query';
-import { TEST_SESSIONS, type TestOrgSession } from './salesforce-test-org';
+import { createBulkJobs, type BulkSettings } from './salesforce-test-bulk';
+import { createQueryEngine, type QueryScope } from './salesforce-test-query';
+import { TEST_OPPORTUNITIES, TEST_SESSIONS, type TestOrgSession } from './salesforce-test-org';
+import { createTestOAuth, type TestOAuth } from './salesforce-test-oauth';
 
 /** A failure the test org can be switched into. */
 export type OrgFailure =
@@ -29,6 +31,8 @@ export type OrgFailure =
 export interface StoredScore {
   Id: string;
   OwnerId: string;
+  /** Set by the org on every write (`2026-12-01T00:00:01.000+0000`). */
+  SystemModstamp: string;
   fields: Record<string, unknown>;
 }
 
@@ -48,11 +52,29 @@ export interface SalesforceTestServer {
   /** Refuses one score key with this per-record error on upsert. */
   refuseRecord(scoreKey: string, error: { statusCode: string; message: string; fields: string[] }): void;
   sessions: TestOrgSession[];
+  /** API Access Control: browser sessions (`sessions`) are refused, the connected app's tokens accepted. */
+  apiAccessControl: boolean;
+  /** The connected app's authorize and token endpoints (salesforce-test-oauth.ts). */
+  oauth: TestOAuth;
   /** Stored scores by Score_Key__c. */
   scores: Map<string, StoredScore>;
   upserts: { created: number; updated: number };
+  /** Each collections upsert answered, in order: when (epoch ms) and the score keys it carried. */
+  upsertLog: { at: number; scoreKeys: string[] }[];
   /** Calls per route (`GET versions`, `PATCH upsert`…). */
   calls: Map<string, number>;
+  /** The org's opportunities by id (a copy of TEST_OPPORTUNITIES with SystemModstamp), editable. */
+  opportunities: Record<string, Record<string, unknown>>;
+  /** Stores a score as if its owner had saved it (fixtures, benchmarks): no call counted. */
+  putScore(ownerId: string, fields: Record<string, unknown>): StoredScore;
+  /** Closes a deal, as a rep would in the org: moves its SystemModstamp. */
+  closeDeal(opportunityId: string, won: boolean): void;
+  /** Page sizes the query resource hands out in turn, whatever the client asked; null: as asked. */
+  batchSizes: number[] | null;
+  /** The next `times` query locators followed are expired (INVALID_QUERY_LOCATOR). */
+  expireLocators(times: number): void;
+  /** Bulk API 2.0 query jobs: polls before completion, and a failure for the next job. */
+  bulk: BulkSettings;
   close(): Promise<void>;
 }
 
@@ -86,6 +108,17 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
   const failures = new Map<OrgFailure, number>();
   const refused = new Map<string, { statusCode: string; message: string; fields: string[] }>();
   const queries = createQueryEngine();
+  const bulkSettings: BulkSettings = { pollsBeforeComplete: 1, failNextJob: null };
+  const bulkJobs = createBulkJobs(bulkSettings);
+  // The org's clock: every write moves it one second, so modstamps are distinct whole seconds.
+  let clock = Date.parse('2026-12-01T00:00:00Z');
+  const stamp = () => new Date((clock += 1000)).toISOString().replace('Z', '+0000');
+  const opportunities: Record<string, Record<string, unknown>> = Object.fromEntries(
+    Object.entries(TEST_OPPORTUNITIES).map(([id, row]) => [
+      id,
+      { ...row, SystemModstamp: row.LastModifiedDate },
+    ]),
+  );
   const timers = new Set<NodeJS.Timeout>();
   let nextRecord = 1;
 
@@ -100,9 +133,37 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
     apiUsage: { used: 0, limit: 15000 },
     refuseRecord: (scoreKey, error) => void refused.set(scoreKey, error),
     sessions: [...TEST_SESSIONS],
+    apiAccessControl: false,
+    oauth: createTestOAuth(TEST_SESSIONS[0]!),
     scores: new Map(),
     upserts: { created: 0, updated: 0 },
+    upsertLog: [],
     calls: new Map(),
+    opportunities,
+    putScore: (ownerId, fields) => {
+      const key = String(fields[SCORE_KEY]);
+      const stored: StoredScore = {
+        Id: `a0X5g0${String(nextRecord++).padStart(9, '0')}AAA`,
+        OwnerId: ownerId,
+        SystemModstamp: stamp(),
+        fields,
+      };
+      state.scores.set(key, stored);
+      return stored;
+    },
+    closeDeal: (opportunityId, won) => {
+      const deal = opportunities[opportunityId];
+      if (!deal) throw new Error(`no opportunity ${opportunityId}`);
+      Object.assign(deal, {
+        IsClosed: true,
+        IsWon: won,
+        StageName: won ? 'Closed Won' : 'Closed Lost',
+        SystemModstamp: stamp(),
+      });
+    },
+    batchSizes: null,
+    expireLocators: (times) => queries.expireLocators(times),
+    bulk: bulkSettings,
     close: async () => {},
   };
 
@@ -137,9 +198,14 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
   const routeOf = (method: string, path: string): string => {
     if (path === '/services/data/' || path === '/services/data') return 'versions';
     if (path === '/services/oauth2/userinfo') return 'userinfo';
+    if (path === '/services/oauth2/authorize') return 'authorize';
+    if (path === '/services/oauth2/token') return 'token';
     if (/^\/services\/data\/v\d+\.\d\/sobjects\/[^/]+\/describe\/?$/.test(path)) return 'describe';
     if (/^\/services\/data\/v\d+\.\d\/query\/?$/.test(path)) return 'query';
     if (/^\/services\/data\/v\d+\.\d\/query\/[^/]+$/.test(path)) return 'query-more';
+    if (method === 'POST' && /^\/services\/data\/v\d+\.\d\/jobs\/query\/?$/.test(path)) return 'bulk-create';
+    if (/^\/services\/data\/v\d+\.\d\/jobs\/query\/[^/]+$/.test(path)) return 'bulk-job';
+    if (/^\/services\/data\/v\d+\.\d\/jobs\/query\/[^/]+\/results$/.test(path)) return 'bulk-results';
     if (method === 'PATCH' && /^\/services\/data\/v\d+\.\d\/composite\/sobjects\/[^/]+\/[^/]+$/.test(path))
       return 'upsert';
     return 'other';
@@ -150,25 +216,67 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
       (score) => session.viewAll || score.OwnerId === session.userId || session.team.includes(score.OwnerId),
     );
 
+  const scopeOf = (basePath: string, queryOptions: string, session: TestOrgSession): QueryScope => ({
+    basePath,
+    queryOptions,
+    multiCurrency: state.multiCurrency,
+    scoreFields: failures.has('not-deployed') ? null : describeNames,
+    scoreRows: visibleScores(session).map((score) => ({
+      Id: score.Id,
+      OwnerId: score.OwnerId,
+      SystemModstamp: score.SystemModstamp,
+      ...score.fields,
+    })),
+    opportunities,
+    users: Object.fromEntries(
+      state.sessions.map((user) => [user.userId, { Id: user.userId, Name: user.name }]),
+    ),
+    batchSizes: state.batchSizes,
+  });
+
   const answerQuery = (
     request: IncomingMessage,
     response: ServerResponse,
     url: URL,
     session: TestOrgSession,
   ) => {
-    const deployed = !failures.has('not-deployed');
-    const answer = queries.query(url.searchParams.get('q') ?? '', {
-      basePath: url.pathname.replace(/\/query\/?$/, ''),
-      queryOptions: String(request.headers['sforce-query-options'] ?? ''),
-      multiCurrency: state.multiCurrency,
-      scoreFields: deployed ? describeNames : null,
-      scoreRows: visibleScores(session).map((score) => ({
-        Id: score.Id,
-        OwnerId: score.OwnerId,
-        ...score.fields,
-      })),
-    });
+    const scope = scopeOf(
+      url.pathname.replace(/\/query\/?$/, ''),
+      String(request.headers['sforce-query-options'] ?? ''),
+      session,
+    );
+    const answer = queries.query(url.searchParams.get('q') ?? '', scope);
     send(response, answer.status, answer.body);
+  };
+
+  const answerBulk = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    route: string,
+    url: URL,
+    session: TestOrgSession,
+  ) => {
+    const [, version, jobId] =
+      /^\/services\/data\/v(\d+\.\d)\/jobs\/query(?:\/([^/]+))?/.exec(url.pathname) ?? [];
+    let answer;
+    if (route === 'bulk-create') {
+      let body: unknown;
+      try {
+        body = JSON.parse(await readBody(request));
+      } catch {
+        return sendError(response, 400, 'JSON_PARSER_ERROR', 'Unexpected character');
+      }
+      const scope = scopeOf(`/services/data/v${version}`, '', session);
+      answer = bulkJobs.create(version!, session.userId, body, (soql) => queries.select(soql, scope));
+    } else if (route === 'bulk-job') answer = bulkJobs.poll(jobId!, session.userId);
+    else answer = bulkJobs.results(jobId!, session.userId, version!, url.searchParams);
+    if (answer.csv === undefined) return send(response, answer.status, answer.body);
+    response.writeHead(answer.status, {
+      'Content-Type': 'text/csv',
+      'Sforce-Limit-Info': `api-usage=${state.apiUsage.used}/${state.apiUsage.limit}`,
+      ...answer.headers,
+    });
+    response.end(answer.csv);
   };
 
   const answerUpsert = async (
@@ -238,13 +346,18 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
           };
         }
         existing.fields = { ...existing.fields, ...fields };
+        existing.SystemModstamp = stamp();
         state.upserts.updated++;
         return { id: existing.Id, success: true, errors: [], created: false };
       }
       const id = `a0X5g00000${String(nextRecord++).padStart(5, '0')}AAA`;
-      state.scores.set(key, { Id: id, OwnerId: session.userId, fields });
+      state.scores.set(key, { Id: id, OwnerId: session.userId, SystemModstamp: stamp(), fields });
       state.upserts.created++;
       return { id, success: true, errors: [], created: true };
+    });
+    state.upsertLog.push({
+      at: Date.now(),
+      scoreKeys: (records as Record<string, unknown>[]).map((record) => String(record[SCORE_KEY])),
     });
     send(response, 200, results);
   };
@@ -272,15 +385,18 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
       response.writeHead(200, { 'Content-Type': 'text/html;charset=UTF-8' });
       return response.end(LOGIN_PAGE);
     }
+    if (state.oauth.handles(url.pathname)) return state.oauth.answer(request, response, url);
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    const session = state.sessions.find((candidate) => candidate.token === token);
+    const oauthSession = state.oauth.sessionOf(token);
+    const browserSession = state.sessions.find((candidate) => candidate.token === token);
+    const session = browserSession ?? oauthSession;
     if (route === 'userinfo' && (!session || failing('expired-session'))) {
       response.writeHead(403, { 'Content-Type': 'text/plain' });
       return response.end('Bad_OAuth_Token');
     }
     if (!session || failing('expired-session'))
       return sendError(response, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
-    if (failing('api-access-control')) {
+    if (failing('api-access-control') || (state.apiAccessControl && !oauthSession)) {
       return sendError(
         response,
         401,
@@ -345,6 +461,10 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
       }
       case 'upsert':
         return answerUpsert(request, response, url.pathname, session);
+      case 'bulk-create':
+      case 'bulk-job':
+      case 'bulk-results':
+        return answerBulk(request, response, route, url, session);
       default:
         return sendError(response, 404, 'NOT_FOUND', 'The requested resource does not exist');
     }

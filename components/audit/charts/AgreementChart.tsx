@@ -1,6 +1,7 @@
 import type { AlphaFigure } from '../../../lib/audit/krippendorff-alpha';
 import { fixed, interval } from '../../../lib/audit/format-numbers';
 import { ChartFrame, linearScale, reasonKind, ticks } from './chart-frame';
+import { CHART_COLOURS } from './chart-palette';
 
 /** One row of the agreement chart: a criterion's ordinal α, or the total's interval α. */
 export interface AgreementRow {
@@ -54,7 +55,7 @@ export function AgreementChart({ rows, threshold }: { rows: AgreementRow[]; thre
       {ticks(domainLow, 1, step).map((tick) => (
         <g key={tick}>
           <line className="ys-grid" x1={x(tick)} x2={x(tick)} y1={TOP - 6} y2={axisY} />
-          <text className="ys-tick" x={x(tick)} y={axisY + 16} textAnchor="middle">
+          <text className="ys-tick" fill={CHART_COLOURS.muted} x={x(tick)} y={axisY + 16} textAnchor="middle">
             {fixed(tick, 1)}
           </text>
         </g>
@@ -62,12 +63,18 @@ export function AgreementChart({ rows, threshold }: { rows: AgreementRow[]; thre
       {[threshold, 0.8].map((limit) => (
         <g key={limit}>
           <line className="ys-limit" x1={x(limit)} x2={x(limit)} y1={TOP - 12} y2={axisY} />
-          <text className="ys-tick" x={x(limit)} y={TOP - 16} textAnchor="middle">
+          <text className="ys-tick" fill={CHART_COLOURS.muted} x={x(limit)} y={TOP - 16} textAnchor="middle">
             {limit}
           </text>
         </g>
       ))}
-      <text className="ys-axis-label" x={(LEFT + PLOT_RIGHT) / 2} y={axisY + 30} textAnchor="middle">
+      <text
+        className="ys-axis-label"
+        fill={CHART_COLOURS.muted}
+        x={(LEFT + PLOT_RIGHT) / 2}
+        y={axisY + 30}
+        textAnchor="middle"
+      >
         Krippendorff&apos;s α
       </text>
       {rows.map((row, index) => {
@@ -76,11 +83,11 @@ export function AgreementChart({ rows, threshold }: { rows: AgreementRow[]; thre
         return (
           <g key={row.label}>
             <title>{rowText(row)}</title>
-            <text className="ys-row-label" x={LEFT - 10} y={y + 4} textAnchor="end">
+            <text className="ys-row-label" fill={CHART_COLOURS.text} x={LEFT - 10} y={y + 4} textAnchor="end">
               {row.label}
             </text>
             {figure.value === null ? (
-              <text className="ys-missing-mark" x={LEFT + 4} y={y + 4}>
+              <text className="ys-missing-mark" fill={CHART_COLOURS.muted} x={LEFT + 4} y={y + 4}>
                 {reasonKind(figure.reason)} (n = {figure.n})
               </text>
             ) : (
@@ -98,7 +105,7 @@ export function AgreementChart({ rows, threshold }: { rows: AgreementRow[]; thre
                   cy={y}
                   r={6}
                 />
-                <text className="ys-value" x={PLOT_RIGHT + 14} y={y + 4}>
+                <text className="ys-value" fill={CHART_COLOURS.text} x={PLOT_RIGHT + 14} y={y + 4}>
                   {fixed(figure.value, 3)}
                   {figure.ci ? ` ${interval(figure.ci.low, figure.ci.high, (v) => fixed(v, 2))}` : ''} · n{' '}
                   {figure.n}

@@ -1,6 +1,7 @@
 import type { RaterAudit } from '../../../lib/audit/audit-report';
 import { fixed } from '../../../lib/audit/format-numbers';
 import { ChartFrame, linearScale, ticks } from './chart-frame';
+import { CHART_COLOURS } from './chart-palette';
 
 const WIDTH = 760;
 const LEFT = 150;
@@ -40,12 +41,18 @@ export function DistributionChart({ raters }: { raters: RaterAudit[] }) {
       {ticks(0, 100, 20).map((tick) => (
         <g key={tick}>
           <line className="ys-grid" x1={x(tick)} x2={x(tick)} y1={TOP} y2={axisY} />
-          <text className="ys-tick" x={x(tick)} y={axisY + 16} textAnchor="middle">
+          <text className="ys-tick" fill={CHART_COLOURS.muted} x={x(tick)} y={axisY + 16} textAnchor="middle">
             {tick}
           </text>
         </g>
       ))}
-      <text className="ys-axis-label" x={(LEFT + PLOT_RIGHT) / 2} y={axisY + 32} textAnchor="middle">
+      <text
+        className="ys-axis-label"
+        fill={CHART_COLOURS.muted}
+        x={(LEFT + PLOT_RIGHT) / 2}
+        y={axisY + 32}
+        textAnchor="middle"
+      >
         Total score
       </text>
       {raters.map((rater, index) => {
@@ -55,7 +62,7 @@ export function DistributionChart({ raters }: { raters: RaterAudit[] }) {
         return (
           <g key={rater.id}>
             <title>{rowText(rater)}</title>
-            <text className="ys-row-label" x={LEFT - 10} y={y + 4} textAnchor="end">
+            <text className="ys-row-label" fill={CHART_COLOURS.text} x={LEFT - 10} y={y + 4} textAnchor="end">
               {rater.id}
             </text>
             {known ? (
@@ -72,12 +79,12 @@ export function DistributionChart({ raters }: { raters: RaterAudit[] }) {
                 />
                 <line className="ys-median" x1={x(t.median!)} x2={x(t.median!)} y1={y - 10} y2={y + 10} />
                 <path className="ys-mean" d={`M ${x(t.mean!)} ${y - 5} l 5 5 l -5 5 l -5 -5 z`} />
-                <text className="ys-value" x={PLOT_RIGHT + 14} y={y + 4}>
+                <text className="ys-value" fill={CHART_COLOURS.text} x={PLOT_RIGHT + 14} y={y + 4}>
                   median {fixed(t.median!, 1)} · n {t.n}
                 </text>
               </>
             ) : (
-              <text className="ys-missing-mark" x={LEFT + 4} y={y + 4}>
+              <text className="ys-missing-mark" fill={CHART_COLOURS.muted} x={LEFT + 4} y={y + 4}>
                 no totals (n = 0)
               </text>
             )}

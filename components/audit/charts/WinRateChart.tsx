@@ -1,6 +1,7 @@
 import type { BandWinRate } from '../../../lib/audit/win-rate-by-band';
 import { percent } from '../../../lib/audit/format-numbers';
 import { ChartFrame, linearScale, reasonKind, ticks } from './chart-frame';
+import { CHART_COLOURS } from './chart-palette';
 
 const LEFT = 56;
 const TOP = 24;
@@ -42,7 +43,7 @@ export function WinRateChart({ bands, baseRate }: { bands: BandWinRate[]; baseRa
       {ticks(0, 1, 0.25).map((tick) => (
         <g key={tick}>
           <line className="ys-grid" x1={LEFT} x2={width - 10} y1={y(tick)} y2={y(tick)} />
-          <text className="ys-tick" x={LEFT - 8} y={y(tick) + 4} textAnchor="end">
+          <text className="ys-tick" fill={CHART_COLOURS.muted} x={LEFT - 8} y={y(tick) + 4} textAnchor="end">
             {percent(tick, 0)}
           </text>
         </g>
@@ -58,10 +59,22 @@ export function WinRateChart({ bands, baseRate }: { bands: BandWinRate[]; baseRa
             <title>{bandText(band)}</title>
             {winRate.value === null ? (
               <>
-                <text className="ys-missing-mark" x={cx} y={axisY - 26} textAnchor="middle">
+                <text
+                  className="ys-missing-mark"
+                  fill={CHART_COLOURS.muted}
+                  x={cx}
+                  y={axisY - 26}
+                  textAnchor="middle"
+                >
                   {reasonKind(winRate.reason)}
                 </text>
-                <text className="ys-missing-mark" x={cx} y={axisY - 10} textAnchor="middle">
+                <text
+                  className="ys-missing-mark"
+                  fill={CHART_COLOURS.muted}
+                  x={cx}
+                  y={axisY - 10}
+                  textAnchor="middle"
+                >
                   (n = {winRate.n})
                 </text>
               </>
@@ -83,6 +96,7 @@ export function WinRateChart({ bands, baseRate }: { bands: BandWinRate[]; baseRa
                 )}
                 <text
                   className="ys-value"
+                  fill={CHART_COLOURS.text}
                   x={cx + 34}
                   y={Math.max(TOP + 10, y(winRate.value) + 4)}
                   textAnchor="start"
@@ -91,10 +105,16 @@ export function WinRateChart({ bands, baseRate }: { bands: BandWinRate[]; baseRa
                 </text>
               </>
             )}
-            <text className="ys-row-label" x={cx} y={axisY + 18} textAnchor="middle">
+            <text
+              className="ys-row-label"
+              fill={CHART_COLOURS.text}
+              x={cx}
+              y={axisY + 18}
+              textAnchor="middle"
+            >
               {band.band}
             </text>
-            <text className="ys-tick" x={cx} y={axisY + 34} textAnchor="middle">
+            <text className="ys-tick" fill={CHART_COLOURS.muted} x={cx} y={axisY + 34} textAnchor="middle">
               {band.won} of {band.deals} won
             </text>
           </g>

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { CHART_COLOURS } from './chart-palette';
 
 /** Maps a domain linearly onto a range. */
 export function linearScale(domain: readonly [number, number], range: readonly [number, number]) {
@@ -57,6 +58,14 @@ export function ChartFrame({
       >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
+        <rect
+          className="ys-chart-background"
+          x={0}
+          y={0}
+          width={width}
+          height={height}
+          fill={CHART_COLOURS.background}
+        />
         {children}
       </svg>
       <figcaption>{caption}</figcaption>

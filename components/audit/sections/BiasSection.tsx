@@ -3,26 +3,25 @@ import { biasGap } from '../../../lib/audit/missing-data';
 import { BiasHeatMap } from '../charts/BiasHeatMap';
 import { figureCell, numberCell, ReportTable } from '../ReportTable';
 import { levels, two } from './cell-formats';
-import { MonthlyBias } from './MonthlyBias';
+import { criterionLabel, type CriterionNames } from './criterion-label';
 import { Gap, ReportSection } from './ReportSection';
 
-/** Each rater's bias against colleagues per criterion, its drift over time, and the bias by month. */
-export function BiasSection({ report }: { report: AuditReport }) {
+/** Each rater's bias against colleagues per criterion, as a heat map and a table. */
+export function BiasSection({ report, names }: { report: AuditReport; names: CriterionNames }) {
   const criteria = report.criteria.map((c) => c.id);
   return (
     <ReportSection id="ys-bias">
       <p>
         Bias: a rater&apos;s rating minus the mean of the other raters on the same deals, in levels. Positive
-        is more lenient than colleagues, negative stricter.
+        is more lenient than colleagues, negative stricter. One lenient rater pulls the others&apos; bias the
+        other way; the findings above measure each rater from the team&apos;s median rater instead.
       </p>
       <Gap text={biasGap(report)} />
-      {report.raters.length > 0 && criteria.length > 0 && (
-        <BiasHeatMap raters={report.raters} criteria={criteria} />
-      )}
+      {report.raters.length > 0 && criteria.length > 0 && <BiasHeatMap report={report} names={names} />}
       <ReportTable
         scrollLabel="Rater bias table"
         caption="Rater bias by criterion (levels ± standard error; n = deals shared with another rater)"
-        columns={['Rater', 'Scores', 'Deals', ...criteria]}
+        columns={['Rater', 'Scores', 'Deals', ...criteria.map((id) => criterionLabel(names, id))]}
         rows={report.raters.map((rater) => ({
           key: rater.id,
           header: rater.id,
@@ -40,31 +39,6 @@ export function BiasSection({ report }: { report: AuditReport }) {
           ],
         }))}
       />
-      <h3>Drift over time</h3>
-      <p>
-        The trend of each rater&apos;s deviation, in levels per 30 days, and the bias month by month (UTC). On
-        deal data part of a slope can be real deal progress; calibration cases are free of that.
-      </p>
-      <ReportTable
-        scrollLabel="Rater drift table"
-        caption="Drift: slope of deviation per 30 days (n = dated deviations)"
-        columns={['Rater', ...criteria]}
-        rows={report.raters.map((rater) => ({
-          key: rater.id,
-          header: rater.id,
-          cells: criteria.map((criterion) => {
-            const slope = rater.drift[criterion]!.slopePer30Days;
-            return figureCell({
-              figure: slope,
-              format: levels,
-              suffix: slope.se === null ? 'per 30 days' : `± ${two(slope.se)} per 30 days`,
-            });
-          }),
-        }))}
-      />
-      {report.raters.some((rater) => Object.values(rater.drift).some((d) => d.windows.length > 0)) && (
-        <MonthlyBias report={report} criteria={criteria} />
-      )}
     </ReportSection>
   );
 }

@@ -3,6 +3,7 @@ import { interval, percent } from '../../../lib/audit/format-numbers';
 import { closedLoopGap } from '../../../lib/audit/missing-data';
 import { numberCell, ReportTable, textCell } from '../ReportTable';
 import { three, two } from './cell-formats';
+import { criterionLabel, type CriterionNames } from './criterion-label';
 import { ReportSection } from './ReportSection';
 
 /** A point estimate with its interval, when it has one: "0.412 [0.21, 0.60]". */
@@ -10,7 +11,7 @@ const withInterval = (value: number, ci: { low: number; high: number } | null) =
   `${three(value)}${ci ? ` ${interval(ci.low, ci.high, two)}` : ''}`;
 
 /** What to change in the definitions: criteria whose wording to rewrite and whose weight to revisit. */
-export function ClosedLoopSection({ report }: { report: AuditReport }) {
+export function ClosedLoopSection({ report, names }: { report: AuditReport; names: CriterionNames }) {
   const { thresholds, rewrite, reweight } = report.closedLoop;
   const gaps = closedLoopGap(report);
   return (
@@ -34,7 +35,7 @@ export function ClosedLoopSection({ report }: { report: AuditReport }) {
           ]}
           rows={rewrite.map((item) => ({
             key: item.criterion,
-            header: item.criterion,
+            header: criterionLabel(names, item.criterion),
             cells: [
               numberCell(withInterval(item.alpha, item.ci)),
               numberCell(item.units),
@@ -58,7 +59,7 @@ export function ClosedLoopSection({ report }: { report: AuditReport }) {
           columns={['Criterion', 'AUC [95% CI]', 'Won', 'Lost', 'Why']}
           rows={reweight.map((item) => ({
             key: item.criterion,
-            header: item.criterion,
+            header: criterionLabel(names, item.criterion),
             cells: [
               numberCell(withInterval(item.auc, item.ci)),
               numberCell(item.won),

@@ -2,13 +2,14 @@ import type { AuditReport } from '../../../lib/audit/audit-report';
 import { plural } from '../../../lib/audit/format-numbers';
 import { figureCell, ReportTable, textCell } from '../ReportTable';
 import { pct } from './cell-formats';
+import { criterionLabel, type CriterionNames } from './criterion-label';
 import { ReportSection } from './ReportSection';
 
 /** Disputes listed at most on the page; the JSON export carries them all. */
 const MAX_DISPUTES = 200;
 
 /** Reps' scores beside managers' scores of the same deals: agreement per criterion and the disputes. */
-export function ManagerValidationSection({ report }: { report: AuditReport }) {
+export function ManagerValidationSection({ report, names }: { report: AuditReport; names: CriterionNames }) {
   const validation = report.managerAgreement;
   return (
     <ReportSection id="ys-manager">
@@ -29,7 +30,7 @@ export function ManagerValidationSection({ report }: { report: AuditReport }) {
             columns={['Criterion', 'Agrees', 'Disputes', 'Unknown on either side', 'Agreement']}
             rows={validation.criteria.map((row) => ({
               key: row.criterion,
-              header: row.criterion,
+              header: criterionLabel(names, row.criterion),
               cells: [
                 textCell(row.agrees),
                 textCell(row.disputes),
@@ -46,7 +47,14 @@ export function ManagerValidationSection({ report }: { report: AuditReport }) {
               columns={['Deal', 'Criterion', 'Rep', 'Rep’s level', 'Manager', 'Manager’s level']}
               rows={validation.disputes.slice(0, MAX_DISPUTES).map((d) => ({
                 key: `${d.deal}-${d.criterion}-${d.rep}-${d.manager}`,
-                cells: [d.deal, d.criterion, d.rep, d.repLevel, d.manager, d.managerLevel].map(textCell),
+                cells: [
+                  d.deal,
+                  criterionLabel(names, d.criterion),
+                  d.rep,
+                  d.repLevel,
+                  d.manager,
+                  d.managerLevel,
+                ].map(textCell),
               }))}
             />
           )}

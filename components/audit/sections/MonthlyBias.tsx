@@ -2,9 +2,18 @@ import { useState } from 'react';
 import type { AuditReport } from '../../../lib/audit/audit-report';
 import { figureCell, ReportTable, textCell } from '../ReportTable';
 import { levels } from './cell-formats';
+import { criterionLabel, type CriterionNames } from './criterion-label';
 
 /** Bias month by month: rendered only when opened (it can be long: raters × criteria × months). */
-export function MonthlyBias({ report, criteria }: { report: AuditReport; criteria: string[] }) {
+export function MonthlyBias({
+  report,
+  criteria,
+  names,
+}: {
+  report: AuditReport;
+  criteria: string[];
+  names: CriterionNames;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <details className="ys-details" onToggle={(event) => setOpen(event.currentTarget.open)}>
@@ -20,7 +29,7 @@ export function MonthlyBias({ report, criteria }: { report: AuditReport; criteri
                 key: `${rater.id}\u0000${criterion}\u0000${window.window}`,
                 header: rater.id,
                 cells: [
-                  textCell(criterion),
+                  textCell(criterionLabel(names, criterion)),
                   textCell(window.window),
                   figureCell({ figure: window.bias, format: levels }),
                 ],

@@ -3,6 +3,7 @@ import { predictiveGap, winRateGap } from '../../../lib/audit/missing-data';
 import { WinRateChart } from '../charts/WinRateChart';
 import { figureCell, numberCell, ReportTable, type ReportRow } from '../ReportTable';
 import { pct, three, two } from './cell-formats';
+import { criterionLabel, type CriterionNames } from './criterion-label';
 import { Gap, ReportSection } from './ReportSection';
 
 function predictiveRow(label: string, p: PredictiveFigures): ReportRow {
@@ -19,7 +20,7 @@ function predictiveRow(label: string, p: PredictiveFigures): ReportRow {
 }
 
 /** Whether scores predict outcomes: AUC of the total and per criterion, win rate by band, Brier score. */
-export function PredictiveSection({ report }: { report: AuditReport }) {
+export function PredictiveSection({ report, names }: { report: AuditReport; names: CriterionNames }) {
   const predictive = report.total.predictive;
   const brier = predictive.brier;
   return (
@@ -34,8 +35,10 @@ export function PredictiveSection({ report }: { report: AuditReport }) {
         caption="AUC of won against lost deals (95% Hanley–McNeil interval; n = closed deals with a value)"
         columns={['Score', 'Closed deals', 'Won', 'Lost', 'AUC [95% CI]']}
         rows={[
-          predictiveRow('total', predictive),
-          ...report.criteria.map((criterion) => predictiveRow(criterion.id, criterion.predictive)),
+          predictiveRow('Total', predictive),
+          ...report.criteria.map((criterion) =>
+            predictiveRow(criterionLabel(names, criterion.id), criterion.predictive),
+          ),
         ]}
       />
       <h3>Win rate by band</h3>

@@ -1,16 +1,22 @@
 import type { ReactNode } from 'react';
 
-/** The report's sections, in page order: the navigation links to them by these ids. */
+/**
+ * The report's sections, in page order: the navigation links to them by these ids. `folded`
+ * sections sit in the "All figures" details, closed by default.
+ */
 export const REPORT_SECTIONS = [
-  { id: 'ys-inputs', title: 'Inputs' },
-  { id: 'ys-agreement', title: 'Agreement per criterion' },
-  { id: 'ys-bias', title: 'Rater bias and drift' },
-  { id: 'ys-distributions', title: 'Score distributions by rater' },
-  { id: 'ys-predictive', title: 'Predictive validity' },
-  { id: 'ys-closed-loop', title: 'What to change in the definitions' },
-  { id: 'ys-manager', title: 'Manager validation' },
-  { id: 'ys-coverage', title: 'Coverage and staleness' },
-  { id: 'ys-slices', title: 'Slices' },
+  { id: 'ys-findings', title: 'Findings', folded: false },
+  { id: 'ys-bias', title: 'Who scores differently from the team', folded: false },
+  { id: 'ys-agreement', title: 'Agreement per criterion', folded: false },
+  { id: 'ys-predictive', title: 'Predictive validity', folded: false },
+  { id: 'ys-coverage', title: 'Coverage and staleness', folded: false },
+  { id: 'ys-closed-loop', title: 'What to change in the definitions', folded: false },
+  { id: 'ys-inputs', title: 'Inputs', folded: true },
+  { id: 'ys-agreement-details', title: 'Agreement at every level of measurement', folded: true },
+  { id: 'ys-drift', title: 'Rater drift', folded: true },
+  { id: 'ys-distributions', title: 'Score distributions by rater', folded: true },
+  { id: 'ys-manager', title: 'Manager validation', folded: true },
+  { id: 'ys-slices', title: 'Slices', folded: true },
 ] as const;
 
 /** The id of one report section. */

@@ -2,6 +2,7 @@ import type { AuditReport, SliceAudit } from '../../../lib/audit/audit-report';
 import { segmentGap } from '../../../lib/audit/missing-data';
 import { figureCell, numberCell, ReportTable } from '../ReportTable';
 import { three } from './cell-formats';
+import { criterionLabel, type CriterionNames } from './criterion-label';
 import { Gap, ReportSection } from './ReportSection';
 
 const SLICE_KINDS: { by: SliceAudit['by']; title: string }[] = [
@@ -11,7 +12,7 @@ const SLICE_KINDS: { by: SliceAudit['by']; title: string }[] = [
 ];
 
 /** Ordinal α per criterion and the AUC of the total on each segment value, rater and definitions version. */
-export function SlicesSection({ report }: { report: AuditReport }) {
+export function SlicesSection({ report, names }: { report: AuditReport; names: CriterionNames }) {
   const criteria = report.criteria.map((c) => c.id);
   return (
     <ReportSection id="ys-slices">
@@ -30,7 +31,7 @@ export function SlicesSection({ report }: { report: AuditReport }) {
               'Deals',
               'Raters',
               'Closed',
-              ...criteria.map((criterion) => `α ${criterion}`),
+              ...criteria.map((criterion) => `α ${criterionLabel(names, criterion)}`),
               'AUC of total',
             ]}
             rows={slices.map((slice) => ({

@@ -122,7 +122,11 @@ export function dealLoader(
       });
       return;
     }
-    set({ deal: { status: 'loaded', value: state }, ...draftFromHistory(state), dirty: false });
+    const fromHistory = draftFromHistory(state);
+    // Carried over from a score saved under other definitions, the draft's figure was never saved.
+    const carriedOver =
+      fromHistory.draftOrigin.kind === 'latest-score' && !fromHistory.draftOrigin.sameDefinitions;
+    set({ deal: { status: 'loaded', value: state }, ...fromHistory, dirty: carriedOver });
   }
 
   return loadDeal;

@@ -2,7 +2,7 @@ import { dealKeyOf, type DealPageState } from '../../../lib/crm/deal-page-state'
 import type { CrmId } from '../../../lib/crm/deal-snapshot';
 import { withPageReadingsForGaps } from '../../../lib/org/salesforce/deal-from-org';
 import type { SidebarBackend } from '../sidebar-backend';
-import type { OrgReadingState, SidebarState } from './sidebar-state';
+import type { OrgReadingState, SidebarState, SliceContext } from './sidebar-state';
 
 /** No reading from an org asked for: the deal is not a Salesforce deal, or none is shown. */
 export const ORG_READING_NONE: OrgReadingState = { status: 'none' };
@@ -53,7 +53,34 @@ export function orgDealLoader(
     const orgReading: OrgReadingState =
       reading.source === 'api'
         ? { status: 'api', dealKey, snapshot: reading.snapshot }
-        : { status: 'page', dealKey, reason: reading.reason };
+        : { status: 'page', dealKey, reason: reading.reason, pageUrl, canConnect: reading.canConnect };
     set({ orgReading, page: withOrgReading(get().page, orgReading) });
+  };
+}
+
+/**
+ * Connects the shown deal's org through the connected app (the background opens the sign-in window),
+ * then asks for the org's reading again; a failure stays under the deal, in words.
+ */
+export function orgConnector(
+  backend: SidebarBackend,
+  set: SetState,
+  get: () => SidebarState,
+  context: Pick<SliceContext, 'dealWork' | 'readOrgDeal'>,
+): () => Promise<void> {
+  return async () => {
+    const asked = get().orgReading;
+    if (asked.status !== 'page' || !asked.canConnect || asked.connecting || !backend.connectOrg) return;
+    const signal = context.dealWork.signal;
+    set({ orgReading: { ...asked, connecting: true, connectError: undefined } });
+    const response = await backend.connectOrg().catch(() => null);
+    const shown = get().orgReading;
+    if (signal.aborted || shown.status !== 'page' || shown.dealKey !== asked.dealKey) return;
+    if (!response?.ok) {
+      const connectError = response?.error.message ?? 'Yardstick’s background did not answer.';
+      set({ orgReading: { ...shown, connecting: false, connectError } });
+      return;
+    }
+    if (asked.pageUrl) await context.readOrgDeal(asked.dealKey, asked.pageUrl, signal);
   };
 }

@@ -1,7 +1,7 @@
 import { dealKeyOf } from '../../../lib/crm/deal-page-state';
 import type { DefinitionsPreview } from '../../../lib/definitions/definitions-preview';
 import { DEAL_IDLE } from './deal-slice';
-import { ORG_READING_NONE, readsThroughOrg, withOrgReading } from './org-slice';
+import { ORG_READING_NONE, orgConnector, readsThroughOrg, withOrgReading } from './org-slice';
 import { BLANK_DRAFT } from './draft-slice';
 import { SAVE_IDLE } from './save-slice';
 import type { PageSlice, SidebarSlice, SliceContext } from './sidebar-state';
@@ -45,5 +45,7 @@ export function createPageSlice(
     setCollapsed(collapsed) {
       set({ collapsed });
     },
+
+    connectOrg: orgConnector(context.backend, set, get, context),
   });
 }

@@ -57,11 +57,19 @@ export function createSaveSlice(context: SliceContext): SidebarSlice<SaveSlice> 
         return;
       }
       draftStorage.cancel();
+      const saved = get().deal;
       set({
         save: { status: 'saved', score: response.value },
         pendingSaveId: null,
         dirty: false,
         draftNotKept: null,
+        // The draft is now the deal's latest score: what it was carried over or restored from is past.
+        draftOrigin: {
+          kind: 'latest-score',
+          score: response.value,
+          sameDefinitions:
+            saved.status === 'loaded' && response.value.definitions.hash === saved.value.active.hash,
+        },
       });
       await backend.clearDraft(snapshot.dealKey).catch(() => undefined);
     },

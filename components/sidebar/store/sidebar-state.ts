@@ -32,7 +32,18 @@ export type OrgReadingState =
   | { status: 'none' }
   | { status: 'asking'; dealKey: string }
   | { status: 'api'; dealKey: string; snapshot: DealSnapshot }
-  | { status: 'page'; dealKey: string; reason: PageFallbackReason };
+  | {
+      status: 'page';
+      dealKey: string;
+      reason: PageFallbackReason;
+      /** Where the reading was asked for, to ask again once the rep connected. */
+      pageUrl?: string;
+      /** The org refuses the browser session and policy names a connected app: "Connect to Salesforce". */
+      canConnect?: boolean;
+      connecting?: boolean;
+      /** Why the last connect failed, in words. */
+      connectError?: string;
+    };
 
 /** The page the sidebar sits on and how it is laid out. */
 export interface PageSlice {
@@ -47,6 +58,8 @@ export interface PageSlice {
   /** Shows a page's state; `url` (where it was read) lets the org's reading be asked for. */
   showPage(page: DealPageState, crm?: CrmId | null, url?: string): void;
   setCollapsed(collapsed: boolean): void;
+  /** Connects the shown deal's org through the connected app, then asks for the org's reading again. */
+  connectOrg(): Promise<void>;
 }
 
 /** The shown deal's state and history, as the background answers it. */

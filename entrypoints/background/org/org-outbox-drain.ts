@@ -1,10 +1,14 @@
 import {
-  loadOutbox,
+  markInFlight,
   originsWithOpenRows,
-  saveOutboxTransition,
-  type LoadedOutbox,
+  readDueBatch,
+  readEarliestWait,
+  recoverInterruptedSends,
+  saveBatchOutcome,
+  type OutboxBatch,
 } from '../../../lib/db/org-outbox-repository';
 import type { YardstickDatabase } from '../../../lib/db/yardstick-database';
+import { err, type Result } from '../../../lib/result';
 import { mayStillWrite, type ApiUsage } from '../../../lib/org/salesforce/api-usage';
 import { buildScoreKeysQuery } from '../../../lib/org/salesforce/deal-query';
 import type { OrgError } from '../../../lib/org/salesforce/org-error';
@@ -17,12 +21,13 @@ import {
   LIMIT_PAUSE_MS,
   markSending,
   nextStep,
+  OUTBOX_BATCH_SIZE,
   pauseForUsage,
   recoverInterrupted,
   type Backoff,
   type OutboxState,
 } from '../../../lib/org/salesforce/outbox';
-import type { OrgSyncStatusRow } from '../../../lib/org/salesforce/outbox-rows';
+import type { OrgOutboxRow, OrgSyncStatusRow } from '../../../lib/org/salesforce/outbox-rows';
 import {
   queryAll,
   upsertScoreRecords,
@@ -44,6 +49,8 @@ export interface DrainDeps {
   backoff: Backoff;
   /** The share of the daily API limit Yardstick may use (policy, default 0.5). */
   apiLimitShare(): Promise<number>;
+  /** Resolves when no save is under way: the drain's transactions let a rep's save go first. */
+  savesSettled?(): Promise<void>;
 }
 
 /** What one drain of one org did; `wakeAt` is when the outbox wants to run again (null: on an event). */
@@ -63,75 +70,59 @@ export async function drainAllOutboxes(deps: DrainDeps): Promise<OrgDrainResult[
 
 /**
  * Sends one org's waiting scores, 200 per collections upsert, until none is due, the outbox is
- * paused, or the org's API usage passes the allowed share. Every transition is stored before and
- * after each call, so a stopped worker resumes from the rows (sends left "sending" are checked with
- * the org before they are sent again).
+ * paused, or the org's API usage passes the allowed share. Per batch: a short readonly read of the
+ * due rows and their scores, the batch marked in flight in the status row, the call outside any
+ * transaction, then one short write of the outcome. Saves never wait behind the network. A stopped
+ * worker leaves the batch marked in flight; the next drain asks the org about it before sending it again.
  */
 export async function drainOutbox(deps: DrainDeps, apiOrigin: string): Promise<OrgDrainResult> {
-  const loaded = await loadOutbox(deps.db, apiOrigin);
-  const first = loaded.rows.values().next().value;
-  if (!first) return { apiOrigin, calls: 0, wakeAt: null };
   const share = await deps.apiLimitShare();
-  let status: OrgSyncStatusRow = loaded.status ?? {
-    apiOrigin,
-    orgId: first.orgId,
-    pause: null,
-    lastError: null,
-    apiUsage: null,
-  };
-  const save = (next: OutboxState) => saveOutboxTransition(deps.db, loaded, next, status);
-  // This drain holds the only lock: rows still "sending" are from a drain that was stopped.
-  await save(recoverInterrupted(loaded.state, deps.now()));
+  // This drain holds the only lock: a batch still in flight is from a drain that was stopped.
+  await recoverInterruptedSends(deps.db, apiOrigin, deps.now());
   let link: OrgLink | null = null;
   let calls = 0;
-  const noteError = (message: string) => {
-    status = { ...status, lastError: { message, at: new Date(deps.now()).toISOString() } };
-  };
-  const noteUsage = async (usage: ApiUsage | null) => {
-    if (!usage) return;
-    status = { ...status, apiUsage: usage };
-    if (mayStillWrite(usage, share)) return;
-    noteError(
-      `Stopped writing: the org has used ${usage.used} of its ${usage.limit} daily API requests, and Yardstick may use up to ${Math.round(share * 100)}%. Scores wait in this browser and are sent later.`,
-    );
-    await save(pauseForUsage(loaded.state, deps.now() + LIMIT_PAUSE_MS));
-  };
+  const earliestWait = async () => ({
+    apiOrigin,
+    calls,
+    wakeAt: await readEarliestWait(deps.db, apiOrigin),
+  });
 
   for (;;) {
+    await deps.savesSettled?.();
     const now = deps.now();
-    const step = nextStep(loaded.state, now);
-    if (step.kind === 'idle') {
-      await save(loaded.state);
-      return { apiOrigin, calls, wakeAt: step.wakeAt };
-    }
-    if (step.kind === 'paused') {
-      await save(loaded.state);
-      return { apiOrigin, calls, wakeAt: step.pause.reason === 'limit' ? step.pause.until : null };
-    }
+    const batch = await readDueBatch(deps.db, apiOrigin, now, OUTBOX_BATCH_SIZE);
+    const first = batch.rows.values().next().value;
+    const step = nextStep(batch.state, now);
+    if (step.kind === 'paused') return { apiOrigin, calls, wakeAt: pauseWake(step.pause) };
+    if (step.kind === 'idle' || !first) return earliestWait();
+    let status: OrgSyncStatusRow = batch.status ?? {
+      apiOrigin,
+      orgId: first.orgId,
+      pause: null,
+      lastError: null,
+      apiUsage: null,
+    };
+    const noteError = (message: string) => {
+      status = { ...status, lastError: { message, at: new Date(deps.now()).toISOString() } };
+    };
     if (!link) {
-      const linked = await deps.sessions.forApiOrigin(apiOrigin, first.cookieStoreId ?? undefined);
+      const linked = await linkFor(deps.sessions, first);
       if (!linked.ok) {
         noteError(linked.error.message);
-        const paused = applyCallFailure(loaded.state, [], linked.error, now, deps.backoff);
-        await save(paused);
+        const paused = applyCallFailure(batch.state, [], linked.error, now, deps.backoff);
+        await saveBatchOutcome(deps.db, batch, paused, status);
         if (paused.pause) return { apiOrigin, calls, wakeAt: pauseWake(paused.pause) };
         return { apiOrigin, calls, wakeAt: now + backoffDelay(1, deps.backoff) };
-      }
-      if (linked.value.user.orgId !== first.orgId) {
-        const error = wrongOrg(apiOrigin);
-        noteError(error.message);
-        await save(applyCallFailure(loaded.state, [], error, now, deps.backoff));
-        return { apiOrigin, calls, wakeAt: null };
       }
       link = linked.value;
     }
     calls += 1;
-    const sending = markSending(loaded.state, step.scoreIds);
-    await save(sending);
+    const sending = markSending(batch.state, step.scoreIds);
+    await markInFlight(deps.db, status, step.scoreIds);
     const outcome =
       step.kind === 'reconcile'
-        ? await reconcile(link, loaded, step.scoreIds, now, deps.backoff)
-        : await send(deps.db, link, loaded, step.scoreIds, now, deps.backoff);
+        ? await reconcile(link, sending, step.scoreIds, now, deps.backoff)
+        : await send(link, batch, sending, step.scoreIds, now, deps.backoff);
     if (outcome.error) {
       noteError(outcome.error.message);
       if (outcome.error.code === 'session-expired') {
@@ -141,23 +132,30 @@ export async function drainOutbox(deps: DrainDeps, apiOrigin: string): Promise<O
     } else if (outcome.recordError) {
       noteError(outcome.recordError);
     }
-    await save(outcome.state);
-    await noteUsage(outcome.apiUsage);
-    // A call that failed as a whole ends this drain; the backoff's alarm (or the next event) resumes.
-    if (outcome.error) {
-      const after = nextStep(loaded.state, deps.now());
-      return {
-        apiOrigin,
-        calls,
-        wakeAt:
-          after.kind === 'idle'
-            ? after.wakeAt
-            : after.kind === 'paused'
-              ? pauseWake(after.pause)
-              : deps.now(),
-      };
+    let next = outcome.state;
+    if (outcome.apiUsage) {
+      status = { ...status, apiUsage: outcome.apiUsage };
+      if (!mayStillWrite(outcome.apiUsage, share)) {
+        const { used, limit } = outcome.apiUsage;
+        noteError(
+          `Stopped writing: the org has used ${used} of its ${limit} daily API requests, and Yardstick may use up to ${Math.round(share * 100)}%. Scores wait in this browser and are sent later.`,
+        );
+        next = pauseForUsage(next, deps.now() + LIMIT_PAUSE_MS);
+      }
     }
+    await deps.savesSettled?.();
+    await saveBatchOutcome(deps.db, batch, next, status);
+    // A call that failed as a whole ends this drain; the backoff's alarm (or the next event) resumes.
+    if (outcome.error)
+      return next.pause ? { apiOrigin, calls, wakeAt: pauseWake(next.pause) } : earliestWait();
   }
+}
+
+/** The rep's link to the org the row's scores were saved for: another org's session is refused. */
+async function linkFor(sessions: OrgSessions, row: OrgOutboxRow): Promise<Result<OrgLink, OrgError>> {
+  const linked = await sessions.forApiOrigin(row.apiOrigin, row.cookieStoreId ?? undefined);
+  if (linked.ok && linked.value.user.orgId !== row.orgId) return err(wrongOrg(row.apiOrigin));
+  return linked;
 }
 
 interface CallOutcome {
@@ -169,7 +167,7 @@ interface CallOutcome {
 
 async function reconcile(
   link: OrgLink,
-  loaded: LoadedOutbox,
+  sending: OutboxState,
   scoreIds: string[],
   now: number,
   backoff: Backoff,
@@ -178,14 +176,14 @@ async function reconcile(
   // Score ids are uuids the background generated checks for; anything else is a bug.
   if (!soql.ok) throw new Error(soql.error);
   const answer = await queryAll(link.connection, soql.value, { aboutScoresObject: true });
-  if (!answer.ok) return failed(loaded.state, scoreIds, answer, now, backoff);
+  if (!answer.ok) return failed(sending, scoreIds, answer, now, backoff);
   const found = new Map<string, string>();
   for (const record of answer.value) {
     const key = record[SCORE_KEY_FIELD];
     if (typeof key === 'string' && typeof record.Id === 'string') found.set(key, record.Id);
   }
   // The reconciled scores were marked sending to count the call: back to waiting, then settled.
-  const waiting = recoverInterrupted(loaded.state, now);
+  const waiting = recoverInterrupted(sending, now);
   return {
     state: applyReconcile(waiting, scoreIds, found, now),
     error: null,
@@ -195,18 +193,17 @@ async function reconcile(
 }
 
 async function send(
-  db: YardstickDatabase,
   link: OrgLink,
-  loaded: LoadedOutbox,
+  batch: OutboxBatch,
+  sending: OutboxState,
   scoreIds: string[],
   now: number,
   backoff: Backoff,
 ): Promise<CallOutcome> {
-  const scores = await db.scores.bulkGet(scoreIds);
   const records: OrgScoreRecord[] = [];
   const refused: UpsertOutcome[] = [];
-  scores.forEach((score, index) => {
-    const scoreKey = scoreIds[index]!;
+  scoreIds.forEach((scoreKey) => {
+    const score = batch.scores.get(scoreKey);
     if (!score) {
       refused.push(localRefusal(scoreKey, 'The score is no longer in this browser.', []));
       return;
@@ -224,7 +221,7 @@ async function send(
       );
     } else records.push(record);
   });
-  let state = applyUpsertOutcomes(loaded.state, refused, now, backoff);
+  let state = applyUpsertOutcomes(sending, refused, now, backoff);
   if (records.length === 0)
     return {
       state,

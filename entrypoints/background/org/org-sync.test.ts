@@ -188,6 +188,7 @@ describe('the drain, over real HTTP to the Salesforce test server', { timeout: 6
     server.scores.set(written!, {
       Id: 'a0X5g000009ZZZZEAA',
       OwnerId: REP.userId,
+      SystemModstamp: '2026-12-01T00:00:00.000+0000',
       fields: { Score_Key__c: written },
     });
     direct.cookies.set(API_ORIGIN, REP.token);
@@ -197,6 +198,80 @@ describe('the drain, over real HTTP to the Salesforce test server', { timeout: 6
       [lost!]: { state: 'in-org', orgRecordId: server.scores.get(lost!)!.Id },
     });
     expect(server.upserts).toEqual({ created: 3, updated: 0 });
+  });
+
+  it('a worker stopped during a call left its batch in flight: the org is asked first, each lands once', async () => {
+    await saveScores(1);
+    await harness.orgSync.drain();
+    const [written, lost] = await saveScores(2);
+    const status = (await db.orgSyncStatus.get(API_ORIGIN))!;
+    await db.orgSyncStatus.put({ ...status, inFlight: [written!, lost!] });
+    server.scores.set(written!, {
+      Id: 'a0X5g000009YYYYEAA',
+      OwnerId: REP.userId,
+      SystemModstamp: new Date().toISOString(),
+      fields: { Score_Key__c: written },
+    });
+    const restarted = createOrgSyncHarness(db, { rewriteOrigin: () => server.httpOrigin });
+    restarted.cookies.set(API_ORIGIN, REP.token);
+    await restarted.orgSync.drain();
+    expect(server.calls.get('GET query')).toBe(1);
+    expect(await restarted.orgSync.scoreStates([written!, lost!])).toEqual({
+      [written!]: { state: 'in-org', orgRecordId: 'a0X5g000009YYYYEAA' },
+      [lost!]: { state: 'in-org', orgRecordId: server.scores.get(lost!)!.Id },
+    });
+    expect(server.upserts).toEqual({ created: 2, updated: 0 });
+    expect((await db.orgSyncStatus.get(API_ORIGIN))?.inFlight).toBeNull();
+  });
+
+  it('saves go on while a call is under way: its batch is marked in the status row, no outbox row waits on it', async () => {
+    await saveScores(1);
+    await harness.orgSync.drain();
+    const batch = await saveScores(3);
+    server.slowMs = 3000;
+    server.fail('slow', 1);
+    let drained = false;
+    const draining = harness.orgSync.drain().then(() => {
+      drained = true;
+    });
+    await vi.waitUntil(() => upsertCalls() === 2, { timeout: 20_000, interval: 20 });
+    expect((await db.orgSyncStatus.get(API_ORIGIN))?.inFlight?.toSorted()).toEqual(batch.toSorted());
+    expect((await db.orgOutbox.bulkGet(batch)).map((row) => row?.state)).toEqual([
+      'waiting',
+      'waiting',
+      'waiting',
+    ]);
+    const [savedDuringCall] = await saveScores(1);
+    expect(drained).toBe(false);
+    await draining;
+    // Past any backoff, should a loaded machine have timed the held call out.
+    harness.clock.now += 60 * 60 * 1000;
+    await harness.orgSync.drain();
+    expect(server.upserts).toEqual({ created: 5, updated: 0 });
+    expect((await harness.orgSync.scoreStates([savedDuringCall!]))[savedDuringCall!]?.state).toBe('in-org');
+  });
+
+  it('lets a save under way go first: the drain reads nothing until it is stored', async () => {
+    await saveScores(1);
+    await harness.orgSync.drain();
+    const waiting = await saveScores(2);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const saving = harness.orgSync.saving(async () => {
+      await released;
+      return saveScores(1);
+    });
+    const draining = harness.orgSync.drain();
+    // Ample time for a drain that did not wait to read its batch and send it.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(upsertCalls()).toBe(1);
+    release();
+    const [savedMeanwhile] = await saving;
+    await draining;
+    expect(upsertCalls()).toBe(2);
+    expect(server.upsertLog.at(-1)!.scoreKeys.toSorted()).toEqual([...waiting, savedMeanwhile!].toSorted());
   });
 
   it('stops writing above the allowed share of the daily API limit, and says so', async () => {

@@ -1,8 +1,8 @@
 import {
+  liftOutboxPause,
   readOrgScoreStates,
   readOrgSyncSummary,
-  loadOutbox,
-  saveOutboxTransition,
+  readSyncStatuses,
 } from '../../../lib/db/org-outbox-repository';
 import type { OrgSave } from '../../../lib/db/record-score';
 import { readSetting } from '../../../lib/db/settings-repository';
@@ -10,7 +10,7 @@ import type { YardstickDatabase } from '../../../lib/db/yardstick-database';
 import type { DealSnapshot } from '../../../lib/crm/deal-snapshot';
 import type { OrgSyncStatusView } from '../../../lib/messaging/org-sync-protocol';
 import type { OrgSessions } from '../../../lib/org/salesforce/org-sessions';
-import { resume, sendNow, type Backoff } from '../../../lib/org/salesforce/outbox';
+import type { Backoff } from '../../../lib/org/salesforce/outbox';
 import type { OrgScoreState } from '../../../lib/org/salesforce/outbox-rows';
 import {
   apiOriginOfDeal,
@@ -45,12 +45,16 @@ export interface OrgSync {
   config(): Promise<OrgSyncConfig>;
   /** Where a deal's new score goes besides the local history, or null when it stays local. */
   saveTarget(deal: Pick<DealSnapshot, 'crm' | 'url'>, cookieStoreId?: string): Promise<OrgSave | null>;
+  /** Runs a save; while any runs, the drain starts no transaction, so the save never queues behind one. */
+  saving<T>(save: () => Promise<T>): Promise<T>;
   /** Drains now, or once more after the running drain: resolves when the outbox is quiet. */
   drain(): Promise<void>;
   /** A Salesforce deal was opened: its session may be new (lifts a session pause) and gets linked. */
   dealOpened(deal: Pick<DealSnapshot, 'crm' | 'url'>, cookieStoreId?: string): Promise<void>;
   /** The org session cookie of a host changed: a paused outbox may go on. */
   sessionChanged(cookieDomain: string): Promise<void>;
+  /** The rep connected an org through the connected app: its session pause is lifted, then a drain. */
+  orgConnected(apiOrigin: string): Promise<void>;
   /** The rep asked to send now: waits and pauses are lifted, then a drain. */
   sendNow(): Promise<void>;
   scoreStates(scoreIds: readonly string[]): Promise<Record<string, OrgScoreState>>;
@@ -62,6 +66,10 @@ export function createOrgSync(deps: OrgSyncDeps): OrgSync {
   let running: Promise<void> | null = null;
   let again = false;
   const linking = new Map<string, Promise<unknown>>();
+  let savesUnderWay = 0;
+  const whenSettled: (() => void)[] = [];
+  const savesSettled = () =>
+    savesUnderWay === 0 ? Promise.resolve() : new Promise<void>((resolve) => whenSettled.push(resolve));
 
   const config = async () =>
     resolveOrgSyncConfig(await deps.readPolicy(), await readSetting(deps.db, 'orgSync'));
@@ -75,6 +83,7 @@ export function createOrgSync(deps: OrgSyncDeps): OrgSync {
         now: deps.now,
         backoff: deps.backoff,
         apiLimitShare: async () => apiLimitShare,
+        savesSettled,
       }),
     );
     const wakes = results.flatMap((result) => (result.wakeAt === null ? [] : [result.wakeAt]));
@@ -99,18 +108,23 @@ export function createOrgSync(deps: OrgSyncDeps): OrgSync {
   };
 
   const liftPauses = async (trigger: 'new-session' | 'manual', apiOrigins: readonly string[] | null) => {
-    const summary = await readOrgSyncSummary(deps.db);
-    for (const status of summary.statuses) {
+    for (const status of await readSyncStatuses(deps.db)) {
       if (apiOrigins && !apiOrigins.includes(status.apiOrigin)) continue;
-      const loaded = await loadOutbox(deps.db, status.apiOrigin);
-      const next = trigger === 'manual' ? sendNow(loaded.state, deps.now()) : resume(loaded.state, trigger);
-      if (next !== loaded.state)
-        await saveOutboxTransition(deps.db, loaded, next, { ...status, pause: next.pause });
+      await liftOutboxPause(deps.db, status.apiOrigin, trigger, deps.now());
     }
   };
 
   return {
     config,
+    async saving(save) {
+      savesUnderWay += 1;
+      try {
+        return await save();
+      } finally {
+        savesUnderWay -= 1;
+        if (savesUnderWay === 0) for (const resolve of whenSettled.splice(0)) resolve();
+      }
+    },
     async saveTarget(deal, cookieStoreId) {
       const settings = await config();
       const apiOrigin = apiOriginOfDeal(deal);
@@ -139,12 +153,15 @@ export function createOrgSync(deps: OrgSyncDeps): OrgSync {
     },
     async sessionChanged(cookieDomain) {
       const domain = cookieDomain.replace(/^\./, '');
-      const summary = await readOrgSyncSummary(deps.db);
-      const origins = summary.statuses
+      const origins = (await readSyncStatuses(deps.db))
         .map((status) => status.apiOrigin)
         .filter((origin) => new URL(origin).hostname.endsWith(domain));
       if (origins.length === 0) return;
       await liftPauses('new-session', origins);
+      await drain();
+    },
+    async orgConnected(apiOrigin) {
+      await liftPauses('new-session', [apiOrigin]);
       await drain();
     },
     async sendNow() {
@@ -173,6 +190,10 @@ export function createOrgSync(deps: OrgSyncDeps): OrgSync {
             }
           : null,
         connectedAppAvailable: settings.connectedAppClientId !== null,
+        connectOrigin:
+          settings.connectedAppClientId !== null && paused?.pause?.error?.code === 'session-refused-for-api'
+            ? paused.apiOrigin
+            : null,
       };
     },
   };

@@ -4,6 +4,7 @@ import {
   type LinkMemory,
   type RememberedLink,
 } from '../../../lib/org/salesforce/org-sessions';
+import type { OAuthGrants } from '../../../lib/org/salesforce/oauth/oauth-grants';
 import { peekSession } from '../../../lib/org/salesforce/peek-link';
 import type { BackgroundServices } from '../background-services';
 import { createOrgSync, type OrgSync } from './org-sync';
@@ -39,19 +40,21 @@ async function readSessionId(apiOrigin: string, cookieStoreId?: string): Promise
 export function setUpOrgSync(
   services: BackgroundServices,
   announceStateChange: () => Promise<void>,
+  oauth: OAuthGrants,
 ): OrgSync {
   const sessions = createOrgSessions({
     readSessionId,
     fetch: (url, init) => fetch(url, init),
     memory: sessionMemory,
     timeoutMs: CALL_TIMEOUT_MS,
+    oauth,
   });
   const orgSync = createOrgSync({
     db: services.db,
     readPolicy: async () => (await services.readPolicy()).policy,
     sessions,
     peekSession: (apiOrigin, cookieStoreId) =>
-      peekSession({ readSessionId, memory: sessionMemory }, apiOrigin, cookieStoreId),
+      peekSession({ readSessionId, memory: sessionMemory, oauth }, apiOrigin, cookieStoreId),
     async exclusive(drain) {
       let result: Awaited<ReturnType<typeof drain>> | undefined;
       await navigator.locks.request(DRAIN_LOCK, async () => {

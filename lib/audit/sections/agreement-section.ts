@@ -29,6 +29,7 @@ export function criterionAgreement(
   const everRated = new Set<number>();
   let fewest = Infinity;
   let most = 0;
+  let calibrationCases = 0;
   for (const group of groups.values()) {
     let known = 0;
     for (const s of group) {
@@ -45,10 +46,15 @@ export function criterionAgreement(
       raters.add(data.raterOf[s]!);
     }
     units.push(values);
+    if (isCalibration(data, group)) calibrationCases++;
     fewest = Math.min(fewest, known);
     most = Math.max(most, known);
   }
-  let alpha = krippendorffAlpha(units, { minUnits: minimums.alphaUnits, bootstrap });
+  let alpha = krippendorffAlpha(units, {
+    minUnits: minimums.alphaUnits,
+    minIntervalUnits: minimums.alphaIntervalUnits,
+    bootstrap,
+  });
   if (everRated.size <= 1) alpha = oneRaterAlpha(alpha);
   const kappa =
     units.length > 0 && fewest !== most
@@ -56,6 +62,8 @@ export function criterionAgreement(
       : fleissKappa(units, { minUnits: minimums.kappaUnits });
   return {
     units: alpha.units,
+    deals: alpha.units - calibrationCases,
+    calibrationCases,
     raters: raters.size,
     alpha,
     fleissKappa: kappa,
@@ -105,20 +113,65 @@ function iccOf(
   return intraclassCorrelations(rows, { minTargets: minimums.iccUnits });
 }
 
+/** A unit is a calibration case when its scores were made in a calibration session. */
+function isCalibration(data: AuditIndex, group: readonly number[]): boolean {
+  return data.scores[group[0]!]!.context === 'calibration';
+}
+
+/** Ordinal α of criterion `c` with one rater's ratings left out (point estimate, no bootstrap). */
+export function ordinalAlphaWithoutRater(
+  data: AuditIndex,
+  groups: DealGroups,
+  c: number,
+  rater: number,
+  minimums: Minimums,
+): AlphaFigure {
+  const width = data.criteria.length;
+  const units: number[][] = [];
+  for (const group of groups.values()) {
+    const values: number[] = [];
+    for (const s of group) {
+      if (data.raterOf[s] === rater) continue;
+      const level = data.levels[s * width + c]!;
+      if (!Number.isNaN(level)) values.push(level);
+    }
+    if (values.length >= 2) units.push(values);
+  }
+  return krippendorffAlpha(units, { minUnits: minimums.alphaUnits, bootstrap: false, metrics: ['ordinal'] })
+    .ordinal;
+}
+
 /** Interval α of the totals over each rater's latest total per deal. */
 export function totalAgreement(
   data: AuditIndex,
   groups: DealGroups,
   minimums: Minimums,
   bootstrap: AuditOptions['bootstrap'],
-): { units: number; raters: number; alpha: AlphaFigure } {
+): { units: number; deals: number; calibrationCases: number; raters: number; alpha: AlphaFigure } {
   const value = (s: number) => data.scores[s]!.total;
   const units = unitsFor(groups, value);
   const raters = pairableRaters(data, groups, value);
   const everRated = new Set<number>();
   for (const group of groups.values())
     for (const s of group) if (value(s) !== null) everRated.add(data.raterOf[s]!);
-  let alpha = krippendorffAlpha(units, { minUnits: minimums.alphaUnits, bootstrap, metrics: ['interval'] });
+  let alpha = krippendorffAlpha(units, {
+    minUnits: minimums.alphaUnits,
+    minIntervalUnits: minimums.alphaIntervalUnits,
+    bootstrap,
+    metrics: ['interval'],
+  });
   if (everRated.size <= 1) alpha = oneRaterAlpha(alpha);
-  return { units: alpha.units, raters: raters.size, alpha: alpha.interval };
+  let calibrationCases = 0;
+  for (const group of groups.values()) {
+    let known = 0;
+    for (const s of group) if (value(s) !== null) known++;
+    if (known >= 2 && isCalibration(data, group)) calibrationCases++;
+  }
+  return {
+    units: alpha.units,
+    deals: alpha.units - calibrationCases,
+    calibrationCases,
+    raters: raters.size,
+    alpha: alpha.interval,
+  };
 }

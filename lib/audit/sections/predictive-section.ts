@@ -5,7 +5,7 @@ import { bandBrierScore, type BandOutcome } from '../brier-score';
 import { missing } from '../figure';
 import { mannWhitneyAuc } from '../mann-whitney-auc';
 import type { Minimums } from '../minimums';
-import { winRateByBand } from '../win-rate-by-band';
+import { winRateByBand, type BandWinRate } from '../win-rate-by-band';
 
 /** A closed deal's value (a level or a total) and whether it was won. */
 export interface ClosedValue {
@@ -36,7 +36,9 @@ export function totalPredictive(
     : [];
   return {
     ...predictiveOf(totals, minimums),
-    winRateByBand: bands ? winRateByBand(banded, orderOf(bands), { minDeals: minimums.bandDeals }) : null,
+    winRateByBand: bands
+      ? withBandLabels(winRateByBand(banded, orderOf(bands), { minDeals: minimums.bandDeals }), bands)
+      : null,
     ...(bands
       ? {}
       : {
@@ -52,6 +54,19 @@ export function totalPredictive(
           skill: null,
         },
   };
+}
+
+/** A manager reads "band Developing", not the band's id, in what would make a win rate sufficient. */
+function withBandLabels(rates: BandWinRate[], bands: readonly Band[]): BandWinRate[] {
+  const labels = new Map(bands.map((band) => [band.id, band.label]));
+  for (const rate of rates) {
+    if (rate.winRate.value !== null || !rate.winRate.sufficientWhen) continue;
+    rate.winRate.sufficientWhen = rate.winRate.sufficientWhen.map((need) => ({
+      ...need,
+      in: `band ${labels.get(rate.band) ?? rate.band}`,
+    }));
+  }
+  return rates;
 }
 
 function orderOf(bands: readonly Band[]): string[] {

@@ -2,9 +2,10 @@ import type { AuditIndex, DealGroups } from '../audit-index';
 import type { RaterAudit } from '../audit-report';
 import { summarise } from '../descriptive-statistics';
 import { missing } from '../figure';
-import type { Minimums } from '../minimums';
+import type { BiasFlagRule, Minimums } from '../minimums';
 import { raterBiasIndexed } from '../rater-bias';
 import { raterDriftIndexed, type RaterDrift } from '../rater-drift';
+import { robustRaterBias } from '../robust-bias';
 
 /** Each rater's audit (bias, drift, totals), sorted by rater id. */
 export function ratersOf(
@@ -12,6 +13,7 @@ export function ratersOf(
   latest: DealGroups,
   history: DealGroups,
   minimums: Minimums,
+  biasFlag: BiasFlagRule,
 ): RaterAudit[] {
   const { criteria, raters } = data;
   const width = criteria.length;
@@ -20,6 +22,19 @@ export function ratersOf(
     const entries = raterBiasIndexed(latest.values(), raters, data.raterOf, valueOf, {
       minUnits: minimums.biasUnits,
     });
+    return new Map(entries.map((entry) => [entry.rater, entry.bias]));
+  });
+  const robust = criteria.map((_, c) => {
+    const entries = robustRaterBias(
+      latest.values(),
+      raters,
+      data.raterOf,
+      (s) => data.levels[s * width + c]!,
+      {
+        minUnits: minimums.biasUnits,
+        flagRule: biasFlag,
+      },
+    );
     return new Map(entries.map((entry) => [entry.rater, entry.bias]));
   });
   const timeOf = (s: number) => data.timeOf[s]!;
@@ -46,6 +61,7 @@ export function ratersOf(
     ...missing(0, 'insufficient data', 'the rater shares no deal with another rater'),
     se: null,
   };
+  const noRobustComparison = { ...noComparison, flagged: false };
   const noDrift: Omit<RaterDrift, 'rater'> = {
     windows: [],
     slopePer30Days: { ...missing(0, 'insufficient data', 'no dated ratings'), se: null },
@@ -56,6 +72,9 @@ export function ratersOf(
       scores: scoreCounts[r]!,
       deals: dealCounts[r]!,
       bias: Object.fromEntries(criteria.map((criterion, c) => [criterion, bias[c]!.get(id) ?? noComparison])),
+      robustBias: Object.fromEntries(
+        criteria.map((criterion, c) => [criterion, robust[c]!.get(id) ?? noRobustComparison]),
+      ),
       drift: Object.fromEntries(criteria.map((criterion, c) => [criterion, drift[c]!.get(id) ?? noDrift])),
       totals: summarise(totals[r]!),
     }))

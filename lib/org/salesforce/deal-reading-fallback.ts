@@ -31,6 +31,7 @@ const WORDS: Record<PageFallbackCode, string> = {
   network: 'Salesforce could not be reached (offline, or the connection dropped).',
   aborted: 'the reading was cancelled.',
   'unexpected-answer': 'Salesforce answered with something Yardstick cannot read.',
+  'query-job-failed': 'a Salesforce bulk query job failed.',
   'record-not-found': 'Salesforce did not return this opportunity (deleted, or not shared with you).',
   'not-an-org-page': 'this page is not a Salesforce org page Yardstick reads through the API.',
 };

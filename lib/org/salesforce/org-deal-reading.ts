@@ -11,7 +11,13 @@ import { readDeal } from './read-deal';
 /** The background's answer about a deal: the org's reading, or why the page's reading stays. */
 export type OrgDealReading =
   | { dealKey: string; source: 'api'; snapshot: DealSnapshot }
-  | { dealKey: string; source: 'page'; reason: PageFallbackReason };
+  | {
+      dealKey: string;
+      source: 'page';
+      reason: PageFallbackReason;
+      /** The org refuses the browser session and policy names a connected app: the rep may connect through it. */
+      canConnect?: boolean;
+    };
 
 /** What the sidebar's tab asked: the tab, its URL (the sender's, never the message's) and its deal. */
 export interface OrgDealRequest {

@@ -15,6 +15,7 @@ export type OrgErrorCode =
   | 'timeout'
   | 'network'
   | 'aborted'
+  | 'query-job-failed'
   | 'unexpected-answer';
 
 /** One failed call to the org: a code to act on, a message a rep can act on, and the org's own words. */
@@ -197,6 +198,18 @@ export function unexpectedAnswer(answer: OrgAnswer, expected: string): OrgError 
     null,
     [],
     `Salesforce answered HTTP ${answer.status} without the ${expected} Yardstick asked for.`,
+  );
+}
+
+/** A Bulk API 2.0 query job that ended `Failed` or `Aborted` instead of `JobComplete`. */
+export function queryJobFailed(state: string, orgMessage: string | null): OrgError {
+  return make(
+    'query-job-failed',
+    200,
+    null,
+    orgMessage,
+    [],
+    `Salesforce's bulk query job ended ${state}${orgMessage ? `: ${orgMessage}` : ''}. Nothing was loaded; try again, and if it keeps failing, tell your Salesforce admin.`,
   );
 }
 

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../../result';
 import { sha256Hex } from '../../sha256-hex';
 import { apiOriginForHost } from './api-host';
+import type { OAuthGrants } from './oauth/oauth-grants';
 import type { ApiUsage } from './api-usage';
 import type { OrgError } from './org-error';
 import {
@@ -42,6 +43,8 @@ export interface OrgSessionDeps {
   timeoutMs: number;
   /** Calls made while linking report the org's API usage here. */
   onApiUsage?(apiOrigin: string, usage: ApiUsage): void;
+  /** The connected app's grants: an org the rep connected through OAuth is called with its token, not the cookie. */
+  oauth?: Pick<OAuthGrants, 'current' | 'authorizedFetch'>;
 }
 
 /** Links to the orgs of Salesforce pages, each made once per session and remembered. */
@@ -66,6 +69,18 @@ function localError(code: OrgError['code'], message: string): OrgError {
  */
 export function createOrgSessions(deps: OrgSessionDeps): OrgSessions {
   async function forApiOrigin(apiOrigin: string, cookieStoreId?: string): Promise<Result<OrgLink, OrgError>> {
+    // The rep connected this org through the connected app because its API refuses the browser session.
+    const grant = await deps.oauth?.current(apiOrigin);
+    if (grant && deps.oauth) {
+      const connection = {
+        origin: grant.instanceUrl,
+        sessionId: grant.accessToken,
+        fetch: deps.oauth.authorizedFetch(apiOrigin),
+        timeoutMs: deps.timeoutMs,
+        apiVersion: grant.apiVersion,
+      };
+      return ok({ connection, user: grant.user });
+    }
     const sessionId = await deps.readSessionId(apiOrigin, cookieStoreId);
     if (!sessionId) {
       return err(

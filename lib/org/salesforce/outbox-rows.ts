@@ -26,6 +26,12 @@ export interface OrgSyncStatusRow {
   pause: OutboxPause | null;
   lastError: { message: string; at: string } | null;
   apiUsage: ApiUsage | null;
+  /**
+   * The scores of the call under way. Kept here, not on the outbox rows, so marking a batch writes one
+   * row that saves never touch; a stopped worker leaves it set, and the next drain checks those scores
+   * with the org before sending them again. Absent on rows from before schema version 3.
+   */
+  inFlight?: string[] | null;
 }
 
 /** A score's org state as the sidebar and popup show it. */

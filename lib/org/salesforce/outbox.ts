@@ -52,7 +52,8 @@ export interface Backoff {
 /** How long a request-limit refusal pauses the outbox: the daily limit is a rolling 24 hours. */
 export const LIMIT_PAUSE_MS = 60 * 60 * 1000;
 
-const BATCH_SIZE = 200;
+/** The most records one collections upsert carries (the API's own limit). */
+export const OUTBOX_BATCH_SIZE = 200;
 // The org refused these records for now, not for good (a row lock held by another save).
 const TRANSIENT_RECORD_CODES = new Set(['UNABLE_TO_LOCK_ROW', 'REQUEST_RUNNING_TOO_LONG']);
 
@@ -94,10 +95,13 @@ export function nextStep(state: OutboxState, now: number): OutboxStep {
   );
   const uncertain = due.filter((entry) => entry.uncertain);
   if (uncertain.length > 0) {
-    return { kind: 'reconcile', scoreIds: uncertain.slice(0, BATCH_SIZE).map((entry) => entry.scoreId) };
+    return {
+      kind: 'reconcile',
+      scoreIds: uncertain.slice(0, OUTBOX_BATCH_SIZE).map((entry) => entry.scoreId),
+    };
   }
   if (due.length > 0)
-    return { kind: 'send', scoreIds: due.slice(0, BATCH_SIZE).map((entry) => entry.scoreId) };
+    return { kind: 'send', scoreIds: due.slice(0, OUTBOX_BATCH_SIZE).map((entry) => entry.scoreId) };
   const waits = state.entries.flatMap((entry) => (entry.state === 'waiting' ? [entry.nextAttemptAt] : []));
   return { kind: 'idle', wakeAt: waits.length > 0 ? Math.min(...waits) : null };
 }
@@ -273,6 +277,7 @@ function pauseFor(error: OrgError, now: number): OutboxPause | null {
     case 'timeout':
     case 'network':
     case 'aborted':
+    case 'query-job-failed':
       return null;
   }
 }

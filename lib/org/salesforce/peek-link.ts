@@ -1,4 +1,5 @@
 import { sha256Hex } from '../../sha256-hex';
+import type { OAuthGrants } from './oauth/oauth-grants';
 import type { LinkMemory, OrgSessionDeps } from './org-sessions';
 import type { OrgUser } from './rest-client';
 import { orgIdFromSessionId } from './session-id';
@@ -12,13 +13,16 @@ export interface PeekedSession {
 
 /**
  * Reads the session cookie and the remembered link only (no network): a save never waits for the
- * org. Null when there is no Salesforce session for the origin.
+ * org. A connected app's grant comes first. Null when there is no Salesforce session for the origin.
  */
 export async function peekSession(
-  deps: Pick<OrgSessionDeps, 'readSessionId'> & { memory: LinkMemory },
+  deps: Pick<OrgSessionDeps, 'readSessionId'> & { memory: LinkMemory; oauth?: Pick<OAuthGrants, 'current'> },
   apiOrigin: string,
   cookieStoreId?: string,
 ): Promise<PeekedSession | null> {
+  // A connected app's grant was verified with the org when the rep connected: its user is the org's.
+  const grant = await deps.oauth?.current(apiOrigin);
+  if (grant) return { orgId: grant.user.orgId, user: grant.user };
   const sessionId = await deps.readSessionId(apiOrigin, cookieStoreId);
   if (!sessionId) return null;
   const orgId = orgIdFromSessionId(sessionId);

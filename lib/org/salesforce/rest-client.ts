@@ -1,37 +1,15 @@
-import { err, ok, type Result } from '../../result';
-import { parseApiUsage, type ApiUsage } from './api-usage';
-import {
-  orgErrorFromAnswer,
-  orgErrorFromFailure,
-  unexpectedAnswer,
-  type OrgAnswer,
-  type OrgError,
-} from './org-error';
+import { err, ok } from '../../result';
+import type { ApiUsage } from './api-usage';
+import { orgRequest, type OrgCall, type OrgConnection } from './org-request';
+
+export type { FetchLike, OrgCall, OrgConnection } from './org-request';
 import { SCORE_KEY_FIELD, SCORE_OBJECT } from './score-object';
 import type { OrgScoreRecord } from './score-to-org-record';
-
-/** The `fetch` the caller owns (the background's); injected so this file stays pure and testable. */
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
-
-/** Who calls which org, and how long a call may take. */
-export interface OrgConnection {
-  /** The API origin (`https://acme.my.salesforce.com`), from apiOriginForHost. */
-  origin: string;
-  /** The `sid` cookie of that origin. */
-  sessionId: string;
-  fetch: FetchLike;
-  timeoutMs: number;
-  /** Aborts the call early (a navigation, the outbox stopping). */
-  signal?: AbortSignal;
-}
 
 /** A connection with the API version chosen from the org's list. */
 export interface VersionedConnection extends OrgConnection {
   apiVersion: string;
 }
-
-/** A call's outcome and the org's API usage seen on its answers (null when no header came). */
-export type OrgCall<T> = Result<T, OrgError> & { apiUsage: ApiUsage | null };
 
 /**
  * The lowest API version Yardstick uses: collections upsert by external id needs 46.0, and the audit's
@@ -63,51 +41,12 @@ interface Sent {
 }
 
 async function send(connection: OrgConnection, sent: Sent): Promise<OrgCall<unknown>> {
-  const signals = [AbortSignal.timeout(connection.timeoutMs)];
-  if (connection.signal) signals.push(connection.signal);
-  let response: Response;
-  let text: string;
-  try {
-    response = await connection.fetch(connection.origin + sent.path, {
-      method: sent.method,
-      headers: {
-        Authorization: `Bearer ${connection.sessionId}`,
-        'Sforce-Call-Options': 'client=Yardstick',
-        Accept: 'application/json',
-        ...(sent.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: sent.body === undefined ? undefined : JSON.stringify(sent.body),
-      // A redirect would be followed without the Authorization header: take it as an error instead.
-      redirect: 'manual',
-      credentials: 'omit',
-      signal: AbortSignal.any(signals),
-    });
-    text = await response.text();
-  } catch (failure) {
-    return { ...err(orgErrorFromFailure(failure, connection.timeoutMs)), apiUsage: null };
-  }
-  const apiUsage = parseApiUsage(response.headers.get('Sforce-Limit-Info'));
-  const answer: OrgAnswer = {
-    status: response.status,
-    contentType: response.headers.get('Content-Type'),
-    body: text,
-    location: response.headers.get('Location'),
-    opaqueRedirect: response.type === 'opaqueredirect',
-  };
-  if (answer.opaqueRedirect || response.status < 200 || response.status >= 300) {
-    return { ...err(orgErrorFromAnswer(answer, { aboutScoresObject: sent.aboutScoresObject })), apiUsage };
-  }
-  if (!answer.contentType?.toLowerCase().includes('json')) {
-    return { ...err(unexpectedAnswer(answer, 'JSON')), apiUsage };
-  }
-  try {
-    return { ...ok(JSON.parse(text) as unknown), apiUsage };
-  } catch {
-    return { ...err(unexpectedAnswer(answer, 'JSON')), apiUsage };
-  }
+  const reply = await orgRequest(connection, { ...sent, expect: 'json' });
+  return reply.ok ? { ...ok(reply.value.body), apiUsage: reply.apiUsage } : reply;
 }
 
-function shapeError(apiUsage: ApiUsage | null, what: string): OrgCall<never> {
+/** A 2xx answer without the shape the call expects. */
+export function shapeError(apiUsage: ApiUsage | null, what: string): OrgCall<never> {
   return {
     ...err({
       code: 'unexpected-answer',

@@ -52,7 +52,11 @@ describe('scoreToOrgRecord', () => {
 
   it('links no opportunity for a calibration case or a deal from another CRM', () => {
     const calibration = scoreToOrgRecord(dealScore({ context: 'calibration' }));
-    expect(calibration).toMatchObject({ Opportunity__c: null, Deal_Key__c: null, Context__c: 'calibration' });
+    expect(calibration).toMatchObject({
+      Opportunity__c: null,
+      Deal_Key__c: 'salesforce-lightning:acme:0065g00000AbCdEAAV',
+      Context__c: 'calibration',
+    });
     const hubspot = scoreToOrgRecord(
       dealScore({ deal: { ...dealScore().deal, crm: 'hubspot', recordId: '1234567' } }),
     );

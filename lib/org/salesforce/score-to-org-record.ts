@@ -35,7 +35,8 @@ export function scoreToOrgRecord(score: OrgScore): OrgScoreRecord {
   const record: OrgScoreRecord = {
     attributes: { type: SCORE_OBJECT },
     [SCORE_FIELDS.key]: score.id,
-    [SCORE_FIELDS.dealKey]: score.context === 'deal' ? score.dealKey : null,
+    // A calibration case's key too: the audit groups a case's ratings by it.
+    [SCORE_FIELDS.dealKey]: score.dealKey,
     [SCORE_FIELDS.opportunity]: score.context === 'deal' ? opportunity : null,
     [SCORE_FIELDS.context]: score.context,
     [SCORE_FIELDS.role]: score.role ?? 'rep',

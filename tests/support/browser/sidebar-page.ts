@@ -35,6 +35,17 @@ export async function navigateInApp(page: Page, hook: string, pathAndQuery: stri
   );
 }
 
+/**
+ * Opens a criterion's evidence note, closed when a deal opens, with its toggle; returns the note.
+ * (Enter on one of the criterion's levels opens it too.)
+ */
+export async function openEvidenceNote(sidebar: Locator, criterion: string): Promise<Locator> {
+  await sidebar.getByRole('button', { name: `Evidence for ${criterion}`, expanded: false }).click();
+  const note = sidebar.getByRole('textbox', { name: `Evidence for ${criterion}` });
+  await note.waitFor();
+  return note;
+}
+
 /** Picks the nth level of a criterion and saves; resolves once the sidebar says it saved. */
 export async function scoreAndSave(page: Page, criterion: string, levelIndex: number): Promise<void> {
   const sidebar = sidebarOf(page);

@@ -103,6 +103,13 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
       definitionsPreviews.push(active.hash);
     },
     orgSync: createOrgSyncHarness(services.db, { policy: {} }).orgSync,
+    // No connected app here: connecting says so.
+    orgOAuth: {
+      connect: async () => ({
+        ok: false,
+        error: { code: 'no-connected-app', message: 'No connected app is set up.' },
+      }),
+    },
     // No browser session here: every Salesforce deal stays with the page's reading.
     orgDeals: createOrgDealReader({
       sessions: createOrgSessions({
@@ -158,8 +165,10 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
   const options: OptionsBackend = {
     getSettings: () => send({ type: MessageType.getSettings }),
     getOrgSyncStatus: () => send({ type: MessageType.getOrgSyncStatus }),
+    listDealsToRescore: () => send({ type: MessageType.listDealsToRescore }),
     setOrgSync: (enabled) => send({ type: MessageType.setOrgSync, enabled }),
     sendOrgScoresNow: () => send({ type: MessageType.sendOrgScoresNow }),
+    connectOrg: (apiOrigin: string) => send({ type: MessageType.connectOrgFromPage, apiOrigin }),
     setRater: (rater) => send({ type: MessageType.setRater, rater }),
     importDefinitions: (fileName, text) => send({ type: MessageType.importDefinitions, fileName, text }),
     useBuiltInDefinitions: () => send({ type: MessageType.useBuiltInDefinitions }),

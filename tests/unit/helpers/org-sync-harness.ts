@@ -4,6 +4,7 @@ import {
   type LinkMemory,
   type RememberedLink,
 } from '../../../lib/org/salesforce/org-sessions';
+import type { OAuthGrants } from '../../../lib/org/salesforce/oauth/oauth-grants';
 import { peekSession } from '../../../lib/org/salesforce/peek-link';
 import type { ManagedPolicy } from '../../../lib/policy/managed-policy';
 import { createOrgSync, type OrgSync } from '../../../entrypoints/background/org/org-sync';
@@ -28,7 +29,11 @@ export interface OrgSyncHarness {
  */
 export function createOrgSyncHarness(
   db: YardstickDatabase,
-  options: { rewriteOrigin?: (apiOrigin: string) => string; policy?: ManagedPolicy } = {},
+  options: {
+    rewriteOrigin?: (apiOrigin: string) => string;
+    policy?: ManagedPolicy;
+    oauth?: OAuthGrants;
+  } = {},
 ): OrgSyncHarness {
   const cookies = new Map<string, string>();
   const links = new Map<string, RememberedLink>();
@@ -47,6 +52,7 @@ export function createOrgSyncHarness(
     readSessionId,
     memory,
     timeoutMs: 5000,
+    oauth: options.oauth,
     fetch: (url, init) => {
       const target = new URL(url);
       fetches.push(`${init.method ?? 'GET'} ${target.pathname}`);
@@ -59,7 +65,7 @@ export function createOrgSyncHarness(
     readPolicy: async () => harness.policy,
     sessions,
     peekSession: (apiOrigin, cookieStoreId) =>
-      peekSession({ readSessionId, memory }, apiOrigin, cookieStoreId),
+      peekSession({ readSessionId, memory, oauth: options.oauth }, apiOrigin, cookieStoreId),
     exclusive: (drain) => {
       const run = chain.then(drain);
       chain = run.catch(() => undefined);

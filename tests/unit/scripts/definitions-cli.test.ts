@@ -48,3 +48,29 @@ describe('npm run definitions -- validate', () => {
     expect((await run('validate')).code).toBe(2);
   });
 });
+
+describe('npm run definitions -- validate, warnings', () => {
+  it('warns, located, about a level labelled like Unknown, and still exits 0', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'defs-cli-'));
+    const file = path.join(dir, 'unknown-level.yaml');
+    const definitions = JSON.parse(
+      JSON.stringify((await import('../../fixtures/definitions/two-criteria.json')).default),
+    );
+    definitions.criteria[1].levels[0].label = 'Unkown';
+    writeFileSync(file, (await import('yaml')).stringify(definitions));
+    const { code, output } = await run('validate', file);
+    expect(code).toBe(0);
+    expect(output).toContain('✓ ');
+    expect(output).toMatch(
+      /warning: criteria\[1\]\.levels\[0\]\.label: "Unkown" reads as Unknown, .* \(line \d+, column \d+\)/,
+    );
+  });
+
+  it('prints no warning for the shipped frameworks', async () => {
+    const frameworks = path.resolve(import.meta.dirname, '../../../public/definitions');
+    const files = ['meddpicc', 'meddicc', 'bant', 'spiced'].map((id) => path.join(frameworks, `${id}.json`));
+    const { code, output } = await run('validate', ...files);
+    expect(code).toBe(0);
+    expect(output).not.toContain('warning');
+  });
+});

@@ -1,0 +1,172 @@
+import { insufficient, known, missing, type Figure } from './figure';
+import { DEFAULT_BIAS_FLAG, DEFAULT_MINIMUMS, type BiasFlagRule } from './minimums';
+
+/**
+ * A rater's bias measured from the team's consensus (raters set aside as outliers excluded), and
+ * whether it is large and steady enough to name the rater. One lenient rater moves no one else's.
+ */
+export type RobustBiasFigure = Figure & {
+  /** Standard error of the rater's effect (residual sd / √n), when n ≥ 2. */
+  se: number | null;
+  /** Set aside as an outlier: ≥ `atLeastLevels` from the others and ≥ `atLeastStandardErrors` standard errors. */
+  flagged: boolean;
+};
+
+/** One rater's robust bias on one criterion. */
+export interface RaterRobustBias {
+  rater: string;
+  bias: RobustBiasFigure;
+}
+
+/** Options for {@link robustRaterBias}. */
+export interface RobustBiasOptions {
+  /** Fewer units shared with another rater gives "insufficient data". */
+  minUnits?: number;
+  flagRule?: BiasFlagRule;
+}
+
+/** The fewest raters for telling who differs: with two, either could be the one. */
+export const RATERS_FOR_MEDIAN = 3;
+
+/** Sweeps of the additive fit; each halves the error or better, and designs here converge in a few. */
+const MAX_SWEEPS = 200;
+
+/**
+ * Robust rater bias: fits the additive model rating = deal level + rater effect (least squares,
+ * by alternating means over units with ≥ 2 known ratings), sets aside outlying raters one at a
+ * time (leave-one-out: each rater against the mean of the others), and measures every effect from
+ * the mean of the raters kept, so one lenient rater moves no one else's figure. n = the rater's
+ * units. `groups` lists rating indices per unit, NaN = missing; raters sorted by id.
+ */
+export function robustRaterBias(
+  groups: Iterable<readonly number[]>,
+  raterNames: readonly string[],
+  raterOf: ArrayLike<number>,
+  valueOf: (i: number) => number,
+  options: RobustBiasOptions = {},
+): RaterRobustBias[] {
+  const minUnits = options.minUnits ?? DEFAULT_MINIMUMS.biasUnits;
+  const rule = options.flagRule ?? DEFAULT_BIAS_FLAG;
+  const raters = raterNames.length;
+  const seen = new Uint8Array(raters);
+  const units: { rater: number; value: number }[][] = [];
+  for (const group of groups) {
+    const ratings: { rater: number; value: number }[] = [];
+    for (const i of group) {
+      seen[raterOf[i]!] = 1;
+      const value = valueOf(i);
+      if (!Number.isNaN(value)) ratings.push({ rater: raterOf[i]!, value });
+    }
+    if (ratings.length >= 2) units.push(ratings);
+  }
+  const effect = new Float64Array(raters);
+  const level = new Float64Array(units.length);
+  const n = new Float64Array(raters);
+  for (const unit of units) for (const { rater } of unit) n[rater]!++;
+  const sums = new Float64Array(raters);
+  for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+    units.forEach((unit, u) => {
+      let sum = 0;
+      for (const { rater, value } of unit) sum += value - effect[rater]!;
+      level[u] = sum / unit.length;
+    });
+    sums.fill(0);
+    units.forEach((unit, u) => {
+      for (const { rater, value } of unit) sums[rater]! += value - level[u]!;
+    });
+    let change = 0;
+    for (let r = 0; r < raters; r++) {
+      if (n[r] === 0) continue;
+      const next = sums[r]! / n[r]!;
+      change = Math.max(change, Math.abs(next - effect[r]!));
+      effect[r] = next;
+    }
+    if (change < 1e-10) break;
+  }
+  const se = new Float64Array(raters);
+  units.forEach((unit, u) => {
+    for (const { rater, value } of unit) se[rater]! += (value - level[u]! - effect[rater]!) ** 2;
+  });
+  for (let r = 0; r < raters; r++) se[r] = n[r]! >= 2 ? Math.sqrt(se[r]! / (n[r]! - 1) / n[r]!) : NaN;
+  const { reference, outliers } = teamReference(effect, se, n, minUnits, rule);
+  const present = raterNames.map((name, r) => ({ name, r })).filter(({ r }) => seen[r] === 1);
+  return present
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map(({ name, r }) => ({
+      rater: name,
+      bias: robustBiasFigure(
+        n[r]!,
+        effect[r]! - reference,
+        se[r]!,
+        minUnits,
+        outliers.has(r),
+        present.length,
+      ),
+    }));
+}
+
+/**
+ * The team's reference effect: the mean effect of the raters left after setting aside, one at a
+ * time, the rater furthest from the mean of the others (in standard errors) while that rater
+ * passes the flag rule. A majority always stays, and with fewer than 3 raters nobody is set aside.
+ */
+function teamReference(
+  effect: Float64Array,
+  se: Float64Array,
+  n: Float64Array,
+  minUnits: number,
+  rule: BiasFlagRule,
+): { reference: number; outliers: Set<number> } {
+  const kept = new Set([...effect.keys()].filter((r) => n[r]! > 0));
+  const outliers = new Set<number>();
+  const mostOutliers = Math.floor((kept.size - 1) / 2);
+  while (kept.size >= RATERS_FOR_MEDIAN && outliers.size < mostOutliers) {
+    let worst = -1;
+    let worstScore = 0;
+    let worstGap = 0;
+    for (const r of kept) {
+      if (n[r]! < minUnits || Number.isNaN(se[r]!)) continue;
+      let sum = 0;
+      let variance = 0;
+      for (const o of kept) {
+        if (o === r) continue;
+        sum += effect[o]!;
+        variance += Number.isNaN(se[o]!) ? 0 : se[o]! ** 2;
+      }
+      const others = kept.size - 1;
+      const gap = effect[r]! - sum / others;
+      const gapSe = Math.sqrt(se[r]! ** 2 + variance / (others * others));
+      const score = gapSe > 0 ? Math.abs(gap) / gapSe : Math.abs(gap) > 0 ? Infinity : 0;
+      if (score > worstScore) {
+        worst = r;
+        worstScore = score;
+        worstGap = gap;
+      }
+    }
+    // The tolerance keeps a gap of exactly the threshold (0.5 computed as 0.4999…) at the threshold.
+    const passes =
+      Math.abs(worstGap) >= rule.atLeastLevels - 1e-9 && worstScore >= rule.atLeastStandardErrors;
+    if (worst < 0 || !passes) break;
+    kept.delete(worst);
+    outliers.add(worst);
+  }
+  let sum = 0;
+  for (const r of kept) sum += effect[r]!;
+  return { reference: kept.size > 0 ? sum / kept.size : 0, outliers };
+}
+
+function robustBiasFigure(
+  n: number,
+  bias: number,
+  se: number,
+  minUnits: number,
+  flagged: boolean,
+  ratersPresent: number,
+): RobustBiasFigure {
+  const none = { se: null, flagged: false };
+  if (ratersPresent <= 1) {
+    return { ...missing(n, 'one rater', 'there is no other rater to compare with'), ...none };
+  }
+  if (n < minUnits) return { ...insufficient(n, 'units shared with another rater', minUnits), ...none };
+  return { ...known(bias, n), se: Number.isNaN(se) ? null : se, flagged };
+}

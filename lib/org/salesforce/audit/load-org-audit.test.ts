@@ -1,0 +1,185 @@
+// @vitest-environment node
+import { closeFixtureDeals, seedOrg, TEAM, teamFixture } from '../../../../tests/support/org-audit-fixture';
+import { TEST_SESSIONS } from '../../../../tests/support/salesforce-test-org';
+import {
+  startSalesforceTestServer,
+  type SalesforceTestServer,
+} from '../../../../tests/support/salesforce-test-server';
+import type { OrgConnection } from '../rest-client';
+import { loadOrgAudit, type OrgAuditLoadOptions } from './load-org-audit';
+import { rowsToAuditInput } from './rows-to-audit';
+
+const [REP, MANAGER, AUDITOR] = TEST_SESSIONS as [
+  (typeof TEST_SESSIONS)[0],
+  (typeof TEST_SESSIONS)[0],
+  (typeof TEST_SESSIONS)[0],
+];
+const SEGMENTS = new Map([['lead_source', 'LeadSource']]);
+let server: SalesforceTestServer;
+
+beforeEach(async () => {
+  server = await startSalesforceTestServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+const connection = (token = MANAGER.token): OrgConnection => ({
+  origin: server.httpOrigin,
+  sessionId: token,
+  fetch: (url, init) => fetch(url, init),
+  timeoutMs: 10_000,
+});
+const load = (overrides: Partial<OrgAuditLoadOptions> = {}) =>
+  loadOrgAudit({
+    connection: connection(),
+    filters: {},
+    segmentFields: SEGMENTS,
+    state: null,
+    wait: () => Promise.resolve(),
+    ...overrides,
+  });
+const calls = (route: string) => server.calls.get(route) ?? 0;
+
+describe('loading the audit from the org', () => {
+  it('follows nextRecordsUrl through pages of varying size, and reads outcomes and the verified owner', async () => {
+    const fixture = teamFixture(30);
+    seedOrg(server, fixture);
+    closeFixtureDeals(server, fixture);
+    server.batchSizes = [7, 13, 2];
+    const loaded = await load();
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.value.rows).toHaveLength(3 * 32);
+    expect(loaded.value.via).toBe('rest');
+    expect(calls('GET query-more')).toBeGreaterThan(5);
+    const read = rowsToAuditInput(loaded.value.rows, SEGMENTS);
+    expect(read.problems).toEqual([]);
+    expect(read.verifiedRaters.map((rater) => rater.name).sort()).toEqual(TEAM.map((rep) => rep.name).sort());
+    const closed = fixture.deals.filter((deal) => deal.won !== null);
+    expect(read.outcomes).toHaveLength(closed.length);
+    const first = closed[0]!;
+    expect(read.outcomes.find((outcome) => outcome.deal === first.key)).toEqual({
+      deal: first.key,
+      won: first.won,
+      segments: { lead_source: first.leadSource },
+    });
+    expect(read.scores.filter((score) => score.context === 'calibration')).toHaveLength(6);
+  });
+
+  it('starts the query over when a locator expired, and counts every score once', async () => {
+    seedOrg(server, teamFixture(30));
+    server.batchSizes = [20];
+    server.expireLocators(1);
+    const loaded = await load();
+    expect(loaded.ok && loaded.value.rows.length).toBe(96);
+    expect(calls('GET query')).toBe(2);
+  });
+
+  it('switches to a Bulk API 2.0 job from the configured size and reads every CSV page', async () => {
+    seedOrg(server, teamFixture(30));
+    closeFixtureDeals(server, teamFixture(30));
+    server.bulk.pollsBeforeComplete = 2;
+    // A first page that holds everything needs no job: the pages here are smaller than the query.
+    server.batchSizes = [20];
+    const progress: number[] = [];
+    const loaded = await load({
+      bulkFrom: 50,
+      bulkPageSize: 25,
+      onProgress: (p) => progress.push(p.rowsRead),
+    });
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.value.via).toBe('bulk');
+    expect(loaded.value.rows).toHaveLength(96);
+    expect(calls('POST bulk-create')).toBe(1);
+    expect(calls('GET bulk-job')).toBe(3);
+    expect(calls('GET bulk-results')).toBe(4);
+    expect(progress.at(-1)).toBe(96);
+    const rest = await load();
+    expect(rest.ok).toBe(true);
+    if (!rest.ok) return;
+    // The same rows whichever API read them.
+    expect(rowsToAuditInput(loaded.value.rows, SEGMENTS)).toEqual(
+      rowsToAuditInput(rest.value.rows, SEGMENTS),
+    );
+  });
+
+  it('names a bulk job that failed', async () => {
+    seedOrg(server, teamFixture(30));
+    server.bulk.failNextJob = 'Query timed out';
+    server.batchSizes = [20];
+    const loaded = await load({ bulkFrom: 10 });
+    expect(!loaded.ok && loaded.error).toMatchObject({
+      code: 'query-job-failed',
+      orgMessage: 'Query timed out',
+    });
+  });
+
+  it('shows a rep only their own scores, a manager their team, an auditor everyone', async () => {
+    seedOrg(server, teamFixture(6));
+    server.putScore(AUDITOR.userId, {
+      ...[...server.scores.values()][0]!.fields,
+      Score_Key__c: 'auditor-own',
+    });
+    const count = async (token: string) => {
+      const loaded = await load({ connection: connection(token) });
+      return loaded.ok ? loaded.value.rows.length : -1;
+    };
+    expect(await count(REP.token)).toBe(8);
+    expect(await count(MANAGER.token)).toBe(24);
+    expect(await count(AUDITOR.token)).toBe(25);
+  });
+
+  it('applies the filters in the query', async () => {
+    seedOrg(server, teamFixture(6));
+    const only = await load({ filters: { calibrationOnly: true, raterIds: [TEAM[1]!.userId] } });
+    expect(only.ok && only.value.rows.map((row) => row.OwnerId)).toEqual([TEAM[1]!.userId, TEAM[1]!.userId]);
+    const early = await load({ filters: { savedTo: '2026-09-01T10:00:00Z' } });
+    expect(early.ok && early.value.rows).toHaveLength(2);
+    const otherVersion = await load({ filters: { definitions: { id: 'two-criteria', version: '9.9.9' } } });
+    expect(otherVersion.ok && otherVersion.value.rows).toHaveLength(0);
+  });
+
+  it('asks only for changes next time: one query when nothing changed, the outcomes of deals closed since', async () => {
+    const fixture = teamFixture(30);
+    seedOrg(server, fixture);
+    const first = await load();
+    if (!first.ok) throw new Error(first.error.message);
+    server.calls.clear();
+    const again = await load({ state: first.value.state });
+    expect(again.ok && again.value.changed).toBe(0);
+    expect(again.ok && again.value.calls).toBe(1);
+    expect(Object.fromEntries(server.calls)).toEqual({ 'GET query': 1 });
+
+    server.closeDeal(fixture.deals[0]!.id, true);
+    if (!again.ok) return;
+    const third = await load({ state: again.value.state });
+    if (!third.ok) throw new Error(third.error.message);
+    // The three reps' scores of that deal, now with its outcome; nothing else.
+    expect(third.value.changed).toBe(3);
+    expect(third.value.rows).toHaveLength(96);
+    expect(rowsToAuditInput(third.value.rows, SEGMENTS).outcomes).toEqual([
+      { deal: fixture.deals[0]!.key, won: true, segments: { lead_source: fixture.deals[0]!.leadSource } },
+    ]);
+  });
+
+  it('returns each org error as its own code', async () => {
+    for (const [failure, code] of [
+      ['expired-session', 'session-expired'],
+      ['api-access-control', 'session-refused-for-api'],
+      ['api-disabled-for-org', 'api-disabled-for-org'],
+      ['api-currently-disabled', 'api-disabled-for-user'],
+      ['request-limit', 'request-limit'],
+      ['not-deployed', 'not-deployed'],
+      ['login-page', 'login-page'],
+      ['server-error', 'server-error'],
+      ['redirect', 'redirect'],
+    ] as const) {
+      server.clearFailures();
+      server.fail(failure);
+      const loaded = await load();
+      expect(!loaded.ok && loaded.error.code, failure).toBe(code);
+    }
+  });
+});
