@@ -1,7 +1,8 @@
 import type { Frame, Locator, Page } from 'playwright-core';
 
 /** Whether `frame` is the sidebar's frame: our extension page, docked in the CRM page. */
-const isSidebarFrame = (frame: Frame) => /^chrome-extension:\/\/[^/]+\/sidebar-frame\.html/.test(frame.url());
+export const isSidebarFrame = (frame: Frame) =>
+  /^(chrome|moz)-extension:\/\/[^/]+\/sidebar-frame\.html/.test(frame.url());
 
 /**
  * The production sidebar's frame, found as the browser lists a page's frames: its dock's shadow root is
