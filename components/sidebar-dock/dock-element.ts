@@ -4,11 +4,12 @@
  * `attachInternals` on it), docked at the viewport's right edge with the CRM page reflowed beside it.
  * Plain DOM: no framework runs on the CRM's main thread for it.
  */
+import { SIDEBAR_DOCK_ATTRIBUTE, SIDEBAR_SKIP_LINK_ATTRIBUTE } from '../../lib/crm/page-fallbacks';
 
 /** The attribute that marks the dock's host in the page (tests and the page fallbacks find it by it). */
-export const DOCK_HOST_ATTRIBUTE = 'data-yardstick-dock';
+export const DOCK_HOST_ATTRIBUTE = SIDEBAR_DOCK_ATTRIBUTE;
 /** The attribute that marks the skip link's host. */
-export const SKIP_LINK_HOST_ATTRIBUTE = 'data-yardstick-skip-link';
+export const SKIP_LINK_HOST_ATTRIBUTE = SIDEBAR_SKIP_LINK_ATTRIBUTE;
 /** The collapsed sidebar's launcher, in px: the frame shows only its launcher button then. */
 export const LAUNCHER_SIZE = { width: 32, height: 40 } as const;
 
