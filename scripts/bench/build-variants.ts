@@ -104,6 +104,8 @@ export function makeNoContentScriptBuild(to: string): void {
 export function makeFloorBuild(to: string): void {
   copyWithManifest(to, (manifest) => {
     const loaders = loaderEntries(manifest);
+    // The build has no content-scripts/ folder of its own since the sidebar left the content scripts.
+    mkdirSync(path.join(to, 'content-scripts'), { recursive: true });
     writeFileSync(path.join(to, 'content-scripts', 'empty.js'), '// bench floor: an empty content script\n');
     return {
       ...manifest,
