@@ -7,6 +7,8 @@ import { duration } from '../../lib/audit/format-numbers';
 import type { Definitions } from '../../lib/definitions/schema-v1';
 import { DraftSection } from './draft/DraftSection';
 import { ImportPanel } from './ImportPanel';
+import type { OrgLoader } from './org-loader';
+import { OrgLoadPanel } from './OrgLoadPanel';
 import {
   agreementGap,
   biasGap,
@@ -46,11 +48,14 @@ export function AuditApp({
   engine,
   now = Date.now,
   frameworks = [],
+  orgLoader,
 }: {
   engine: AuditEngine;
   now?: () => number;
   /** Built-in frameworks a new admin can draft from. */
   frameworks?: readonly Definitions[];
+  /** The background's org loader; without one the page reads files only. */
+  orgLoader?: OrgLoader;
 }) {
   const [state, dispatch] = useReducer(auditPageReducer, INITIAL_STATE);
   const [asOfText, setAsOfText] = useState('');
@@ -109,6 +114,13 @@ export function AuditApp({
         onDismiss={(id) => dispatch({ type: 'dismiss', id })}
         onClear={() => send({ type: 'clear' })}
       />
+
+      {orgLoader && (
+        <OrgLoadPanel
+          loader={orgLoader}
+          onLoaded={(load) => send({ type: 'org', load, asOf: currentAsOf() })}
+        />
+      )}
 
       <p role="status" className="ys-status">
         {state.status}

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { AuditApp } from '../../components/audit/AuditApp';
 import { createWorkerEngine } from '../../components/audit/worker-engine';
 import { builtInFrameworks } from './frameworks';
+import { createPortOrgLoader } from './org-port-loader';
 
 // Vite bundles the worker into its own file (assets/audit.worker-*.js, same origin), which the
 // MV3 extension-page CSP (script-src 'self') allows.
@@ -13,5 +14,9 @@ const worker = new Worker(new URL('./audit.worker.ts', import.meta.url), {
 });
 
 createRoot(document.getElementById('root')!).render(
-  <AuditApp engine={createWorkerEngine(worker)} frameworks={builtInFrameworks()} />,
+  <AuditApp
+    engine={createWorkerEngine(worker)}
+    frameworks={builtInFrameworks()}
+    orgLoader={createPortOrgLoader()}
+  />,
 );

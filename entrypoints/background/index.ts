@@ -9,6 +9,7 @@ import { setUpDefinitionsSync } from './set-up-definitions-sync';
 import { setUpMessages } from './set-up-messages';
 import { setUpOrgDeals } from './set-up-org-deals';
 import { setUpOrgOAuth } from './org/set-up-org-oauth';
+import { setUpOrgAuditPort } from './org/set-up-org-audit-port';
 import { setUpOrgSync } from './org/set-up-org-sync';
 import { setUpPolicyRefresh } from './set-up-policy-refresh';
 import { setUpSidebarToggle } from './set-up-sidebar-toggle';
@@ -35,6 +36,7 @@ export default defineBackground(() => {
     orgSync,
     orgOAuth,
   });
+  setUpOrgAuditPort(services, orgOAuth.grants);
   setUpSidebarToggle();
   setUpPolicyRefresh(services, announceStateChange);
 });

@@ -121,3 +121,33 @@ export function mergeOrgWithFiles(
     duplicates,
   };
 }
+
+/**
+ * The files' merge with the org's side merged in: the input of {@link mergeOrgWithFiles}, and a summary
+ * that counts the org's duplicates, names flagged and unreadable rows, and lists the verified raters.
+ */
+export function withOrgSide(
+  files: Merged,
+  definitions: Definitions | null,
+  side: Pick<OrgAuditSide, 'read' | 'summary'>,
+): Merged {
+  const { read, summary } = side;
+  const merged = mergeOrgWithFiles(read, files);
+  const fileScores = merged.input.scores.length - read.scores.length;
+  return {
+    input: merged.input,
+    definitions: files.definitions ?? definitions ?? null,
+    summary: {
+      ...files.summary,
+      duplicates: files.summary.duplicates + merged.duplicates,
+      warnings: [
+        ...files.summary.warnings,
+        ...merged.flagged,
+        ...read.problems.map((problem) => `${summary.origin}: ${problem}: left out`),
+      ],
+      selfDeclared: fileScores > 0,
+      salesforce: { ...summary, scores: read.scores.length, outcomes: read.outcomes.length },
+      verifiedRaters: read.verifiedRaters,
+    },
+  };
+}

@@ -4,7 +4,7 @@ import type { Merged } from '../exchange/merge-imports';
 import { parseTimestamp } from '../exchange/parse-timestamp';
 import type { OrgAuditFilters } from '../org/salesforce/audit/audit-soql';
 import type { OrgAuditState } from '../org/salesforce/audit/load-org-audit';
-import { mergeOrgWithFiles, readOrgForAudit } from './audit-cli-org';
+import { readOrgForAudit, withOrgSide } from './audit-cli-org';
 import type { FetchLike } from '../org/salesforce/rest-client';
 
 /** The `--salesforce` options as parsed. */
@@ -160,28 +160,7 @@ export async function runOrgAudit(
       };
     }
   }
-  const { read, summary } = side.value;
-  const merged = mergeOrgWithFiles(read, files);
-  const fileScores = merged.input.scores.length - read.scores.length;
-  return {
-    ok: true,
-    value: {
-      input: merged.input,
-      definitions: files.definitions ?? definitions ?? null,
-      summary: {
-        ...files.summary,
-        duplicates: files.summary.duplicates + merged.duplicates,
-        warnings: [
-          ...files.summary.warnings,
-          ...merged.flagged,
-          ...read.problems.map((problem) => `${summary.origin}: ${problem}: left out`),
-        ],
-        selfDeclared: fileScores > 0,
-        salesforce: { ...summary, scores: read.scores.length, outcomes: read.outcomes.length },
-        verifiedRaters: read.verifiedRaters,
-      },
-    },
-  };
+  return { ok: true, value: withOrgSide(files, definitions, side.value) };
 }
 
 async function readState(

@@ -2,6 +2,7 @@ import type { AuditReport } from './audit-report';
 import type { Definitions } from '../definitions/schema-v1';
 import type { MergeSummary } from '../exchange/merge-imports';
 import type { ImportKind } from '../exchange/read-import-file';
+import type { OrgLoadSummary } from './org-load-side';
 
 /**
  * The messages between the audit page and its worker. Everything here is structured-clonable:
@@ -23,6 +24,8 @@ export type AuditRequest =
   | { type: 'remove'; ids: string[]; asOf: number }
   | { type: 'remove-definitions'; asOf: number }
   | { type: 'audit'; asOf: number }
+  /** Merge in the org rows the background stored for `load.origin` (null: leave the org out). */
+  | { type: 'org'; load: OrgLoadSummary | null; asOf: number }
   | { type: 'clear' };
 
 /** Where one file is in its import. */

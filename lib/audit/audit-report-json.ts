@@ -136,7 +136,11 @@ export function toAuditJson(
       scores: rater.scores,
       deals: rater.deals,
       ...figureMap(rater.bias, 'bias', (figure) => ({ se: figure.se })),
-      ...figureMap(rater.robustBias, 'robustBias', (figure) => ({ se: figure.se, flagged: figure.flagged })),
+      ...figureMap(rater.robustBias, 'robustBias', (figure) => ({
+        se: figure.se,
+        flagged: figure.flagged,
+        calibrationCases: figure.calibrationCases ?? 0,
+      })),
       drift: Object.fromEntries(
         Object.entries(rater.drift).map(([criterion, drift]) => [
           criterion,

@@ -5,12 +5,14 @@ import type { Definitions } from '../definitions/schema-v1';
 import { decodeText } from '../exchange/decode-text';
 import { checkFileSize, MAX_IMPORT_BYTES } from '../exchange/file-size-limit';
 import { formatImportError, type ImportError } from '../exchange/import-problem';
-import { mergeImports, type MergeSummary } from '../exchange/merge-imports';
+import { mergeImports, type Merged, type MergeSummary } from '../exchange/merge-imports';
 import { readImportFile, type ImportedFile } from '../exchange/read-import-file';
 import type { AuditInput } from './audit-input';
+import { mergeWithOrgLoad, type OrgLoadInput } from './org-load-side';
 import { readDefinitionsFile } from '../exchange/read-definitions-file';
 import { readFailure } from '../exchange/read-failure';
 import { err } from '../result';
+import type { OrgAuditState } from '../org/salesforce/audit/load-org-audit';
 import type {
   AcceptedFile,
   AuditRequest,
@@ -38,6 +40,11 @@ type Read =
   | { ok: true; definitions: StoredDefinitions }
   | { ok: false; rejected: RejectedFile };
 
+/** What the worker reads outside itself: the org rows the background stored (the page's own Dexie store). */
+export interface WorkerCoreDeps {
+  readOrgState?: (origin: string) => Promise<OrgAuditState | null>;
+}
+
 /** How often (at most) reading progress is reported for one file. */
 const PROGRESS_INTERVAL_MS = 50;
 
@@ -46,12 +53,18 @@ const PROGRESS_INTERVAL_MS = 50;
  * checks files, merges them with the files already imported, runs the audit and posts the state.
  * A file with any problem is refused whole; the others still import. Requests run one at a time.
  */
-export function createAuditWorkerCore(post: (response: AuditResponse) => void): {
+export function createAuditWorkerCore(
+  post: (response: AuditResponse) => void,
+  deps: WorkerCoreDeps = {},
+): {
   handle(request: AuditRequest): Promise<void>;
 } {
   let files: StoredFile[] = [];
   let definitions: StoredDefinitions | null = null;
   let merged: { input: AuditInput; summary: MergeSummary; definitions: Definitions | null } | null = null;
+  let org: OrgLoadInput | null = null;
+  /** `merged` with the org's rows in, when an org was loaded: what the report and summary read. */
+  let shown: Merged | null = null;
   let queue: Promise<void> = Promise.resolve();
 
   const now = () => performance.now();
@@ -147,7 +160,8 @@ export function createAuditWorkerCore(post: (response: AuditResponse) => void): 
 
   function audit(asOf: number): { report: AuditReport | null; ms: number } {
     const start = now();
-    const report = merged ? runAudit(merged.input, { asOf }) : null;
+    shown = org ? mergeWithOrgLoad(merged, definitions?.definitions ?? null, org) : merged;
+    const report = shown ? runAudit(shown.input, { asOf }) : null;
     return { report, ms: now() - start };
   }
 
@@ -183,8 +197,8 @@ export function createAuditWorkerCore(post: (response: AuditResponse) => void): 
       files: accepted,
       rejected,
       definitions: d ? { id: d.id, version: d.version, title: d.title, file: definitions!.name } : null,
-      definitionsDocument: merged?.definitions ?? d ?? null,
-      summary: merged?.summary ?? null,
+      definitionsDocument: shown?.definitions ?? d ?? null,
+      summary: shown?.summary ?? null,
       report,
       timings,
     });
@@ -254,7 +268,15 @@ export function createAuditWorkerCore(post: (response: AuditResponse) => void): 
         const { report, ms } = audit(request.asOf);
         return postState([], report, { read: 0, merge: 0, audit: ms, total: now() - start });
       }
+      case 'org': {
+        org = await orgLoadOf(request.load, deps);
+        const readMs = now() - start;
+        const { report, ms } = audit(request.asOf);
+        return postState([], report, { read: readMs, merge: 0, audit: ms, total: now() - start });
+      }
       case 'clear':
+        org = null;
+        shown = null;
         files = [];
         definitions = null;
         merged = null;
@@ -275,6 +297,18 @@ export function createAuditWorkerCore(post: (response: AuditResponse) => void): 
       return queue;
     },
   };
+}
+
+async function orgLoadOf(
+  load: Extract<AuditRequest, { type: 'org' }>['load'],
+  deps: WorkerCoreDeps,
+): Promise<OrgLoadInput | null> {
+  if (!load) return null;
+  if (!deps.readOrgState) throw new Error('this audit engine cannot read org rows');
+  const state = await deps.readOrgState(load.origin);
+  // The page asks only after a load saved its state; none means the store was cleared meanwhile.
+  if (!state) throw new Error(`nothing is stored for ${load.origin}: load it again`);
+  return { state, summary: load };
 }
 
 function unwrap<T>(result: { ok: true; value: T } | { ok: false }): T | null {

@@ -1,11 +1,19 @@
 import type { Definitions } from '../definitions/schema-v1';
 import type { AuditReport } from './audit-report';
-import { lowAgreement, type FindingsContext } from './findings';
+import { unitsInWords } from './closed-loop';
+import { lowAgreement } from './findings';
 
 /** A change the audit proposes for the next definitions version. */
 export type Proposal =
   | { kind: 'reword'; criterion: string; why: string }
-  | { kind: 'talk'; criterion: string; raters: string[]; why: string }
+  | {
+      kind: 'talk';
+      criterion: string;
+      raters: string[];
+      /** α without the rater recovers: no rewrite at all (else the rater may explain the split). */
+      settled: boolean;
+      why: string;
+    }
   | { kind: 'weight'; criterion: string; from: number; to: number; why: string }
   | { kind: 'gate'; criterion: string; stage: string; level: number; why: string };
 
@@ -17,27 +25,27 @@ const fixed2 = (value: number) => value.toFixed(2);
  * lies above 0.7's neighbourhood, lower one near chance or below, and gate a predictive criterion
  * that has no gate at the last stage.
  */
-export function proposeChanges(
-  report: AuditReport,
-  definitions: Definitions,
-  context: FindingsContext = {},
-): Proposal[] {
+export function proposeChanges(report: AuditReport, definitions: Definitions): Proposal[] {
   const proposals: Proposal[] = [];
   const byId = new Map(definitions.criteria.map((c) => [c.id, c]));
-  for (const item of lowAgreement(report, context)) {
+  for (const item of lowAgreement(report)) {
     if (!byId.has(item.criterion)) continue;
     proposals.push(
       item.cause === 'wording'
         ? {
             kind: 'reword',
             criterion: item.criterion,
-            why: `agreement ${fixed2(item.alpha)} on ${item.units} deals`,
+            why: `agreement ${fixed2(item.alpha)} on ${unitsInWords(item.deals, item.calibrationCases)}`,
           }
         : {
             kind: 'talk',
             criterion: item.criterion,
             raters: item.raters,
-            why: `agreement ${fixed2(item.alpha)}, perhaps because of ${item.raters.join(', ')} alone`,
+            settled: item.cause === 'rater',
+            why:
+              item.cause === 'rater'
+                ? `agreement ${fixed2(item.alpha)}, ${fixed2(item.alphaWithoutRater!)} without ${item.raters.join(', ')}: no rewrite`
+                : `agreement ${fixed2(item.alpha)}, perhaps because of ${item.raters.join(', ')} alone`,
           },
     );
   }

@@ -10,9 +10,10 @@ const names = { champion: 'Champion', metrics: 'Metrics' };
 describe('findings', () => {
   const report = runAudit(lenientTeamInput(), { asOf });
 
-  it('names the lenient rater, not the two accurate ones, against the team median', () => {
+  it('names the lenient rater, not the two accurate ones, from the robust bias', () => {
     const differences = teamDeviations(report);
     expect(differences.map((d) => `${d.rater}:${d.criterion}`)).toEqual([`${LENIENT_RATER}:champion`]);
+    expect(differences[0]).toMatchObject({ deals: 15, calibrationCases: 3 });
     expect(differences[0]!.levels).toBeCloseTo(2 / 3, 6);
   });
 
@@ -28,34 +29,49 @@ describe('findings', () => {
     ]);
     const [raters, criteria, prediction, pipeline, definitions] = findings;
     expect(raters!.sentence).toBe(
-      'lee scores Champion higher than the rest of the team, by 0.7 levels on 18 deals.',
+      'lee scores Champion higher than the rest of the team, by 0.7 levels on 15 deals and 3 calibration cases.',
     );
     expect(raters!.sentence).not.toMatch(/\bana\b|\bben\b/);
     expect(criteria!.sentence).toBe(
-      'The team reads Champion (agreement 0.65 on 18 deals) differently from one another; lee alone may explain Champion.',
+      'The team reads Champion (agreement 0.65 on 15 deals and 3 calibration cases) differently from one another; lee alone explains Champion (1.00 without them).',
     );
     expect(prediction!.sentence).toBe(
-      'Higher scores go with won deals: AUC 0.81 [0.58, 1.00] on 15 closed deals (0.5 is chance, 1 perfect).',
+      'The score does not yet tell won from lost deals: AUC 0.81 [0.49, 0.95] on 15 closed deals (0.5 is chance, 1 perfect).',
     );
-    expect(prediction!.certainty).toBe('sure');
+    // The logit interval of the audit reaches below 0.5 on 15 closed deals.
+    expect(prediction!.certainty).toBe('not sure yet');
     expect(pipeline!.sentence).toMatch(/^All 15 deals in the outcomes file are scored/);
     for (const finding of findings) expect(finding.sentence.match(/\. /g)).toBeNull();
     expect(findings.map((f) => f.sentence).join(' ')).not.toContain('champion');
     // The rater alone disturbed Champion: talk to the rater, do not reword.
-    expect(definitions!.sentence).toBe('In the definitions: talk to lee about Champion before rewording it.');
+    expect(definitions!.sentence).toBe(
+      'In the definitions: do not reword Champion, talk to lee (agreement 1.00 without them).',
+    );
     expect(definitions!.sentence).not.toMatch(/reword the levels/);
   });
 
   it('recommends rewording when α without the rater stays low, and blames the rater when it recovers', () => {
-    const recovered = lowAgreement(report, {
-      alphaWithoutRater: { champion: { lee: 1, ana: 0.5, ben: 0.5 } },
-    });
-    expect(recovered).toMatchObject([{ criterion: 'champion', cause: 'rater', raters: ['lee'] }]);
-    const wording = {
-      alphaWithoutRater: { champion: { lee: 0.4, ana: 0.5, ben: 0.5 } },
-      criterionNames: names,
+    expect(lowAgreement(report)).toMatchObject([
+      { criterion: 'champion', cause: 'rater', raters: ['lee'], alphaWithoutRater: 1 },
+    ]);
+    // The same split had α without lee stayed low: the closed loop lists it for a rewrite.
+    const [item] = report.closedLoop.raterNotWording;
+    const stillLow = {
+      ...report,
+      closedLoop: {
+        ...report.closedLoop,
+        raterNotWording: [],
+        rewrite: [
+          {
+            ...item!,
+            ci: null,
+            withoutFlaggedRater: [{ rater: 'lee', alpha: 0.4, units: 18, recovers: false }],
+          },
+        ],
+      },
     };
-    expect(buildFindings(report, wording).at(-1)!.sentence).toBe(
+    expect(lowAgreement(stillLow)).toMatchObject([{ criterion: 'champion', cause: 'wording' }]);
+    expect(buildFindings(stillLow, { criterionNames: names }).at(-1)!.sentence).toBe(
       'In the definitions: reword the levels of Champion.',
     );
   });
@@ -86,5 +102,10 @@ describe('findings', () => {
     expect(Object.keys(json).slice(0, -1)).not.toContain('findings');
     expect(Object.keys(json).at(-1)).toBe('findings');
     expect((json.findings as { sentence: string }[])[0]!.sentence).toMatch(/^lee scores champion higher/);
+    // The robust bias's detail gains the calibration cases among its n (added, nothing renamed).
+    const lee = (json.raters as { id: string; robustBiasDetail: Record<string, unknown> }[]).find(
+      (rater) => rater.id === LENIENT_RATER,
+    )!;
+    expect(lee.robustBiasDetail.champion).toMatchObject({ flagged: true, calibrationCases: 3 });
   });
 });

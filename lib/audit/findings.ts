@@ -1,5 +1,7 @@
 import type { AuditReport } from './audit-report';
 import { fixed, percent, plural } from './format-numbers';
+import { formatMoreNeeded, moreNeeded } from './figure';
+import { unitsInWords } from './closed-loop';
 import { teamDeviations, type RaterDifference } from './team-deviation';
 
 /** How sure a finding is, in words a manager reads. */
@@ -18,20 +20,10 @@ export interface Finding {
   evidence: FindingEvidence;
 }
 
-/**
- * Inputs beyond today's report. Each is optional: the statistics work of issue #20 item 2 adds
- * them to the report; until then the findings derive what they can from the report alone.
- */
+/** What the findings read beside the report. */
 export interface FindingsContext {
   /** Criterion id → name, from the definitions; ids are shown when a name is unknown. */
   criterionNames?: Readonly<Record<string, string>>;
-  /** Raters that differ from the team per criterion; default: derived by {@link teamDeviations}. */
-  raterDifferences?: readonly RaterDifference[];
-  /**
-   * Criterion id → rater id → ordinal α without that rater. When α recovers above the rewrite
-   * threshold, the rater, not the wording, is the cause.
-   */
-  alphaWithoutRater?: Readonly<Record<string, Readonly<Record<string, number | null>>>>;
 }
 
 /** Why a criterion's agreement is low: the wording, or one rater that reads it differently. */
@@ -39,8 +31,13 @@ export interface LowAgreement {
   criterion: string;
   alpha: number;
   units: number;
-  /** The raters whose scoring alone may explain the split, and whether that is established. */
+  /** `units` split: real deals and calibration cases. */
+  deals: number;
+  calibrationCases: number;
+  /** The raters whose scoring alone explains (or may explain) the split. */
   raters: string[];
+  /** For cause 'rater': ordinal α without that rater. */
+  alphaWithoutRater?: number;
   cause: 'wording' | 'rater' | 'rater or wording';
 }
 
@@ -65,41 +62,44 @@ function certaintyOfZ(z: number | null): Certainty {
 }
 
 /**
- * Criteria whose ordinal α is below the rewrite threshold on enough deals, each with its likely
- * cause: a rater the team-deviation flags on it (or whose removal lifts α over the threshold).
+ * Criteria whose ordinal α is below the rewrite threshold on enough units, each with its cause as
+ * the closed loop established it: a flagged rater without whom α recovers (`raterNotWording`), a
+ * flagged rater whose removal leaves too few units to tell, or the wording.
  */
-export function lowAgreement(report: AuditReport, context: FindingsContext = {}): LowAgreement[] {
-  const differences = context.raterDifferences ?? teamDeviations(report);
-  const { rewriteAlphaBelow } = report.closedLoop.thresholds;
-  return report.closedLoop.rewrite.map((item) => {
-    const flagged = differences.filter((d) => d.criterion === item.criterion).map((d) => d.rater);
-    const without = context.alphaWithoutRater?.[item.criterion];
-    if (without) {
-      const recovering = Object.entries(without)
-        .filter(([, alpha]) => alpha !== null && alpha >= rewriteAlphaBelow)
-        .map(([rater]) => rater);
-      return {
-        criterion: item.criterion,
-        alpha: item.alpha,
-        units: item.units,
-        raters: recovering,
-        cause: recovering.length > 0 ? 'rater' : 'wording',
-      };
-    }
+export function lowAgreement(report: AuditReport): LowAgreement[] {
+  const { rewrite, raterNotWording } = report.closedLoop;
+  const byRater: LowAgreement[] = raterNotWording.map((item) => ({
+    criterion: item.criterion,
+    alpha: item.alpha,
+    units: item.units,
+    deals: item.deals,
+    calibrationCases: item.calibrationCases,
+    raters: [item.rater],
+    alphaWithoutRater: item.alphaWithoutRater,
+    cause: 'rater',
+  }));
+  const byWording: LowAgreement[] = rewrite.map((item) => {
+    const untold = item.withoutFlaggedRater.filter((check) => check.alpha === null).map((c) => c.rater);
     return {
       criterion: item.criterion,
       alpha: item.alpha,
       units: item.units,
-      raters: flagged,
-      cause: flagged.length > 0 ? 'rater or wording' : 'wording',
+      deals: item.deals,
+      calibrationCases: item.calibrationCases,
+      raters: untold,
+      cause: untold.length > 0 ? 'rater or wording' : 'wording',
     };
   });
+  const order = new Map(report.criteria.map((c, i) => [c.id, i]));
+  return [...byWording, ...byRater].sort(
+    (a, b) => (order.get(a.criterion) ?? 0) - (order.get(b.criterion) ?? 0),
+  );
 }
 
 function raterFinding(report: AuditReport, context: FindingsContext): Finding | null {
   if (report.counts.raters < 2) return null;
-  const differences = context.raterDifferences ?? teamDeviations(report);
-  const computed = report.raters.some((r) => Object.values(r.bias).some((b) => b.value !== null));
+  const differences = teamDeviations(report);
+  const computed = report.raters.some((r) => Object.values(r.robustBias).some((b) => b.value !== null));
   if (!computed) {
     return {
       topic: 'raters',
@@ -110,18 +110,27 @@ function raterFinding(report: AuditReport, context: FindingsContext): Finding | 
     };
   }
   if (differences.length === 0) {
+    const unsure = largestUnflagged(report);
+    if (unsure)
+      return {
+        topic: 'raters',
+        sentence: `No rater clearly scores differently from the team: ${unsure.rater} scores ${criterionName(context, unsure.criterion)} ${fixed(Math.abs(unsure.levels), 1)} levels ${unsure.levels > 0 ? 'higher' : 'lower'}, but within the noise of ${unitsInWords(unsure.deals, unsure.calibrationCases)}.`,
+        certainty: 'not sure yet',
+        basis: `a rater is named at ${report.biasFlag.atLeastLevels} level or more and ${report.biasFlag.atLeastStandardErrors} or more standard errors; this is ${unsure.z === null ? 'without a standard error' : `${fixed(unsure.z, 1)} standard errors`}`,
+        evidence: 'bias',
+      };
     return {
       topic: 'raters',
       sentence: 'No rater scores differently from the rest of the team on any criterion.',
       certainty: 'fairly sure',
-      basis: 'every rater is within half a level of the team on every criterion',
+      basis: `no rater is ${report.biasFlag.atLeastLevels} level or more from the team's consensus by ${report.biasFlag.atLeastStandardErrors} or more standard errors`,
       evidence: 'bias',
     };
   }
   const shown = [...differences].sort((a, b) => Math.abs(b.levels) - Math.abs(a.levels)).slice(0, 3);
   const parts = shown.map(
     (d) =>
-      `${d.rater} scores ${criterionName(context, d.criterion)} ${d.levels > 0 ? 'higher' : 'lower'} than the rest of the team, by ${fixed(Math.abs(d.levels), 1)} ${Math.abs(d.levels) === 1 ? 'level' : 'levels'} on ${plural(d.deals, 'deal')}`,
+      `${d.rater} scores ${criterionName(context, d.criterion)} ${d.levels > 0 ? 'higher' : 'lower'} than the rest of the team, by ${fixed(Math.abs(d.levels), 1)} ${Math.abs(d.levels) === 1 ? 'level' : 'levels'} on ${unitsInWords(d.deals, d.calibrationCases)}`,
   );
   const more = differences.length - shown.length;
   const weakest = Math.min(...shown.map((d) => d.z ?? 0));
@@ -142,7 +151,7 @@ function criteriaFinding(report: AuditReport, context: FindingsContext): Finding
   const threshold = report.closedLoop.thresholds.rewriteAlphaBelow;
   const known = report.criteria.filter((c) => c.agreement.alpha.ordinal.value !== null);
   if (known.length === 0) return null;
-  const low = lowAgreement(report, context);
+  const low = lowAgreement(report);
   if (low.length === 0) {
     const lowest = [...known].sort(
       (a, b) => a.agreement.alpha.ordinal.value! - b.agreement.alpha.ordinal.value!,
@@ -152,28 +161,31 @@ function criteriaFinding(report: AuditReport, context: FindingsContext): Finding
     return {
       topic: 'criteria',
       sentence: below
-        ? `${criterionName(context, lowest.id)} may be read differently by the team (agreement ${fixed(value, 2)}), but on too few deals to act on.`
+        ? `${criterionName(context, lowest.id)} may be read differently by the team (agreement ${fixed(value, 2)}), but a verdict needs ${formatMoreNeeded(unitsToGo(report, lowest.agreement.units))}.`
         : `The team reads every criterion alike: the lowest agreement is ${criterionName(context, lowest.id)} at ${fixed(value, 2)}, above the ${threshold} that conclusions need.`,
       certainty: below ? 'not sure yet' : 'fairly sure',
       basis: below
         ? `a rewrite needs at least ${report.closedLoop.thresholds.rewriteMinUnits} deals rated by 2 or more raters`
-        : `Krippendorff's α on ${plural(lowest.agreement.units, 'deal')}`,
+        : `Krippendorff's α on ${unitsInWords(lowest.agreement.deals, lowest.agreement.calibrationCases)}`,
       evidence: 'agreement',
     };
   }
   const parts = low.map(
     (item) =>
-      `${criterionName(context, item.criterion)} (agreement ${fixed(item.alpha, 2)} on ${plural(item.units, 'deal')})`,
+      `${criterionName(context, item.criterion)} (agreement ${fixed(item.alpha, 2)} on ${unitsInWords(item.deals, item.calibrationCases)})`,
   );
   const causes = low.flatMap((item) => {
     const name = criterionName(context, item.criterion);
-    if (item.cause === 'rater') return [`${list(item.raters)} alone explains ${name}`];
+    if (item.cause === 'rater')
+      return [
+        `${list(item.raters)} alone explains ${name} (${fixed(item.alphaWithoutRater!, 2)} without them)`,
+      ];
     if (item.cause === 'rater or wording') return [`${list(item.raters)} alone may explain ${name}`];
     return [];
   });
-  const sure = report.closedLoop.rewrite.every(
-    (item) => item.ci !== null && item.ci.probabilityBelow.value >= 0.95,
-  );
+  const sure =
+    report.closedLoop.rewrite.every((item) => item.ci !== null && item.ci.probabilityBelow.value >= 0.95) &&
+    low.every((item) => item.cause !== 'rater or wording');
   return {
     topic: 'criteria',
     sentence: `The team reads ${list(parts)} differently from one another${causes.length > 0 ? `; ${causes.join('; ')}` : ''}.`,
@@ -189,16 +201,13 @@ function predictionFinding(report: AuditReport): Finding {
   const { auc, won, lost } = report.total.predictive;
   const minimum = report.minimums.aucPerOutcome;
   if (auc.value === null) {
-    const needs = [
-      won < minimum ? `${minimum - won} more won` : '',
-      lost < minimum ? `${minimum - lost} more lost` : '',
-    ].filter(Boolean);
+    const needs = (auc.sufficientWhen ?? []).map(formatMoreNeeded);
     return {
       topic: 'prediction',
       sentence:
         report.counts.outcomes === 0
           ? 'Whether the score predicts wins is not known: import an outcomes file of won and lost deals.'
-          : `Whether the score predicts wins is not known yet: it needs ${needs.length > 0 ? list(needs) : 'more'} closed deals with a score (now ${won} won, ${lost} lost).`,
+          : `Whether the score predicts wins is not known yet: it needs ${needs.length > 0 ? list(needs) : 'more closed deals'} with a score (now ${won} won, ${lost} lost).`,
       certainty: 'not sure yet',
       basis: `the AUC needs at least ${minimum} won and ${minimum} lost deals`,
       evidence: 'predictive',
@@ -263,7 +272,7 @@ function pipelineFinding(report: AuditReport): Finding {
 }
 
 function definitionsFinding(report: AuditReport, context: FindingsContext): Finding {
-  const low = lowAgreement(report, context);
+  const low = lowAgreement(report);
   const reword = low.filter((item) => item.cause === 'wording').map((item) => item.criterion);
   const askFirst = low.filter((item) => item.cause !== 'wording');
   const reweight = report.closedLoop.reweight;
@@ -274,9 +283,10 @@ function definitionsFinding(report: AuditReport, context: FindingsContext): Find
     parts.push(
       `lower the weight of ${criterionName(context, item.criterion)} (AUC ${fixed(item.auc, 2)}, ${item.auc <= 0.5 ? 'it goes with losing' : 'near chance'})`,
     );
-  const talk = askFirst.map(
-    (item) =>
-      `talk to ${list(item.raters)} about ${criterionName(context, item.criterion)} before rewording it`,
+  const talk = askFirst.map((item) =>
+    item.cause === 'rater'
+      ? `do not reword ${criterionName(context, item.criterion)}, talk to ${list(item.raters)} (agreement ${fixed(item.alphaWithoutRater!, 2)} without them)`
+      : `talk to ${list(item.raters)} about ${criterionName(context, item.criterion)} before rewording it`,
   );
   if (parts.length === 0 && talk.length === 0) {
     return {
@@ -293,10 +303,11 @@ function definitionsFinding(report: AuditReport, context: FindingsContext): Find
   return {
     topic: 'definitions',
     sentence,
-    certainty: talk.length > 0 ? 'not sure yet' : 'fairly sure',
-    basis:
-      talk.length > 0
-        ? 'a rater, not the wording, may explain the split; recomputing α without that rater settles it'
+    certainty: askFirst.some((item) => item.cause === 'rater or wording') ? 'not sure yet' : 'fairly sure',
+    basis: askFirst.some((item) => item.cause === 'rater or wording')
+      ? 'a flagged rater may explain the split, but too few units are left without them to tell'
+      : askFirst.length > 0
+        ? `without the flagged rater agreement reaches ${report.closedLoop.thresholds.rewriteAlphaBelow}: the rater, not the wording, explains it`
         : 'from the closed-loop thresholds',
     evidence: 'closed-loop',
   };
@@ -312,4 +323,34 @@ export function buildFindings(report: AuditReport, context: FindingsContext = {}
     definitionsFinding(report, context),
   ].filter((finding): finding is Finding => finding !== null);
   return findings.slice(0, MAX_FINDINGS);
+}
+
+/** Units with 2 or more ratings still needed before a low α can be acted on. */
+function unitsToGo(report: AuditReport, units: number) {
+  return moreNeeded(
+    Math.max(1, report.closedLoop.thresholds.rewriteMinUnits - units),
+    'deals rated by 2 or more raters',
+  );
+}
+
+/** The largest robust bias beyond the flag's level that the flag did not name (too noisy to be sure). */
+function largestUnflagged(report: AuditReport): RaterDifference | null {
+  let largest: RaterDifference | null = null;
+  for (const rater of report.raters) {
+    for (const [criterion, bias] of Object.entries(rater.robustBias)) {
+      if (bias.value === null || bias.flagged || Math.abs(bias.value) < report.biasFlag.atLeastLevels)
+        continue;
+      if (largest && Math.abs(largest.levels) >= Math.abs(bias.value)) continue;
+      const calibrationCases = bias.calibrationCases ?? 0;
+      largest = {
+        rater: rater.id,
+        criterion,
+        levels: bias.value,
+        deals: bias.n - calibrationCases,
+        calibrationCases,
+        z: bias.se === null || bias.se === 0 ? null : Math.abs(bias.value) / bias.se,
+      };
+    }
+  }
+  return largest;
 }

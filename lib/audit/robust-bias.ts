@@ -10,6 +10,8 @@ export type RobustBiasFigure = Figure & {
   se: number | null;
   /** Set aside as an outlier: ≥ `atLeastLevels` from the others and ≥ `atLeastStandardErrors` standard errors. */
   flagged: boolean;
+  /** How many of the n units are calibration cases (the rest are deals); set by the audit. */
+  calibrationCases?: number;
 };
 
 /** One rater's robust bias on one criterion. */

@@ -8,6 +8,7 @@ import type { ScoreRecord } from '../scoring/score-record';
 import {
   liftOutboxPause,
   markInFlight,
+  OUTBOX_SLICE_SIZE,
   originsWithOpenRows,
   readDueBatch,
   readEarliestWait,
@@ -153,5 +154,90 @@ describe('the rest of the outbox’s reads and writes', () => {
     expect((await db.orgSyncStatus.get(ACME))?.pause).toBeNull();
     expect((await db.orgOutbox.get('backoff'))?.entry).toEqual(waiting('backoff', NOW));
     expect((await db.orgOutbox.get('due'))?.entry).toEqual(waiting('due', NOW - 1));
+  });
+});
+
+describe('a batch in slices, so a save waits behind one small transaction only', () => {
+  const many = (count: number) =>
+    Array.from({ length: count }, (_, index) =>
+      waiting(`s${String(index).padStart(3, '0')}`, NOW - 1000 + index),
+    );
+
+  it('reads 200 due rows and their scores in slices, a turn for saves before each, in due order', async () => {
+    await put(ACME, ...many(210));
+    let turns = 0;
+    const batch = await readDueBatch(db, ACME, NOW, 200, async () => {
+      turns += 1;
+      // A save landing between slices: a new score and its row, not due yet, must not join the batch.
+      if (turns === 2) await put(ACME, waiting(`saved-${turns}`, NOW));
+    });
+    expect(turns).toBe(200 / OUTBOX_SLICE_SIZE);
+    expect([...batch.rows.keys()]).toEqual(many(200).map((entry) => entry.scoreId));
+    expect(batch.scores.size).toBe(200);
+  });
+
+  it('leaves out a row that stopped waiting between the key read and its slice', async () => {
+    await put(ACME, ...many(60));
+    const batch = await readDueBatch(db, ACME, NOW, 200, async () => {
+      const row = await db.orgOutbox.get('s059');
+      if (row?.state === 'waiting') await db.orgOutbox.put({ ...row, state: 'failed' });
+    });
+    expect(batch.rows.size).toBe(59);
+    expect(batch.rows.has('s059')).toBe(false);
+    expect(batch.scores.has('s059')).toBe(false);
+  });
+
+  it('writes the outcome in slices and clears the in-flight marker last', async () => {
+    await put(ACME, ...many(60));
+    const ids = many(60).map((entry) => entry.scoreId);
+    await markInFlight(db, status(ACME), ids);
+    const batch = await readDueBatch(db, ACME, NOW, 200);
+    const sent = batch.state.entries.map((entry): OutboxEntry => ({
+      scoreId: entry.scoreId,
+      state: 'in-org',
+      orgRecordId: 'a0X',
+      created: true,
+      at: NOW,
+    }));
+    const seen: { inOrg: number; inFlight: number }[] = [];
+    await saveBatchOutcome(db, batch, { ...batch.state, entries: sent }, status(ACME), async () => {
+      seen.push({
+        inOrg: await db.orgOutbox.where('state').equals('in-org').count(),
+        inFlight: (await db.orgSyncStatus.get(ACME))?.inFlight?.length ?? 0,
+      });
+    });
+    expect(seen).toEqual([
+      { inOrg: 0, inFlight: 60 },
+      { inOrg: 25, inFlight: 60 },
+      { inOrg: 50, inFlight: 60 },
+      { inOrg: 60, inFlight: 60 },
+    ]);
+    expect((await db.orgSyncStatus.get(ACME))?.inFlight).toBeNull();
+  });
+
+  it('a worker stopped between outcome slices leaves only the unwritten rows to be checked with the org', async () => {
+    await put(ACME, ...many(60));
+    const ids = many(60).map((entry) => entry.scoreId);
+    await markInFlight(db, status(ACME), ids);
+    const batch = await readDueBatch(db, ACME, NOW, 200);
+    const sent = batch.state.entries.map((entry): OutboxEntry => ({
+      scoreId: entry.scoreId,
+      state: 'in-org',
+      orgRecordId: 'a0X',
+      created: true,
+      at: NOW,
+    }));
+    let turns = 0;
+    const stopped = saveBatchOutcome(db, batch, { ...batch.state, entries: sent }, status(ACME), async () => {
+      turns += 1;
+      if (turns === 2) throw new Error('worker stopped');
+    });
+    await expect(stopped).rejects.toThrow('worker stopped');
+    await recoverInterruptedSends(db, ACME, NOW + 1);
+    const rows = await db.orgOutbox.toArray();
+    expect(rows.filter((row) => row.state === 'in-org')).toHaveLength(OUTBOX_SLICE_SIZE);
+    const toCheck = rows.filter((row) => row.entry.state === 'waiting' && row.entry.uncertain);
+    expect(toCheck).toHaveLength(60 - OUTBOX_SLICE_SIZE);
+    expect((await db.orgSyncStatus.get(ACME))?.inFlight).toBeNull();
   });
 });

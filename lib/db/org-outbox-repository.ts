@@ -41,31 +41,62 @@ export async function originsWithOpenRows(db: YardstickDatabase): Promise<string
   return [...new Set(open.map(([apiOrigin]) => apiOrigin))].sort();
 }
 
+/** Rows (and their scores) per drain transaction: small enough that a save queued behind one barely waits. */
+export const OUTBOX_SLICE_SIZE = 25;
+
+/** Runs between the drain's transactions: gives the event loop, and any save it brings, a turn first. */
+export type BetweenSlices = () => Promise<void>;
+
+const noPause: BetweenSlices = () => Promise.resolve();
+
+function slicesOf<T>(items: readonly T[]): T[][] {
+  const slices: T[][] = [];
+  for (let start = 0; start < items.length; start += OUTBOX_SLICE_SIZE)
+    slices.push(items.slice(start, start + OUTBOX_SLICE_SIZE));
+  return slices;
+}
+
 /**
  * Reads up to `limit` of an org's scores due by `now`, soonest due first, with their scores and the
- * org's status, in one short readonly transaction over the due index: the drain never holds the
- * outbox longer than one batch takes to read.
+ * org's status. The due index yields keys only; rows and scores follow in readonly transactions of
+ * {@link OUTBOX_SLICE_SIZE}, with `between` run before each, so a save never queues behind the whole batch.
  */
 export async function readDueBatch(
   db: YardstickDatabase,
   apiOrigin: string,
   now: number,
   limit: number,
+  between: BetweenSlices = noPause,
 ): Promise<OutboxBatch> {
-  return db.transaction('r', db.orgOutbox, db.orgSyncStatus, db.scores, async () => {
-    const [from, to] = dueRange(apiOrigin, -Infinity, now);
-    const [rows, status] = await Promise.all([
-      db.orgOutbox.where(DUE_INDEX).between(from, to, true, true).limit(limit).toArray(),
+  const [from, to] = dueRange(apiOrigin, -Infinity, now);
+  const [keys, status] = await db.transaction('r', db.orgOutbox, db.orgSyncStatus, () =>
+    Promise.all([
+      db.orgOutbox.where(DUE_INDEX).between(from, to, true, true).limit(limit).primaryKeys(),
       db.orgSyncStatus.get(apiOrigin),
-    ]);
-    const scores = await db.scores.bulkGet(rows.map((row) => row.scoreId));
-    return {
-      rows: new Map(rows.map((row) => [row.scoreId, row])),
-      state: outboxStateOf(rows, status ?? null),
-      status: status ?? null,
-      scores: new Map(scores.flatMap((score) => (score ? [[score.id, score] as const] : []))),
-    };
-  });
+    ]),
+  );
+  const rows: OrgOutboxRow[] = [];
+  const scores = new Map<string, ScoreRecord>();
+  for (const slice of slicesOf(keys as string[])) {
+    await between();
+    const [sliceRows, sliceScores] = await db.transaction('r', db.orgOutbox, db.scores, () =>
+      Promise.all([db.orgOutbox.bulkGet(slice), db.scores.bulkGet(slice)]),
+    );
+    // Only this drain changes a due row; the check keeps a batch honest if anything else ever does.
+    for (const row of sliceRows) if (row?.state === 'waiting' && row.apiOrigin === apiOrigin) rows.push(row);
+    for (const score of sliceScores) if (score) scores.set(score.id, score);
+  }
+  return {
+    rows: new Map(rows.map((row) => [row.scoreId, row])),
+    state: outboxStateOf(rows, status ?? null),
+    status: status ?? null,
+    scores: new Map(
+      rows.flatMap((row) => {
+        const score = scores.get(row.scoreId);
+        return score ? [[row.scoreId, score] as const] : [];
+      }),
+    ),
+  };
 }
 
 /** When an org's soonest waiting score is due, or null when none waits. */
@@ -85,21 +116,26 @@ export async function markInFlight(
 }
 
 /**
- * Stores what one batch came to: its changed rows and the status (the pause from `next`, no call in
- * flight), in one short readwrite transaction. Saves only add rows, so nothing else changes these.
+ * Stores what one batch came to: its changed rows in readwrite transactions of {@link OUTBOX_SLICE_SIZE}
+ * (`between` before each), then the status (the pause from `next`, no call in flight). The in-flight
+ * marker goes last, so a worker stopped between slices leaves the batch to recovery, which reconciles
+ * the rows still waiting. Saves only add rows, so nothing else changes these.
  */
 export async function saveBatchOutcome(
   db: YardstickDatabase,
   batch: Pick<OutboxBatch, 'rows' | 'state'>,
   next: OutboxState,
   status: OrgSyncStatusRow,
+  between: BetweenSlices = noPause,
 ): Promise<OrgSyncStatusRow> {
   const changed = changedRows(batch.rows, batch.state, next);
   const stored: OrgSyncStatusRow = { ...status, pause: next.pause, inFlight: null };
-  await db.transaction('rw', db.orgOutbox, db.orgSyncStatus, async () => {
-    if (changed.length > 0) await db.orgOutbox.bulkPut(changed);
-    await db.orgSyncStatus.put(stored);
-  });
+  for (const slice of slicesOf(changed)) {
+    await between();
+    await db.orgOutbox.bulkPut(slice);
+  }
+  await between();
+  await db.orgSyncStatus.put(stored);
   return stored;
 }
 

@@ -36,17 +36,16 @@ describe("The manager's audit, findings first, in Chromium", () => {
       .getByText(/^Imported 3 of 3 files/)
       .waitFor({ timeout: 30_000 });
 
-    // Findings first. Until the robust bias of issue #20 item 2 is in the report, the findings
-    // derive each rater's difference from the team's median rater from today's bias field.
+    // Findings first: the rater named from the robust bias, deals and calibration cases apart.
     const findings = page.getByRole('region', { name: 'Findings' }).getByRole('listitem');
     expect(await findings.count()).toBeLessThanOrEqual(5);
     const sentences = await findings.allTextContents();
     expect(sentences[0]).toMatch(
-      /^lee scores Champion higher than the rest of the team, by 0\.7 levels on 18 deals\./,
+      /^lee scores Champion higher than the rest of the team, by 0\.7 levels on 15 deals and 3 calibration cases\./,
     );
     expect(sentences.join(' ')).not.toMatch(/\b(ana|ben) scores/);
     const definitions = sentences.find((text) => text.startsWith('In the definitions'))!;
-    expect(definitions).toMatch(/talk to lee about Champion before rewording it/);
+    expect(definitions).toMatch(/do not reword Champion, talk to lee \(agreement 1\.00 without them\)/);
     expect(definitions).not.toMatch(/reword the levels of Champion/);
     expect(await page.locator('.ys-report section').first().getAttribute('id')).toBe('ys-findings');
 
@@ -70,6 +69,9 @@ describe("The manager's audit, findings first, in Chromium", () => {
 
     // The draft: proposals from the findings, the diff, and a file the CLI validates.
     await page.getByRole('button', { name: 'Draft the next version' }).click();
+    const proposals = page.getByRole('list', { name: 'Proposed changes' });
+    await proposals.waitFor();
+    expect(await proposals.textContent()).toMatch(/Do not reword Champion: talk to lee/);
     const changes = page.getByRole('list', { name: 'Changes from the current version' });
     await changes.waitFor();
     expect(await changes.textContent()).toContain('Champion: weight 3 → 4');

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { AuditReport, RaterAudit } from '../../../lib/audit/audit-report';
+import { unitsInWords } from '../../../lib/audit/closed-loop';
 import { fixed, signed } from '../../../lib/audit/format-numbers';
 import { IN_LINE_LEVELS, teamDifferences } from '../../../lib/audit/team-deviation';
 import { ChartFrame, reasonKind } from './chart-frame';
@@ -36,20 +37,20 @@ function cellText(
   rater: string,
   criterion: string,
   value: number | null,
-  figure: RaterAudit['bias'][string],
+  figure: RaterAudit['robustBias'][string],
 ) {
   if (figure.value === null || value === null)
     return `${rater} on ${criterion}: ${figure.reason ?? 'not computed'}`;
   const words =
     Math.abs(value) < IN_LINE_LEVELS ? 'in line with the team' : value > 0 ? 'more lenient' : 'stricter';
-  return `${rater} on ${criterion}: ${signed(value, 2)} levels from the team, ${words}${figure.se === null ? '' : ` (standard error of the bias ${fixed(figure.se, 2)})`}, n = ${figure.n} deals`;
+  return `${rater} on ${criterion}: ${signed(value, 2)} levels from the team, ${words}${figure.flagged ? ', flagged' : ''}${figure.se === null ? '' : ` (standard error ${fixed(figure.se, 2)})`}, n = ${unitsInWords(figure.n - (figure.calibrationCases ?? 0), figure.calibrationCases ?? 0)}`;
 }
 
 /**
- * Rater × criterion: each cell is the rater's difference from the team's median rater on the same
- * deals, in levels (derived from the report's bias, so one lenient rater does not colour the
- * others); white is in line with the team, purple stricter, orange more lenient. The value and n
- * are printed in every cell, so the colour is never the only cue.
+ * Rater × criterion: each cell is the rater's robust bias (measured from the team's consensus, so
+ * one lenient rater does not colour the others), in levels, on a diverging scale: white is in line
+ * with the team, purple stricter, orange more lenient. The value and n are printed in every cell,
+ * so the colour is never the only cue.
  */
 export function BiasHeatMap({
   report,
@@ -75,20 +76,20 @@ export function BiasHeatMap({
   const name = (id: string) => names[id] ?? id;
   const cells = raters.flatMap((rater) =>
     criteria.map((criterion) =>
-      cellText(rater.id, name(criterion), valueOf(rater.id, criterion), rater.bias[criterion]!),
+      cellText(rater.id, name(criterion), valueOf(rater.id, criterion), rater.robustBias[criterion]!),
     ),
   );
   const frameWidth = Math.max(width, LEFT + legendWidth + 40);
   return (
     <ChartFrame
-      title="How each rater scores against the team: difference from the team's median rater, in levels"
+      title="How each rater scores against the team: robust bias from the team's consensus, in levels"
       description={`${cells.join('; ')}. Within ±${IN_LINE_LEVELS} level is in line with the team; negative is stricter, positive more lenient.`}
       caption={
         <>
-          Each cell: the rater&apos;s difference from the team&apos;s median rater on the same deals, in
-          levels, with n deals. White: in line with the team (within ±{IN_LINE_LEVELS} level); purple:
-          stricter; orange: more lenient; grey: not computed (see the table, which gives each rater&apos;s
-          bias against the mean of the others).
+          Each cell: the rater&apos;s robust bias, measured from the team&apos;s consensus on the same deals,
+          in levels, with n deals and calibration cases. White: in line with the team (within ±
+          {IN_LINE_LEVELS} level); purple: stricter; orange: more lenient; grey: not computed (the table also
+          gives each rater&apos;s bias against the mean of the others).
         </>
       }
       width={frameWidth}
@@ -126,7 +127,7 @@ export function BiasHeatMap({
             {rater.id}
           </text>
           {criteria.map((criterion) => {
-            const figure = rater.bias[criterion]!;
+            const figure = rater.robustBias[criterion]!;
             const value = figure.value === null ? null : valueOf(rater.id, criterion);
             const c = criteria.indexOf(criterion);
             const x = LEFT + c * CELL_W;

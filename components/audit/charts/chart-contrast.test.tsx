@@ -84,12 +84,19 @@ const spread = {
   raters: [-2.4, -1.5, -1, -0.7, -0.4, 0, 0.4, 0.7, 1, 1.5, 2.4].map((value, i) => ({
     ...report.raters[0]!,
     id: `rater-${i}`,
-    bias: {
-      champion: { value, n: 12, se: 0.1 },
+    // The heat map shows the robust bias.
+    robustBias: {
+      champion: { value, n: 12, se: 0.1, flagged: Math.abs(value) >= 0.5 },
       metrics:
         i === 3
-          ? { value: null, n: 2, se: null, reason: 'insufficient data: 2 deals (minimum 5)' }
-          : { value: -value, n: 12, se: 0.1 },
+          ? {
+              value: null,
+              n: 2,
+              se: null,
+              flagged: false,
+              reason: 'insufficient data: 2 deals (minimum 5)',
+            }
+          : { value: -value, n: 12, se: 0.1, flagged: Math.abs(value) >= 0.5 },
     },
   })),
 };
@@ -147,5 +154,14 @@ describe('chart label contrast', () => {
     // The two accurate raters are in line (white), the lenient one is not.
     const cells = [...container.querySelectorAll('rect.ys-cell')].map((rect) => rect.getAttribute('fill'));
     expect(cells.filter((fill) => fill === 'rgb(255, 255, 255)')).toHaveLength(5);
+    // The cells show the robust bias, flagged as the findings flag it, deals and cases apart.
+    expect(container.textContent).toContain(
+      'lee on Champion: +0.67 levels from the team, more lenient, flagged',
+    );
+    expect(container.textContent).toMatch(/lee on Champion: [^;]*n = 15 deals and 3 calibration cases/);
+    const { container: spreadMap } = render(<BiasHeatMap report={spread} names={names} />);
+    expect(spreadMap.textContent).toContain(
+      'rater-0 on Champion: −2.40 levels from the team, stricter, flagged',
+    );
   });
 });

@@ -29,7 +29,9 @@ function proposalText(proposal: Proposal, name: (id: string) => string): string 
     case 'reword':
       return `Reword the levels of ${name(proposal.criterion)} (${proposal.why}): the raters split on them; the new wording is yours to write.`;
     case 'talk':
-      return `Talk to ${proposal.raters.join(', ')} about ${name(proposal.criterion)} before rewording it (${proposal.why}).`;
+      return proposal.settled
+        ? `Do not reword ${name(proposal.criterion)}: talk to ${proposal.raters.join(', ')} (${proposal.why}).`
+        : `Talk to ${proposal.raters.join(', ')} about ${name(proposal.criterion)} before rewording it (${proposal.why}).`;
     case 'weight':
       return `${proposal.to > proposal.from ? 'Raise' : 'Lower'} the weight of ${name(proposal.criterion)} from ${proposal.from} to ${proposal.to} (${proposal.why}). Applied below.`;
     case 'gate':

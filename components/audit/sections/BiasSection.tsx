@@ -14,7 +14,8 @@ export function BiasSection({ report, names }: { report: AuditReport; names: Cri
       <p>
         Bias: a rater&apos;s rating minus the mean of the other raters on the same deals, in levels. Positive
         is more lenient than colleagues, negative stricter. One lenient rater pulls the others&apos; bias the
-        other way; the findings above measure each rater from the team&apos;s median rater instead.
+        other way; the findings and the heat map use each rater&apos;s robust bias, measured from the
+        team&apos;s consensus, instead.
       </p>
       <Gap text={biasGap(report)} />
       {report.raters.length > 0 && criteria.length > 0 && <BiasHeatMap report={report} names={names} />}

@@ -36,6 +36,14 @@ export function InputsSection({ report, summary }: { report: AuditReport; summar
           ))}
         </ul>
       )}
+      {summary?.salesforce && (
+        <p className="ys-notes" data-testid="verified-raters">
+          Read from {summary.salesforce.origin}: {count(summary.salesforce.scores)} scores. Raters the org
+          verified (the records&apos; owners):{' '}
+          {(summary.verifiedRaters ?? []).map((rater) => rater.name).join(', ') || 'none'}
+          {summary.selfDeclared ? '; any other rater is a self-declared name from a file.' : '.'}
+        </p>
+      )}
       <ul className="ys-notes" aria-label="Warnings about the inputs">
         {mergeWarningLines(summary).map((line) => (
           <li key={line}>{line}</li>

@@ -70,9 +70,9 @@ export async function drainAllOutboxes(deps: DrainDeps): Promise<OrgDrainResult[
 
 /**
  * Sends one org's waiting scores, 200 per collections upsert, until none is due, the outbox is
- * paused, or the org's API usage passes the allowed share. Per batch: a short readonly read of the
- * due rows and their scores, the batch marked in flight in the status row, the call outside any
- * transaction, then one short write of the outcome. Saves never wait behind the network. A stopped
+ * paused, or the org's API usage passes the allowed share. Per batch: the due rows and their scores
+ * read in small readonly slices, the batch marked in flight in the status row, the call outside any
+ * transaction, then the outcome written in small slices; a running save goes before each slice. Saves never wait behind the network. A stopped
  * worker leaves the batch marked in flight; the next drain asks the org about it before sending it again.
  */
 export async function drainOutbox(deps: DrainDeps, apiOrigin: string): Promise<OrgDrainResult> {
@@ -81,6 +81,11 @@ export async function drainOutbox(deps: DrainDeps, apiOrigin: string): Promise<O
   await recoverInterruptedSends(deps.db, apiOrigin, deps.now());
   let link: OrgLink | null = null;
   let calls = 0;
+  // A save's message arrives as its own task: a macrotask turn lets it in before the next transaction.
+  const between = async () => {
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    await deps.savesSettled?.();
+  };
   const earliestWait = async () => ({
     apiOrigin,
     calls,
@@ -90,7 +95,7 @@ export async function drainOutbox(deps: DrainDeps, apiOrigin: string): Promise<O
   for (;;) {
     await deps.savesSettled?.();
     const now = deps.now();
-    const batch = await readDueBatch(deps.db, apiOrigin, now, OUTBOX_BATCH_SIZE);
+    const batch = await readDueBatch(deps.db, apiOrigin, now, OUTBOX_BATCH_SIZE, between);
     const first = batch.rows.values().next().value;
     const step = nextStep(batch.state, now);
     if (step.kind === 'paused') return { apiOrigin, calls, wakeAt: pauseWake(step.pause) };
@@ -110,7 +115,7 @@ export async function drainOutbox(deps: DrainDeps, apiOrigin: string): Promise<O
       if (!linked.ok) {
         noteError(linked.error.message);
         const paused = applyCallFailure(batch.state, [], linked.error, now, deps.backoff);
-        await saveBatchOutcome(deps.db, batch, paused, status);
+        await saveBatchOutcome(deps.db, batch, paused, status, between);
         if (paused.pause) return { apiOrigin, calls, wakeAt: pauseWake(paused.pause) };
         return { apiOrigin, calls, wakeAt: now + backoffDelay(1, deps.backoff) };
       }
@@ -143,8 +148,7 @@ export async function drainOutbox(deps: DrainDeps, apiOrigin: string): Promise<O
         next = pauseForUsage(next, deps.now() + LIMIT_PAUSE_MS);
       }
     }
-    await deps.savesSettled?.();
-    await saveBatchOutcome(deps.db, batch, next, status);
+    await saveBatchOutcome(deps.db, batch, next, status, between);
     // A call that failed as a whole ends this drain; the backoff's alarm (or the next event) resumes.
     if (outcome.error)
       return next.pause ? { apiOrigin, calls, wakeAt: pauseWake(next.pause) } : earliestWait();

@@ -35,7 +35,13 @@ export function ratersOf(
         flagRule: biasFlag,
       },
     );
-    return new Map(entries.map((entry) => [entry.rater, entry.bias]));
+    const cases = calibrationCasesPerRater(data, latest, c);
+    return new Map(
+      entries.map((entry) => [
+        entry.rater,
+        { ...entry.bias, calibrationCases: entry.bias.n === 0 ? 0 : (cases.get(entry.rater) ?? 0) },
+      ]),
+    );
   });
   const timeOf = (s: number) => data.timeOf[s]!;
   const drift = criteria.map((_, c) => {
@@ -79,4 +85,20 @@ export function ratersOf(
       totals: summarise(totals[r]!),
     }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Per rater: calibration cases of criterion `c` they rated with at least one colleague (the robust bias's units). */
+function calibrationCasesPerRater(data: AuditIndex, latest: DealGroups, c: number): Map<string, number> {
+  const width = data.criteria.length;
+  const counts = new Map<string, number>();
+  for (const group of latest.values()) {
+    if (data.scores[group[0]!]!.context !== 'calibration') continue;
+    const rating = group.filter((s) => !Number.isNaN(data.levels[s * width + c]!));
+    if (rating.length < 2) continue;
+    for (const s of rating) {
+      const rater = data.raters[data.raterOf[s]!]!;
+      counts.set(rater, (counts.get(rater) ?? 0) + 1);
+    }
+  }
+  return counts;
 }
