@@ -8,11 +8,9 @@ import {
   SIDEBAR_WIDTH,
   type DockToFrame,
 } from '../../lib/messaging/dock-protocol';
+import { SIDEBAR_FRAME_PATH } from '../../lib/messaging/dock-relay';
 import { MessageType } from '../../lib/messaging/protocol-names';
 import { getReadingContext, getSidebarStart } from '../shared/sidebar-requests';
-
-/** The frame page the dock holds. */
-export const SIDEBAR_FRAME_PAGE = '/sidebar-frame.html';
 
 // Set on the isolated world's global, which page scripts cannot see: a second injection into the same
 // page leaves the running dock alone instead of stopping it.
@@ -21,7 +19,7 @@ const RUNNING = Symbol.for('yardstick.sidebarDock');
 /**
  * Reads the page's deal and docks the sidebar's frame beside the CRM. The page reading stays here, in
  * the content script; the UI runs in the frame, in the extension's origin, and gets each reading over
- * a port that only our extension's pages can open.
+ * a port that only our extension can open: the background's relay from the frame in this tab.
  */
 export async function startSidebarDock(): Promise<void> {
   const scope = globalThis as { [RUNNING]?: boolean };
@@ -48,7 +46,7 @@ export async function startSidebarDock(): Promise<void> {
 
   const dock = mountDock({
     doc: document,
-    frameUrl: `${browser.runtime.getURL(SIDEBAR_FRAME_PAGE)}#${dockId}`,
+    frameUrl: `${browser.runtime.getURL(SIDEBAR_FRAME_PATH)}#${dockId}`,
     shadowMode: import.meta.env.WXT_SIDEBAR_SHADOW_MODE === 'open' ? 'open' : 'closed',
     signal: alive.signal,
     onSkipLink: () => focusSidebar(),

@@ -18,15 +18,15 @@ import { connectToDock } from './connect-to-dock';
 
 /** The sidebar's UI, in the extension's origin, framed in the CRM tab by the dock. */
 async function main(): Promise<void> {
-  const [start, tab] = await Promise.all([getSidebarStart().catch(() => null), browser.tabs.getCurrent()]);
+  const start = await getSidebarStart().catch(() => null);
   const store = createSidebarStore(messageBackend, {
     collapsed: start?.ok === true && start.value.collapsed,
     definitionsPreview: start?.ok ? start.value.definitionsPreview : null,
   });
   let width = start?.ok ? start.value.width : SIDEBAR_WIDTH.default;
-  // The fragment names the dock that made this frame; a frame outside a tab has no dock to follow.
-  const dock = tab?.id === undefined ? null : connectToDock(browser, tab.id, location.hash.slice(1), store);
-  const tellLayout = () => dock?.tellLayout({ collapsed: store.getState().collapsed, width });
+  // The fragment names the dock that made this frame; outside a CRM tab the background refuses the port.
+  const dock = connectToDock(browser, location.hash.slice(1), store);
+  const tellLayout = () => dock.tellLayout({ collapsed: store.getState().collapsed, width });
   store.subscribe((state, previous) => {
     if (state.collapsed === previous.collapsed) return;
     tellLayout();

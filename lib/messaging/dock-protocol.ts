@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { CrmIdSchema, DealSnapshotSchema } from '../crm/deal-snapshot';
 
 /**
- * The port between the in-page dock (the content script that reads the page and holds the sidebar's
- * frame) and the sidebar frame (our extension page docked in the CRM tab). The frame opens it with
- * `tabs.connect` to its own tab's top frame; only our extension's pages can, so no page script is on
- * either end. Both ends still parse every message: a content script runs beside a page we do not trust.
+ * The dock's end of the port between the in-page dock (the content script that reads the page and holds
+ * the sidebar's frame) and the sidebar frame (our extension page docked in the CRM tab). The frame
+ * connects to the background (`dock-relay.ts`), which opens this port with `tabs.connect` to the top
+ * frame of the frame's tab and relays; only our extension can open it, so no page script is on either
+ * end. Both ends and the relay still parse every message: a content script runs beside a page we do
+ * not trust.
  */
 export const DOCK_PORT_NAME = 'yardstick:dock';
 

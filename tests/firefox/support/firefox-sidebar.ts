@@ -4,9 +4,22 @@ import { extensionPage } from './launch-firefox';
 /** Whether `url` is the sidebar's frame page: our extension page, docked in the CRM page. */
 const isSidebarFrameUrl = (url: string) => /^moz-extension:\/\/[^/]+\/sidebar-frame\.html/.test(url);
 
-/** The sidebar's frame in `page`, once the dock has made it. */
+/**
+ * The sidebar's frame in `page`, once the dock has made it. Over BiDi a frame's `url()` may still read
+ * `about:blank` after the extension page has loaded in it, so each frame is also asked where it is.
+ */
 function sidebarFrame(page: Page, timeout = 10_000): Promise<Frame> {
-  return page.waitForFrame((frame) => isSidebarFrameUrl(frame.url()), { timeout });
+  return vi.waitFor(
+    async () => {
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame()) continue;
+        const href = await frame.evaluate(() => location.href).catch(() => frame.url());
+        if (isSidebarFrameUrl(href)) return frame;
+      }
+      throw new Error('The page has no sidebar frame yet.');
+    },
+    { timeout, interval: 100 },
+  );
 }
 
 /** A criterion's level radios, in the order the definitions list them (Unknown last). */
