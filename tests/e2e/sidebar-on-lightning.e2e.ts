@@ -151,6 +151,25 @@ describe('Yardstick on Salesforce Lightning', () => {
     await expectText(dealHeading(), UMBRELLA.name);
   });
 
+  it('follows the next opportunity after the service worker stops and takes the frame’s relay with it', async () => {
+    await openOpportunity(GLOBEX.id);
+    await expectText(dealHeading(), GLOBEX.name);
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+
+    await page.evaluate(
+      (path) =>
+        (
+          window as unknown as { yardstickLightningApp: { navigate(p: string): void } }
+        ).yardstickLightningApp.navigate(path),
+      opportunityPath(INITECH.id),
+    );
+    // The frame opens a new relay first, which starts the worker again: more than a message's wait.
+    await dealHeading().filter({ hasText: INITECH.name }).waitFor({ timeout: 15_000 });
+    await sidebar().getByText(INITECH.stage, { exact: true }).waitFor();
+  });
+
   it('stores the score in the extension origin and nothing in the CRM page origin', async () => {
     await openOpportunity(GLOBEX.id);
     await setRaterInSidebar('priya@acme.example');
