@@ -42,7 +42,15 @@ export async function startSidebarDock(): Promise<void> {
   let shown: DealPageState = { status: 'not-a-deal' };
   let reading: DockToFrame | null = null;
   let port: Browser.runtime.Port | null = null;
-  const send = (message: DockToFrame) => port?.postMessage(message);
+  const send = (message: DockToFrame) => {
+    try {
+      port?.postMessage(message);
+    } catch {
+      // The relay closed (an idle background stopped) before its disconnect arrived: the frame opens a
+      // new one and says hello again, and gets the latest reading then.
+      port = null;
+    }
+  };
 
   const dock = mountDock({
     doc: document,

@@ -52,7 +52,11 @@ export function connectToDock(
   return {
     tellLayout(next) {
       layout = { type: 'frame→dock:layout', ...next };
-      port?.postMessage(layout);
+      try {
+        port?.postMessage(layout);
+      } catch {
+        // The port closed before its disconnect arrived; the reopened port sends the layout first.
+      }
     },
   };
 }
