@@ -15,6 +15,10 @@ const ORG_API = {
   hosts: ['https://*.my.salesforce.com/*', 'https://*.my.salesforce.mil/*'],
 };
 
+// Where the sidebar's frame may be docked: every CRM host, built in or custom (custom hosts are any
+// https host an admin or rep adds, as the optional host permissions below say).
+const SIDEBAR_FRAME_MATCHES = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -26,23 +30,6 @@ export default defineConfig({
     // scripts/build/crm-loaders.ts. Each build, dev rebuilds included, bundles them again.
     async 'build:publicAssets'(wxt, files) {
       files.push(...(await bundleCrmLoaders({ minify: wxt.config.command === 'build' })));
-    },
-    // The in-page sidebar renders with preact/compat: evaluating React DOM was the longest task on the
-    // CRM's main thread. The extension pages and the unit tests keep React.
-    'vite:build:extendConfig'(entrypoints, viteConfig) {
-      if (!entrypoints.some((entrypoint) => entrypoint.name === 'sidebar')) return;
-      const alias = viteConfig.resolve?.alias ?? [];
-      viteConfig.resolve = {
-        ...viteConfig.resolve,
-        alias: [
-          ...(Array.isArray(alias)
-            ? alias
-            : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }))),
-          { find: /^react(-dom)?$/, replacement: 'preact/compat' },
-          { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
-          { find: /^react\/jsx(-dev)?-runtime$/, replacement: 'preact/compat/jsx$1-runtime' },
-        ],
-      };
     },
   },
   manifest: ({ browser }) => ({
@@ -62,10 +49,24 @@ export default defineConfig({
     // Requested at the moment an admin or rep sets a definitions URL on another host.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     storage: { managed_schema: 'managed_schema.json' },
+    // The sidebar's UI is this extension page, framed in the CRM page by the dock. Only CRM pages may
+    // frame it, and (Chrome 130+) only through a URL whose id changes each session, so no site can probe
+    // for it or frame it on its own.
+    web_accessible_resources: [
+      {
+        resources: ['sidebar-frame.html'],
+        matches: SIDEBAR_FRAME_MATCHES,
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     commands: {
-      'toggle-sidebar': {
+      'focus-sidebar': {
         suggested_key: { default: 'Alt+Shift+Y' },
-        description: 'Show or hide the Yardstick sidebar',
+        description: 'Open the Yardstick sidebar and move the keyboard focus into it',
+      },
+      'close-sidebar': {
+        suggested_key: { default: 'Alt+Shift+U' },
+        description: 'Close the Yardstick sidebar',
       },
     },
     // A fixed id lets the e2e tests name the extension in an enterprise policy file. Test builds only.

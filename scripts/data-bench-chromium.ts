@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { LIGHTNING_ORIGIN, routeLightning } from '../tests/support/browser/crm-fixtures';
 import { launchWithExtension, PRODUCTION_EXTENSION_DIR } from '../tests/support/browser/launch-browser';
 import { GLOBEX, opportunityPath } from '../tests/support/browser/lightning-app-records';
-import { ClosedShadowSidebar, withText } from '../tests/support/browser/closed-shadow-sidebar';
+import { productionSidebarOf } from '../tests/support/browser/production-sidebar';
 import { setRaterInOptions } from '../tests/support/browser/sidebar-page';
 import { NAME_HELPER } from './bench/bench-browser';
 import { countScores, newestScore, seedScores } from './bench/seed-scores';
@@ -50,11 +50,11 @@ const record = (what: string, ms: number, bytes?: number) => {
 async function seed(context: BrowserContext, serviceWorker: Worker, count: number): Promise<void> {
   const page = await context.newPage();
   await page.goto(`${LIGHTNING_ORIGIN}${opportunityPath(GLOBEX.id)}`);
-  const sidebar = await ClosedShadowSidebar.attach(page);
-  await sidebar.waitForText(new RegExp(GLOBEX.name));
-  await sidebar.click(withText('SPAN', 'Quantified'));
-  await sidebar.click(withText('BUTTON', 'Save score'));
-  await sidebar.waitForText(/Saved at/);
+  const sidebar = await productionSidebarOf(page);
+  await sidebar.getByRole('heading', { level: 2, name: GLOBEX.name }).waitFor();
+  await sidebar.getByRole('radiogroup', { name: 'Metrics' }).getByRole('radio').nth(2).check();
+  await sidebar.getByRole('button', { name: 'Save score' }).click();
+  await sidebar.getByText(/^Saved at/).waitFor();
   await page.close();
   await serviceWorker.evaluate(NAME_HELPER);
   const dealKey = `salesforce-lightning:yardstick-demo:${GLOBEX.id}`;

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { launchWithExtension, PRODUCTION_EXTENSION_DIR } from '../tests/support/browser/launch-browser';
 import { LIGHTNING_ORIGIN, routeLightning } from '../tests/support/browser/crm-fixtures';
-import { ClosedShadowSidebar } from '../tests/support/browser/closed-shadow-sidebar';
+import { productionSidebarOf } from '../tests/support/browser/production-sidebar';
 import { DEMO_OPPORTUNITY_PATH, GLOBEX } from '../tests/support/browser/lightning-app-records';
 
 const headed = Boolean(process.env.DISPLAY) && process.env.YARDSTICK_DEMO_HEADLESS !== '1';
@@ -17,10 +17,10 @@ const browser = await launchWithExtension({ headless: !headed, extensionDir: PRO
 await routeLightning(browser.context);
 const page = browser.context.pages()[0] ?? (await browser.context.newPage());
 await page.goto(url);
-// The production sidebar lives in a closed shadow root, which only the DevTools protocol can read.
-const sidebar = await ClosedShadowSidebar.attach(page);
+// The production sidebar is our extension page, framed in the CRM page behind a closed shadow root.
 try {
-  await sidebar.waitForText(new RegExp(GLOBEX.name), 20_000);
+  const sidebar = await productionSidebarOf(page, 20_000);
+  await sidebar.getByRole('heading', { level: 2, name: GLOBEX.name }).waitFor({ timeout: 20_000 });
 } catch (error) {
   await browser.close();
   throw error;

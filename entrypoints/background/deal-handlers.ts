@@ -174,7 +174,7 @@ export async function setRater(
       },
     };
   }
-  if (origin.sender === 'content-script' && current.rater !== null) {
+  if (origin.sender !== 'extension-page' && current.rater !== null) {
     return {
       ok: false,
       error: {
@@ -207,8 +207,9 @@ export const dealHandlers: HandlerSlice<
     // lifts a pause that waited for a new session.
     if (origin.url)
       void effects.orgSync.dealOpened({ crm: crmOfDealKey(dealKey), url: origin.url }, origin.cookieStoreId);
-    // The rep's own opens only: extension pages read deals too (the audit, a manager's view).
-    if (origin.sender === 'content-script')
+    // The rep's own opens only (the sidebar docked in the deal's tab): extension pages in their own tab
+    // or window read deals too (the audit, a manager's view).
+    if (origin.sender !== 'extension-page')
       void rememberDealOpen(effects.localStore, dealKey, new Date()).catch(() => undefined);
     const state = await readDealState(services, dealKey);
     effects.rememberDefinitionsPreview(state.active);

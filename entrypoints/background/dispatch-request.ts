@@ -1,7 +1,12 @@
 import { dealKeyOfUrl } from '../../lib/crm/adapter-registry';
 import { describeFailure } from '../../lib/messaging/describe-failure';
 import type { Response, RequestType } from '../../lib/messaging/protocol';
-import { gateDealScope, gateRequest, needsPageDeal } from '../../lib/messaging/request-gate';
+import {
+  gateDealScope,
+  gateRequest,
+  needsPageDeal,
+  type GateDecision,
+} from '../../lib/messaging/request-gate';
 import type { ExtensionIdentity, SenderFacts } from '../../lib/messaging/trusted-sender';
 import type { BackgroundServices } from './background-services';
 import { adapterConfigsOf } from './custom-crm-hosts';
@@ -25,13 +30,13 @@ export async function dispatchRequest(
   services: BackgroundServices,
   effects: HandlerEffects,
 ): Promise<Response<RequestType> | undefined> {
-  let url = pageUrlOf(sender);
   let decision = gateRequest(message, sender, self);
+  let url = pageUrlOf(sender, decision);
   if (needsPageDeal(decision)) {
     const accepted = decision;
     decision = gateDealScope(accepted, await pageDealKey(services, url));
     const tabId = sender.tab?.id;
-    if (decision.verdict === 'refuse' && sender.frameId === 0 && tabId !== undefined) {
+    if (decision.verdict === 'refuse' && judgedByTabUrl(decision, sender) && tabId !== undefined) {
       url = await effects.tabUrlAfterNavigation(tabId, url);
       decision = gateDealScope(accepted, await pageDealKey(services, url));
     }
@@ -54,10 +59,15 @@ export async function dispatchRequest(
 /**
  * The URL the sending frame shows now. `sender.url` is the URL its document loaded with: Chromium does
  * not follow a single-page app's in-place navigations there, but the tab's URL (given with our host
- * permission) does, so the top frame is judged by the tab's URL and a subframe by its document's.
+ * permission) does, so the top frame is judged by the tab's URL and a subframe by its document's. Our
+ * page docked in a CRM tab (the sidebar frame) acts for the deal of the tab it is docked in.
  */
-export function pageUrlOf(sender: MessageSenderDetails): string | undefined {
-  return sender.frameId === 0 && sender.tab?.url !== undefined ? sender.tab.url : sender.url;
+export function pageUrlOf(sender: MessageSenderDetails, decision?: GateDecision): string | undefined {
+  return judgedByTabUrl(decision, sender) && sender.tab?.url !== undefined ? sender.tab.url : sender.url;
+}
+
+function judgedByTabUrl(decision: GateDecision | undefined, sender: MessageSenderDetails): boolean {
+  return sender.frameId === 0 || (decision?.verdict === 'accept' && decision.sender === 'docked-page');
 }
 
 /** The deal the sender's frame shows: a built-in CRM's from its URL alone, a custom host's by its configs. */

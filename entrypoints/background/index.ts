@@ -6,6 +6,7 @@ import { createBackgroundServices } from './background-services';
 import { createDefinitionsPreviewStore } from './definitions-preview-store';
 import { setUpCrmHosts } from './set-up-crm-hosts';
 import { setUpDefinitionsSync } from './set-up-definitions-sync';
+import { setUpDockRelay } from './set-up-dock-relay';
 import { setUpMessages } from './set-up-messages';
 import { setUpOrgDeals } from './set-up-org-deals';
 import { setUpOrgOAuth } from './org/set-up-org-oauth';
@@ -38,5 +39,6 @@ export default defineBackground(() => {
   });
   setUpOrgAuditPort(services, orgOAuth.grants);
   setUpSidebarToggle();
+  setUpDockRelay();
   setUpPolicyRefresh(services, announceStateChange);
 });

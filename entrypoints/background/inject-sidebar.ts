@@ -2,10 +2,10 @@ import type { WxtBrowser } from 'wxt/browser';
 import { MessageType } from '../../lib/messaging/protocol-names';
 import type { HandlerSlice, RequestOrigin } from './handler-context';
 
-/** The sidebar bundle, registered at runtime so CRM pages that are not deals never load it. */
-export const SIDEBAR_SCRIPT = '/content-scripts/sidebar.js';
+/** The sidebar's in-page dock (the page reading and the frame's holder), injected on deal pages only. */
+export const SIDEBAR_SCRIPT = '/sidebar-dock.js';
 
-/** Injects the sidebar bundle into the frame whose loader found a deal page. */
+/** Injects the sidebar's dock into the frame whose loader found a deal page. */
 export async function injectSidebar(
   scripting: Pick<WxtBrowser['scripting'], 'executeScript'>,
   origin: RequestOrigin,

@@ -2,6 +2,7 @@ import { configsForPage } from '../../lib/crm/configs-for-page';
 import { CUSTOM_CRM_ADAPTERS_KEY } from '../../lib/crm/custom-crm-adapters-key';
 import type { GenericAdapterConfig } from '../../lib/crm/generic-adapter';
 import { readDefinitionsPreview } from '../../lib/definitions/definitions-preview';
+import { clampSidebarWidth, SIDEBAR_WIDTH } from '../../lib/messaging/dock-protocol';
 import { MessageType } from '../../lib/messaging/protocol';
 import { DEFINITIONS_PREVIEW_KEY } from '../../lib/messaging/protocol-names';
 import type { SidebarStart } from '../../lib/messaging/tab-scoped-protocol';
@@ -9,12 +10,16 @@ import type { HandlerSlice, LocalStore } from './handler-context';
 
 /** storage.local key of whether the rep collapsed the sidebar. */
 export const SIDEBAR_COLLAPSED_KEY = 'sidebarCollapsed';
+/** storage.local key of the width the rep gave the open sidebar. */
+export const SIDEBAR_WIDTH_KEY = 'sidebarWidth';
 
 /** What the sidebar lays out before the deal's state arrives. */
 export async function readSidebarStart(store: LocalStore): Promise<SidebarStart> {
-  const stored = await store.get([SIDEBAR_COLLAPSED_KEY, DEFINITIONS_PREVIEW_KEY]);
+  const stored = await store.get([SIDEBAR_COLLAPSED_KEY, SIDEBAR_WIDTH_KEY, DEFINITIONS_PREVIEW_KEY]);
+  const width = stored[SIDEBAR_WIDTH_KEY];
   return {
     collapsed: stored[SIDEBAR_COLLAPSED_KEY] === true,
+    width: typeof width === 'number' ? clampSidebarWidth(width) : SIDEBAR_WIDTH.default,
     definitionsPreview: readDefinitionsPreview(stored[DEFINITIONS_PREVIEW_KEY]),
   };
 }
@@ -24,6 +29,7 @@ export const sidebarStartHandlers: HandlerSlice<
   | typeof MessageType.getCustomDealUrls
   | typeof MessageType.getSidebarStart
   | typeof MessageType.setSidebarCollapsed
+  | typeof MessageType.setSidebarWidth
 > = {
   // From the copy the host sync keeps in storage.local: a custom host's every page load asks, and the
   // database need not open for it.
@@ -40,5 +46,9 @@ export const sidebarStartHandlers: HandlerSlice<
   [MessageType.setSidebarCollapsed]: async ({ collapsed }, { effects }) => {
     await effects.localStore.set({ [SIDEBAR_COLLAPSED_KEY]: collapsed });
     return { ok: true, value: { collapsed } };
+  },
+  [MessageType.setSidebarWidth]: async ({ width }, { effects }) => {
+    await effects.localStore.set({ [SIDEBAR_WIDTH_KEY]: width });
+    return { ok: true, value: { width } };
   },
 };

@@ -3,6 +3,7 @@ import { createInMemoryBackground } from '../../tests/unit/helpers/in-memory-bac
 import { draftStorageKey } from '../../lib/drafts/unsaved-draft';
 import { MessageType } from '../../lib/messaging/protocol-names';
 import { dropExpiredDrafts } from './draft-handlers';
+import { RECENT_DEAL_OPENS_KEY } from './rescore-handlers';
 
 const ID_A = '006Dn00000AbCdEIAV';
 const ID_B = '006Dn00000XyZwVIAV';
@@ -192,5 +193,41 @@ describe('drafts kept by the background', () => {
     const response = await sidebar.storeDraft(DEAL_A, DRAFT);
     expect(response).toMatchObject({ ok: false, error: { code: 'draft-not-kept' } });
     expect(!response.ok && response.error.message).toContain('QUOTA_BYTES quota exceeded');
+  });
+});
+
+describe('the sidebar frame docked in a CRM tab acts for that tab’s deal only', () => {
+  it('reads and saves deal A from deal A’s tab, and is refused deal B', async () => {
+    const { dockedFrameIn, definitionsHash, sidebar } = await backgroundWithTwoDeals();
+    const inTabA = dockedFrameIn(deal(ID_A).url);
+    const own = await inTabA({ type: MessageType.getDealState, dealKey: DEAL_A });
+    expect(own.ok).toBe(true);
+    expect(await inTabA({ type: MessageType.getDealState, dealKey: DEAL_B })).toMatchObject(NOT_THIS_DEAL);
+    const forged = { type: MessageType.saveScore, saveId: crypto.randomUUID(), definitionsHash, answers: [] };
+    expect(await inTabA({ ...forged, deal: deal(ID_B) })).toMatchObject(NOT_THIS_DEAL);
+    expect(await inTabA({ ...forged, deal: deal(ID_A) })).toMatchObject({ ok: true });
+    const countOfB = await sidebar.countDealHistory(DEAL_B);
+    expect(countOfB.ok && countOfB.value.total).toBe(1);
+  });
+
+  it('remembers the rep’s open of the deal for the popup’s deals to re-score; a page in its own tab does not', async () => {
+    const { dockedFrameIn, sidebar, localStorage } = await backgroundWithTwoDeals();
+    const opened = () => Object.keys(localStorage.items.get(RECENT_DEAL_OPENS_KEY) ?? {});
+    await sidebar.getDealState(DEAL_B);
+    await dockedFrameIn(deal(ID_A).url)({ type: MessageType.getDealState, dealKey: DEAL_A });
+    await expect.poll(opened).toEqual([DEAL_A]);
+  });
+
+  it('may not send the options page’s requests, nor change a rater already set', async () => {
+    const { dockedFrameIn } = await backgroundWithTwoDeals();
+    const inTabA = dockedFrameIn(deal(ID_A).url);
+    expect(await inTabA({ type: MessageType.getSettings })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await inTabA({ type: MessageType.setRater, rater: 'mallory' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 });

@@ -8,7 +8,7 @@ import type { SidebarBackend } from '../../components/sidebar/sidebar-backend';
 import type { DefinitionsView } from '../../lib/messaging/protocol';
 import { MessageType } from '../../lib/messaging/protocol-names';
 import { sendRequest } from '../shared/send-request';
-import { messageBackend } from '../sidebar.content/message-backend';
+import { messageBackend } from '../shared/sidebar-requests';
 
 const backend: SidebarBackend = {
   getDealState: (dealKey) => sendRequest({ type: MessageType.getDealState, dealKey }),

@@ -2,7 +2,7 @@ import { loadFixture } from '../../tests/unit/helpers/load-fixture';
 import { BUILT_IN_PAGE_READERS } from './built-in-page-readers';
 import type { BuiltInCrmId } from './crm-declaration';
 import { DealSnapshotSchema, type DealSnapshot } from './deal-snapshot';
-import { SIDEBAR_HOST_TAG } from './page-fallbacks';
+import { SIDEBAR_DOCK_ATTRIBUTE } from './page-fallbacks';
 
 const NOW = new Date('2026-11-02T09:30:00.000Z');
 const GUID = '7c1d3a52-9e1b-ee11-8f6d-000d3a4b5c6d';
@@ -177,10 +177,11 @@ describe('the shared fallbacks, on markup the CRM adapters were not written agai
 });
 
 describe('the shared fallbacks and Yardstick’s own sidebar', () => {
-  it('never read the sidebar’s fields or heading, even when its shadow root is open', () => {
+  it('never read what is inside the sidebar dock, even when its shadow root is open', () => {
     const doc = loadFixture('pipedrive/deal-redesign-plain-heading.html');
     doc.querySelector('.DealFields')?.remove();
-    const host = doc.createElement(SIDEBAR_HOST_TAG);
+    const host = doc.createElement('div');
+    host.setAttribute(SIDEBAR_DOCK_ATTRIBUTE, '');
     host.attachShadow({ mode: 'open' }).innerHTML =
       '<h1>Other — Deal</h1><dl><dt>Stage</dt><dd>Unknown</dd><dt>Owner</dt><dd>Unknown</dd></dl>';
     doc.body.append(host);

@@ -20,8 +20,10 @@ export const FROM_PAGE_HEADING = 'from the page heading';
 /** The strategy name of a name read from the document title, which no view scopes. */
 export const FROM_PAGE_TITLE = 'from the page title';
 
-/** The element Yardstick's sidebar lives in, on every CRM page: the fallbacks never read it. */
-export const SIDEBAR_HOST_TAG = 'yardstick-sidebar';
+/** The attribute of the sidebar dock's host (a plain div holding the sidebar's frame): the fallbacks never read it. */
+export const SIDEBAR_DOCK_ATTRIBUTE = 'data-yardstick-dock';
+/** The attribute of the host of the dock's skip link, at the page's start: the fallbacks never read it either. */
+export const SIDEBAR_SKIP_LINK_ATTRIBUTE = 'data-yardstick-skip-link';
 
 const HEADINGS = 'h1, [role="heading"][aria-level="1"]';
 const LABEL_ELEMENTS = 'label, dt, th, span, p, div';
@@ -106,15 +108,16 @@ function isInnermostLabel(label: Element, labelText: string): boolean {
   return Array.from(label.children).every((child) => textOf(child) !== labelText);
 }
 
-// The view and the shadow roots below it, except the sidebar's own (open in the e2e build), whose
-// "Stage" and "Owner" would otherwise read as the page's.
+// The view and the shadow roots below it, except the sidebar dock's and skip link's own (open in the e2e
+// build), whose text would otherwise read as the page's.
 function pageRoots(view: Element): ParentNode[] {
   return collectRoots(view).filter((root) => !('host' in root) || !isInSidebar(root.host as Element));
 }
 
 function isInSidebar(element: Element): boolean {
   for (let node: Element | null = element; node; node = parentOrHost(node)) {
-    if (node.localName === SIDEBAR_HOST_TAG) return true;
+    if (node.hasAttribute(SIDEBAR_DOCK_ATTRIBUTE) || node.hasAttribute(SIDEBAR_SKIP_LINK_ATTRIBUTE))
+      return true;
   }
   return false;
 }

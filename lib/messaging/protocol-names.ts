@@ -41,10 +41,14 @@ export const MessageType = {
   // The deals the rep opened recently whose latest score was made under older definitions.
   listDealsToRescore: 'page→background:listDealsToRescore',
   toggleSidebar: 'background→sidebar:toggle',
+  // The keyboard commands: one opens the sidebar and moves focus into it, the other collapses it.
+  focusSidebar: 'background→sidebar:focus',
+  closeSidebar: 'background→sidebar:close',
   // What content scripts once read from storage.local themselves; it is the background's alone now.
   getCustomDealUrls: CUSTOM_DEAL_URLS_TYPE,
   getSidebarStart: 'sidebar→background:getSidebarStart',
   setSidebarCollapsed: 'sidebar→background:setSidebarCollapsed',
+  setSidebarWidth: 'sidebar→background:setSidebarWidth',
   loadDraft: 'sidebar→background:loadDraft',
   storeDraft: 'sidebar→background:storeDraft',
   clearDraft: 'sidebar→background:clearDraft',

@@ -224,7 +224,7 @@ export interface ProtocolError {
 export type Response<T extends RequestType> =
   { ok: true; value: ResponseMap[T] } | { ok: false; error: ProtocolError };
 
-/** The background's request to a tab's sidebar. */
+/** The background's (and the popup's) request to a tab's sidebar. */
 export interface ToggleSidebarMessage {
-  type: typeof MessageType.toggleSidebar;
+  type: typeof MessageType.toggleSidebar | typeof MessageType.focusSidebar | typeof MessageType.closeSidebar;
 }

@@ -15,14 +15,15 @@ export type GateDecision =
 
 /**
  * Checks a message before any handler runs: the sender must be this extension, the message must parse
- * with the protocol's schema, and a `page→` request must come from an extension page.
+ * with the protocol's schema, and a `page→` request must come from an extension page in its own tab or
+ * window (not a content script, nor one of our pages docked in a CRM page).
  */
 export function gateRequest(message: unknown, sender: SenderFacts, self: ExtensionIdentity): GateDecision {
   const kind = classifySender(sender, self);
   if (!kind) return { verdict: 'ignore' };
   const parsed = RequestSchema.safeParse(message);
   if (!parsed.success) return { verdict: 'refuse', error: describeInvalidMessage(parsed.error.issues) };
-  if (kind === 'content-script' && isExtensionPageOnly(parsed.data.type)) {
+  if (kind !== 'extension-page' && isExtensionPageOnly(parsed.data.type)) {
     return {
       verdict: 'refuse',
       error: {
@@ -34,22 +35,26 @@ export function gateRequest(message: unknown, sender: SenderFacts, self: Extensi
   return { verdict: 'accept', request: parsed.data, sender: kind };
 }
 
-/** Whether an accepted request must pass `gateDealScope`: a content script's request that names a deal. */
+/**
+ * Whether an accepted request must pass `gateDealScope`: a request that names a deal, from a content
+ * script or from one of our pages docked in a CRM tab.
+ */
 export function needsPageDeal(decision: GateDecision): boolean {
   return (
     decision.verdict === 'accept' &&
-    decision.sender === 'content-script' &&
+    decision.sender !== 'extension-page' &&
     requestedDealKey(decision.request) !== null
   );
 }
 
 /**
- * The second check, for a content script's accepted request: a deal it names must be the deal its frame
- * shows (`pageDealKey`, keyed by the background from the sender's URL), so that a script in one deal's
- * tab cannot read or write another's. Extension pages may name any deal.
+ * The second check, for a content script's or docked page's accepted request: a deal it names must be
+ * the deal its frame (a docked page: its tab) shows (`pageDealKey`, keyed by the background from the
+ * URL), so that a script in one deal's tab cannot read or write another's. Extension pages in their own
+ * tab or window may name any deal.
  */
 export function gateDealScope(decision: GateDecision, pageDealKey: string | null): GateDecision {
-  if (decision.verdict !== 'accept' || decision.sender !== 'content-script') return decision;
+  if (decision.verdict !== 'accept' || decision.sender === 'extension-page') return decision;
   const asked = requestedDealKey(decision.request);
   if (asked === null || asked === pageDealKey) return decision;
   return {

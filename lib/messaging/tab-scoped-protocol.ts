@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CustomDealUrl } from '../crm/deal-page-url';
 import type { DefinitionsPreview } from '../definitions/definitions-preview';
 import { UnsavedDraftSchema, type UnsavedDraft } from '../drafts/unsaved-draft';
+import { SIDEBAR_WIDTH } from './dock-protocol';
 import { MessageType } from './protocol-names';
 
 const DealKeySchema = z.string().min(1).max(400);
@@ -14,6 +15,10 @@ export const TAB_SCOPED_REQUEST_SCHEMAS = [
   z.strictObject({ type: z.literal(MessageType.getCustomDealUrls) }),
   z.strictObject({ type: z.literal(MessageType.getSidebarStart) }),
   z.strictObject({ type: z.literal(MessageType.setSidebarCollapsed), collapsed: z.boolean() }),
+  z.strictObject({
+    type: z.literal(MessageType.setSidebarWidth),
+    width: z.number().int().min(SIDEBAR_WIDTH.min).max(SIDEBAR_WIDTH.max),
+  }),
   z.strictObject({ type: z.literal(MessageType.loadDraft), dealKey: DealKeySchema }),
   z.strictObject({
     type: z.literal(MessageType.storeDraft),
@@ -26,6 +31,8 @@ export const TAB_SCOPED_REQUEST_SCHEMAS = [
 /** What the sidebar needs before its first paint. */
 export interface SidebarStart {
   collapsed: boolean;
+  /** The open sidebar's width in px, as the rep last left it. */
+  width: number;
   /** The active definitions' criteria as last served, laid out while the deal's state loads. */
   definitionsPreview: DefinitionsPreview | null;
 }
@@ -36,6 +43,7 @@ export interface TabScopedResponseMap {
   [MessageType.getCustomDealUrls]: CustomDealUrl[];
   [MessageType.getSidebarStart]: SidebarStart;
   [MessageType.setSidebarCollapsed]: { collapsed: boolean };
+  [MessageType.setSidebarWidth]: { width: number };
   /** null when there is none, or it expired. */
   [MessageType.loadDraft]: { dealKey: string; draft: UnsavedDraft | null };
   [MessageType.storeDraft]: { dealKey: string };

@@ -1,15 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUILD_OUT_DIR, ROOT, YARDSTICK_EXTENSION_DIR } from './paths';
 
-/** The loader the bench's Lightning fixtures run, and the sidebar bundle, as the production manifest and background name them. */
+/** The loader the bench's Lightning fixtures run, and the sidebar's in-page dock, as the production manifest and background name them. */
 const LOADER_SCRIPT = 'salesforce-lightning-loader.js';
 /** Every CRM's loader in the manifest is named `<crm>-loader.js`. */
 const LOADER_FILE = /^[a-z0-9-]+-loader\.js$/;
-export const SIDEBAR_SCRIPT = 'content-scripts/sidebar.js';
-/** Only in builds that keep the sidebar's styles out of its bundle. */
-export const SIDEBAR_CSS = 'content-scripts/sidebar.css';
+export const SIDEBAR_SCRIPT = 'sidebar-dock.js';
 
 interface ContentScript {
   matches: string[];
@@ -27,8 +25,8 @@ interface Manifest {
 
 /**
  * Builds the extension into bench-results/build (never .output/, which the e2e tests use): the production
- * code with the sidebar's shadow root open, so the bench can time what renders inside it. The mode
- * changes one `attachShadow` argument and nothing the bench measures.
+ * code with the dock's shadow root open. The bench times the sidebar inside its frame either way; the
+ * mode changes one `attachShadow` argument and nothing the bench measures.
  */
 export function buildYardstick(): void {
   rmSync(BUILD_OUT_DIR, { recursive: true, force: true });
@@ -62,20 +60,15 @@ function loaderEntries(manifest: Manifest): ContentScript[] {
 }
 
 /**
- * The naive approach: the same build, with the sidebar bundle (React and all) as the manifest's
- * content script on every CRM page instead of the loaders, so React mounts at once everywhere. The
- * loaders are dropped so the background is never asked to inject a second copy. Styles: when the
- * bundle carries them, nothing changes; when the build has a separate content-scripts/sidebar.css
- * (WXT's shadow-root UI fetches it), it is made web-accessible on the CRM hosts if it is not already.
+ * The naive approach: the same build, with the sidebar's dock as the manifest's content script on every
+ * CRM page instead of the loaders, so the dock and its framed UI start at once everywhere. The loaders
+ * are dropped so the background is never asked to inject a second copy. The frame's page and styles are
+ * web-accessible already (the dock frames them on deal pages).
  */
 export function makeEagerBuild(to: string): void {
   copyWithManifest(to, (manifest) => {
     const loaders = loaderEntries(manifest);
     const matches = loaders.flatMap((loader) => loader.matches);
-    const resources = manifest.web_accessible_resources ?? [];
-    const needsCss =
-      existsSync(path.join(to, SIDEBAR_CSS)) &&
-      !resources.some((entry) => entry.resources.includes(SIDEBAR_CSS));
     return {
       ...manifest,
       name: `${manifest.name} (bench: eager)`,
@@ -83,9 +76,6 @@ export function makeEagerBuild(to: string): void {
         ...(manifest.content_scripts ?? []).filter((script) => !loaders.includes(script)),
         { matches, run_at: 'document_idle', js: [SIDEBAR_SCRIPT] },
       ],
-      web_accessible_resources: needsCss
-        ? [...resources, { resources: [SIDEBAR_CSS], matches }]
-        : manifest.web_accessible_resources,
     };
   });
 }
@@ -114,6 +104,8 @@ export function makeNoContentScriptBuild(to: string): void {
 export function makeFloorBuild(to: string): void {
   copyWithManifest(to, (manifest) => {
     const loaders = loaderEntries(manifest);
+    // The build has no content-scripts/ folder of its own since the sidebar left the content scripts.
+    mkdirSync(path.join(to, 'content-scripts'), { recursive: true });
     writeFileSync(path.join(to, 'content-scripts', 'empty.js'), '// bench floor: an empty content script\n');
     return {
       ...manifest,

@@ -1,28 +1,34 @@
+import type { Page } from 'playwright-core';
+import { isSidebarFrame } from '../../tests/support/browser/production-sidebar';
 import type { BenchBrowser } from './bench-browser';
 import { lightningUrl } from './sidebar-driver';
 import { startTaskTrace, type TaskTrace } from './trace-tasks';
 import { LIGHTNING_ORIGIN } from '../../tests/support/browser/crm-fixtures';
 
 /**
- * Installed before any page script: timestamps (performance.now) when the active record view's
- * highlights header appears, when the sidebar host appears, when its radios render enabled and when its
- * heading shows the name the header shows. MutationObserver callbacks run right after the DOM change.
+ * Installed before any script of every frame. In the CRM page: when the active record view's highlights
+ * header appears and when the sidebar's dock host appears. In the sidebar's frame (our extension page,
+ * docked in the CRM page, whose DOM the page cannot read): when its radios render enabled and each deal
+ * name its heading shows. Times are epoch ms (timeOrigin + now), so the frame's and the page's marks
+ * share one clock; MutationObserver callbacks run right after the DOM change.
  */
 export const DEAL_TIMING_RECORDER = `(() => {
-  const marks = { header: null, headerName: null, host: null, radios: null, named: null, ready: null };
+  const now = () => performance.timeOrigin + performance.now();
+  if (/^(chrome|moz)-extension:$/.test(location.protocol)) {
+    if (!location.pathname.endsWith('/sidebar-frame.html')) return;
+    const frameMarks = { radios: null, names: [] };
+    Object.defineProperty(window, '__benchFrame', { value: frameMarks });
+    const check = () => {
+      if (frameMarks.radios === null && document.querySelector('input[type="radio"]:not(:disabled)')) frameMarks.radios = now();
+      const name = document.querySelector('.ys-deal-name')?.textContent ?? null;
+      if (name && frameMarks.names.at(-1)?.name !== name) frameMarks.names.push({ name, at: now() });
+    };
+    new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
+    return;
+  }
+  const marks = { origin: performance.timeOrigin, header: null, headerName: null, host: null };
   Object.defineProperty(window, '__benchDeal', { value: marks });
-  const now = () => performance.now();
   const HEADER = '.oneContent.active records-highlights2';
-  let shadowObserver = null;
-  const checkShadow = (root) => {
-    if (marks.radios === null && root.querySelector('input[type="radio"]:not(:disabled)')) marks.radios = now();
-    const heading = root.querySelector('.ys-deal-name');
-    if (marks.named === null && marks.headerName !== null && heading && heading.textContent === marks.headerName) marks.named = now();
-    if (marks.radios !== null && marks.named !== null && marks.ready === null) {
-      marks.ready = now();
-      shadowObserver.disconnect();
-    }
-  };
   const check = () => {
     if (marks.header === null) {
       const header = document.querySelector(HEADER);
@@ -31,18 +37,8 @@ export const DEAL_TIMING_RECORDER = `(() => {
         marks.headerName = (header.querySelector('slot[name="primaryField"]') || header).textContent.trim();
       }
     }
-    const host = document.querySelector('yardstick-sidebar');
-    if (host && marks.host === null && host.shadowRoot) {
-      marks.host = now();
-      const root = host.shadowRoot;
-      shadowObserver = new MutationObserver(() => checkShadow(root));
-      shadowObserver.observe(root, { subtree: true, childList: true, characterData: true });
-      checkShadow(root);
-    }
-    if (marks.header !== null && marks.host !== null) {
-      documentObserver.disconnect();
-      if (marks.ready === null) checkShadow(host.shadowRoot);
-    }
+    if (marks.host === null && document.querySelector('[data-yardstick-dock]')) marks.host = now();
+    if (marks.header !== null && marks.host !== null) documentObserver.disconnect();
   };
   const documentObserver = new MutationObserver(check);
   documentObserver.observe(document, { subtree: true, childList: true });
@@ -60,12 +56,44 @@ export interface DealOpenSample {
   heapMB: number;
 }
 
-interface Marks {
+/** What the CRM page's recorder keeps (window.__benchDeal). */
+interface PageMarks {
+  origin: number;
   header: number | null;
+  headerName: string | null;
   host: number | null;
+}
+
+/** What the sidebar frame's recorder keeps (window.__benchFrame). */
+interface FrameMarks {
   radios: number | null;
-  named: number | null;
-  ready: number | null;
+  names: { name: string; at: number }[];
+}
+
+type Marks = Omit<DealOpenSample, 'readyAfterHeader' | 'heapMB'>;
+
+/** The load's milestones so far, in ms since the CRM page's navigation start (NaN: not reached yet). */
+async function readMarks(page: Page): Promise<Marks> {
+  const pageMarks = await page
+    .evaluate(() => (window as unknown as { __benchDeal?: PageMarks }).__benchDeal ?? null)
+    .catch(() => null);
+  const frame = page.frames().find(isSidebarFrame);
+  const frameMarks = frame
+    ? await frame
+        .evaluate(() => (window as unknown as { __benchFrame?: FrameMarks }).__benchFrame ?? null)
+        .catch(() => null)
+    : null;
+  const since = (value: number | null | undefined) =>
+    pageMarks && value !== null && value !== undefined ? value - pageMarks.origin : Number.NaN;
+  const named = frameMarks?.names.find((each) => each.name === pageMarks?.headerName)?.at;
+  const radios = since(frameMarks?.radios);
+  return {
+    header: since(pageMarks?.header),
+    host: since(pageMarks?.host),
+    radios,
+    named: since(named),
+    ready: Math.max(radios, since(named)),
+  };
 }
 
 /**
@@ -83,50 +111,29 @@ export async function measureDealOpen(
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
     const stopTrace = options.trace ? await startTaskTrace(cdp, new URL(LIGHTNING_ORIGIN).host) : null;
-    // Milestones are timed in the page; waiting for the load event here would only add a failure mode.
+    // Milestones are timed in the page and its sidebar frame; waiting for the load event would only add a failure mode.
     await page.goto(lightningUrl(path), { waitUntil: 'commit' });
-    await page
-      .waitForFunction(
-        () => ((window as unknown as { __benchDeal?: Marks }).__benchDeal?.ready ?? null) !== null,
-        undefined,
-        {
-          timeout: options.timeoutMs ?? 30_000,
-          polling: 100,
-        },
-      )
-      .catch(async () => {
-        const marks = await page.evaluate(() => (window as unknown as { __benchDeal: Marks }).__benchDeal);
-        const host = await page.evaluate(() => {
-          const element = document.querySelector('yardstick-sidebar');
-          return element
-            ? element.shadowRoot
-              ? 'open shadow root'
-              : 'closed shadow root'
-            : 'no host element';
-        });
-        const hint =
-          host === 'closed shadow root'
-            ? '; the bench reads the sidebar through its open shadow root, and this build closes it'
-            : '';
+    const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+    let marks = await readMarks(page);
+    while (Number.isNaN(marks.ready) || Number.isNaN(marks.header)) {
+      if (Date.now() > deadline) {
+        const dock = await page.locator('[data-yardstick-dock]').count();
         throw new Error(
-          `the sidebar never became interactive on ${path} (${host}; milestones: ${JSON.stringify(marks)})${hint}`,
+          `the sidebar never became interactive on ${path} (${dock ? 'dock present' : 'no dock'}; milestones: ${JSON.stringify(marks)})`,
         );
-      });
+      }
+      await page.waitForTimeout(100);
+      marks = await readMarks(page);
+    }
     await page.waitForTimeout(options.settleMs ?? 300);
     const trace = stopTrace ? await stopTrace() : null;
     await cdp.send('HeapProfiler.collectGarbage');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const heap = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
-    const marks = await page.evaluate(() => (window as unknown as { __benchDeal: Marks }).__benchDeal);
-    const at = (value: number | null) => value ?? Number.NaN;
     return {
       sample: {
-        header: at(marks.header),
-        host: at(marks.host),
-        radios: at(marks.radios),
-        named: at(marks.named),
-        ready: at(marks.ready),
-        readyAfterHeader: Math.max(0, at(marks.ready) - at(marks.header)),
+        ...marks,
+        readyAfterHeader: Math.max(0, marks.ready - marks.header),
         heapMB: heap / 2 ** 20,
       },
       trace,

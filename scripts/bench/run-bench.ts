@@ -114,7 +114,7 @@ const columns: Column[] = [
     kind: 'eager',
     extensionDir: EAGER_EXTENSION_DIR,
     description:
-      'the same build with content-scripts/sidebar.js as the manifest content script on every CRM page (React mounted at once), no loader: the naive approach.',
+      'the same build with sidebar-dock.js as the manifest content script on every CRM page (the dock and its framed UI started at once), no loader: the naive approach.',
   },
   ...options.peers.map((dir, index): Column => {
     const resolved = path.resolve(dir);

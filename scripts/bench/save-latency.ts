@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { isSidebarFrame } from '../../tests/support/browser/production-sidebar';
 
 /** One save, timed inside the page from the click on "Save score". */
 export interface SaveSample {
@@ -27,16 +28,17 @@ const MAX_FAILURES = 5;
 /**
  * Saves `count` times on the deal the page shows. Before each save it picks the next level of one
  * criterion (so every save is a real change), waits for "Unsaved changes", then clicks Save. All
- * timing is performance.now() in the page with a MutationObserver on the sidebar's shadow root;
- * the whole loop runs in the page, so no Playwright round trip is inside a measurement. Each save
+ * timing is performance.now() in the sidebar's frame with a MutationObserver on its document;
+ * the whole loop runs in the frame, so no Playwright round trip is inside a measurement. Each save
  * waits until the history shows it before the next, so saves do not overlap.
  */
 export async function measureSaves(page: Page, count: number): Promise<SaveRun> {
-  return page.evaluate(
+  // The sidebar is our extension page, framed in the CRM page: the loop runs in that frame.
+  const frame = page.frames().find(isSidebarFrame);
+  if (!frame) throw new Error('No Yardstick sidebar frame on the page');
+  return frame.evaluate(
     async ({ count, quietMs, maxFailures }) => {
-      const host = document.querySelector('yardstick-sidebar');
-      const root = host?.shadowRoot;
-      if (!root) throw new Error('No Yardstick sidebar on the page');
+      const root = document;
       const status = () => root.querySelector('.ys-save-status')?.textContent ?? '';
       const observe = (onChange: () => void) => {
         const observer = new MutationObserver(onChange);

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { LIGHTNING_ORIGIN } from '../../tests/support/browser/crm-fixtures';
+import { productionSidebarFrame } from '../../tests/support/browser/production-sidebar';
 
 /** The rater the bench records with every score. */
 export const BENCH_RATER = 'bench@yardstick.example';
@@ -7,17 +8,16 @@ export const BENCH_RATER = 'bench@yardstick.example';
 /** A fixture URL at the demo org's real Lightning host. */
 export const lightningUrl = (pathAndQuery: string) => `${LIGHTNING_ORIGIN}${pathAndQuery}`;
 
-/** Waits until the sidebar shows `dealName`, its level radios and an enabled Save button. */
+/** Waits until the sidebar (in its frame) shows `dealName`, its level radios and an enabled Save button. */
 export async function waitForSidebarReady(page: Page, dealName: string, timeout = 20_000): Promise<void> {
-  await page.waitForFunction(
+  const frame = await productionSidebarFrame(page, timeout);
+  await frame.waitForFunction(
     (name) => {
-      const root = document.querySelector('yardstick-sidebar')?.shadowRoot;
-      if (!root) return false;
-      const heading = root.querySelector('.ys-deal-name')?.textContent;
-      const save = Array.from(root.querySelectorAll('button')).find((button) =>
+      const heading = document.querySelector('.ys-deal-name')?.textContent;
+      const save = Array.from(document.querySelectorAll('button')).find((button) =>
         /Save score/.test(button.textContent ?? ''),
       );
-      return heading === name && !!root.querySelector('input[type="radio"]') && !!save && !save.disabled;
+      return heading === name && !!document.querySelector('input[type="radio"]') && !!save && !save.disabled;
     },
     dealName,
     { timeout, polling: 50 },
@@ -26,7 +26,7 @@ export async function waitForSidebarReady(page: Page, dealName: string, timeout 
 
 /** Sets the rater through the sidebar's prompt when none is set yet (setup, not timed). */
 export async function ensureRater(page: Page, rater = BENCH_RATER): Promise<void> {
-  const sidebar = page.locator('yardstick-sidebar');
+  const sidebar = await productionSidebarFrame(page, 20_000);
   await sidebar.locator('input[type="radio"]').first().waitFor({ timeout: 20_000 });
   const prompt = sidebar.getByLabel(/Your name or email/);
   if ((await prompt.count()) === 0) return;
@@ -50,7 +50,7 @@ export async function openDealReady(
 
 /** Saves the sidebar's current draft once through the UI and waits for the acknowledgement. */
 export async function saveOnce(page: Page): Promise<void> {
-  const sidebar = page.locator('yardstick-sidebar');
+  const sidebar = await productionSidebarFrame(page);
   await sidebar.getByRole('radio').first().check();
   await sidebar.getByRole('button', { name: 'Save score' }).click();
   await sidebar.getByText(/^Saved at/).waitFor({ timeout: 10_000 });

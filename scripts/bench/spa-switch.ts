@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
+import { isSidebarFrame } from '../../tests/support/browser/production-sidebar';
 
 /** One single-page navigation to another deal, timed in the page from the navigate() call. */
 export interface SwitchSample {
@@ -15,82 +16,98 @@ export interface SwitchSample {
   interactiveMs: number;
 }
 
-/** Calls the fixture app's navigate(path) and times the sidebar following it, all inside the page. */
+/** What the sidebar frame's watcher keeps (window.__benchSwitch), in epoch ms. */
+interface FrameSwitchMarks {
+  shown: number | null;
+  interactive: number | null;
+}
+
+/**
+ * Calls the fixture app's navigate(path) and times the sidebar following it: the header in the CRM
+ * page, the sidebar in its frame (our extension page, whose DOM the page cannot read). Both sides time
+ * in epoch ms (timeOrigin + now), so their marks share one clock.
+ */
 export async function measureSwitch(page: Page, path: string, dealName: string): Promise<SwitchSample> {
-  const result = await page.evaluate(
+  const frame = page.frames().find(isSidebarFrame);
+  if (!frame) throw new Error('No sidebar frame on the page');
+  await frame.evaluate((name) => {
+    const marks: FrameSwitchMarks = { shown: null, interactive: null };
+    Object.assign(window, { __benchSwitch: marks });
+    const check = () => {
+      const now = performance.timeOrigin + performance.now();
+      if (marks.shown === null && document.querySelector('.ys-deal-name')?.textContent === name)
+        marks.shown = now;
+      if (marks.shown !== null && marks.interactive === null) {
+        const save = Array.from(document.querySelectorAll('button')).find(
+          (button) => button.textContent === 'Save score',
+        );
+        if (save && !save.disabled && document.querySelector('input[type="radio"]')) marks.interactive = now;
+      }
+      if (marks.interactive !== null) observer.disconnect();
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  }, dealName);
+
+  const pageSide = await page.evaluate(
     ({ path, dealName }) =>
-      new Promise<Omit<SwitchSample, 'to' | 'shownAfterHeaderMs'>>((resolve, reject) => {
-        const root = document.querySelector('yardstick-sidebar')?.shadowRoot;
+      new Promise<{ startedAt: number; header: number; cachedView: boolean }>((resolve, reject) => {
         const app = (window as unknown as { yardstickLightningApp?: { navigate(path: string): void } })
           .yardstickLightningApp;
-        if (!root || !app) {
-          reject(new Error('No sidebar or no fixture app on the page'));
+        if (!app) {
+          reject(new Error('No fixture app on the page'));
           return;
         }
-        const marks: { header: number | null; shown: number | null; interactive: number | null } = {
-          header: null,
-          shown: null,
-          interactive: null,
-        };
-        let cachedView = false;
-        const headerShown = () => {
-          const slot = document.querySelector(
-            '.oneContent.active records-highlights2 slot[name="primaryField"]',
-          );
-          return slot?.textContent?.trim() === dealName;
-        };
+        const now = () => performance.timeOrigin + performance.now();
+        const headerShown = () =>
+          document
+            .querySelector('.oneContent.active records-highlights2 slot[name="primaryField"]')
+            ?.textContent?.trim() === dealName;
         const check = () => {
-          const now = performance.now();
-          if (marks.header === null && headerShown()) marks.header = now;
-          if (marks.shown === null && root.querySelector('.ys-deal-name')?.textContent === dealName)
-            marks.shown = now;
-          if (marks.shown !== null && marks.interactive === null) {
-            const save = Array.from(root.querySelectorAll('button')).find(
-              (button) => button.textContent === 'Save score',
-            );
-            if (save && !save.disabled && root.querySelector('input[type="radio"]')) marks.interactive = now;
-          }
-          if (marks.header !== null && marks.interactive !== null) {
-            pageObserver.disconnect();
-            sidebarObserver.disconnect();
-            clearTimeout(timer);
-            resolve({
-              cachedView,
-              headerMs: marks.header - startedAt,
-              shownMs: (marks.shown ?? Number.NaN) - startedAt,
-              interactiveMs: marks.interactive - startedAt,
-            });
-          }
+          if (!headerShown()) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve({ startedAt, header: now(), cachedView });
         };
-        const pageObserver = new MutationObserver(check);
-        const sidebarObserver = new MutationObserver(check);
-        pageObserver.observe(document.body, {
-          subtree: true,
-          childList: true,
-          characterData: true,
-          attributes: true,
-        });
-        sidebarObserver.observe(root, {
+        const observer = new MutationObserver(check);
+        observer.observe(document.body, {
           subtree: true,
           childList: true,
           characterData: true,
           attributes: true,
         });
         const timer = setTimeout(() => {
-          pageObserver.disconnect();
-          sidebarObserver.disconnect();
-          reject(new Error(`Timed out switching to ${dealName}: ${JSON.stringify(marks)}`));
+          observer.disconnect();
+          reject(new Error(`Timed out waiting for ${dealName}'s record header`));
         }, 15_000);
-        const startedAt = performance.now();
+        const startedAt = now();
         app.navigate(path);
-        cachedView = headerShown();
+        const cachedView = headerShown();
         check();
       }),
     { path, dealName },
   );
+
+  const deadline = Date.now() + 15_000;
+  let marks = await readSwitchMarks(frame);
+  while (marks.interactive === null) {
+    if (Date.now() > deadline)
+      throw new Error(`Timed out switching to ${dealName}: ${JSON.stringify(marks)}`);
+    await page.waitForTimeout(50);
+    marks = await readSwitchMarks(frame);
+  }
+  const headerMs = pageSide.cachedView ? 0 : pageSide.header - pageSide.startedAt;
+  const shownMs = (marks.shown ?? Number.NaN) - pageSide.startedAt;
   return {
     to: dealName,
-    ...result,
-    shownAfterHeaderMs: result.shownMs - Math.max(0, result.headerMs),
+    cachedView: pageSide.cachedView,
+    headerMs,
+    shownMs,
+    shownAfterHeaderMs: shownMs - Math.max(0, headerMs),
+    interactiveMs: marks.interactive - pageSide.startedAt,
   };
+}
+
+async function readSwitchMarks(frame: Frame): Promise<FrameSwitchMarks> {
+  return frame.evaluate(() => (window as unknown as { __benchSwitch: FrameSwitchMarks }).__benchSwitch);
 }

@@ -10,6 +10,7 @@ import {
   scoreAndSave,
   setRaterInOptions,
   sidebarOf,
+  sidebarHostOf,
 } from '../support/browser/sidebar-page';
 
 const HOST_PATTERN = 'https://crm.example.com/*';
@@ -83,7 +84,7 @@ describe('Restoring a backup', () => {
     const custom = await running.context.newPage();
     await custom.goto(`${GENERIC.origin}${GENERIC.deals[0]!.path}`);
     await custom.waitForTimeout(600);
-    expect(await custom.locator('yardstick-sidebar').count()).toBe(0);
+    expect(await sidebarHostOf(custom).count()).toBe(0);
 
     const options = await openOptions(running);
     await options.getByLabel('Restore from a backup file').setInputFiles(backupFile);

@@ -10,6 +10,8 @@ import {
   navigateInApp,
   openEvidenceNote,
   setRaterInOptions,
+  sidebarFrameOf,
+  sidebarHostOf,
   sidebarOf,
 } from '../support/browser/sidebar-page';
 
@@ -126,9 +128,10 @@ describe('Compact scoring in Chromium (e2e build)', () => {
   it('still scores at 280 px: every level on screen, nothing wider than the sidebar', async () => {
     await page.setViewportSize({ width: 1400, height: 900 });
     const sidebar = await openGlobex();
-    // The width control is another change's; the compact layout only has to work at this width.
-    await sidebar.evaluate((aside) => ((aside as HTMLElement).style.width = '280px'));
-    await expect.poll(async () => (await sidebar.boundingBox())?.width).toBe(280);
+    // The frame's width control, from the keyboard: Home is its narrowest.
+    const resizeHandle = sidebarFrameOf(page).getByRole('separator', { name: 'Resize Yardstick' });
+    await resizeHandle.press('Home');
+    await expect.poll(async () => (await sidebarHostOf(page).boundingBox())?.width).toBe(280);
     const layout = await layoutOf(sidebar);
     console.log(
       `280 px: content ${layout.scrollWidth}px wide in ${layout.clientWidth}px; ${layout.radios.length} levels`,
@@ -143,6 +146,9 @@ describe('Compact scoring in Chromium (e2e build)', () => {
     await sidebar.getByRole('radiogroup', { name: 'Competition' }).getByRole('radio').nth(3).click();
     await expect.poll(async () => Number(await total.textContent())).toBeGreaterThan(0);
     await screenshot(sidebar, 'compact-narrow-280');
+    // The width is remembered: the next tests get the default width back.
+    for (let step = 280; step < 360; step += 20) await resizeHandle.press('ArrowLeft');
+    await expect.poll(async () => (await sidebarHostOf(page).boundingBox())?.width).toBe(360);
   });
 
   it('opens the evidence note from the keyboard and opens the summary’s detail', async () => {
@@ -154,7 +160,7 @@ describe('Compact scoring in Chromium (e2e build)', () => {
     await page.keyboard.press('Enter');
     const note = sidebar.getByRole('textbox', { name: 'Evidence for Decision process' });
     await expect
-      .poll(() => note.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement))
+      .poll(() => note.evaluate((el) => el === (el.getRootNode() as Document | ShadowRoot).activeElement))
       .toBe(true);
     await page.keyboard.type('Procurement listed the approvers');
     expect(await note.inputValue()).toBe('Procurement listed the approvers');

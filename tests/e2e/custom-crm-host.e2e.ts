@@ -15,6 +15,7 @@ import {
   scoreAndSave,
   setRaterInOptions,
   sidebarOf,
+  sidebarHostOf,
 } from '../support/browser/sidebar-page';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -72,7 +73,7 @@ async function openOptions(running: ExtensionBrowser): Promise<Page> {
 async function expectNoSidebar(running: ExtensionBrowser, page: Page): Promise<void> {
   if ((await registeredScriptIds(running)).includes(SCRIPT_ID))
     await waitForNotADeal(running.serviceWorker, page);
-  expect(await page.locator('yardstick-sidebar').count()).toBe(0);
+  expect(await sidebarHostOf(page).count()).toBe(0);
 }
 
 afterEach(async () => {

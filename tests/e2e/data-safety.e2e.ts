@@ -3,7 +3,7 @@ import { LIGHTNING_ORIGIN, routeLightning } from '../support/browser/crm-fixture
 import { readScoresViaExtensionPage } from './support/extension-page-database';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser/launch-browser';
 import { GLOBEX, opportunityPath } from '../support/browser/lightning-app-records';
-import { openEvidenceNote } from '../support/browser/sidebar-page';
+import { openEvidenceNote, sidebarOf } from '../support/browser/sidebar-page';
 
 let browser: ExtensionBrowser;
 
@@ -19,11 +19,9 @@ afterEach(async () => {
 async function openGlobex(page?: Page): Promise<Page> {
   const tab = page ?? (await browser.context.newPage());
   await tab.goto(`${LIGHTNING_ORIGIN}${opportunityPath(GLOBEX.id)}`);
-  await tab.getByRole('complementary', { name: 'Yardstick' }).getByRole('radiogroup').first().waitFor();
+  await sidebarOf(tab).getByRole('radiogroup').first().waitFor();
   return tab;
 }
-
-const sidebarOf = (page: Page) => page.getByRole('complementary', { name: 'Yardstick' });
 
 async function setRater(page: Page, name: string): Promise<void> {
   await sidebarOf(page)

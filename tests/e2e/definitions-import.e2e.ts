@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { fixtureText, LIGHTNING_ORIGIN, routeLightning } from '../support/browser/crm-fixtures';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser/launch-browser';
 import { GLOBEX, opportunityPath } from '../support/browser/lightning-app-records';
+import { sidebarOf } from '../support/browser/sidebar-page';
 
 let browser: ExtensionBrowser;
 
@@ -41,7 +42,7 @@ describe('Definitions in the browser', () => {
 
     const page = await browser.context.newPage();
     await page.goto(`${LIGHTNING_ORIGIN}${opportunityPath(GLOBEX.id)}`);
-    const sidebar = page.getByRole('complementary', { name: 'Yardstick' });
+    const sidebar = sidebarOf(page);
     await sidebar.getByText(/^Your team’s definitions could not be updated/).waitFor();
     // The rep gets one line; the problems stay in options and the popup, where someone can fix them.
     expect(await sidebar.getByText('criteria[0].weight', { exact: false }).count()).toBe(0);
@@ -51,7 +52,7 @@ describe('Definitions in the browser', () => {
   it('switches an open sidebar to newly imported definitions without a reload', async () => {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(`${LIGHTNING_ORIGIN}${opportunityPath(GLOBEX.id)}`);
-    const sidebar = page.getByRole('complementary', { name: 'Yardstick' });
+    const sidebar = sidebarOf(page);
     await sidebar.getByRole('radiogroup', { name: 'Economic buyer' }).waitFor();
 
     const options = await openOptions();

@@ -3,6 +3,7 @@ import { startDefinitionsServer, type DefinitionsServer } from '../support/defin
 import { fixtureText, LIGHTNING_ORIGIN, routeLightning } from '../support/browser/crm-fixtures';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser/launch-browser';
 import { GLOBEX, opportunityPath } from '../support/browser/lightning-app-records';
+import { sidebarOf } from '../support/browser/sidebar-page';
 
 let browser: ExtensionBrowser;
 let server: DefinitionsServer;
@@ -50,7 +51,7 @@ describe('Definitions synced from a URL', () => {
   it('tells the rep a deal was scored against older definitions, shows what changed, and keeps the old score', async () => {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(`${LIGHTNING_ORIGIN}${opportunityPath(GLOBEX.id)}`);
-    const sidebar = page.getByRole('complementary', { name: 'Yardstick' });
+    const sidebar = sidebarOf(page);
     await sidebar.getByLabel(/Your name or email/).fill('priya@acme.example');
     await sidebar.getByRole('button', { name: 'Save name' }).click();
     await sidebar.getByRole('radiogroup', { name: 'Champion' }).getByRole('radio').nth(2).check();

@@ -4,7 +4,7 @@ import { LIGHTNING_ORIGIN, routeCrmApps, routeLightning } from '../support/brows
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser/launch-browser';
 import { GLOBEX, opportunityPath } from '../support/browser/lightning-app-records';
 import { recordLoaderVerdicts, waitForNotADeal } from './support/loader-verdicts';
-import { dealHeadingOf, expectText, navigateInApp } from '../support/browser/sidebar-page';
+import { dealHeadingOf, expectText, navigateInApp, sidebarHostOf } from '../support/browser/sidebar-page';
 
 // The loader alone decides on a page that is not a deal: these tests start there and navigate in place.
 let browser: ExtensionBrowser;
@@ -16,7 +16,7 @@ async function openTab(url: string): Promise<Page> {
   await page.goto(url);
   // The loader has run and found no deal: nothing was injected.
   await waitForNotADeal(browser.serviceWorker, page);
-  expect(await page.locator('yardstick-sidebar').count()).toBe(0);
+  expect(await sidebarHostOf(page).count()).toBe(0);
   return page;
 }
 
@@ -48,7 +48,7 @@ describe('The loader on a CRM page that is not a deal', () => {
       const page = await openTab(`${crm.origin}${crm.nonDeals[0]!}`);
       await navigateInApp(page, crm.hook, crm.nonDeals[1]!);
       await waitForNotADeal(browser.serviceWorker, page);
-      expect(await page.locator('yardstick-sidebar').count()).toBe(0);
+      expect(await sidebarHostOf(page).count()).toBe(0);
       const deal = crm.deals[0]!;
       await navigateInApp(page, crm.hook, deal.path);
       await expectText(dealHeadingOf(page), deal.name);

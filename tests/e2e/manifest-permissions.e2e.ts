@@ -8,7 +8,7 @@ interface Manifest {
   optional_host_permissions?: string[];
   optional_permissions?: string[];
   content_scripts?: { matches: string[]; js: string[] }[];
-  web_accessible_resources?: { resources: string[]; matches: string[] }[];
+  web_accessible_resources?: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
   externally_connectable?: unknown;
   key?: string;
 }
@@ -95,8 +95,14 @@ describe('the production manifest', () => {
     ]);
   });
 
-  it('exposes no resources to pages (the sidebar carries its styles), and no messaging to web pages', () => {
-    expect(manifest.web_accessible_resources).toBeUndefined();
+  it('exposes only the sidebar’s frame page, through a per-session URL, and no messaging to web pages', () => {
+    expect(manifest.web_accessible_resources).toEqual([
+      {
+        resources: ['sidebar-frame.html'],
+        matches: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+        use_dynamic_url: true,
+      },
+    ]);
     expect(manifest.externally_connectable).toBeUndefined();
     expect(manifest.key).toBeUndefined();
   });

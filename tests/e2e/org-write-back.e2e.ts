@@ -6,6 +6,7 @@ import { LIGHTNING_ORIGIN, routeLightning } from '../support/browser/crm-fixture
 import { readScoresViaExtensionPage } from './support/extension-page-database';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser/launch-browser';
 import { GLOBEX, INITECH, opportunityPath } from '../support/browser/lightning-app-records';
+import { sidebarOf } from '../support/browser/sidebar-page';
 
 // The Lightning fixtures' org is `yardstick-demo`: its API host is yardstick-demo.my.salesforce.com.
 const API_HOST = 'yardstick-demo.my.salesforce.com';
@@ -13,8 +14,6 @@ const REP = TEST_SESSIONS[0]!;
 
 let server: SalesforceTestServer;
 let browser: ExtensionBrowser;
-
-const sidebarOf = (page: Page) => page.getByRole('complementary', { name: 'Yardstick' });
 
 async function logIn(token: string): Promise<void> {
   await browser.context.addCookies([

@@ -10,7 +10,7 @@ import {
   UMBRELLA,
   opportunityPath,
 } from '../support/browser/lightning-app-records';
-import { openEvidenceNote } from '../support/browser/sidebar-page';
+import { launcherOf, openEvidenceNote, sidebarHostOf, sidebarOf } from '../support/browser/sidebar-page';
 
 /** The part of `chrome` the forged-request test uses (the e2e tests have no extension types). */
 interface ExtensionApis {
@@ -30,7 +30,7 @@ interface ExtensionApis {
 let browser: ExtensionBrowser;
 let page: Page;
 
-const sidebar = () => page.getByRole('complementary', { name: 'Yardstick' });
+const sidebar = () => sidebarOf(page);
 const dealHeading = () => sidebar().getByRole('heading', { level: 2 });
 
 async function openOpportunity(id: string, query = ''): Promise<void> {
@@ -64,12 +64,12 @@ describe('Yardstick on Salesforce Lightning', () => {
   it('appears on an opportunity record and not on a non-deal Lightning page', async () => {
     await openOpportunity(GLOBEX.id);
     await expectText(dealHeading(), GLOBEX.name);
-    expect(await page.locator('yardstick-sidebar').count()).toBe(1);
+    expect(await sidebarHostOf(page).count()).toBe(1);
 
     await page.goto(`${LIGHTNING_ORIGIN}/lightning/o/Opportunity/list?filterName=Recent`);
     await page.getByRole('link', { name: INITECH.name }).first().waitFor();
     await waitForNotADeal(browser.serviceWorker, page);
-    expect(await page.locator('yardstick-sidebar').count()).toBe(0);
+    expect(await sidebarHostOf(page).count()).toBe(0);
   });
 
   it('reads the active record, not the hidden cached one before it in the DOM', async () => {
@@ -149,6 +149,25 @@ describe('Yardstick on Salesforce Lightning', () => {
       opportunityPath(UMBRELLA.id),
     );
     await expectText(dealHeading(), UMBRELLA.name);
+  });
+
+  it('follows the next opportunity after the service worker stops and takes the frame’s relay with it', async () => {
+    await openOpportunity(GLOBEX.id);
+    await expectText(dealHeading(), GLOBEX.name);
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+
+    await page.evaluate(
+      (path) =>
+        (
+          window as unknown as { yardstickLightningApp: { navigate(p: string): void } }
+        ).yardstickLightningApp.navigate(path),
+      opportunityPath(INITECH.id),
+    );
+    // The frame opens a new relay first, which starts the worker again: more than a message's wait.
+    await dealHeading().filter({ hasText: INITECH.name }).waitFor({ timeout: 15_000 });
+    await sidebar().getByText(INITECH.stage, { exact: true }).waitFor();
   });
 
   it('stores the score in the extension origin and nothing in the CRM page origin', async () => {
@@ -286,9 +305,9 @@ describe('Yardstick on Salesforce Lightning', () => {
   it('collapses to a launcher that keeps its state across reloads', async () => {
     await openOpportunity(GLOBEX.id);
     await sidebar().getByRole('button', { name: 'Collapse Yardstick' }).click();
-    await page.getByRole('button', { name: 'Open Yardstick' }).waitFor();
+    await launcherOf(page).waitFor();
     await page.reload();
-    await page.getByRole('button', { name: 'Open Yardstick' }).click();
+    await launcherOf(page).click();
     await sidebar().waitFor();
   });
 });

@@ -11,6 +11,7 @@ import {
   scoreAndSave,
   setRaterInOptions,
   sidebarOf,
+  sidebarHostOf,
 } from '../support/browser/sidebar-page';
 
 // One browser for the file: each Chromium launch costs about a second, and every test opens its own tabs.
@@ -48,7 +49,7 @@ async function visit(page: Page, crm: CrmApp, path: string, inPlace: boolean): P
 async function expectNoSidebar(page: Page): Promise<void> {
   // The sidebar is injected only at the loader's request, which it makes on a deal only.
   await waitForNotADeal(browser.serviceWorker, page);
-  expect(await page.locator('yardstick-sidebar').count()).toBe(0);
+  expect(await sidebarHostOf(page).count()).toBe(0);
 }
 
 describe.each([CLASSIC, HUBSPOT, DYNAMICS, PIPEDRIVE])('Yardstick on $title', (crm) => {
@@ -57,7 +58,7 @@ describe.each([CLASSIC, HUBSPOT, DYNAMICS, PIPEDRIVE])('Yardstick on $title', (c
     const [first, second, third] = crm.deals;
     await page.goto(`${crm.origin}${first!.path}`);
     await expectText(dealHeadingOf(page), first!.name);
-    expect(await page.locator('yardstick-sidebar').count()).toBe(1);
+    expect(await sidebarHostOf(page).count()).toBe(1);
 
     await visit(page, crm, second!.path, crm.singlePage);
     await expectText(dealHeadingOf(page), second!.name);

@@ -5,7 +5,13 @@ import { FIREFOX_ADDON_ID } from '../../scripts/build/firefox-manifest';
 import { startDefinitionsServer, type DefinitionsServer } from '../support/definitions-server';
 import { fixtureText, LIGHTNING_ORIGIN } from '../support/browser/crm-fixtures';
 import { GLOBEX, opportunityPath } from '../support/browser/lightning-app-records';
-import { enabledButton, openExtensionPage, sidebarText, waitForDealHeading } from './support/firefox-sidebar';
+import {
+  enabledButton,
+  openExtensionPage,
+  sidebarText,
+  waitForCriteria,
+  waitForDealHeading,
+} from './support/firefox-sidebar';
 import { launchFirefoxWithExtension, type ExtensionFirefox } from './support/launch-firefox';
 import { serveCrmFixtures } from './support/serve-crm-fixtures';
 
@@ -79,14 +85,7 @@ describe('Definitions pinned by enterprise policy in Firefox ESR (policies.json,
     await page.goto(`${LIGHTNING_ORIGIN}${opportunityPath(GLOBEX.id)}`);
     await waitForDealHeading(page, GLOBEX.name);
     // The synced definitions' two criteria, not the built-in MEDDPICC's eight.
-    await page.waitForFunction(() => {
-      const groups = document
-        .querySelector('yardstick-sidebar')
-        ?.shadowRoot?.querySelectorAll('[role="radiogroup"]');
-      return (
-        [...(groups ?? [])].map((group) => group.getAttribute('aria-label')).join() === 'Champion,Metrics'
-      );
-    });
+    await waitForCriteria(page, ['Champion', 'Metrics']);
     // The rater comes from policy: no prompt for a name, and Save is enabled at once.
     expect(await sidebarText(page)).not.toMatch(/Your name or email/);
     await enabledButton(page, 'Save score', true);

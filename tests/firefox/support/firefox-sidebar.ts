@@ -1,30 +1,42 @@
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { extensionPage } from './launch-firefox';
 
-/** The sidebar landmark, through the e2e build's open shadow root (Puppeteer's `>>>` pierces open roots only). */
-const SIDEBAR = 'yardstick-sidebar >>> aside[aria-label="Yardstick"]';
+/** Whether `url` is the sidebar's frame page: our extension page, docked in the CRM page. */
+const isSidebarFrameUrl = (url: string) => /^moz-extension:\/\/[^/]+\/sidebar-frame\.html/.test(url);
+
+/**
+ * The sidebar's frame in `page`, once the dock has made it. Over BiDi a frame's `url()` may still read
+ * `about:blank` after the extension page has loaded in it, so each frame is also asked where it is.
+ */
+function sidebarFrame(page: Page, timeout = 10_000): Promise<Frame> {
+  return vi.waitFor(
+    async () => {
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame()) continue;
+        const href = await frame.evaluate(() => location.href).catch(() => frame.url());
+        if (isSidebarFrameUrl(href)) return frame;
+      }
+      throw new Error('The page has no sidebar frame yet.');
+    },
+    { timeout, interval: 100 },
+  );
+}
 
 /** A criterion's level radios, in the order the definitions list them (Unknown last). */
 const levelRadios = (criterion: string) =>
-  `${SIDEBAR} [role="radiogroup"][aria-label="${criterion}"] input[type="radio"]`;
+  `aside[aria-label="Yardstick"] [role="radiogroup"][aria-label="${criterion}"] input[type="radio"]`;
 
 /** The sidebar's whole text, or null while there is no sidebar. */
-export function sidebarText(page: Page): Promise<string | null> {
-  return page.evaluate(
-    () =>
-      (document.querySelector('yardstick-sidebar')?.shadowRoot?.querySelector('aside') as HTMLElement | null)
-        ?.innerText ?? null,
-  );
+export async function sidebarText(page: Page): Promise<string | null> {
+  const frame = await sidebarFrame(page).catch(() => null);
+  return frame ? frame.evaluate(() => document.querySelector('aside')?.innerText ?? null) : null;
 }
 
 /** Waits until the sidebar's deal heading reads `name`. */
 export async function waitForDealHeading(page: Page, name: string, timeout = 10_000): Promise<void> {
-  await page.waitForFunction(
-    (expected) =>
-      document
-        .querySelector('yardstick-sidebar')
-        ?.shadowRoot?.querySelector('aside h2')
-        ?.textContent?.trim() === expected,
+  const frame = await sidebarFrame(page, timeout);
+  await frame.waitForFunction(
+    (expected) => document.querySelector('aside h2')?.textContent?.trim() === expected,
     { timeout },
     name,
   );
@@ -32,31 +44,42 @@ export async function waitForDealHeading(page: Page, name: string, timeout = 10_
 
 /** Waits until the sidebar's text matches `pattern`. */
 export async function waitForSidebarText(page: Page, pattern: RegExp, timeout = 10_000): Promise<void> {
-  await page.waitForFunction(
-    (source, flags) => {
-      const aside = document.querySelector('yardstick-sidebar')?.shadowRoot?.querySelector('aside');
-      return new RegExp(source, flags).test((aside as HTMLElement | null)?.innerText ?? '');
-    },
+  const frame = await sidebarFrame(page, timeout);
+  await frame.waitForFunction(
+    (source, flags) => new RegExp(source, flags).test(document.querySelector('aside')?.innerText ?? ''),
     { timeout },
     pattern.source,
     pattern.flags,
   );
 }
 
-/** Waits until the page shows no sidebar (its host may stay, empty, for the next deal). */
-export async function waitForNoSidebar(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => !document.querySelector('yardstick-sidebar')?.shadowRoot?.querySelector('aside'),
+/** Waits until the sidebar lays out exactly these criteria, in this order. */
+export async function waitForCriteria(page: Page, names: readonly string[]): Promise<void> {
+  const frame = await sidebarFrame(page);
+  await frame.waitForFunction(
+    (expected) =>
+      [...document.querySelectorAll('[role="radiogroup"]')]
+        .map((group) => group.getAttribute('aria-label'))
+        .join() === expected,
+    {},
+    names.join(),
   );
+}
+
+/** Waits until the page shows no sidebar (the dock may stay, hidden, for the next deal). */
+export async function waitForNoSidebar(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const host = document.querySelector('[data-yardstick-dock]');
+    return !host || getComputedStyle(host).display === 'none';
+  });
 }
 
 /** Waits until the nth level of `criterion` is the one checked (the saved score arrives after the deal). */
 export async function waitForCheckedLevel(page: Page, criterion: string, index: number): Promise<void> {
-  await page.waitForFunction(
+  const frame = await sidebarFrame(page);
+  await frame.waitForFunction(
     (name, expected) => {
-      const group = document
-        .querySelector('yardstick-sidebar')
-        ?.shadowRoot?.querySelector(`[role="radiogroup"][aria-label="${name}"]`);
+      const group = document.querySelector(`[role="radiogroup"][aria-label="${name}"]`);
       const radios = [...(group?.querySelectorAll<HTMLInputElement>('input[type="radio"]') ?? [])];
       return radios.length > expected && radios.findIndex((radio) => radio.checked) === expected;
     },
@@ -68,7 +91,8 @@ export async function waitForCheckedLevel(page: Page, criterion: string, index: 
 
 /** How many rows the sidebar's history of saved scores shows. */
 export async function historyRowCount(page: Page): Promise<number> {
-  return (await page.$$(`${SIDEBAR} ol[aria-label="Saved scores"] > li`)).length;
+  const frame = await sidebarFrame(page);
+  return (await frame.$$('aside[aria-label="Yardstick"] ol[aria-label="Saved scores"] > li')).length;
 }
 
 /**
@@ -76,8 +100,9 @@ export async function historyRowCount(page: Page): Promise<number> {
  * radios are disabled until then), and saves; resolves once the sidebar says it saved.
  */
 export async function scoreAndSave(page: Page, criterion: string, levelIndex: number): Promise<void> {
-  const radios = await page.$$(levelRadios(criterion));
-  await page.waitForFunction((input) => !(input as HTMLInputElement).disabled, {}, radios[levelIndex]!);
+  const frame = await sidebarFrame(page);
+  const radios = await frame.$$(levelRadios(criterion));
+  await frame.waitForFunction((input) => !(input as HTMLInputElement).disabled, {}, radios[levelIndex]!);
   // Puppeteer scrolls only an element outside the viewport, and the sidebar's sticky score can cover
   // one inside it; a rep would scroll it to the middle first.
   await radios[levelIndex]!.evaluate((input) => input.scrollIntoView({ block: 'center' }));
@@ -87,40 +112,38 @@ export async function scoreAndSave(page: Page, criterion: string, levelIndex: nu
   await waitForSidebarText(page, /Saved at/);
 }
 
-/** Waits for the enabled button named `name`, in the sidebar or (inSidebar false) in the document. */
+/** Waits for the enabled button named `name`, in the sidebar's frame or (inSidebar false) in the page. */
 export async function enabledButton(
   page: Page,
   name: string,
   inSidebar: boolean,
 ): Promise<ElementHandle<HTMLButtonElement>> {
-  const handle = await page.waitForFunction(
-    (expected, sidebar) => {
-      const root = sidebar ? document.querySelector('yardstick-sidebar')?.shadowRoot : document;
-      const buttons = [...(root?.querySelectorAll('button') ?? [])];
+  const target = inSidebar ? await sidebarFrame(page) : page;
+  const handle = await target.waitForFunction(
+    (expected) => {
+      const buttons = [...document.querySelectorAll('button')];
       return buttons.find((button) => button.textContent?.trim() === expected && !button.disabled) ?? false;
     },
     {},
     name,
-    inSidebar,
   );
   return handle as ElementHandle<HTMLButtonElement>;
 }
 
-/** Waits for the form control whose label starts with `label`, in the sidebar or in the document. */
+/** Waits for the form control whose label starts with `label`, in the sidebar's frame or in the page. */
 export async function labelledControl(
   page: Page,
   label: string,
   inSidebar: boolean,
 ): Promise<ElementHandle<HTMLInputElement>> {
-  const handle = await page.waitForFunction(
-    (expected, sidebar) => {
-      const root = sidebar ? document.querySelector('yardstick-sidebar')?.shadowRoot : document;
-      const labels = [...(root?.querySelectorAll('label') ?? [])];
+  const target = inSidebar ? await sidebarFrame(page) : page;
+  const handle = await target.waitForFunction(
+    (expected) => {
+      const labels = [...document.querySelectorAll('label')];
       return labels.find((each) => each.textContent?.trim().startsWith(expected))?.control ?? false;
     },
     {},
     label,
-    inSidebar,
   );
   return handle as ElementHandle<HTMLInputElement>;
 }

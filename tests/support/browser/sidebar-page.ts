@@ -1,7 +1,18 @@
 import type { Locator, Page } from 'playwright-core';
 
-/** The sidebar landmark on a CRM page (Playwright locators pierce its open shadow root). */
-export const sidebarOf = (page: Page) => page.getByRole('complementary', { name: 'Yardstick' });
+/** The sidebar dock's host element on a CRM page (present on deal pages, hidden or absent elsewhere). */
+export const sidebarHostOf = (page: Page) => page.locator('[data-yardstick-dock]');
+
+/** The sidebar's frame: our extension page docked in the CRM page (the e2e build opens the dock's shadow root). */
+export const sidebarFrameOf = (page: Page) => sidebarHostOf(page).locator('iframe').contentFrame();
+
+/** The sidebar landmark on a CRM page, inside the sidebar's frame. */
+export const sidebarOf = (page: Page) =>
+  sidebarFrameOf(page).getByRole('complementary', { name: 'Yardstick' });
+
+/** The collapsed sidebar's launcher, inside the sidebar's frame. */
+export const launcherOf = (page: Page) =>
+  sidebarFrameOf(page).getByRole('button', { name: 'Open Yardstick' });
 
 /** The deal name the sidebar shows. */
 export const dealHeadingOf = (page: Page) => sidebarOf(page).getByRole('heading', { level: 2 });

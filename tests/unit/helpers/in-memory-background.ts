@@ -135,6 +135,20 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
     typedSender((message) =>
       deliverFrom({ id: EXTENSION.id, url: pageUrl, tab: { id: 7 }, frameId: 0 }, message),
     );
+  /** A typed sender for our sidebar frame docked in a tab whose page shows `tabUrl`. */
+  const dockedFrameIn = (tabUrl: string) =>
+    typedSender((message) =>
+      deliverFrom(
+        {
+          id: EXTENSION.id,
+          url: `${EXTENSION.origin}/sidebar-frame.html`,
+          origin: EXTENSION.origin,
+          tab: { id: 8, url: tabUrl },
+          frameId: 3,
+        },
+        message,
+      ),
+    );
   const sidebar: SidebarBackend = {
     getDealState: (dealKey) => send({ type: MessageType.getDealState, dealKey }),
     getDealHistory: (dealKey) => send({ type: MessageType.getDealHistory, dealKey }),
@@ -192,6 +206,7 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
     deliver,
     deliverFrom,
     contentScriptAt,
+    dockedFrameIn,
     crmHostBrowser,
     crmHosts,
   };

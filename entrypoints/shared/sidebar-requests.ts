@@ -1,11 +1,11 @@
 import type { SidebarBackend } from '../../components/sidebar/sidebar-backend';
 import type { MessageType as Types, Response } from '../../lib/messaging/protocol';
 import { MessageType } from '../../lib/messaging/protocol-names';
-import { sendRequest } from '../shared/send-request';
+import { sendRequest } from './send-request';
 
 /**
- * The sidebar's backend: typed requests to the background over runtime messaging. Drafts too: the
- * background keeps them, and answers only for the deal this frame shows.
+ * The sidebar frame's backend: typed requests to the background over runtime messaging. Drafts too: the
+ * background keeps them, and answers only for the deal of the tab the frame is docked in.
  */
 export const messageBackend: SidebarBackend = {
   getDealState: (dealKey) => sendRequest({ type: MessageType.getDealState, dealKey }),
@@ -38,4 +38,9 @@ export function getSidebarStart(): Promise<Response<typeof Types.getSidebarStart
 /** Remembers whether the rep collapsed the sidebar, for the next deal page. */
 export function setSidebarCollapsed(collapsed: boolean): Promise<Response<typeof Types.setSidebarCollapsed>> {
   return sendRequest({ type: MessageType.setSidebarCollapsed, collapsed });
+}
+
+/** Remembers the width the rep gave the open sidebar, for the next deal page. */
+export function setSidebarWidth(width: number): Promise<Response<typeof Types.setSidebarWidth>> {
+  return sendRequest({ type: MessageType.setSidebarWidth, width });
 }
