@@ -1,6 +1,7 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import definitionsJson from '../../tests/fixtures/definitions/two-criteria.json';
+import { MessageType } from '../../lib/messaging/protocol';
 import { createInMemoryBackground } from '../../tests/unit/helpers/in-memory-background';
 import { OptionsApp } from './OptionsApp';
 
@@ -104,5 +105,32 @@ describe('OptionsApp', () => {
       await screen.findByText('Saved: scores will be recorded as sam@acme.example.'),
     ).toBeInTheDocument();
     expect(await services.db.settings.get('rater')).toEqual({ key: 'rater', value: 'sam@acme.example' });
+  });
+
+  it('puts the sidebar beside the page by default, and over it once chosen, remembered for this browser and announced to open sidebars', async () => {
+    const user = userEvent.setup();
+    const { options, send, localStorage, stateChanges } = createInMemoryBackground();
+    render(<OptionsApp backend={options} />);
+    const placement = await screen.findByRole('group', { name: 'Where the open sidebar sits on CRM pages' });
+    const beside = within(placement).getByRole('radio', { name: /^Beside the page \(default\)/ });
+    const over = within(placement).getByRole('radio', { name: /^Over the page/ });
+    expect(beside).toBeChecked();
+    const start = await send({ type: MessageType.getSidebarStart });
+    expect(start.ok && start.value.placement).toBe('beside');
+
+    const announcedBefore = stateChanges.length;
+    await user.click(over);
+    expect(await screen.findByText('The sidebar now floats over CRM pages.')).toBeInTheDocument();
+    expect(localStorage.items.get('sidebarPlacement')).toBe('over');
+    expect(stateChanges.length).toBeGreaterThan(announcedBefore);
+    const after = await send({ type: MessageType.getSidebarStart });
+    expect(after.ok && after.value.placement).toBe('over');
+    await waitFor(() => expect(over).toBeChecked());
+  });
+
+  it('refuses a placement the protocol does not know', async () => {
+    const { send } = createInMemoryBackground();
+    const response = await send({ type: MessageType.setSidebarPlacement, placement: 'floating' } as never);
+    expect(response.ok).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import type { ScoresExporter } from './scores-exporter';
 import { CustomHostsSection } from './CustomHostsSection';
 import { RaterSection } from './RaterSection';
 import { RoleSection } from './RoleSection';
+import { SidebarPlacementSection } from './SidebarPlacementSection';
 
 /** The options page: who is scoring, where definitions come from, and how their sync is doing. */
 export function OptionsApp({
@@ -54,6 +55,7 @@ export function OptionsApp({
           )}
           <RaterSection backend={backend} settings={settings} onSaved={refresh} />
           <RoleSection backend={backend} settings={settings} onChanged={refresh} />
+          <SidebarPlacementSection backend={backend} settings={settings} onChanged={refresh} />
           <DefinitionsStatus settings={settings} />
           <DefinitionsSourceSection backend={backend} settings={settings} onChanged={refresh} />
           <CustomHostsSection backend={backend} settings={settings} onChanged={refresh} />

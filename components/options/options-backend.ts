@@ -1,4 +1,5 @@
 import type { GenericAdapterConfig } from '../../lib/crm/generic-adapter';
+import type { SidebarPlacement } from '../../lib/messaging/dock-protocol';
 import type { MessageType, Response } from '../../lib/messaging/protocol';
 import type { RaterRole } from '../../lib/scoring/score-record';
 
@@ -15,6 +16,8 @@ export interface OptionsBackend {
   requestHostAccess(url: string): Promise<boolean>;
   setRole(role: RaterRole): Promise<Response<typeof MessageType.setRole>>;
   setStaleAmountChange(percent: number): Promise<Response<typeof MessageType.setStaleAmountChange>>;
+  /** Puts the sidebar beside the CRM page (reflowed) or over it, in this browser. */
+  setSidebarPlacement(placement: SidebarPlacement): Promise<Response<typeof MessageType.setSidebarPlacement>>;
   /**
    * Asks the user for a custom CRM host's permission (a match pattern such as `https://crm.acme.com/*`).
    * Must be called inside the click, before any await; resolves to whether it was granted.

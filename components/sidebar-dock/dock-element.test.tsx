@@ -39,20 +39,34 @@ describe('mountDock', () => {
   it('moves the page over by the open sidebar’s width, not for the collapsed launcher, and gives the page its own margin back', () => {
     document.documentElement.style.setProperty('margin-right', '4px');
     const { dock, alive, host } = mount();
-    dock.setLayout({ visible: true, collapsed: false, width: 300 });
+    dock.setLayout({ visible: true, collapsed: false, width: 300, placement: 'beside' });
     expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('300px');
     expect(document.documentElement.style.getPropertyPriority('margin-right')).toBe('important');
     expect(host()?.getAttribute('style')).toContain('width: 300px');
 
-    dock.setLayout({ visible: true, collapsed: true, width: 300 });
+    dock.setLayout({ visible: true, collapsed: true, width: 300, placement: 'beside' });
     expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('4px');
     expect(host()?.getAttribute('style')).toContain(`width: ${LAUNCHER_SIZE.width}px`);
     alive.abort();
   });
 
+  it('floats over the page without reflowing it when the rep chose the overlay, and reflows again beside it', () => {
+    document.documentElement.style.setProperty('margin-right', '4px');
+    const { dock, alive, host } = mount();
+    dock.setLayout({ visible: true, collapsed: false, width: 320, placement: 'over' });
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('4px');
+    expect(host()?.getAttribute('style')).toContain('width: 320px');
+    expect(host()?.getAttribute('style')).toContain('box-shadow');
+
+    dock.setLayout({ visible: true, collapsed: false, width: 320, placement: 'beside' });
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('320px');
+    expect(host()?.getAttribute('style')).not.toContain('box-shadow');
+    alive.abort();
+  });
+
   it('puts itself back when a page script removes or restyles it, until the extension is gone', async () => {
     const { dock, alive, host } = mount();
-    dock.setLayout({ visible: true, collapsed: false, width: 360 });
+    dock.setLayout({ visible: true, collapsed: false, width: 360, placement: 'beside' });
     host()!.remove();
     await observed();
     expect(host()).not.toBeNull();
@@ -68,7 +82,7 @@ describe('mountDock', () => {
   it('starts the body with a skip link that hands focus to the sidebar', () => {
     let skipped = 0;
     const { dock, alive } = mount(() => skipped++);
-    dock.setLayout({ visible: true, collapsed: false, width: 360 });
+    dock.setLayout({ visible: true, collapsed: false, width: 360, placement: 'beside' });
     const skipHost = document.body.firstElementChild;
     expect(skipHost?.hasAttribute(SKIP_LINK_HOST_ATTRIBUTE)).toBe(true);
     const link = skipHost!.shadowRoot!.querySelector('a')!;

@@ -1,10 +1,12 @@
 /**
  * The in-page part of the sidebar: an iframe of our extension page, held in a shadow root on a plain
  * `div` (not a custom element, so no page-defined element class can run in its constructor or call
- * `attachInternals` on it), docked at the viewport's right edge with the CRM page reflowed beside it.
+ * `attachInternals` on it), docked at the viewport's right edge with the CRM page reflowed beside it, or,
+ * when the rep chose the overlay in options, floating over the page's right edge without reflow.
  * Plain DOM: no framework runs on the CRM's main thread for it.
  */
 import { SIDEBAR_DOCK_ATTRIBUTE, SIDEBAR_SKIP_LINK_ATTRIBUTE } from '../../lib/crm/page-fallbacks';
+import type { SidebarPlacement } from '../../lib/messaging/dock-protocol';
 
 /** The attribute that marks the dock's host in the page (tests and the page fallbacks find it by it). */
 export const DOCK_HOST_ATTRIBUTE = SIDEBAR_DOCK_ATTRIBUTE;
@@ -19,6 +21,8 @@ export interface DockLayout {
   visible: boolean;
   collapsed: boolean;
   width: number;
+  /** `beside`: the page is reflowed left of the sidebar; `over`: the sidebar floats over the page. */
+  placement: SidebarPlacement;
 }
 
 /** What the dock needs from the page and its owner. */
@@ -73,7 +77,7 @@ export function mountDock(options: DockOptions): Dock {
   shadow.append(style, frame);
   const skipLink = mountSkipLink(options);
 
-  let layout: DockLayout = { visible: false, collapsed: false, width: 0 };
+  let layout: DockLayout = { visible: false, collapsed: false, width: 0, placement: 'beside' };
   let hostStyle = '';
   const reflow = createReflow(root);
   const applyLayout = () => {
@@ -81,7 +85,7 @@ export function mountDock(options: DockOptions): Dock {
     hostStyle = `${HOST_STYLE}${hostPlacement(layout, scrollbar)}`;
     host.setAttribute('style', hostStyle);
     skipLink.setAttribute('style', layout.visible ? 'all: initial !important;' : 'display: none !important;');
-    reflow.set(layout.visible && !layout.collapsed ? layout.width : 0);
+    reflow.set(layout.visible && !layout.collapsed && layout.placement === 'beside' ? layout.width : 0);
   };
   const keepMounted = () => {
     if (signal.aborted) return;
@@ -126,7 +130,10 @@ function hostPlacement(layout: DockLayout, scrollbar: number): string {
   if (layout.collapsed) {
     return `${right} top: 45% !important; width: ${LAUNCHER_SIZE.width}px !important; height: ${LAUNCHER_SIZE.height}px !important;`;
   }
-  return `${right} top: 0 !important; height: 100vh !important; width: ${layout.width}px !important;`;
+  // Over the page, a shadow on its left edge shows that the CRM continues underneath.
+  const shadow =
+    layout.placement === 'over' ? ' box-shadow: -4px 0 16px rgba(0, 0, 0, 0.25) !important;' : '';
+  return `${right} top: 0 !important; height: 100vh !important; width: ${layout.width}px !important;${shadow}`;
 }
 
 /** Moves the page's content left of the sidebar with a right margin on the root, and gives the page's own back. */

@@ -6,6 +6,7 @@ import type { BackgroundServices } from './background-services';
 import { toDefinitionsView } from './definitions-view';
 import type { HandlerEffects, HandlerSlice } from './handler-context';
 import { toCustomCrmViews } from './crm-host-handlers';
+import { readSidebarStart } from './sidebar-start-handlers';
 
 const LOCKED = {
   ok: false,
@@ -21,19 +22,31 @@ export async function readSettingsView(
   effects: HandlerEffects,
 ): Promise<SettingsView> {
   const { db } = services;
-  const [rater, active, failure, changedAt, config, sync, policy, role, staleAmountChange, crmHosts] =
-    await Promise.all([
-      services.readRater(),
-      services.readActiveDefinitions(),
-      readSetting(db, 'lastDefinitionsFailure'),
-      readSetting(db, 'lastDefinitionsChangeAt'),
-      services.readDefinitionsConfig(),
-      readSetting(db, 'syncState'),
-      services.readPolicy(),
-      services.readRole(),
-      services.readStaleAmountChange(),
-      effects.crmHosts.inspect(),
-    ]);
+  const [
+    rater,
+    active,
+    failure,
+    changedAt,
+    config,
+    sync,
+    policy,
+    role,
+    staleAmountChange,
+    crmHosts,
+    sidebarStart,
+  ] = await Promise.all([
+    services.readRater(),
+    services.readActiveDefinitions(),
+    readSetting(db, 'lastDefinitionsFailure'),
+    readSetting(db, 'lastDefinitionsChangeAt'),
+    services.readDefinitionsConfig(),
+    readSetting(db, 'syncState'),
+    services.readPolicy(),
+    services.readRole(),
+    services.readStaleAmountChange(),
+    effects.crmHosts.inspect(),
+    readSidebarStart(effects.localStore),
+  ]);
   return {
     rater: rater.rater,
     raterManaged: rater.managed,
@@ -47,6 +60,7 @@ export async function readSettingsView(
     roleManaged: role.managed,
     staleAmountChangePercent: staleAmountChange.percent,
     staleAmountChangeManaged: staleAmountChange.managed,
+    sidebarPlacement: sidebarStart.placement,
     customCrms: toCustomCrmViews(crmHosts),
     customCrmProblems: crmHosts.resolved.problems,
   };

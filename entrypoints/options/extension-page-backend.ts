@@ -29,6 +29,7 @@ export const extensionPageBackend: OptionsBackend = {
   },
   setRole: (role) => sendRequest({ type: MessageType.setRole, role }),
   setStaleAmountChange: (percent) => sendRequest({ type: MessageType.setStaleAmountChange, percent }),
+  setSidebarPlacement: (placement) => sendRequest({ type: MessageType.setSidebarPlacement, placement }),
   // Like requestHostAccess: called synchronously from the click, so the user gesture still holds.
   requestHostPattern: (matchPattern) => browser.permissions.request({ origins: [matchPattern] }),
   addCustomCrm: (config) => sendRequest({ type: MessageType.addCustomCrm, config }),

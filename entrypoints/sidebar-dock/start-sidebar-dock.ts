@@ -4,6 +4,7 @@ import { mountDock, type DockLayout } from '../../components/sidebar-dock/dock-e
 import type { DealPageState } from '../../lib/crm/deal-page-state';
 import {
   DOCK_PORT_NAME,
+  DEFAULT_SIDEBAR_PLACEMENT,
   FrameToDockSchema,
   SIDEBAR_WIDTH,
   type DockToFrame,
@@ -38,6 +39,7 @@ export async function startSidebarDock(): Promise<void> {
     visible: false,
     collapsed: start?.ok === true && start.value.collapsed,
     width: start?.ok ? start.value.width : SIDEBAR_WIDTH.default,
+    placement: start?.ok ? start.value.placement : DEFAULT_SIDEBAR_PLACEMENT,
   };
   let shown: DealPageState = { status: 'not-a-deal' };
   let reading: DockToFrame | null = null;
@@ -109,6 +111,14 @@ export async function startSidebarDock(): Promise<void> {
     },
   });
 
+  // Options may have moved the sidebar beside or over the page; the width and collapse are the frame's to tell.
+  const followPlacementSetting = async () => {
+    const next = await getSidebarStart().catch(() => null);
+    if (next?.ok && next.value.placement !== layout.placement) {
+      setLayout({ ...layout, placement: next.value.placement });
+    }
+  };
+
   // Only the background sends to a tab (tabs.sendMessage); a page script cannot reach this listener.
   const onMessage = (message: unknown) => {
     const type = (message as { type?: unknown } | null)?.type;
@@ -117,6 +127,7 @@ export async function startSidebarDock(): Promise<void> {
     else if (type === MessageType.toggleSidebar) send({ type: 'dock→frame:toggle' });
     else if (type === MessageType.stateChanged) {
       void dealOnPage.refreshReadingContext();
+      void followPlacementSetting();
       send({ type: 'dock→frame:stateChanged' });
     }
   };

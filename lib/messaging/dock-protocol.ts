@@ -14,6 +14,16 @@ export const DOCK_PORT_NAME = 'yardstick:dock';
 /** The sidebar width range in CSS px: ~280 px still scores (narrow mode); wider than half a laptop screen is not a sidebar. */
 export const SIDEBAR_WIDTH = { min: 280, default: 360, max: 720 } as const;
 
+/**
+ * Where the open sidebar sits: `beside` the page (the default: the page is reflowed, nothing of the CRM
+ * under it) or `over` the page (it floats over the CRM's right edge, and the page keeps its layout).
+ */
+export const SidebarPlacementSchema = z.enum(['beside', 'over']);
+/** Where the open sidebar sits, beside or over the CRM page. */
+export type SidebarPlacement = z.infer<typeof SidebarPlacementSchema>;
+/** The placement a browser starts with. */
+export const DEFAULT_SIDEBAR_PLACEMENT: SidebarPlacement = 'beside';
+
 /** Clamps a requested sidebar width into the range, whole pixels. */
 export function clampSidebarWidth(width: number): number {
   if (!Number.isFinite(width)) return SIDEBAR_WIDTH.default;

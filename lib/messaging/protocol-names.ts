@@ -27,6 +27,7 @@ export const MessageType = {
   setSyncInterval: 'page→background:setSyncInterval',
   setRole: 'page→background:setRole',
   setStaleAmountChange: 'page→background:setStaleAmountChange',
+  setSidebarPlacement: 'page→background:setSidebarPlacement',
   addCustomCrm: 'page→background:addCustomCrm',
   removeCustomCrm: 'page→background:removeCustomCrm',
   syncCustomCrms: 'page→background:syncCustomCrms',

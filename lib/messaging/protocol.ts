@@ -15,6 +15,7 @@ import type { OrgDealReading } from '../org/salesforce/org-deal-reading';
 import { AnswerSchema } from '../scoring/answer';
 import { RaterRoleSchema, type RaterRole, type ScoreRecord } from '../scoring/score-record';
 import type { OrgConnectedView, OrgScoreStates, OrgSyncStatusView } from './org-sync-protocol';
+import { SidebarPlacementSchema, type SidebarPlacement } from './dock-protocol';
 import { MessageType } from './protocol-names';
 import { TAB_SCOPED_REQUEST_SCHEMAS, type TabScopedResponseMap } from './tab-scoped-protocol';
 
@@ -69,6 +70,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
     type: z.literal(MessageType.setStaleAmountChange),
     percent: z.number().int().min(1).max(1000),
   }),
+  z.strictObject({ type: z.literal(MessageType.setSidebarPlacement), placement: SidebarPlacementSchema }),
   z.strictObject({ type: z.literal(MessageType.addCustomCrm), config: GenericAdapterConfigSchema }),
   z.strictObject({ type: z.literal(MessageType.removeCustomCrm), urlPattern: z.string().min(1).max(500) }),
   z.strictObject({ type: z.literal(MessageType.syncCustomCrms) }),
@@ -161,6 +163,8 @@ export interface SettingsView {
   roleManaged: boolean;
   staleAmountChangePercent: number;
   staleAmountChangeManaged: boolean;
+  /** Where the open sidebar sits on CRM pages in this browser. */
+  sidebarPlacement: SidebarPlacement;
   /** Custom CRM hosts, policy first, with whether Yardstick may and does run there. */
   customCrms: CustomCrmView[];
   /** Policy entries for custom CRM hosts that were ignored, and why. */
@@ -201,6 +205,7 @@ export interface ResponseMap extends TabScopedResponseMap {
   [MessageType.setSyncInterval]: { minutes: number };
   [MessageType.setRole]: { role: RaterRole };
   [MessageType.setStaleAmountChange]: { percent: number };
+  [MessageType.setSidebarPlacement]: { placement: SidebarPlacement };
   [MessageType.addCustomCrm]: CustomCrmView[];
   [MessageType.removeCustomCrm]: CustomCrmView[];
   [MessageType.syncCustomCrms]: CustomCrmView[];

@@ -21,6 +21,7 @@ const PAGE_REQUESTS: Request[] = [
   { type: MessageType.setSyncInterval, minutes: 30 },
   { type: MessageType.setRole, role: 'manager' },
   { type: MessageType.setStaleAmountChange, percent: 25 },
+  { type: MessageType.setSidebarPlacement, placement: 'over' },
   { type: MessageType.addCustomCrm, config: { urlPattern: 'https://crm\\.acme\\.com/deals/(?<id>\\d+)' } },
   { type: MessageType.removeCustomCrm, urlPattern: 'https://crm\\.acme\\.com/deals/(?<id>\\d+)' },
   { type: MessageType.syncCustomCrms },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CustomDealUrl } from '../crm/deal-page-url';
 import type { DefinitionsPreview } from '../definitions/definitions-preview';
 import { UnsavedDraftSchema, type UnsavedDraft } from '../drafts/unsaved-draft';
-import { SIDEBAR_WIDTH } from './dock-protocol';
+import { SIDEBAR_WIDTH, type SidebarPlacement } from './dock-protocol';
 import { MessageType } from './protocol-names';
 
 const DealKeySchema = z.string().min(1).max(400);
@@ -33,6 +33,8 @@ export interface SidebarStart {
   collapsed: boolean;
   /** The open sidebar's width in px, as the rep last left it. */
   width: number;
+  /** Beside the page (reflowed) or over it, as set in options for this browser. */
+  placement: SidebarPlacement;
   /** The active definitions' criteria as last served, laid out while the deal's state loads. */
   definitionsPreview: DefinitionsPreview | null;
 }

@@ -69,10 +69,14 @@ async function layoutOf(sidebar: Locator) {
       clientWidth: scroll.clientWidth,
       rows: [...scroll.querySelectorAll('.ys-criterion')].map((row) => {
         const box = row.getBoundingClientRect();
+        const flag = row.querySelector('.ys-gate-flag');
         return {
           name: row.querySelector('.ys-disclosure')?.textContent ?? '',
           top: box.top,
           bottom: box.bottom,
+          gateShort: row.getAttribute('data-gate-short') === 'true',
+          // What a sighted rep reads on the row: the flag's text when it is rendered with a size.
+          gateFlag: flag && flag.getBoundingClientRect().width > 0 ? (flag.textContent ?? '') : null,
         };
       }),
       radios: [...scroll.querySelectorAll('input[type="radio"]')].map((radio) => {
@@ -97,6 +101,13 @@ describe('Compact scoring in Chromium (e2e build)', () => {
     for (const row of layout.rows) {
       expect(row.top, row.name).toBeGreaterThanOrEqual(layout.visibleTop);
       expect(row.bottom, row.name).toBeLessThanOrEqual(layout.visibleBottom);
+    }
+    // Globex is at Proposal/Price Quote and nothing is scored: the criteria its gates flag are marked.
+    const flagged = layout.rows.filter((row) => row.gateShort);
+    expect(flagged.length).toBeGreaterThan(0);
+    for (const row of layout.rows) {
+      if (row.gateShort) expect(row.gateFlag, row.name).toMatch(/needs \S/);
+      else expect(row.gateFlag, row.name).toBeNull();
     }
     await screenshot(sidebar, 'compact-1400x900');
   });

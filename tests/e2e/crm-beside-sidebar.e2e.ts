@@ -5,7 +5,12 @@ import { DYNAMICS, HUBSPOT } from '../support/browser/crm-app-records';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser/launch-browser';
 import { GLOBEX, opportunityPath } from '../support/browser/lightning-app-records';
 import { readStoredScores } from './support/extension-database';
-import { sidebarFrameOf, sidebarHostOf, sidebarOf } from '../support/browser/sidebar-page';
+import {
+  setSidebarPlacementInOptions,
+  sidebarFrameOf,
+  sidebarHostOf,
+  sidebarOf,
+} from '../support/browser/sidebar-page';
 
 /** Where the docked screenshots go, for the issue's closing note. */
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.output/e2e-screenshots');
@@ -104,5 +109,41 @@ describe('The CRM stays visible and clickable beside the open sidebar', () => {
     await sidebarOf(page).getByRole('heading', { level: 2, name: GLOBEX.name }).waitFor();
     expect((await sidebarHostOf(page).boundingBox())?.width).toBe(280);
     await page.close();
+  });
+
+  it('floats over the page without reflowing it when options say so, and every open deal page follows the setting', async () => {
+    const page = await openDeal(`${LIGHTNING_ORIGIN}${opportunityPath(GLOBEX.id)}`, GLOBEX.name);
+    const rightColumn = page.locator('.region-sidebar-right');
+    const viewportWidth = () => page.evaluate(() => document.documentElement.clientWidth);
+    const rootMargin = () => page.evaluate(() => getComputedStyle(document.documentElement).marginRight);
+    const columnRight = async () => {
+      const box = await rightColumn.boundingBox();
+      return box!.x + box!.width;
+    };
+    const dockLeft = async () => (await sidebarHostOf(page).boundingBox())!.x;
+    expect(await rootMargin()).not.toBe('0px');
+    expect(await columnRight()).toBeLessThanOrEqual(await dockLeft());
+
+    const options = await browser.context.newPage();
+    await setSidebarPlacementInOptions(options, browser.extensionId, 'over');
+    // The open deal page follows without a reload: the CRM takes the whole width again, under the sidebar.
+    await expect.poll(rootMargin).toBe('0px');
+    expect(await columnRight()).toBeGreaterThan(await dockLeft());
+    const dock = (await sidebarHostOf(page).boundingBox())!;
+    expect(dock.x + dock.width).toBe(await viewportWidth());
+    await sidebarOf(page).getByRole('radiogroup', { name: 'Metrics' }).getByRole('radio').nth(1).check();
+    await sidebarOf(page)
+      .getByText(/Unsaved changes/)
+      .waitFor();
+
+    // A new deal page starts over the page too.
+    const next = await openDeal(`${LIGHTNING_ORIGIN}${opportunityPath(GLOBEX.id)}`, GLOBEX.name);
+    expect(await next.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('0px');
+    await next.screenshot({ path: path.join(SCREENSHOTS, 'lightning-overlay.png') });
+
+    await setSidebarPlacementInOptions(options, browser.extensionId, 'beside');
+    await expect.poll(rootMargin).not.toBe('0px');
+    await expectVisibleAndClickable(page, rightColumn);
+    await Promise.all([page.close(), next.close(), options.close()]);
   });
 });

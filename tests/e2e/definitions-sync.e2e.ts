@@ -3,7 +3,7 @@ import { startDefinitionsServer, type DefinitionsServer } from '../support/defin
 import { fixtureText, LIGHTNING_ORIGIN, routeLightning } from '../support/browser/crm-fixtures';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser/launch-browser';
 import { GLOBEX, opportunityPath } from '../support/browser/lightning-app-records';
-import { sidebarOf } from '../support/browser/sidebar-page';
+import { sidebarFrameOf, sidebarOf } from '../support/browser/sidebar-page';
 
 let browser: ExtensionBrowser;
 let server: DefinitionsServer;
@@ -48,7 +48,7 @@ describe('Definitions synced from a URL', () => {
     );
   });
 
-  it('tells the rep a deal was scored against older definitions, shows what changed, and keeps the old score', async () => {
+  it('tells the rep a deal was scored against older definitions, keeps the old score, steps through the changed criteria, and lists the deal in the popup', async () => {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(`${LIGHTNING_ORIGIN}${opportunityPath(GLOBEX.id)}`);
     const sidebar = sidebarOf(page);
@@ -81,5 +81,37 @@ describe('Definitions synced from a URL', () => {
     const history = sidebar.getByRole('list', { name: 'Saved scores' }).getByRole('listitem');
     expect(await history.count()).toBe(1);
     expect(await history.first().textContent()).toContain('meddpicc 1.1.0');
+
+    // The rep is stepped through the changed criteria one by one, focus on each in turn.
+    const frame = sidebarFrameOf(page);
+    await sidebar.getByRole('button', { name: 'Re-score with two-criteria 2.1.0' }).click();
+    const steps = sidebar.getByRole('group', { name: 'Changed criteria' });
+    const stepOf = async () => {
+      const match = /Changed criterion (\d+) of (\d+): (.+)$/.exec(
+        (await steps.locator('p').textContent()) ?? '',
+      );
+      return match ? { index: Number(match[1]), of: Number(match[2]), name: match[3]! } : null;
+    };
+    const focusedCriterion = () =>
+      frame
+        .locator(':root')
+        .evaluate(
+          () => document.activeElement?.closest('[role="radiogroup"]')?.getAttribute('aria-label') ?? null,
+        );
+    // Champion (weight 2 → 3) and Metrics (reworded, reweighted) changed; Economic buyer was removed.
+    await expect.poll(stepOf).toEqual({ index: 1, of: 2, name: 'Champion' });
+    await expect.poll(focusedCriterion).toBe('Champion');
+    await steps.getByRole('button', { name: 'Next changed criterion' }).click();
+    await expect.poll(stepOf).toEqual({ index: 2, of: 2, name: 'Metrics' });
+    await expect.poll(focusedCriterion).toBe('Metrics');
+
+    // The popup lists the deal to re-score, with a link to its page.
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const toRescore = popup.getByRole('list', { name: 'Deals to re-score' });
+    const link = toRescore.getByRole('link', { name: GLOBEX.name });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(`${LIGHTNING_ORIGIN}${opportunityPath(GLOBEX.id)}`);
+    expect(await toRescore.textContent()).toContain('scored under meddpicc 1.1.0');
   });
 });

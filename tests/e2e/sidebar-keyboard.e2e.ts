@@ -6,6 +6,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../support/browser/l
 import { GLOBEX, opportunityPath } from '../support/browser/lightning-app-records';
 import { productionSidebarFrame } from '../support/browser/production-sidebar';
 import { launcherOf, setRaterInOptions, sidebarOf } from '../support/browser/sidebar-page';
+import { reweightedMeddpiccText } from '../support/reweighted-meddpicc';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -79,6 +80,14 @@ interface AxeResults {
   violations: { id: string; nodes: { target: string[] }[] }[];
 }
 
+/** Imports a definitions file in the options page, in the test's tab. */
+async function importDefinitionsInOptions(name: string, text: string): Promise<void> {
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page
+    .getByLabel(/Import a definitions file/)
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
 /** Sends the background's keyboard-command message to the tab's dock, as the manifest's commands do. */
 async function sendCommand(type: 'background→sidebar:focus' | 'background→sidebar:close'): Promise<void> {
   await browser.serviceWorker.evaluate(
@@ -121,9 +130,9 @@ describe('The sidebar from the keyboard', () => {
     await expect.poll(() => checkedLevel(frame, first!)).toBe(1);
   });
 
-  it('has no axe-core violations empty, scoring, saved, narrow and collapsed', async () => {
+  it('has no axe-core violations empty, scoring, saved, stale, error, narrow and collapsed', async () => {
     await setRaterInOptions(page, browser.extensionId, 'priya@acme.example');
-    const frame = await openGlobex();
+    let frame = await openGlobex();
     expect(await axeViolations(frame)).toEqual([]);
 
     const sidebar = sidebarOf(page);
@@ -133,6 +142,28 @@ describe('The sidebar from the keyboard', () => {
 
     await sidebar.getByRole('button', { name: 'Save score' }).click();
     await sidebar.getByText(/^Saved at/).waitFor();
+    expect(await axeViolations(frame)).toEqual([]);
+
+    // Stale: the definitions changed after the save; the header, the notice and its step-through show.
+    await importDefinitionsInOptions('meddpicc-team.json', reweightedMeddpiccText());
+    await page.getByText(/^Now scoring against .* 1\.2\.0\.$/).waitFor();
+    frame = await openGlobex();
+    await sidebar.getByTestId('saved-versus-now').waitFor();
+    await sidebar.getByRole('button', { name: /^Re-score with/ }).click();
+    await sidebar.getByRole('group', { name: 'Changed criteria' }).waitFor();
+    expect(await axeViolations(frame)).toEqual([]);
+
+    // Error: the team's next file fails validation; the rep sees one line.
+    const broken = JSON.parse(reweightedMeddpiccText()) as {
+      version: string;
+      criteria: { weight: number }[];
+    };
+    broken.version = '1.3.0';
+    broken.criteria[0]!.weight = 0;
+    await importDefinitionsInOptions('meddpicc-broken.json', JSON.stringify(broken));
+    await page.getByText('criteria[0].weight: must be greater than 0').first().waitFor();
+    frame = await openGlobex();
+    await sidebar.getByRole('status', { name: 'Definitions not updated' }).waitFor();
     expect(await axeViolations(frame)).toEqual([]);
 
     await frame.getByRole('separator', { name: 'Resize Yardstick' }).press('Home');

@@ -9,15 +9,13 @@ export const isSidebarFrame = (frame: Frame) =>
  * closed, so neither page scripts nor Playwright's selectors reach the frame through the page's DOM.
  */
 export async function productionSidebarFrame(page: Page, timeoutMs = 15_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = page.frames().find(isSidebarFrame);
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error('The page never docked the sidebar’s frame');
-    await page
-      .waitForEvent('frameattached', { timeout: Math.max(1, deadline - Date.now()) })
-      .catch(() => undefined);
-  }
+  const found = page.frames().find(isSidebarFrame);
+  if (found) return found;
+  // A new frame is listed before it loads its page (it starts at about:blank), so wait for the
+  // navigation that takes it to our page rather than for its attachment.
+  return page.waitForEvent('framenavigated', { predicate: isSidebarFrame, timeout: timeoutMs }).catch(() => {
+    throw new Error('The page never docked the sidebar’s frame');
+  });
 }
 
 /** The production sidebar's landmark, inside its frame. */

@@ -61,3 +61,25 @@ export async function setRaterInOptions(page: Page, extensionId: string, rater: 
   await page.getByRole('button', { name: 'Save name' }).click();
   await page.getByText(`Saved: scores will be recorded as ${rater}.`).waitFor();
 }
+
+/** Chooses in the options page whether the sidebar sits beside the CRM page or over it. */
+export async function setSidebarPlacementInOptions(
+  page: Page,
+  extensionId: string,
+  placement: 'beside' | 'over',
+): Promise<void> {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const group = page.getByRole('group', { name: 'Where the open sidebar sits on CRM pages' });
+  const choice = group.getByRole('radio', {
+    name: placement === 'over' ? /^Over the page/ : /^Beside the page/,
+  });
+  if (await choice.isChecked()) return;
+  await choice.check();
+  await page
+    .getByText(
+      placement === 'over'
+        ? 'The sidebar now floats over CRM pages.'
+        : 'The sidebar now sits beside CRM pages.',
+    )
+    .waitFor();
+}

@@ -178,6 +178,7 @@ export function createInMemoryBackground(policy: Record<string, unknown> = {}) {
     requestHostAccess: async () => true,
     setRole: (role) => send({ type: MessageType.setRole, role }),
     setStaleAmountChange: (percent) => send({ type: MessageType.setStaleAmountChange, percent }),
+    setSidebarPlacement: (placement) => send({ type: MessageType.setSidebarPlacement, placement }),
     requestHostPattern: async (matchPattern) => {
       crmHostBrowser.requested.push(matchPattern);
       if (crmHostBrowser.grantOnRequest) crmHostBrowser.granted.add(matchPattern);
