@@ -36,7 +36,7 @@ export default defineBackground(() => {
     orgSync,
     orgOAuth,
   });
-  setUpOrgAuditPort(services, orgOAuth.grants);
+  setUpOrgAuditPort(services, orgOAuth);
   setUpSidebarToggle();
   setUpPolicyRefresh(services, announceStateChange);
 });
