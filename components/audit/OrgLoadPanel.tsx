@@ -58,7 +58,9 @@ function loadText(view: LoadView, now: number): string {
       const what = summary.incremental
         ? `${plural(summary.changed, 'changed row')} read`
         : `${plural(summary.changed, 'row')} read`;
-      return `Loaded from ${summary.origin}: ${what}, ${plural(view.rows, 'row')} in the audit, ${plural(summary.calls, 'API call')}.`;
+      const deleted =
+        summary.deleted > 0 ? `, ${plural(summary.deleted, 'score')} deleted in the org dropped` : '';
+      return `Loaded from ${summary.origin}: ${what}${deleted}, ${plural(view.rows, 'row')} in the audit, ${plural(summary.calls, 'API call')}.`;
     }
     case 'failed':
       return view.message;
@@ -68,7 +70,7 @@ function loadText(view: LoadView, now: number): string {
 }
 
 /**
- * "Load from Salesforce": pick an org the browser has a session with, set the filters, load. The
+ * "Load from Salesforce": pick an org the browser has a session with or connected by OAuth, set the filters, load. The
  * background reads the org and stores the rows; this panel shows progress and hands the finished
  * load to the audit.
  */
@@ -132,7 +134,10 @@ export function OrgLoadPanel({
     <section aria-labelledby={`${id}-heading`} className="ys-section ys-org-load">
       <h2 id={`${id}-heading`}>Load from Salesforce</h2>
       {orgs !== null && orgs.length === 0 ? (
-        <p>No Salesforce org has a session in this browser: log in to your org, then reopen this page.</p>
+        <p>
+          No Salesforce org has a session in this browser or a connection from the popup: log in to your org
+          (or connect it from the popup), then reopen this page.
+        </p>
       ) : (
         <form
           onSubmit={(event) => {

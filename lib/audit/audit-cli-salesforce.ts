@@ -23,6 +23,8 @@ export interface OrgCliIo {
   env?: Readonly<Record<string, string | undefined>>;
   writeFile?: (path: string, text: string) => Promise<void>;
   wait?: (ms: number) => Promise<void>;
+  /** Aborted on Ctrl-C: the read stops, and a Bulk job under way is aborted in the org. */
+  signal?: AbortSignal;
 }
 
 /** Exit status of a state file that cannot be read or written (the org was fine). */
@@ -146,6 +148,7 @@ export async function runOrgAudit(
     state,
     bulkFrom: org.bulkFrom,
     wait: io.wait ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    signal: io.signal,
   });
   if (!side.ok) return side;
   if (org.statePath !== null) {

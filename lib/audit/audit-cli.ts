@@ -22,6 +22,8 @@ export interface AuditCliIo {
   env?: Readonly<Record<string, string | undefined>>;
   writeFile?: (path: string, text: string) => Promise<void>;
   wait?: (ms: number) => Promise<void>;
+  /** Aborted on Ctrl-C (SIGINT): the org read stops and a Bulk job under way is aborted in the org. */
+  signal?: AbortSignal;
 }
 
 /** What the CLI prints and how it exits. */

@@ -10,6 +10,8 @@ export const AUDIT_SCORE_FIELDS = [
   'OwnerId',
   'Owner.Name',
   'SystemModstamp',
+  // Read through /queryAll on an incremental load, so that a score deleted in the org since is dropped.
+  'IsDeleted',
   SCORE_FIELDS.key,
   SCORE_FIELDS.dealKey,
   SCORE_FIELDS.opportunity,

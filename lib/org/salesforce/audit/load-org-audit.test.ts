@@ -105,6 +105,23 @@ describe('loading the audit from the org', () => {
     );
   });
 
+  it('aborts the Bulk job in the org when the load is cancelled while the job runs', async () => {
+    seedOrg(server, teamFixture(30));
+    server.batchSizes = [20];
+    server.bulk.pollsBeforeComplete = 5;
+    const controller = new AbortController();
+    const loaded = await load({
+      connection: { ...connection(), signal: controller.signal },
+      bulkFrom: 10,
+      // The manager cancels while the load waits for the job.
+      wait: () => Promise.resolve(controller.abort()),
+    });
+    expect(!loaded.ok && loaded.error.code).toBe('aborted');
+    expect([...server.bulkJobStates().values()]).toEqual(['Aborted']);
+    expect(calls('PATCH bulk-job')).toBe(1);
+    expect(calls('GET bulk-results')).toBe(0);
+  });
+
   it('names a bulk job that failed', async () => {
     seedOrg(server, teamFixture(30));
     server.bulk.failNextJob = 'Query timed out';
@@ -150,7 +167,7 @@ describe('loading the audit from the org', () => {
     const again = await load({ state: first.value.state });
     expect(again.ok && again.value.changed).toBe(0);
     expect(again.ok && again.value.calls).toBe(1);
-    expect(Object.fromEntries(server.calls)).toEqual({ 'GET query': 1 });
+    expect(Object.fromEntries(server.calls)).toEqual({ 'GET query-all': 1 });
 
     server.closeDeal(fixture.deals[0]!.id, true);
     if (!again.ok) return;
@@ -162,6 +179,41 @@ describe('loading the audit from the org', () => {
     expect(rowsToAuditInput(third.value.rows, SEGMENTS).outcomes).toEqual([
       { deal: fixture.deals[0]!.key, won: true, segments: { lead_source: fixture.deals[0]!.leadSource } },
     ]);
+  });
+
+  it('drops the scores deleted in the org since the last load, through queryAll', async () => {
+    const fixture = teamFixture(30);
+    seedOrg(server, fixture);
+    const first = await load();
+    if (!first.ok) throw new Error(first.error.message);
+    const [gone, kept] = [...server.scores.keys()];
+    server.deleteScore(gone!);
+    server.calls.clear();
+    const second = await load({ state: first.value.state });
+    if (!second.ok) throw new Error(second.error.message);
+    expect(Object.fromEntries(server.calls)).toEqual({ 'GET query-all': 1 });
+    expect(second.value).toMatchObject({ incremental: true, changed: 1, deleted: 1 });
+    const keys = second.value.rows.map((row) => row.Score_Key__c);
+    expect(keys).toHaveLength(95);
+    expect(keys).not.toContain(gone);
+    expect(keys).toContain(kept);
+    expect(second.value.state.rows).toHaveLength(95);
+    // A fresh load through the query resource never sees the deleted score either.
+    const fresh = await load();
+    expect(fresh.ok && fresh.value.rows.length).toBe(95);
+  });
+
+  it('drops deleted scores on an incremental Bulk load too (a queryAll job)', async () => {
+    seedOrg(server, teamFixture(30));
+    const first = await load();
+    if (!first.ok) throw new Error(first.error.message);
+    const keys = [...server.scores.keys()];
+    for (const key of keys.slice(0, 4)) server.deleteScore(key);
+    server.batchSizes = [2];
+    const second = await load({ state: first.value.state, bulkFrom: 3 });
+    if (!second.ok) throw new Error(second.error.message);
+    expect(second.value).toMatchObject({ via: 'bulk', deleted: 4 });
+    expect(second.value.rows).toHaveLength(92);
   });
 
   it('returns each org error as its own code', async () => {

@@ -58,8 +58,10 @@ export interface OrgAuditLoad {
   rows: OrgAuditRow[];
   via: 'rest' | 'bulk';
   incremental: boolean;
-  /** Rows this load read (changed or new). */
+  /** Rows this load read (changed or new, deleted ones included). */
   changed: number;
+  /** Scores the org deleted since the last load, dropped from the rows. */
+  deleted: number;
   /** API calls this load used, the version list included. */
   calls: number;
 }
@@ -104,7 +106,12 @@ export async function loadOrgAudit(options: OrgAuditLoadOptions): Promise<OrgCal
   let via: 'rest' | 'bulk' = 'rest';
   const report = () => options.onProgress?.({ rowsRead: fresh.size, total, via });
   const keep = (rows: readonly OrgAuditRow[]) => {
-    for (const row of rows) fresh.set(row[SCORE_FIELDS.key] ?? row.Id ?? '', row);
+    for (const row of rows) {
+      const key = keyOf(row);
+      // A score deleted and saved again has two records under one key: the live one counts.
+      if (isDeleted(row) && fresh.has(key) && !isDeleted(fresh.get(key)!)) continue;
+      fresh.set(key, row);
+    }
     report();
   };
 
@@ -122,7 +129,7 @@ export async function loadOrgAudit(options: OrgAuditLoadOptions): Promise<OrgCal
       },
       onRestart: () => fresh.clear(),
     },
-    { batchSize: options.batchSize },
+    { batchSize: options.batchSize, includeDeleted: incremental },
   );
   apiUsage = rest.apiUsage ?? apiUsage;
   if (!rest.ok) return { ...err(rest.error), apiUsage };
@@ -135,7 +142,7 @@ export async function loadOrgAudit(options: OrgAuditLoadOptions): Promise<OrgCal
       query.soql,
       columns,
       { onJobComplete: (count) => void (total = count ?? total), onPage: keep },
-      { maxRecords: options.bulkPageSize ?? 50_000, wait: options.wait },
+      { maxRecords: options.bulkPageSize ?? 50_000, wait: options.wait, includeDeleted: incremental },
     );
     apiUsage = bulk.apiUsage ?? apiUsage;
     if (!bulk.ok) return { ...err(bulk.error), apiUsage };
@@ -143,8 +150,12 @@ export async function loadOrgAudit(options: OrgAuditLoadOptions): Promise<OrgCal
   }
 
   const all = new Map<string, OrgAuditRow>();
-  for (const row of previous?.rows ?? []) all.set(row[SCORE_FIELDS.key] ?? row.Id ?? '', row);
-  for (const [key, row] of fresh) all.set(key, row);
+  for (const row of previous?.rows ?? []) all.set(keyOf(row), row);
+  let deleted = 0;
+  for (const [key, row] of fresh) {
+    if (!isDeleted(row)) all.set(key, row);
+    else if (all.delete(key)) deleted++;
+  }
   const rows = [...all.values()];
   const state: OrgAuditState = {
     formatVersion: 1,
@@ -161,7 +172,16 @@ export async function loadOrgAudit(options: OrgAuditLoadOptions): Promise<OrgCal
   };
   // A load that found no deal yet keeps a watermark anyway, so that the next one is incremental.
   state.dealsSince ??= state.scoresSince;
-  return { ...ok({ state, rows, via, incremental, changed: fresh.size, calls }), apiUsage };
+  return { ...ok({ state, rows, via, incremental, changed: fresh.size, deleted, calls }), apiUsage };
+}
+
+function keyOf(row: OrgAuditRow): string {
+  return row[SCORE_FIELDS.key] ?? row.Id ?? '';
+}
+
+// REST prints the boolean as `true`; Bulk's CSV writes `true` as well.
+function isDeleted(row: OrgAuditRow): boolean {
+  return row.IsDeleted === 'true';
 }
 
 function highest(rows: Iterable<OrgAuditRow>, column: string, start: string | null): string | null {

@@ -68,7 +68,7 @@ describe('a load for the audit page', () => {
       rows: 96,
       summary: { incremental: true, changed: 0, calls: 1 },
     });
-    expect(Object.fromEntries(server.calls)).toEqual({ 'GET query': 1 });
+    expect(Object.fromEntries(server.calls)).toEqual({ 'GET query-all': 1 });
   });
 
   it('keeps nothing of a load cancelled halfway, and the previous load stays whole', async () => {
