@@ -10,7 +10,13 @@ import { generate } from 'selfsigned';
 import { readMetadataFile, readScoreObjectFields } from './force-app-metadata';
 import { createBulkJobs, type BulkSettings } from './salesforce-test-bulk';
 import { createQueryEngine, type QueryScope } from './salesforce-test-query';
-import { TEST_OPPORTUNITIES, TEST_SESSIONS, type TestOrgSession } from './salesforce-test-org';
+import {
+  TEST_OPPORTUNITIES,
+  TEST_ROLES,
+  TEST_SESSIONS,
+  TEST_USERS,
+  type TestOrgSession,
+} from './salesforce-test-org';
 import { createTestOAuth, type TestOAuth } from './salesforce-test-oauth';
 
 /** A failure the test org can be switched into. */
@@ -79,6 +85,11 @@ export interface SalesforceTestServer {
   expireLocators(times: number): void;
   /** Bulk API 2.0 query jobs: polls before completion, and a failure for the next job. */
   bulk: BulkSettings;
+  /**
+   * Who sees which `User` records: `public` (the default org-wide default, Public Read Only) or
+   * `hierarchy` (Private: a user sees themself and the users above and below their role).
+   */
+  userSharing: 'public' | 'hierarchy';
   /** Each Bulk query job's state by id (`Aborted` after a cancel). */
   bulkJobStates(): Map<string, string>;
   close(): Promise<void>;
@@ -176,6 +187,7 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
     expireLocators: (times) => queries.expireLocators(times),
     bulk: bulkSettings,
     bulkJobStates: () => bulkJobs.states(),
+    userSharing: 'public',
     close: async () => {},
   };
 
@@ -249,11 +261,30 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
       ...score.fields,
     })),
     opportunities,
-    users: Object.fromEntries(
-      state.sessions.map((user) => [user.userId, { Id: user.userId, Name: user.name }]),
-    ),
+    users: Object.fromEntries([
+      ...TEST_USERS.map((user) => [user.Id, { Id: user.Id, Name: user.Name }]),
+      ...state.sessions.map((user) => [user.userId, { Id: user.userId, Name: user.name }]),
+    ]),
     batchSizes: state.batchSizes,
+    roles: TEST_ROLES,
+    roleUsers: visibleUsers(session),
   });
+
+  const visibleUsers = (session: TestOrgSession) => {
+    if (state.userSharing === 'public') return TEST_USERS;
+    const parentOf = new Map(TEST_ROLES.map((role) => [role.Id, role.ParentRoleId]));
+    const above = (roleId: unknown, other: unknown): boolean => {
+      for (let at = parentOf.get(other); at; at = parentOf.get(at)) if (at === roleId) return true;
+      return false;
+    };
+    const own = TEST_USERS.find((user) => user.Id === session.userId)?.UserRoleId;
+    return TEST_USERS.filter(
+      (user) =>
+        user.Id === session.userId ||
+        above(own, user.UserRoleId) ||
+        above(user.UserRoleId, own),
+    );
+  };
 
   const answerQuery = (
     request: IncomingMessage,
