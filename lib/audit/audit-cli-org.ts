@@ -27,6 +27,7 @@ export const ORG_EXIT: Record<OrgErrorCode, number> = {
   aborted: 24,
   'query-job-failed': 25,
   'unexpected-answer': 26,
+  'no-team': 27,
 };
 
 /** What reading the org needs from the CLI. */

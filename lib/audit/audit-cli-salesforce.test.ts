@@ -178,6 +178,27 @@ describe('npm run audit -- --salesforce', () => {
     expect(statistics(second.stdout)).toBe(statistics(first.stdout));
   });
 
+  it('reads --my-team from the role hierarchy, and exits 27 when the user has no team', async () => {
+    const files = await bundleFiles();
+    const team = await runAuditCli(
+      ['--json', '--as-of', AS_OF, '--salesforce', server.httpOrigin, '--my-team'],
+      filesIo(files),
+    );
+    expect(team.exitCode).toBe(0);
+    expect(server.calls.get('GET query')).toBe(3);
+    const auditor = await runAuditCli(
+      ['--salesforce', server.httpOrigin, '--my-team'],
+      filesIo(files, TEST_SESSIONS[2]!.token),
+    );
+    expect(auditor.exitCode).toBe(ORG_EXIT['no-team']);
+    expect(auditor.stderr).toContain('No one is below your role');
+    const both = await runAuditCli(
+      ['--salesforce', server.httpOrigin, '--my-team', '--raters', TEAM[0]!.userId],
+      filesIo(files),
+    );
+    expect(both.exitCode).toBe(2);
+  });
+
   it('stops on Ctrl-C: the Bulk job under way is aborted in the org, exit 24, no state written', async () => {
     const files = await bundleFiles();
     server.batchSizes = [20];

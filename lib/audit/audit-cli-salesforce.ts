@@ -51,6 +51,10 @@ export function parseOrgOptions(
     org.filters = { ...org.filters, calibrationOnly: true };
     return { kind: 'taken', next: i };
   }
+  if (arg === '--my-team') {
+    org.filters = { ...org.filters, myTeam: true };
+    return { kind: 'taken', next: i };
+  }
   if (!TAKES_VALUE.has(arg)) return { kind: 'none' };
   const value = argv[i + 1];
   if (value === undefined) return { kind: 'error', message: `${arg} needs a value` };
@@ -127,6 +131,8 @@ export async function runOrgAudit(
         '--salesforce needs the access token in SF_ACCESS_TOKEN (`sf org display` prints it as Access Token).',
     };
   if (!io.fetch) throw new Error('runOrgAudit needs io.fetch');
+  if (org.filters.myTeam && org.filters.raterIds)
+    return { ok: false, exitCode: 2, message: '--my-team and --raters exclude each other: pick one' };
   if (org.definitionsVersion !== null && !definitions)
     return { ok: false, exitCode: 2, message: '--definitions-version needs --definitions (its id)' };
   let state: OrgAuditState | null = null;

@@ -29,6 +29,7 @@ export const OrgAuditFiltersSchema = z
     savedFrom: z.iso.datetime().nullish(),
     savedTo: z.iso.datetime().nullish(),
     raterIds: z.array(z.string().regex(USER_ID, 'an org user id (005…)')).max(500).optional(),
+    myTeam: z.boolean().optional(),
     definitions: z
       .object({ id: z.string().min(1).max(200), version: z.string().min(1).max(100).nullish() })
       .strict()

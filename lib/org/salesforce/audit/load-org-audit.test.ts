@@ -158,6 +158,37 @@ describe('loading the audit from the org', () => {
     expect(otherVersion.ok && otherVersion.value.rows).toHaveLength(0);
   });
 
+  it('narrows to my team as the role hierarchy says at each load: the manager’s own scores left out', async () => {
+    seedOrg(server, teamFixture(6));
+    server.putScore(MANAGER.userId, {
+      ...[...server.scores.values()][0]!.fields,
+      Score_Key__c: 'manager-own',
+    });
+    const everyone = await load();
+    expect(everyone.ok && everyone.value.rows).toHaveLength(25);
+    server.calls.clear();
+    const team = await load({ filters: { myTeam: true }, userId: MANAGER.userId });
+    if (!team.ok) throw new Error(team.error.message);
+    expect(team.value.rows).toHaveLength(24);
+    expect(new Set(team.value.rows.map((row) => row.OwnerId))).toEqual(
+      new Set(TEAM.map((rep) => rep.userId)),
+    );
+    // Versions, UserRole, User, then the scores.
+    expect(team.value.calls).toBe(4);
+    server.calls.clear();
+    const again = await load({ filters: { myTeam: true }, state: team.value.state });
+    expect(again.ok && again.value).toMatchObject({ incremental: true, changed: 0, calls: 4 });
+    // Without the user id the load asks userinfo who the manager is.
+    expect(server.calls.get('GET userinfo')).toBe(1);
+  });
+
+  it('says so when the role hierarchy gives the user no team', async () => {
+    seedOrg(server, teamFixture(6));
+    const loaded = await load({ connection: connection(AUDITOR.token), filters: { myTeam: true } });
+    expect(!loaded.ok && loaded.error).toMatchObject({ code: 'no-team' });
+    expect(!loaded.ok && loaded.error.message).toContain('No one is below your role');
+  });
+
   it('asks only for changes next time: one query when nothing changed, the outcomes of deals closed since', async () => {
     const fixture = teamFixture(30);
     seedOrg(server, fixture);

@@ -10,6 +10,7 @@ import {
   type OrgAuditFilters,
 } from './audit-soql';
 import { readBulkQuery } from './bulk-query';
+import { resolveTeamFilter } from './resolve-team-filter';
 import type { OrgAuditRow } from './org-audit-row';
 import { readQueryPages } from './query-pages';
 
@@ -41,6 +42,8 @@ export interface OrgAuditLoadOptions {
   segmentFields: ReadonlyMap<string, string>;
   /** The previous load's state; with the same origin and query, only changes are read. */
   state: OrgAuditState | null;
+  /** The manager's org user id, for the `myTeam` filter (read from userinfo when absent). */
+  userId?: string;
   /** From this many rows on, read through a Bulk API 2.0 query job (default 50,000). */
   bulkFrom?: number;
   /** REST batch size hint. */
@@ -72,19 +75,16 @@ export const DEFAULT_BULK_FROM = 50_000;
 /**
  * Loads the audit's rows from the org: one SOQL query paged over REST, or a Bulk API 2.0 job when the
  * first page says the query holds `bulkFrom` rows or more. With a matching state, asks only for scores
- * and deals changed since its watermarks, so a load with nothing changed costs one query.
+ * and deals changed since its watermarks, so a load with nothing changed costs one query (three with
+ * `myTeam`, whose team is read from the role hierarchy each time).
  */
 export async function loadOrgAudit(options: OrgAuditLoadOptions): Promise<OrgCall<OrgAuditLoad>> {
-  const { filters, segmentFields } = options;
-  const queryKey = JSON.stringify({ filters, segments: [...segmentFields] });
-  const previous =
-    options.state && options.state.origin === options.connection.origin && options.state.queryKey === queryKey
-      ? options.state
-      : null;
+  const { segmentFields } = options;
+  const sameOrg = options.state?.origin === options.connection.origin ? options.state : null;
   let calls = 0;
   let apiUsage: ApiUsage | null = null;
   let connection: VersionedConnection;
-  if (previous) connection = { ...options.connection, apiVersion: previous.apiVersion };
+  if (sameOrg) connection = { ...options.connection, apiVersion: sameOrg.apiVersion };
   else {
     const connected = await connectToOrg(options.connection);
     calls++;
@@ -92,6 +92,14 @@ export async function loadOrgAudit(options: OrgAuditLoadOptions): Promise<OrgCal
     apiUsage = connected.apiUsage;
     connection = connected.value;
   }
+  const resolved = await resolveTeamFilter(connection, options.filters, options.userId);
+  apiUsage = resolved.apiUsage ?? apiUsage;
+  if (!resolved.ok) return { ...err(resolved.error), apiUsage };
+  calls += resolved.value.calls;
+  const { filters } = resolved.value;
+  // The resolved team is part of the key: someone joining the team brings their older scores too.
+  const queryKey = JSON.stringify({ filters, segments: [...segmentFields] });
+  const previous = sameOrg?.queryKey === queryKey ? sameOrg : null;
   const incremental = previous !== null && previous.scoresSince !== null && previous.dealsSince !== null;
   const query = buildAuditQuery({
     filters,

@@ -36,6 +36,7 @@ export async function runOrgAuditLoad(
     filters,
     segmentFields: await deps.segmentFields(),
     state: await deps.readState(origin),
+    userId: link.value.user.userId,
     bulkFrom: deps.bulkFrom,
     wait: deps.wait,
     onProgress: deps.onProgress,
