@@ -6,6 +6,7 @@ import {
   OrgAuditPortRequestSchema,
   type OrgAuditPortEvent,
 } from '../../../lib/messaging/org-audit-port';
+import { listRaters } from '../../../lib/org/salesforce/audit/list-raters';
 import { runOrgAuditLoad } from '../../../lib/org/salesforce/audit/run-org-audit-load';
 import { auditOrigins } from '../../../lib/org/salesforce/audit/audit-orgs';
 import { captureFieldNames } from '../../../lib/org/salesforce/capture-field-names';
@@ -69,6 +70,20 @@ export function setUpOrgAuditPort(
       }
       if (request.type === 'list-orgs') {
         void orgsToList(oauth).then((origins) => send({ type: 'orgs', origins }));
+        return;
+      }
+      if (request.type === 'list-raters') {
+        void listRaters(request.origin, {
+          link: (origin) => sessions.forApiOrigin(origin),
+          readState: (origin) => readOrgAuditState(store, origin),
+        }).then(send, (error: unknown) =>
+          send({
+            type: 'raters',
+            origin: request.origin,
+            choices: [],
+            teamProblem: `The team could not be read: ${error instanceof Error ? error.message : String(error)}`,
+          }),
+        );
         return;
       }
       if (running) {
