@@ -4,6 +4,7 @@ import type { Merged } from '../exchange/merge-imports';
 import { parseTimestamp } from '../exchange/parse-timestamp';
 import type { OrgAuditFilters } from '../org/salesforce/audit/audit-soql';
 import type { OrgAuditState } from '../org/salesforce/audit/load-org-audit';
+import { stateFromFileText, stateToFileText } from '../org/salesforce/audit/state-file';
 import { readOrgForAudit, withOrgSide } from './audit-cli-org';
 import type { FetchLike } from '../org/salesforce/rest-client';
 
@@ -160,7 +161,7 @@ export async function runOrgAudit(
   if (org.statePath !== null) {
     if (!io.writeFile) throw new Error('runOrgAudit needs io.writeFile for --state');
     try {
-      await io.writeFile(org.statePath, JSON.stringify(side.value.state));
+      await io.writeFile(org.statePath, stateToFileText(side.value.state));
     } catch (error) {
       return {
         ok: false,
@@ -189,14 +190,10 @@ async function readState(
   }
   const text = decodeText(path, bytes);
   if (!text.ok) return { ok: false, message: `${path}: the state is not UTF-8 text` };
-  try {
-    const state = JSON.parse(text.value) as OrgAuditState;
-    if (state.formatVersion !== 1 || !Array.isArray(state.rows)) throw new Error('not a state file');
-    return { ok: true, state };
-  } catch {
-    return {
-      ok: false,
-      message: `${path}: not a Yardstick audit state file; delete it to read the org afresh`,
-    };
-  }
+  const state = stateFromFileText(text.value);
+  if (state) return { ok: true, state };
+  return {
+    ok: false,
+    message: `${path}: not a Yardstick audit state file; delete it to read the org afresh`,
+  };
 }
