@@ -164,7 +164,14 @@ export function OrgLoadPanel({
         >
           <label>
             Org{' '}
-            <select value={origin} onChange={(event) => setOrigin(event.currentTarget.value)}>
+            <select
+              value={origin}
+              onChange={(event) => {
+                setOrigin(event.currentTarget.value);
+                // Ticked raters belong to the org they were picked from.
+                setChosen(new Set());
+              }}
+            >
               {(orgs ?? []).map((org) => (
                 <option key={org} value={org}>
                   {org}

@@ -96,7 +96,11 @@ export function createQueryEngine() {
       fields: new Set(['id', 'name', 'userroleid', 'isactive']),
       parents: {},
     };
-    const role: ObjectSchema = { type: 'UserRole', fields: new Set(['id', 'name', 'parentroleid']), parents: {} };
+    const role: ObjectSchema = {
+      type: 'UserRole',
+      fields: new Set(['id', 'name', 'parentroleid']),
+      parents: {},
+    };
     const campaign: ObjectSchema = { type: 'Campaign', fields: new Set(['id', 'name']), parents: {} };
     const opportunity: ObjectSchema = {
       type: 'Opportunity',

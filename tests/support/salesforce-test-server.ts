@@ -279,10 +279,7 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
     };
     const own = TEST_USERS.find((user) => user.Id === session.userId)?.UserRoleId;
     return TEST_USERS.filter(
-      (user) =>
-        user.Id === session.userId ||
-        above(own, user.UserRoleId) ||
-        above(user.UserRoleId, own),
+      (user) => user.Id === session.userId || above(own, user.UserRoleId) || above(user.UserRoleId, own),
     );
   };
 
