@@ -3,7 +3,9 @@ import { count, duration, plural } from '../../lib/audit/format-numbers';
 import type { OrgLoadSummary } from '../../lib/audit/org-load-side';
 import type { OrgAuditPortRequest } from '../../lib/messaging/org-audit-port';
 import { estimateRemaining } from '../../lib/org/salesforce/audit/load-eta';
+import type { RaterChoice } from '../../lib/org/salesforce/audit/rater-choices';
 import type { OrgLoader } from './org-loader';
+import { RaterPicker, type RaterMode } from './RaterPicker';
 
 type Filters = Extract<OrgAuditPortRequest, { type: 'load' }>['filters'];
 
@@ -21,23 +23,18 @@ type LoadView =
   | { phase: 'failed'; message: string }
   | { phase: 'cancelled' };
 
-/** The manager's filters as typed, turned into the protocol's (dates cover whole UTC days). */
-function filtersOf(form: {
-  from: string;
-  to: string;
-  raters: string;
-  definitions: string;
-  calibrationOnly: boolean;
-}): Filters {
-  const raterIds = form.raters
-    .split(/[\s,]+/)
-    .map((id) => id.trim())
-    .filter(Boolean);
+/** The manager's filters as set, turned into the protocol's (dates cover whole UTC days). */
+function filtersOf(
+  form: { from: string; to: string; definitions: string; calibrationOnly: boolean },
+  raterMode: RaterMode,
+  chosen: ReadonlySet<string>,
+): Filters {
   const [id, version] = form.definitions.trim().split('@');
   return {
     ...(form.from ? { savedFrom: `${form.from}T00:00:00.000Z` } : {}),
     ...(form.to ? { savedTo: `${form.to}T23:59:59.999Z` } : {}),
-    ...(raterIds.length > 0 ? { raterIds } : {}),
+    ...(raterMode === 'team' ? { myTeam: true } : {}),
+    ...(raterMode === 'chosen' ? { raterIds: [...chosen].sort() } : {}),
     ...(id ? { definitions: { id, version: version || null } } : {}),
     ...(form.calibrationOnly ? { calibrationOnly: true } : {}),
   };
@@ -58,7 +55,9 @@ function loadText(view: LoadView, now: number): string {
       const what = summary.incremental
         ? `${plural(summary.changed, 'changed row')} read`
         : `${plural(summary.changed, 'row')} read`;
-      return `Loaded from ${summary.origin}: ${what}, ${plural(view.rows, 'row')} in the audit, ${plural(summary.calls, 'API call')}.`;
+      const deleted =
+        summary.deleted > 0 ? `, ${plural(summary.deleted, 'score')} deleted in the org dropped` : '';
+      return `Loaded from ${summary.origin}: ${what}${deleted}, ${plural(view.rows, 'row')} in the audit, ${plural(summary.calls, 'API call')}.`;
     }
     case 'failed':
       return view.message;
@@ -68,7 +67,7 @@ function loadText(view: LoadView, now: number): string {
 }
 
 /**
- * "Load from Salesforce": pick an org the browser has a session with, set the filters, load. The
+ * "Load from Salesforce": pick an org the browser has a session with or connected by OAuth, set the filters, load. The
  * background reads the org and stores the rows; this panel shows progress and hands the finished
  * load to the audit.
  */
@@ -84,7 +83,14 @@ export function OrgLoadPanel({
   const id = useId();
   const [orgs, setOrgs] = useState<string[] | null>(null);
   const [origin, setOrigin] = useState('');
-  const [form, setForm] = useState({ from: '', to: '', raters: '', definitions: '', calibrationOnly: false });
+  const [form, setForm] = useState({ from: '', to: '', definitions: '', calibrationOnly: false });
+  const [raterMode, setRaterMode] = useState<RaterMode>('all');
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [raters, setRaters] = useState<{
+    origin: string;
+    choices: RaterChoice[];
+    teamProblem: string | null;
+  } | null>(null);
   const [view, setView] = useState<LoadView>({ phase: 'idle' });
   const onLoadedRef = useRef(onLoaded);
   useEffect(() => {
@@ -97,6 +103,9 @@ export function OrgLoadPanel({
         case 'orgs':
           setOrgs(event.origins);
           setOrigin((current) => current || event.origins[0] || '');
+          return;
+        case 'raters':
+          setRaters({ origin: event.origin, choices: event.choices, teamProblem: event.teamProblem });
           return;
         case 'progress':
           setView((current) => ({
@@ -111,6 +120,8 @@ export function OrgLoadPanel({
         case 'done':
           setView({ phase: 'done', summary: event.summary, rows: event.rows });
           onLoadedRef.current(event.summary);
+          // The loaded rows may name raters outside the team: offer them too.
+          loader.send({ type: 'list-raters', origin: event.summary.origin });
           return;
         case 'failed':
           setView({ phase: 'failed', message: event.message });
@@ -123,7 +134,13 @@ export function OrgLoadPanel({
     return stop;
   }, [loader, now]);
 
+  useEffect(() => {
+    if (origin) loader.send({ type: 'list-raters', origin });
+  }, [loader, origin]);
+
   const loading = view.phase === 'loading';
+  const choices = raters?.origin === origin ? raters.choices : null;
+  const noneChosen = raterMode === 'chosen' && chosen.size === 0;
   const eta =
     view.phase === 'loading' ? estimateRemaining(view.rowsRead, view.total, view.at - view.startedAt) : null;
   const set = (patch: Partial<typeof form>) => setForm((current) => ({ ...current, ...patch }));
@@ -132,19 +149,29 @@ export function OrgLoadPanel({
     <section aria-labelledby={`${id}-heading`} className="ys-section ys-org-load">
       <h2 id={`${id}-heading`}>Load from Salesforce</h2>
       {orgs !== null && orgs.length === 0 ? (
-        <p>No Salesforce org has a session in this browser: log in to your org, then reopen this page.</p>
+        <p>
+          No Salesforce org has a session in this browser or a connection from the popup: log in to your org
+          (or connect it from the popup), then reopen this page.
+        </p>
       ) : (
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            if (!origin || loading) return;
+            if (!origin || loading || noneChosen) return;
             setView({ phase: 'loading', rowsRead: 0, total: null, via: 'rest', startedAt: now(), at: now() });
-            loader.send({ type: 'load', origin, filters: filtersOf(form) });
+            loader.send({ type: 'load', origin, filters: filtersOf(form, raterMode, chosen) });
           }}
         >
           <label>
             Org{' '}
-            <select value={origin} onChange={(event) => setOrigin(event.currentTarget.value)}>
+            <select
+              value={origin}
+              onChange={(event) => {
+                setOrigin(event.currentTarget.value);
+                // Ticked raters belong to the org they were picked from.
+                setChosen(new Set());
+              }}
+            >
               {(orgs ?? []).map((org) => (
                 <option key={org} value={org}>
                   {org}
@@ -159,10 +186,21 @@ export function OrgLoadPanel({
           <label>
             to <input type="date" value={form.to} onChange={(e) => set({ to: e.currentTarget.value })} />
           </label>
-          <label>
-            Raters (org user ids; empty: your team){' '}
-            <input value={form.raters} onChange={(e) => set({ raters: e.currentTarget.value })} />
-          </label>
+          <RaterPicker
+            mode={raterMode}
+            onMode={setRaterMode}
+            choices={choices}
+            teamProblem={raters?.origin === origin ? raters.teamProblem : null}
+            chosen={chosen}
+            onToggle={(userId, on) =>
+              setChosen((current) => {
+                const next = new Set(current);
+                if (on) next.add(userId);
+                else next.delete(userId);
+                return next;
+              })
+            }
+          />
           <label>
             Definitions (id or id@version){' '}
             <input value={form.definitions} onChange={(e) => set({ definitions: e.currentTarget.value })} />
@@ -175,7 +213,7 @@ export function OrgLoadPanel({
             />{' '}
             Calibration sessions only
           </label>
-          <button type="submit" disabled={!origin || loading}>
+          <button type="submit" disabled={!origin || loading || noneChosen}>
             Load from Salesforce
           </button>
           {loading && (

@@ -37,7 +37,7 @@ export default defineBackground(() => {
     orgSync,
     orgOAuth,
   });
-  setUpOrgAuditPort(services, orgOAuth.grants);
+  setUpOrgAuditPort(services, orgOAuth);
   setUpSidebarToggle();
   setUpDockRelay();
   setUpPolicyRefresh(services, announceStateChange);

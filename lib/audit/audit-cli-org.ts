@@ -27,6 +27,7 @@ export const ORG_EXIT: Record<OrgErrorCode, number> = {
   aborted: 24,
   'query-job-failed': 25,
   'unexpected-answer': 26,
+  'no-team': 27,
 };
 
 /** What reading the org needs from the CLI. */
@@ -40,13 +41,23 @@ export interface OrgAuditSource {
   state: OrgAuditState | null;
   bulkFrom?: number;
   wait: (ms: number) => Promise<void>;
+  /** Stops the read; a Bulk job under way is aborted in the org. */
+  signal?: AbortSignal;
 }
 
 /** The org's side of an audit: what was read, and how. */
 export interface OrgAuditSide {
   read: OrgAuditRead;
   state: OrgAuditState;
-  summary: { origin: string; via: 'rest' | 'bulk'; incremental: boolean; changed: number; calls: number };
+  summary: {
+    origin: string;
+    via: 'rest' | 'bulk';
+    incremental: boolean;
+    changed: number;
+    /** Scores the org deleted since the last load, dropped from the audit. */
+    deleted: number;
+    calls: number;
+  };
 }
 
 /** Reads the org for the CLI: the org error as `{code, message}` when it fails. */
@@ -59,7 +70,13 @@ export async function readOrgForAudit(
     source.definitions?.salesforceFields,
   ).apiFieldOf;
   const loaded = await loadOrgAudit({
-    connection: { origin, sessionId: source.accessToken, fetch: source.fetch, timeoutMs: 120_000 },
+    connection: {
+      origin,
+      sessionId: source.accessToken,
+      fetch: source.fetch,
+      timeoutMs: 120_000,
+      signal: source.signal,
+    },
     filters: source.filters,
     segmentFields,
     state: source.state,
@@ -71,13 +88,13 @@ export async function readOrgForAudit(
     const org = error.orgCode ? ` (${error.orgCode}${error.orgMessage ? `: ${error.orgMessage}` : ''})` : '';
     return { ok: false, exitCode: ORG_EXIT[error.code], message: `${origin}: ${error.message}${org}` };
   }
-  const { state, via, incremental, changed, calls, rows } = loaded.value;
+  const { state, via, incremental, changed, deleted, calls, rows } = loaded.value;
   return {
     ok: true,
     value: {
       read: rowsToAuditInput(rows, segmentFields),
       state,
-      summary: { origin, via, incremental, changed, calls },
+      summary: { origin, via, incremental, changed, deleted, calls },
     },
   };
 }

@@ -174,8 +174,44 @@ describe('npm run audit -- --salesforce', () => {
     server.calls.clear();
     const second = await runAuditCli(args, filesIo(files));
     expect(second.exitCode).toBe(0);
-    expect(Object.fromEntries(server.calls)).toEqual({ 'GET query': 1 });
+    expect(Object.fromEntries(server.calls)).toEqual({ 'GET query-all': 1 });
     expect(statistics(second.stdout)).toBe(statistics(first.stdout));
+  });
+
+  it('reads --my-team from the role hierarchy, and exits 27 when the user has no team', async () => {
+    const files = await bundleFiles();
+    const team = await runAuditCli(
+      ['--json', '--as-of', AS_OF, '--salesforce', server.httpOrigin, '--my-team'],
+      filesIo(files),
+    );
+    expect(team.exitCode).toBe(0);
+    expect(server.calls.get('GET query')).toBe(3);
+    const auditor = await runAuditCli(
+      ['--salesforce', server.httpOrigin, '--my-team'],
+      filesIo(files, TEST_SESSIONS[2]!.token),
+    );
+    expect(auditor.exitCode).toBe(ORG_EXIT['no-team']);
+    expect(auditor.stderr).toContain('No one is below your role');
+    const both = await runAuditCli(
+      ['--salesforce', server.httpOrigin, '--my-team', '--raters', TEAM[0]!.userId],
+      filesIo(files),
+    );
+    expect(both.exitCode).toBe(2);
+  });
+
+  it('stops on Ctrl-C: the Bulk job under way is aborted in the org, exit 24, no state written', async () => {
+    const files = await bundleFiles();
+    server.batchSizes = [20];
+    server.bulk.pollsBeforeComplete = 5;
+    const interrupt = new AbortController();
+    const result = await runAuditCli(
+      ['--as-of', AS_OF, '--salesforce', server.httpOrigin, '--bulk-from', '10', '--state', 'org.state'],
+      { ...filesIo(files), signal: interrupt.signal, wait: () => Promise.resolve(interrupt.abort()) },
+    );
+    expect(result.exitCode).toBe(ORG_EXIT.aborted);
+    expect(result.stderr).toContain('cancelled');
+    expect([...server.bulkJobStates().values()]).toEqual(['Aborted']);
+    expect(files.has('org.state')).toBe(false);
   });
 
   it('exits with each org error its own status and message', async () => {

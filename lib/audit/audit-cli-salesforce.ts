@@ -4,6 +4,7 @@ import type { Merged } from '../exchange/merge-imports';
 import { parseTimestamp } from '../exchange/parse-timestamp';
 import type { OrgAuditFilters } from '../org/salesforce/audit/audit-soql';
 import type { OrgAuditState } from '../org/salesforce/audit/load-org-audit';
+import { stateFromFileText, stateToFileText } from '../org/salesforce/audit/state-file';
 import { readOrgForAudit, withOrgSide } from './audit-cli-org';
 import type { FetchLike } from '../org/salesforce/rest-client';
 
@@ -23,6 +24,8 @@ export interface OrgCliIo {
   env?: Readonly<Record<string, string | undefined>>;
   writeFile?: (path: string, text: string) => Promise<void>;
   wait?: (ms: number) => Promise<void>;
+  /** Aborted on Ctrl-C: the read stops, and a Bulk job under way is aborted in the org. */
+  signal?: AbortSignal;
 }
 
 /** Exit status of a state file that cannot be read or written (the org was fine). */
@@ -47,6 +50,10 @@ export function parseOrgOptions(
   const arg = argv[i]!;
   if (arg === '--calibration-only') {
     org.filters = { ...org.filters, calibrationOnly: true };
+    return { kind: 'taken', next: i };
+  }
+  if (arg === '--my-team') {
+    org.filters = { ...org.filters, myTeam: true };
     return { kind: 'taken', next: i };
   }
   if (!TAKES_VALUE.has(arg)) return { kind: 'none' };
@@ -125,6 +132,8 @@ export async function runOrgAudit(
         '--salesforce needs the access token in SF_ACCESS_TOKEN (`sf org display` prints it as Access Token).',
     };
   if (!io.fetch) throw new Error('runOrgAudit needs io.fetch');
+  if (org.filters.myTeam && org.filters.raterIds)
+    return { ok: false, exitCode: 2, message: '--my-team and --raters exclude each other: pick one' };
   if (org.definitionsVersion !== null && !definitions)
     return { ok: false, exitCode: 2, message: '--definitions-version needs --definitions (its id)' };
   let state: OrgAuditState | null = null;
@@ -146,12 +155,13 @@ export async function runOrgAudit(
     state,
     bulkFrom: org.bulkFrom,
     wait: io.wait ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    signal: io.signal,
   });
   if (!side.ok) return side;
   if (org.statePath !== null) {
     if (!io.writeFile) throw new Error('runOrgAudit needs io.writeFile for --state');
     try {
-      await io.writeFile(org.statePath, JSON.stringify(side.value.state));
+      await io.writeFile(org.statePath, stateToFileText(side.value.state));
     } catch (error) {
       return {
         ok: false,
@@ -180,14 +190,10 @@ async function readState(
   }
   const text = decodeText(path, bytes);
   if (!text.ok) return { ok: false, message: `${path}: the state is not UTF-8 text` };
-  try {
-    const state = JSON.parse(text.value) as OrgAuditState;
-    if (state.formatVersion !== 1 || !Array.isArray(state.rows)) throw new Error('not a state file');
-    return { ok: true, state };
-  } catch {
-    return {
-      ok: false,
-      message: `${path}: not a Yardstick audit state file; delete it to read the org afresh`,
-    };
-  }
+  const state = stateFromFileText(text.value);
+  if (state) return { ok: true, state };
+  return {
+    ok: false,
+    message: `${path}: not a Yardstick audit state file; delete it to read the org afresh`,
+  };
 }

@@ -22,6 +22,8 @@ export interface AuditCliIo {
   env?: Readonly<Record<string, string | undefined>>;
   writeFile?: (path: string, text: string) => Promise<void>;
   wait?: (ms: number) => Promise<void>;
+  /** Aborted on Ctrl-C (SIGINT): the org read stops and a Bulk job under way is aborted in the org. */
+  signal?: AbortSignal;
 }
 
 /** What the CLI prints and how it exits. */
@@ -53,9 +55,10 @@ Reading the Salesforce org (token from SF_ACCESS_TOKEN, what \`sf org display\` 
   --salesforce <url>     the org's instance URL, used as given (a self-signed https server needs NODE_EXTRA_CA_CERTS)
   --state <file>         keep what was read here; the next run asks the org only for what changed
   --from <date>, --to <date>   scores saved in this range      --raters <id,id,...>  these org users only
+  --my-team              the users below yours in the org's role hierarchy (read at each run)
   --definitions-version <v>    this version of --definitions' id  --calibration-only  calibration scores only
   --bulk-from <n>        read through a Bulk API 2.0 job from this many rows (default 50000)
-  Org errors exit 10-26 (docs/audit.md lists each); a bundle claiming an org-verified rater the org lacks is left out and named.
+  Org errors exit 10-27 (docs/audit.md lists each); a bundle claiming an org-verified rater the org lacks is left out and named.
 
 Exit status: 0 report printed, 1 bad input (file:line: message on stderr), 2 wrong usage,
 3 report printed without the files that conflict with others (each named on stderr).

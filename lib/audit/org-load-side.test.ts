@@ -69,7 +69,14 @@ describe('the audit worker with org rows', () => {
     });
     expect(states.at(-1)?.report?.counts.scores).toBe(32);
 
-    const summary = { origin: ORIGIN, via: 'rest' as const, incremental: false, changed: 96, calls: 3 };
+    const summary = {
+      origin: ORIGIN,
+      via: 'rest' as const,
+      incremental: false,
+      changed: 96,
+      deleted: 0,
+      calls: 3,
+    };
     await core.handle({ type: 'org', load: summary, asOf: Date.parse('2026-12-02') });
     const merged = states.at(-1)!;
     expect(merged.report?.counts.scores).toBe(96);

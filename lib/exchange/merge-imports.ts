@@ -44,6 +44,8 @@ export interface MergeSummary {
     via: 'rest' | 'bulk';
     incremental: boolean;
     changed: number;
+    /** Scores the org deleted since the last load, dropped from the audit. */
+    deleted: number;
     calls: number;
     scores: number;
     outcomes: number;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { OrgLoadSummary } from '../audit/org-load-side';
+import type { RaterChoice } from '../org/salesforce/audit/rater-choices';
 import type { OrgErrorCode } from '../org/salesforce/org-error';
 import type { ExtensionIdentity, SenderFacts } from './trusted-sender';
 
@@ -29,6 +30,7 @@ export const OrgAuditFiltersSchema = z
     savedFrom: z.iso.datetime().nullish(),
     savedTo: z.iso.datetime().nullish(),
     raterIds: z.array(z.string().regex(USER_ID, 'an org user id (005…)')).max(500).optional(),
+    myTeam: z.boolean().optional(),
     definitions: z
       .object({ id: z.string().min(1).max(200), version: z.string().min(1).max(100).nullish() })
       .strict()
@@ -40,6 +42,7 @@ export const OrgAuditFiltersSchema = z
 /** What the audit page asks over the port. */
 export const OrgAuditPortRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('list-orgs') }).strict(),
+  z.object({ type: z.literal('list-raters'), origin: HttpsOrigin }).strict(),
   z.object({ type: z.literal('load'), origin: HttpsOrigin, filters: OrgAuditFiltersSchema }).strict(),
   z.object({ type: z.literal('cancel') }).strict(),
 ]);
@@ -50,6 +53,13 @@ export type OrgAuditPortRequest = z.infer<typeof OrgAuditPortRequestSchema>;
 /** What the background tells the audit page over the port. */
 export type OrgAuditPortEvent =
   | { type: 'orgs'; origins: string[] }
+  | {
+      type: 'raters';
+      origin: string;
+      choices: RaterChoice[];
+      /** Why the team is not among the choices (no role, no one below, an org error), or null. */
+      teamProblem: string | null;
+    }
   | { type: 'progress'; rowsRead: number; total: number | null; via: 'rest' | 'bulk' }
   | { type: 'done'; summary: OrgLoadSummary; rows: number }
   | { type: 'failed'; code: OrgErrorCode; message: string }

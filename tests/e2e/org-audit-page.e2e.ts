@@ -141,12 +141,13 @@ describe('Load from Salesforce on the audit page', () => {
     const verified = await org.getByTestId('verified-raters').textContent();
     for (const rep of TEAM) expect(verified).toContain(rep.name);
 
-    const queries = server.calls.get('GET query') ?? 0;
+    // The incremental load goes through queryAll, which also names the scores deleted since.
+    const queries = server.calls.get('GET query-all') ?? 0;
     await load(org);
     await loadStatus(org)
       .getByText(/0 changed rows read, 96 rows in the audit, 1 API call\./)
       .waitFor();
-    expect(server.calls.get('GET query')).toBe(queries + 1);
+    expect(server.calls.get('GET query-all')).toBe(queries + 1);
     expect(await counts(org)).toEqual(fromFiles);
   });
 
@@ -187,5 +188,26 @@ describe('Load from Salesforce on the audit page', () => {
       .getByText(/session has expired or was logged out/)
       .waitFor();
     server.clearFailures();
+  });
+
+  it('loads My team as the role hierarchy names it, and drops a score deleted in the org on the next load', async () => {
+    const page = await openAudit();
+    await panel(page).getByRole('combobox', { name: 'Org' }).selectOption(ORG);
+    await panel(page)
+      .getByRole('radio', { name: /My team/ })
+      .check();
+    await panel(page)
+      .getByText('4 people: Dana Rep, Lee Former (inactive), Robin Closer, Sam Seller.')
+      .waitFor({ timeout: 20_000 });
+    await load(page);
+    // The team's ids are another query: read whole.
+    await loadStatus(page).getByText(`Loaded from ${ORG}: 96 rows read`, { exact: false }).waitFor();
+
+    server.deleteScore([...server.scores.keys()][0]!);
+    await load(page);
+    await loadStatus(page)
+      .getByText(/1 changed row read, 1 score deleted in the org dropped, 95 rows in the audit/)
+      .waitFor();
+    await expect.poll(async () => (await page.getByTestId('count-Scores').textContent())?.trim()).toBe('95');
   });
 });

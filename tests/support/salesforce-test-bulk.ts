@@ -92,6 +92,22 @@ export function createBulkJobs(settings: BulkSettings) {
       }
       return { status: 200, body: info(job) };
     },
+    /** `PATCH …/jobs/query/<id>` with `{"state":"Aborted"}`: only a job still UploadComplete or InProgress. */
+    abort(jobId: string, userId: string, body: unknown): BulkAnswer {
+      const job = jobs.get(jobId);
+      if (!job || job.createdById !== userId)
+        return error(404, 'NOT_FOUND', 'The requested resource does not exist');
+      if ((body as { state?: unknown } | null)?.state !== 'Aborted')
+        return error(400, 'INVALIDJOBSTATE', 'state must be Aborted');
+      if (job.state !== 'UploadComplete' && job.state !== 'InProgress')
+        return error(400, 'INVALIDJOBSTATE', `Job state is ${job.state}`);
+      job.state = 'Aborted';
+      return { status: 200, body: info(job) };
+    },
+    /** Each job's state by id, for tests. */
+    states(): Map<string, string> {
+      return new Map([...jobs].map(([id, job]) => [id, job.state]));
+    },
     results(jobId: string, userId: string, apiVersion: string, params: URLSearchParams): BulkAnswer {
       const job = jobs.get(jobId);
       if (!job || job.createdById !== userId)

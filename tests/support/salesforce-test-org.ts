@@ -32,8 +32,8 @@ export const TEST_SESSIONS: TestOrgSession[] = [
     email: 'morgan@acme.example',
     orgId: TEST_ORG_ID,
     viewAll: false,
-    // The role hierarchy: every rep below the manager's role.
-    team: ['0055g00000Rep01AAB', '0055g00000Rep04AAB', '0055g00000Rep05AAB'],
+    // The role hierarchy (TEST_ROLES): every user below the manager's role, the inactive one included.
+    team: ['0055g00000Rep01AAB', '0055g00000Rep04AAB', '0055g00000Rep05AAB', '0055g00000Rep06AAB'],
   },
   {
     token: `${TEST_ORG_ID.slice(0, 15)}!AQ4AQAuditorSessionToken`,
@@ -62,6 +62,45 @@ export const TEST_SESSIONS: TestOrgSession[] = [
     viewAll: false,
     team: [],
   },
+];
+
+const ROLE = {
+  ceo: '00E5g000000RCeoEAG',
+  managerWest: '00E5g000000RMgWEAW',
+  fieldWest: '00E5g000000RFsWEAW',
+  repWest: '00E5g000000RRpWEAW',
+  closerWest: '00E5g000000RClWEAW',
+  managerEast: '00E5g000000RMgEEAW',
+  repEast: '00E5g000000RRpEEAW',
+  revOps: '00E5g000000ROpsEAG',
+};
+
+/**
+ * The org's role hierarchy as `UserRole` rows: CEO above Sales Manager West (the test manager) and
+ * East and RevOps (the auditor); below the manager, Closer West directly and Sales Rep West two levels
+ * down, through Field Sales West, a role no one holds.
+ */
+export const TEST_ROLES: Record<string, unknown>[] = [
+  { Id: ROLE.ceo, Name: 'CEO', ParentRoleId: null },
+  { Id: ROLE.managerWest, Name: 'Sales Manager West', ParentRoleId: ROLE.ceo },
+  { Id: ROLE.fieldWest, Name: 'Field Sales West', ParentRoleId: ROLE.managerWest },
+  { Id: ROLE.repWest, Name: 'Sales Rep West', ParentRoleId: ROLE.fieldWest },
+  { Id: ROLE.closerWest, Name: 'Closer West', ParentRoleId: ROLE.managerWest },
+  { Id: ROLE.managerEast, Name: 'Sales Manager East', ParentRoleId: ROLE.ceo },
+  { Id: ROLE.repEast, Name: 'Sales Rep East', ParentRoleId: ROLE.managerEast },
+  { Id: ROLE.revOps, Name: 'Revenue Operations', ParentRoleId: ROLE.ceo },
+];
+
+/** The org's users as `User` rows: the sessions' users, an inactive rep, and an East team without sessions. */
+export const TEST_USERS: Record<string, unknown>[] = [
+  { Id: '0055g00000Rep01AAB', Name: 'Dana Rep', UserRoleId: ROLE.repWest, IsActive: true },
+  { Id: '0055g00000Mgr02AAB', Name: 'Morgan Manager', UserRoleId: ROLE.managerWest, IsActive: true },
+  { Id: '0055g00000Aud03AAB', Name: 'Alex Auditor', UserRoleId: ROLE.revOps, IsActive: true },
+  { Id: '0055g00000Rep04AAB', Name: 'Sam Seller', UserRoleId: ROLE.repWest, IsActive: true },
+  { Id: '0055g00000Rep05AAB', Name: 'Robin Closer', UserRoleId: ROLE.closerWest, IsActive: true },
+  { Id: '0055g00000Rep06AAB', Name: 'Lee Former', UserRoleId: ROLE.repWest, IsActive: false },
+  { Id: '0055g00000Rep07AAB', Name: 'Eve East', UserRoleId: ROLE.repEast, IsActive: true },
+  { Id: '0055g00000Mgr08AAB', Name: 'Jo Eastman', UserRoleId: ROLE.managerEast, IsActive: true },
 ];
 
 /** Opportunity fields the test org has, besides CurrencyIsoCode (multi-currency orgs only). */

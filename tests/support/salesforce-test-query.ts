@@ -24,6 +24,10 @@ export interface QueryScope {
   users: Record<string, Record<string, unknown>>;
   /** Page sizes the org hands out in turn, whatever the client asked (batch sizes are not guaranteed). */
   batchSizes: number[] | null;
+  /** `UserRole` rows (the role hierarchy). */
+  roles?: Record<string, unknown>[];
+  /** `User` rows sharing lets this user see. */
+  roleUsers?: Record<string, unknown>[];
 }
 
 /** The rows a query selected, and how to read a field path of one. */
@@ -87,7 +91,16 @@ export function createQueryEngine() {
   };
 
   const schemas = (scope: QueryScope) => {
-    const user: ObjectSchema = { type: 'User', fields: new Set(['id', 'name']), parents: {} };
+    const user: ObjectSchema = {
+      type: 'User',
+      fields: new Set(['id', 'name', 'userroleid', 'isactive']),
+      parents: {},
+    };
+    const role: ObjectSchema = {
+      type: 'UserRole',
+      fields: new Set(['id', 'name', 'parentroleid']),
+      parents: {},
+    };
     const campaign: ObjectSchema = { type: 'Campaign', fields: new Set(['id', 'name']), parents: {} };
     const opportunity: ObjectSchema = {
       type: 'Opportunity',
@@ -117,7 +130,7 @@ export function createQueryEngine() {
         },
       },
     };
-    return { opportunity, score };
+    return { opportunity, score, user, role };
   };
 
   // The schema a path ends in, or null when a part does not exist.
@@ -186,12 +199,18 @@ export function createQueryEngine() {
     select(text: string, scope: QueryScope): Selection | QueryAnswer {
       const soql = parseSoql(text);
       if (!soql) return error(400, 'MALFORMED_QUERY', 'unexpected token');
-      const { opportunity, score } = schemas(scope);
+      const { opportunity, score, user, role } = schemas(scope);
       let schema: ObjectSchema;
       let rows: Record<string, unknown>[];
       if (soql.object === 'Opportunity') {
         schema = opportunity;
         rows = Object.values(scope.opportunities);
+      } else if (soql.object === 'UserRole') {
+        schema = role;
+        rows = scope.roles ?? [];
+      } else if (soql.object === 'User') {
+        schema = user;
+        rows = scope.roleUsers ?? [];
       } else if (soql.object === SCORE_OBJECT && scope.scoreFields) {
         schema = score;
         rows = scope.scoreRows;

@@ -10,7 +10,13 @@ import { generate } from 'selfsigned';
 import { readMetadataFile, readScoreObjectFields } from './force-app-metadata';
 import { createBulkJobs, type BulkSettings } from './salesforce-test-bulk';
 import { createQueryEngine, type QueryScope } from './salesforce-test-query';
-import { TEST_OPPORTUNITIES, TEST_SESSIONS, type TestOrgSession } from './salesforce-test-org';
+import {
+  TEST_OPPORTUNITIES,
+  TEST_ROLES,
+  TEST_SESSIONS,
+  TEST_USERS,
+  type TestOrgSession,
+} from './salesforce-test-org';
 import { createTestOAuth, type TestOAuth } from './salesforce-test-oauth';
 
 /** A failure the test org can be switched into. */
@@ -33,6 +39,8 @@ export interface StoredScore {
   OwnerId: string;
   /** Set by the org on every write (`2026-12-01T00:00:01.000+0000`). */
   SystemModstamp: string;
+  /** In the recycle bin: only `queryAll` (REST resource or Bulk operation) still returns it. */
+  IsDeleted?: boolean;
   fields: Record<string, unknown>;
 }
 
@@ -69,12 +77,21 @@ export interface SalesforceTestServer {
   putScore(ownerId: string, fields: Record<string, unknown>): StoredScore;
   /** Closes a deal, as a rep would in the org: moves its SystemModstamp. */
   closeDeal(opportunityId: string, won: boolean): void;
+  /** Deletes a score as a user would in the org: to the recycle bin, its SystemModstamp moved. */
+  deleteScore(scoreKey: string): void;
   /** Page sizes the query resource hands out in turn, whatever the client asked; null: as asked. */
   batchSizes: number[] | null;
   /** The next `times` query locators followed are expired (INVALID_QUERY_LOCATOR). */
   expireLocators(times: number): void;
   /** Bulk API 2.0 query jobs: polls before completion, and a failure for the next job. */
   bulk: BulkSettings;
+  /**
+   * Who sees which `User` records: `public` (the default org-wide default, Public Read Only) or
+   * `hierarchy` (Private: a user sees themself and the users above and below their role).
+   */
+  userSharing: 'public' | 'hierarchy';
+  /** Each Bulk query job's state by id (`Aborted` after a cancel). */
+  bulkJobStates(): Map<string, string>;
   close(): Promise<void>;
 }
 
@@ -161,9 +178,16 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
         SystemModstamp: stamp(),
       });
     },
+    deleteScore: (scoreKey) => {
+      const score = state.scores.get(scoreKey);
+      if (!score) throw new Error(`no score ${scoreKey}`);
+      Object.assign(score, { IsDeleted: true, SystemModstamp: stamp() });
+    },
     batchSizes: null,
     expireLocators: (times) => queries.expireLocators(times),
     bulk: bulkSettings,
+    bulkJobStates: () => bulkJobs.states(),
+    userSharing: 'public',
     close: async () => {},
   };
 
@@ -202,6 +226,7 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
     if (path === '/services/oauth2/token') return 'token';
     if (/^\/services\/data\/v\d+\.\d\/sobjects\/[^/]+\/describe\/?$/.test(path)) return 'describe';
     if (/^\/services\/data\/v\d+\.\d\/query\/?$/.test(path)) return 'query';
+    if (/^\/services\/data\/v\d+\.\d\/queryAll\/?$/.test(path)) return 'query-all';
     if (/^\/services\/data\/v\d+\.\d\/query\/[^/]+$/.test(path)) return 'query-more';
     if (method === 'POST' && /^\/services\/data\/v\d+\.\d\/jobs\/query\/?$/.test(path)) return 'bulk-create';
     if (/^\/services\/data\/v\d+\.\d\/jobs\/query\/[^/]+$/.test(path)) return 'bulk-job';
@@ -211,28 +236,52 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
     return 'other';
   };
 
-  const visibleScores = (session: TestOrgSession) =>
+  const visibleScores = (session: TestOrgSession, includeDeleted: boolean) =>
     [...state.scores.values()].filter(
-      (score) => session.viewAll || score.OwnerId === session.userId || session.team.includes(score.OwnerId),
+      (score) =>
+        (includeDeleted || !score.IsDeleted) &&
+        (session.viewAll || score.OwnerId === session.userId || session.team.includes(score.OwnerId)),
     );
 
-  const scopeOf = (basePath: string, queryOptions: string, session: TestOrgSession): QueryScope => ({
+  const scopeOf = (
+    basePath: string,
+    queryOptions: string,
+    session: TestOrgSession,
+    includeDeleted = false,
+  ): QueryScope => ({
     basePath,
     queryOptions,
     multiCurrency: state.multiCurrency,
     scoreFields: failures.has('not-deployed') ? null : describeNames,
-    scoreRows: visibleScores(session).map((score) => ({
+    scoreRows: visibleScores(session, includeDeleted).map((score) => ({
       Id: score.Id,
       OwnerId: score.OwnerId,
       SystemModstamp: score.SystemModstamp,
+      IsDeleted: score.IsDeleted ?? false,
       ...score.fields,
     })),
     opportunities,
-    users: Object.fromEntries(
-      state.sessions.map((user) => [user.userId, { Id: user.userId, Name: user.name }]),
-    ),
+    users: Object.fromEntries([
+      ...TEST_USERS.map((user) => [user.Id, { Id: user.Id, Name: user.Name }]),
+      ...state.sessions.map((user) => [user.userId, { Id: user.userId, Name: user.name }]),
+    ]),
     batchSizes: state.batchSizes,
+    roles: TEST_ROLES,
+    roleUsers: visibleUsers(session),
   });
+
+  const visibleUsers = (session: TestOrgSession) => {
+    if (state.userSharing === 'public') return TEST_USERS;
+    const parentOf = new Map(TEST_ROLES.map((role) => [role.Id, role.ParentRoleId]));
+    const above = (roleId: unknown, other: unknown): boolean => {
+      for (let at = parentOf.get(other); at; at = parentOf.get(at)) if (at === roleId) return true;
+      return false;
+    };
+    const own = TEST_USERS.find((user) => user.Id === session.userId)?.UserRoleId;
+    return TEST_USERS.filter(
+      (user) => user.Id === session.userId || above(own, user.UserRoleId) || above(user.UserRoleId, own),
+    );
+  };
 
   const answerQuery = (
     request: IncomingMessage,
@@ -241,9 +290,10 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
     session: TestOrgSession,
   ) => {
     const scope = scopeOf(
-      url.pathname.replace(/\/query\/?$/, ''),
+      url.pathname.replace(/\/query(?:All)?\/?$/, ''),
       String(request.headers['sforce-query-options'] ?? ''),
       session,
+      /\/queryAll\/?$/.test(url.pathname),
     );
     const answer = queries.query(url.searchParams.get('q') ?? '', scope);
     send(response, answer.status, answer.body);
@@ -266,8 +316,17 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
       } catch {
         return sendError(response, 400, 'JSON_PARSER_ERROR', 'Unexpected character');
       }
-      const scope = scopeOf(`/services/data/v${version}`, '', session);
+      const includeDeleted = (body as { operation?: unknown } | null)?.operation === 'queryAll';
+      const scope = scopeOf(`/services/data/v${version}`, '', session, includeDeleted);
       answer = bulkJobs.create(version!, session.userId, body, (soql) => queries.select(soql, scope));
+    } else if (route === 'bulk-job' && request.method === 'PATCH') {
+      let body: unknown;
+      try {
+        body = JSON.parse(await readBody(request));
+      } catch {
+        return sendError(response, 400, 'JSON_PARSER_ERROR', 'Unexpected character');
+      }
+      answer = bulkJobs.abort(jobId!, session.userId, body);
     } else if (route === 'bulk-job') answer = bulkJobs.poll(jobId!, session.userId);
     else answer = bulkJobs.results(jobId!, session.userId, version!, url.searchParams);
     if (answer.csv === undefined) return send(response, answer.status, answer.body);
@@ -454,6 +513,7 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
         });
       }
       case 'query':
+      case 'query-all':
         return answerQuery(request, response, url, session);
       case 'query-more': {
         const answer = queries.more(url.pathname);

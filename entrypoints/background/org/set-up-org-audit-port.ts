@@ -6,30 +6,34 @@ import {
   OrgAuditPortRequestSchema,
   type OrgAuditPortEvent,
 } from '../../../lib/messaging/org-audit-port';
+import { listRaters } from '../../../lib/org/salesforce/audit/list-raters';
 import { runOrgAuditLoad } from '../../../lib/org/salesforce/audit/run-org-audit-load';
-import { apiOriginForHost } from '../../../lib/org/salesforce/api-host';
+import { auditOrigins } from '../../../lib/org/salesforce/audit/audit-orgs';
 import { captureFieldNames } from '../../../lib/org/salesforce/capture-field-names';
-import type { OAuthGrants } from '../../../lib/org/salesforce/oauth/oauth-grants';
 import { createOrgSessions } from '../../../lib/org/salesforce/org-sessions';
 import type { BackgroundServices } from '../background-services';
 import { readSessionCookie, sessionLinkMemory } from '../set-up-org-deals';
+import type { OrgOAuth } from './set-up-org-oauth';
 
 // One API call of a team's audit may page through thousands of rows: far longer than a deal read.
 const ORG_AUDIT_CALL_TIMEOUT_MS = 120_000;
 
 /**
  * The background's end of the audit page's "Load from Salesforce": only the audit page may connect;
- * it lists the orgs with a session, runs one load at a time with the manager's session, reports
+ * it lists the orgs with a browser session or an OAuth grant, runs one load at a time with the manager's session, reports
  * progress, and stores the rows in the audit page's Dexie store. Closing the page cancels the load.
  */
-export function setUpOrgAuditPort(services: BackgroundServices, oauth: OAuthGrants): void {
+export function setUpOrgAuditPort(
+  services: BackgroundServices,
+  oauth: Pick<OrgOAuth, 'grants' | 'connectedOrigins'>,
+): void {
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   const sessions = createOrgSessions({
     readSessionId: readSessionCookie,
     fetch: (url, init) => fetch(url, init),
     memory: sessionLinkMemory,
     timeoutMs: ORG_AUDIT_CALL_TIMEOUT_MS,
-    oauth,
+    oauth: oauth.grants,
   });
   const store = new OrgAuditDatabase();
 
@@ -65,7 +69,21 @@ export function setUpOrgAuditPort(services: BackgroundServices, oauth: OAuthGran
         return;
       }
       if (request.type === 'list-orgs') {
-        void orgsWithSession().then((origins) => send({ type: 'orgs', origins }));
+        void orgsToList(oauth).then((origins) => send({ type: 'orgs', origins }));
+        return;
+      }
+      if (request.type === 'list-raters') {
+        void listRaters(request.origin, {
+          link: (origin) => sessions.forApiOrigin(origin),
+          readState: (origin) => readOrgAuditState(store, origin),
+        }).then(send, (error: unknown) =>
+          send({
+            type: 'raters',
+            origin: request.origin,
+            choices: [],
+            teamProblem: `The team could not be read: ${error instanceof Error ? error.message : String(error)}`,
+          }),
+        );
         return;
       }
       if (running) {
@@ -104,16 +122,13 @@ export function setUpOrgAuditPort(services: BackgroundServices, oauth: OAuthGran
   });
 }
 
-/** API origins of the orgs this browser is logged in to: a `sid` cookie on a Salesforce host. */
-async function orgsWithSession(): Promise<string[]> {
-  const cookies: Browser.cookies.Cookie[] = await browser.cookies.getAll({ name: 'sid' }).catch(() => []);
-  const origins = new Set<string>();
-  for (const cookie of cookies) {
-    if (!cookie.value) continue;
-    const origin = apiOriginForHost(cookie.domain.replace(/^\./, ''));
-    if (origin.ok) origins.add(origin.value);
-  }
-  return [...origins].sort();
+/** API origins of the orgs this browser is logged in to (a `sid` cookie) or connected to by OAuth. */
+async function orgsToList(oauth: Pick<OrgOAuth, 'connectedOrigins'>): Promise<string[]> {
+  const [cookies, granted] = await Promise.all([
+    browser.cookies.getAll({ name: 'sid' }).catch((): Browser.cookies.Cookie[] => []),
+    oauth.connectedOrigins().catch((): string[] => []),
+  ]);
+  return auditOrigins(cookies, granted);
 }
 
 function abortableWait(ms: number, signal: AbortSignal): Promise<void> {

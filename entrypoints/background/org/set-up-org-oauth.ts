@@ -32,6 +32,8 @@ export interface OrgOAuth {
   grants: OAuthGrants;
   /** Opens the org's sign-in window (identity.launchWebAuthFlow) and keeps the grant it gives. */
   connect(apiOrigin: string): Promise<Result<OAuthGrant, ConnectError>>;
+  /** API origins of the orgs connected through the connected app that policy still names. */
+  connectedOrigins(): Promise<string[]>;
 }
 
 /** The OAuth grants over storage.session, with the client id policy names (`orgConnectedAppClientId`). */
@@ -48,6 +50,13 @@ export function setUpOrgOAuth(services: BackgroundServices): OrgOAuth {
   });
   return {
     grants,
+    async connectedOrigins() {
+      const stored = Object.keys(await browser.storage.session.get(null))
+        .filter((key) => key.startsWith(GRANT_KEY_PREFIX))
+        .map((key) => key.slice(GRANT_KEY_PREFIX.length));
+      const current = await Promise.all(stored.map((origin) => grants.current(origin)));
+      return stored.filter((_origin, i) => current[i] !== null);
+    },
     connect: (apiOrigin) =>
       grants.connect(apiOrigin, {
         crypto,

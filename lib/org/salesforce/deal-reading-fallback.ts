@@ -32,6 +32,7 @@ const WORDS: Record<PageFallbackCode, string> = {
   aborted: 'the reading was cancelled.',
   'unexpected-answer': 'Salesforce answered with something Yardstick cannot read.',
   'query-job-failed': 'a Salesforce bulk query job failed.',
+  'no-team': 'the org’s role hierarchy names no team for you.',
   'record-not-found': 'Salesforce did not return this opportunity (deleted, or not shared with you).',
   'not-an-org-page': 'this page is not a Salesforce org page Yardstick reads through the API.',
 };

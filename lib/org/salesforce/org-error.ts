@@ -16,6 +16,7 @@ export type OrgErrorCode =
   | 'network'
   | 'aborted'
   | 'query-job-failed'
+  | 'no-team'
   | 'unexpected-answer';
 
 /** One failed call to the org: a code to act on, a message a rep can act on, and the org's own words. */
@@ -199,6 +200,11 @@ export function unexpectedAnswer(answer: OrgAnswer, expected: string): OrgError 
     [],
     `Salesforce answered HTTP ${answer.status} without the ${expected} Yardstick asked for.`,
   );
+}
+
+/** "My team" asked of a user the role hierarchy gives no team (no role, or no one below it). */
+export function noTeam(message: string): OrgError {
+  return make('no-team', null, null, null, [], message);
 }
 
 /** A Bulk API 2.0 query job that ended `Failed` or `Aborted` instead of `JobComplete`. */

@@ -278,6 +278,7 @@ function pauseFor(error: OrgError, now: number): OutboxPause | null {
     case 'network':
     case 'aborted':
     case 'query-job-failed':
+    case 'no-team':
       return null;
   }
 }

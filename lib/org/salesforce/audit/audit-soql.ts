@@ -10,6 +10,8 @@ export const AUDIT_SCORE_FIELDS = [
   'OwnerId',
   'Owner.Name',
   'SystemModstamp',
+  // Read through /queryAll on an incremental load, so that a score deleted in the org since is dropped.
+  'IsDeleted',
   SCORE_FIELDS.key,
   SCORE_FIELDS.dealKey,
   SCORE_FIELDS.opportunity,
@@ -35,8 +37,13 @@ export interface OrgAuditFilters {
   savedFrom?: string | null;
   /** Scores saved at or before this instant (ISO 8601). */
   savedTo?: string | null;
-  /** Chosen raters by org user id; absent or empty: everyone the org lets the manager see (their team). */
+  /** Chosen raters by org user id; absent or empty: everyone the org's sharing lets the manager see. */
   raterIds?: readonly string[];
+  /**
+   * The users below the manager's role in the role hierarchy, read from the org at each load (it
+   * replaces `raterIds`); resolved by resolveTeamFilter before the query is built.
+   */
+  myTeam?: boolean;
   /** One definitions id, and optionally one version of it. */
   definitions?: { id: string; version?: string | null } | null;
   calibrationOnly?: boolean;
@@ -116,6 +123,8 @@ function auditConditions(
   };
   instant('savedFrom', filters.savedFrom, '>=');
   instant('savedTo', filters.savedTo, '<=');
+  if (filters.myTeam)
+    problems.push({ filter: 'myTeam', message: 'the team must be resolved to user ids before the query' });
   const raters = filters.raterIds ?? [];
   const badRater = raters.find((id) => !USER_ID.test(id));
   if (badRater !== undefined)

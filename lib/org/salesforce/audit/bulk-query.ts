@@ -1,7 +1,7 @@
 import { parseCsv } from '../../../exchange/csv-parse';
 import { err, ok } from '../../../result';
 import type { ApiUsage } from '../api-usage';
-import { queryJobFailed } from '../org-error';
+import { orgErrorFromFailure, queryJobFailed } from '../org-error';
 import { orgRequest } from '../org-request';
 import { shapeError, type OrgCall, type VersionedConnection } from '../rest-client';
 import { rowsFromCsv, type OrgAuditRow } from './org-audit-row';
@@ -22,6 +22,8 @@ export interface BulkReadOptions {
   wait: (ms: number) => Promise<void>;
   /** First wait between polls; doubles up to 5 s. */
   pollMs?: number;
+  /** A `queryAll` job, which also returns deleted (recycle bin) records. */
+  includeDeleted?: boolean;
 }
 
 /** How the read went. */
@@ -33,11 +35,15 @@ export interface BulkReadSummary {
 
 const FINISHED_BADLY = new Set(['Failed', 'Aborted']);
 
+// The load's own signal is already aborted when the job is: the abort call gets a short one of its own.
+const ABORT_CALL_TIMEOUT_MS = 15_000;
+
 /**
  * Reads a SOQL query through a Bulk API 2.0 query job: `POST …/jobs/query`, polls `GET …/jobs/query/<id>`
  * until `JobComplete` (`Failed` and `Aborted` are errors), then `GET …/results?maxRecords=` as CSV,
  * following the `Sforce-Locator` header until it reads `null`. Results use the job's API version
- * (another version answers 409).
+ * (another version answers 409). Cancelled (the connection's signal) before the job completed, it
+ * aborts the job in the org (`PATCH …/jobs/query/<id>` `{"state":"Aborted"}`), so the org stops working on it.
  */
 export async function readBulkQuery(
   connection: VersionedConnection,
@@ -58,7 +64,7 @@ export async function readBulkQuery(
   const created = await call({
     method: 'POST',
     path: base,
-    body: { operation: 'query', query: soql },
+    body: { operation: options.includeDeleted ? 'queryAll' : 'query', query: soql },
     aboutScoresObject: true,
     expect: 'json',
   });
@@ -67,10 +73,26 @@ export async function readBulkQuery(
   if (typeof jobId !== 'string' || !/^[0-9A-Za-z]{15,18}$/.test(jobId))
     return shapeError(apiUsage, 'query job id');
 
+  const cancelled = async () => {
+    await orgRequest(
+      { ...connection, signal: undefined, timeoutMs: Math.min(connection.timeoutMs, ABORT_CALL_TIMEOUT_MS) },
+      {
+        method: 'PATCH',
+        path: `${base}/${jobId}`,
+        body: { state: 'Aborted' },
+        aboutScoresObject: true,
+        expect: 'json',
+      },
+    );
+    calls++;
+    return { ...err(orgErrorFromFailure(new DOMException('cancelled', 'AbortError'), 0)), apiUsage };
+  };
+
   let polls = 0;
   let delay = options.pollMs ?? 250;
   let total: number | null;
   for (;;) {
+    if (connection.signal?.aborted) return cancelled();
     const info = await call({
       method: 'GET',
       path: `${base}/${jobId}`,
@@ -78,6 +100,7 @@ export async function readBulkQuery(
       expect: 'json',
     });
     polls++;
+    if (!info.ok && info.error.code === 'aborted') return cancelled();
     if (!info.ok) return { ...err(info.error), apiUsage };
     const job = info.value.body as {
       state?: unknown;

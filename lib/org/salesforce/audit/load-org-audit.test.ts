@@ -105,6 +105,23 @@ describe('loading the audit from the org', () => {
     );
   });
 
+  it('aborts the Bulk job in the org when the load is cancelled while the job runs', async () => {
+    seedOrg(server, teamFixture(30));
+    server.batchSizes = [20];
+    server.bulk.pollsBeforeComplete = 5;
+    const controller = new AbortController();
+    const loaded = await load({
+      connection: { ...connection(), signal: controller.signal },
+      bulkFrom: 10,
+      // The manager cancels while the load waits for the job.
+      wait: () => Promise.resolve(controller.abort()),
+    });
+    expect(!loaded.ok && loaded.error.code).toBe('aborted');
+    expect([...server.bulkJobStates().values()]).toEqual(['Aborted']);
+    expect(calls('PATCH bulk-job')).toBe(1);
+    expect(calls('GET bulk-results')).toBe(0);
+  });
+
   it('names a bulk job that failed', async () => {
     seedOrg(server, teamFixture(30));
     server.bulk.failNextJob = 'Query timed out';
@@ -141,6 +158,37 @@ describe('loading the audit from the org', () => {
     expect(otherVersion.ok && otherVersion.value.rows).toHaveLength(0);
   });
 
+  it('narrows to my team as the role hierarchy says at each load: the manager’s own scores left out', async () => {
+    seedOrg(server, teamFixture(6));
+    server.putScore(MANAGER.userId, {
+      ...[...server.scores.values()][0]!.fields,
+      Score_Key__c: 'manager-own',
+    });
+    const everyone = await load();
+    expect(everyone.ok && everyone.value.rows).toHaveLength(25);
+    server.calls.clear();
+    const team = await load({ filters: { myTeam: true }, userId: MANAGER.userId });
+    if (!team.ok) throw new Error(team.error.message);
+    expect(team.value.rows).toHaveLength(24);
+    expect(new Set(team.value.rows.map((row) => row.OwnerId))).toEqual(
+      new Set(TEAM.map((rep) => rep.userId)),
+    );
+    // Versions, UserRole, User, then the scores.
+    expect(team.value.calls).toBe(4);
+    server.calls.clear();
+    const again = await load({ filters: { myTeam: true }, state: team.value.state });
+    expect(again.ok && again.value).toMatchObject({ incremental: true, changed: 0, calls: 4 });
+    // Without the user id the load asks userinfo who the manager is.
+    expect(server.calls.get('GET userinfo')).toBe(1);
+  });
+
+  it('says so when the role hierarchy gives the user no team', async () => {
+    seedOrg(server, teamFixture(6));
+    const loaded = await load({ connection: connection(AUDITOR.token), filters: { myTeam: true } });
+    expect(!loaded.ok && loaded.error).toMatchObject({ code: 'no-team' });
+    expect(!loaded.ok && loaded.error.message).toContain('No one is below your role');
+  });
+
   it('asks only for changes next time: one query when nothing changed, the outcomes of deals closed since', async () => {
     const fixture = teamFixture(30);
     seedOrg(server, fixture);
@@ -150,7 +198,7 @@ describe('loading the audit from the org', () => {
     const again = await load({ state: first.value.state });
     expect(again.ok && again.value.changed).toBe(0);
     expect(again.ok && again.value.calls).toBe(1);
-    expect(Object.fromEntries(server.calls)).toEqual({ 'GET query': 1 });
+    expect(Object.fromEntries(server.calls)).toEqual({ 'GET query-all': 1 });
 
     server.closeDeal(fixture.deals[0]!.id, true);
     if (!again.ok) return;
@@ -162,6 +210,41 @@ describe('loading the audit from the org', () => {
     expect(rowsToAuditInput(third.value.rows, SEGMENTS).outcomes).toEqual([
       { deal: fixture.deals[0]!.key, won: true, segments: { lead_source: fixture.deals[0]!.leadSource } },
     ]);
+  });
+
+  it('drops the scores deleted in the org since the last load, through queryAll', async () => {
+    const fixture = teamFixture(30);
+    seedOrg(server, fixture);
+    const first = await load();
+    if (!first.ok) throw new Error(first.error.message);
+    const [gone, kept] = [...server.scores.keys()];
+    server.deleteScore(gone!);
+    server.calls.clear();
+    const second = await load({ state: first.value.state });
+    if (!second.ok) throw new Error(second.error.message);
+    expect(Object.fromEntries(server.calls)).toEqual({ 'GET query-all': 1 });
+    expect(second.value).toMatchObject({ incremental: true, changed: 1, deleted: 1 });
+    const keys = second.value.rows.map((row) => row.Score_Key__c);
+    expect(keys).toHaveLength(95);
+    expect(keys).not.toContain(gone);
+    expect(keys).toContain(kept);
+    expect(second.value.state.rows).toHaveLength(95);
+    // A fresh load through the query resource never sees the deleted score either.
+    const fresh = await load();
+    expect(fresh.ok && fresh.value.rows.length).toBe(95);
+  });
+
+  it('drops deleted scores on an incremental Bulk load too (a queryAll job)', async () => {
+    seedOrg(server, teamFixture(30));
+    const first = await load();
+    if (!first.ok) throw new Error(first.error.message);
+    const keys = [...server.scores.keys()];
+    for (const key of keys.slice(0, 4)) server.deleteScore(key);
+    server.batchSizes = [2];
+    const second = await load({ state: first.value.state, bulkFrom: 3 });
+    if (!second.ok) throw new Error(second.error.message);
+    expect(second.value).toMatchObject({ via: 'bulk', deleted: 4 });
+    expect(second.value.rows).toHaveLength(92);
   });
 
   it('returns each org error as its own code', async () => {

@@ -10,6 +10,7 @@ import {
   type OrgAuditFilters,
 } from './audit-soql';
 import { readBulkQuery } from './bulk-query';
+import { resolveTeamFilter } from './resolve-team-filter';
 import type { OrgAuditRow } from './org-audit-row';
 import { readQueryPages } from './query-pages';
 
@@ -41,6 +42,8 @@ export interface OrgAuditLoadOptions {
   segmentFields: ReadonlyMap<string, string>;
   /** The previous load's state; with the same origin and query, only changes are read. */
   state: OrgAuditState | null;
+  /** The manager's org user id, for the `myTeam` filter (read from userinfo when absent). */
+  userId?: string;
   /** From this many rows on, read through a Bulk API 2.0 query job (default 50,000). */
   bulkFrom?: number;
   /** REST batch size hint. */
@@ -58,8 +61,10 @@ export interface OrgAuditLoad {
   rows: OrgAuditRow[];
   via: 'rest' | 'bulk';
   incremental: boolean;
-  /** Rows this load read (changed or new). */
+  /** Rows this load read (changed or new, deleted ones included). */
   changed: number;
+  /** Scores the org deleted since the last load, dropped from the rows. */
+  deleted: number;
   /** API calls this load used, the version list included. */
   calls: number;
 }
@@ -70,19 +75,16 @@ export const DEFAULT_BULK_FROM = 50_000;
 /**
  * Loads the audit's rows from the org: one SOQL query paged over REST, or a Bulk API 2.0 job when the
  * first page says the query holds `bulkFrom` rows or more. With a matching state, asks only for scores
- * and deals changed since its watermarks, so a load with nothing changed costs one query.
+ * and deals changed since its watermarks, so a load with nothing changed costs one query (three with
+ * `myTeam`, whose team is read from the role hierarchy each time).
  */
 export async function loadOrgAudit(options: OrgAuditLoadOptions): Promise<OrgCall<OrgAuditLoad>> {
-  const { filters, segmentFields } = options;
-  const queryKey = JSON.stringify({ filters, segments: [...segmentFields] });
-  const previous =
-    options.state && options.state.origin === options.connection.origin && options.state.queryKey === queryKey
-      ? options.state
-      : null;
+  const { segmentFields } = options;
+  const sameOrg = options.state?.origin === options.connection.origin ? options.state : null;
   let calls = 0;
   let apiUsage: ApiUsage | null = null;
   let connection: VersionedConnection;
-  if (previous) connection = { ...options.connection, apiVersion: previous.apiVersion };
+  if (sameOrg) connection = { ...options.connection, apiVersion: sameOrg.apiVersion };
   else {
     const connected = await connectToOrg(options.connection);
     calls++;
@@ -90,6 +92,14 @@ export async function loadOrgAudit(options: OrgAuditLoadOptions): Promise<OrgCal
     apiUsage = connected.apiUsage;
     connection = connected.value;
   }
+  const resolved = await resolveTeamFilter(connection, options.filters, options.userId);
+  apiUsage = resolved.apiUsage ?? apiUsage;
+  if (!resolved.ok) return { ...err(resolved.error), apiUsage };
+  calls += resolved.value.calls;
+  const { filters } = resolved.value;
+  // The resolved team is part of the key: someone joining the team brings their older scores too.
+  const queryKey = JSON.stringify({ filters, segments: [...segmentFields] });
+  const previous = sameOrg?.queryKey === queryKey ? sameOrg : null;
   const incremental = previous !== null && previous.scoresSince !== null && previous.dealsSince !== null;
   const query = buildAuditQuery({
     filters,
@@ -104,7 +114,12 @@ export async function loadOrgAudit(options: OrgAuditLoadOptions): Promise<OrgCal
   let via: 'rest' | 'bulk' = 'rest';
   const report = () => options.onProgress?.({ rowsRead: fresh.size, total, via });
   const keep = (rows: readonly OrgAuditRow[]) => {
-    for (const row of rows) fresh.set(row[SCORE_FIELDS.key] ?? row.Id ?? '', row);
+    for (const row of rows) {
+      const key = keyOf(row);
+      // A score deleted and saved again has two records under one key: the live one counts.
+      if (isDeleted(row) && fresh.has(key) && !isDeleted(fresh.get(key)!)) continue;
+      fresh.set(key, row);
+    }
     report();
   };
 
@@ -122,7 +137,7 @@ export async function loadOrgAudit(options: OrgAuditLoadOptions): Promise<OrgCal
       },
       onRestart: () => fresh.clear(),
     },
-    { batchSize: options.batchSize },
+    { batchSize: options.batchSize, includeDeleted: incremental },
   );
   apiUsage = rest.apiUsage ?? apiUsage;
   if (!rest.ok) return { ...err(rest.error), apiUsage };
@@ -135,7 +150,7 @@ export async function loadOrgAudit(options: OrgAuditLoadOptions): Promise<OrgCal
       query.soql,
       columns,
       { onJobComplete: (count) => void (total = count ?? total), onPage: keep },
-      { maxRecords: options.bulkPageSize ?? 50_000, wait: options.wait },
+      { maxRecords: options.bulkPageSize ?? 50_000, wait: options.wait, includeDeleted: incremental },
     );
     apiUsage = bulk.apiUsage ?? apiUsage;
     if (!bulk.ok) return { ...err(bulk.error), apiUsage };
@@ -143,8 +158,12 @@ export async function loadOrgAudit(options: OrgAuditLoadOptions): Promise<OrgCal
   }
 
   const all = new Map<string, OrgAuditRow>();
-  for (const row of previous?.rows ?? []) all.set(row[SCORE_FIELDS.key] ?? row.Id ?? '', row);
-  for (const [key, row] of fresh) all.set(key, row);
+  for (const row of previous?.rows ?? []) all.set(keyOf(row), row);
+  let deleted = 0;
+  for (const [key, row] of fresh) {
+    if (!isDeleted(row)) all.set(key, row);
+    else if (all.delete(key)) deleted++;
+  }
   const rows = [...all.values()];
   const state: OrgAuditState = {
     formatVersion: 1,
@@ -161,7 +180,16 @@ export async function loadOrgAudit(options: OrgAuditLoadOptions): Promise<OrgCal
   };
   // A load that found no deal yet keeps a watermark anyway, so that the next one is incremental.
   state.dealsSince ??= state.scoresSince;
-  return { ...ok({ state, rows, via, incremental, changed: fresh.size, calls }), apiUsage };
+  return { ...ok({ state, rows, via, incremental, changed: fresh.size, deleted, calls }), apiUsage };
+}
+
+function keyOf(row: OrgAuditRow): string {
+  return row[SCORE_FIELDS.key] ?? row.Id ?? '';
+}
+
+// REST prints the boolean as `true`; Bulk's CSV writes `true` as well.
+function isDeleted(row: OrgAuditRow): boolean {
+  return row.IsDeleted === 'true';
 }
 
 function highest(rows: Iterable<OrgAuditRow>, column: string, start: string | null): string | null {

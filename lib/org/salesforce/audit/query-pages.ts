@@ -32,6 +32,8 @@ export interface QueryReadOptions {
   batchSize?: number;
   /** Starting over at most this many times after `INVALID_QUERY_LOCATOR` (default 2). */
   maxRestarts?: number;
+  /** Runs the query through the `queryAll` resource, which also returns deleted (recycle bin) records. */
+  includeDeleted?: boolean;
 }
 
 /**
@@ -46,7 +48,8 @@ export async function readQueryPages(
   handlers: QueryPageHandlers,
   options: QueryReadOptions = {},
 ): Promise<OrgCall<QueryReadSummary>> {
-  const first = `/services/data/v${connection.apiVersion}/query?q=${encodeURIComponent(soql)}`;
+  const resource = options.includeDeleted ? 'queryAll' : 'query';
+  const first = `/services/data/v${connection.apiVersion}/${resource}?q=${encodeURIComponent(soql)}`;
   const headers = options.batchSize
     ? { 'Sforce-Query-Options': `batchSize=${options.batchSize}` }
     : undefined;

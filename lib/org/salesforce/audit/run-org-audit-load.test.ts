@@ -8,6 +8,7 @@ import {
 } from '../../../../tests/support/salesforce-test-server';
 import { OrgAuditDatabase, readOrgAuditState, saveOrgAuditState } from '../../../db/org-audit-store';
 import { ok } from '../../../result';
+import { listRaters } from './list-raters';
 import { runOrgAuditLoad, type OrgAuditLoadDeps } from './run-org-audit-load';
 
 const MANAGER = TEST_SESSIONS[1]!;
@@ -68,7 +69,7 @@ describe('a load for the audit page', () => {
       rows: 96,
       summary: { incremental: true, changed: 0, calls: 1 },
     });
-    expect(Object.fromEntries(server.calls)).toEqual({ 'GET query': 1 });
+    expect(Object.fromEntries(server.calls)).toEqual({ 'GET query-all': 1 });
   });
 
   it('keeps nothing of a load cancelled halfway, and the previous load stays whole', async () => {
@@ -128,5 +129,37 @@ describe('a load for the audit page', () => {
       message: 'You are not logged in to acme.my.salesforce.com in this browser.',
     });
     expect(server.calls.size).toBe(0);
+  });
+
+  it('lists the team from the role hierarchy and the owners of the stored rows as rater choices', async () => {
+    const before = await listRaters(PICKED, deps());
+    expect(before.teamProblem).toBeNull();
+    expect(before.choices.map((choice) => [choice.name, choice.inTeam, choice.isActive])).toEqual([
+      ['Dana Rep', true, true],
+      ['Lee Former', true, false],
+      ['Robin Closer', true, true],
+      ['Sam Seller', true, true],
+    ]);
+    // A score of the manager's own is in the rows the manager sees, not in the team.
+    seedOrg(server, teamFixture(3));
+    server.putScore(MANAGER.userId, { ...[...server.scores.values()][0]!.fields, Score_Key__c: 'own' });
+    await runOrgAuditLoad(PICKED, {}, deps());
+    const after = await listRaters(PICKED, deps());
+    expect(after.choices.find((choice) => choice.userId === MANAGER.userId)).toEqual({
+      userId: MANAGER.userId,
+      name: MANAGER.name,
+      inTeam: false,
+      isActive: null,
+    });
+  });
+
+  it('still offers the stored owners when the org cannot say the team, with the reason', async () => {
+    seedOrg(server, teamFixture(3));
+    await runOrgAuditLoad(PICKED, {}, deps());
+    server.fail('request-limit');
+    const listed = await listRaters(PICKED, deps());
+    expect(listed.teamProblem).toMatch(/API requests|limit/i);
+    expect(listed.choices).toHaveLength(3);
+    expect(listed.choices.every((choice) => !choice.inTeam)).toBe(true);
   });
 });

@@ -36,15 +36,16 @@ export async function runOrgAuditLoad(
     filters,
     segmentFields: await deps.segmentFields(),
     state: await deps.readState(origin),
+    userId: link.value.user.userId,
     bulkFrom: deps.bulkFrom,
     wait: deps.wait,
     onProgress: deps.onProgress,
   });
   if (deps.signal.aborted) return { type: 'cancelled' };
   if (!loaded.ok) return failed(loaded.error);
-  const { state, via, incremental, changed, calls, rows } = loaded.value;
+  const { state, via, incremental, changed, deleted, calls, rows } = loaded.value;
   await deps.saveState(origin, state);
-  const summary: OrgLoadSummary = { origin, via, incremental, changed, calls };
+  const summary: OrgLoadSummary = { origin, via, incremental, changed, deleted, calls };
   return { type: 'done', summary, rows: rows.length };
 }
 
