@@ -107,5 +107,15 @@ describe('findings', () => {
       (rater) => rater.id === LENIENT_RATER,
     )!;
     expect(lee.robustBiasDetail.champion).toMatchObject({ flagged: true, calibrationCases: 3 });
+    // Issue #20's minimums and interval method are added beside the earlier fields.
+    const loop = json.closedLoop as { thresholds: Record<string, number> };
+    expect(loop.thresholds).toMatchObject({
+      rewriteAlphaBelow: 0.667,
+      rewriteMinUnits: 18,
+      raterCheckMinUnits: 40,
+    });
+    const predictive = (json.total as { predictive: Record<string, unknown> }).predictive;
+    expect(predictive).toHaveProperty('aucSe');
+    expect(predictive.aucCi).toMatchObject({ level: 0.95, method: 'newcombe' });
   });
 });
