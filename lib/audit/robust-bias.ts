@@ -36,7 +36,7 @@ const MAX_SWEEPS = 200;
 /**
  * Robust rater bias: fits the additive model rating = deal level + rater effect (least squares,
  * by alternating means over units with ≥ 2 known ratings), sets aside outlying raters one at a
- * time (leave-one-out: each rater against the mean of the others), and measures every effect from
+ * time (leave-one-out: each rater against the others, deal by deal), and measures every effect from
  * the mean of the raters kept, so one lenient rater moves no one else's figure. n = the rater's
  * units. `groups` lists rating indices per unit, NaN = missing; raters sorted by id.
  */
