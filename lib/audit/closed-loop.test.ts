@@ -15,11 +15,11 @@ const auc = (value: number | null, positives: number, negatives: number): AucFig
 });
 
 describe('closedLoop', () => {
-  it('lists criteria to rewrite (α < 0.667 on ≥ 10 deals) and to reweight (AUC near 0.5, ≥ 20 won and lost)', () => {
+  it('lists criteria to rewrite (α < 0.667 on ≥ 18 deals) and to reweight (AUC near 0.5, ≥ 20 won and lost)', () => {
     const loop = closedLoop([
       { id: 'clear', alpha: alpha(0.82, 40), auc: auc(0.78, 30, 30) },
       { id: 'vague', alpha: alpha(0.41, 40), auc: auc(0.75, 30, 30) },
-      { id: 'few', alpha: alpha(0.2, 6), auc: auc(0.5, 10, 10) },
+      { id: 'few', alpha: alpha(0.2, 17), auc: auc(0.5, 10, 10) },
       { id: 'noise', alpha: alpha(0.9, 40), auc: auc(0.53, 25, 40) },
       { id: 'inverse', alpha: alpha(0.9, 40), auc: auc(0.3, 25, 40) },
       { id: 'edge', alpha: alpha(0.667, 40), auc: auc(0.6, 25, 40) },
@@ -33,6 +33,19 @@ describe('closedLoop', () => {
       ['inverse', 0.3, 25, 40],
     ]);
     expect(loop.reweight[1]!.why).toMatch(/losing/);
+    expect(loop.rewrite[0]!.raterCheckSufficientWhen).toBeUndefined();
+  });
+
+  it('says when a rewrite is too small to show a rater a level off beside the wording, and what would', () => {
+    const loop = closedLoop([
+      { id: 'vague', alpha: alpha(0.41, 25), auc: auc(null, 0, 0), calibrationCases: 5 },
+    ]);
+    expect(loop.rewrite[0]!.raterCheckSufficientWhen).toEqual([
+      { need: 15, of: 'deals or calibration cases rated by 2 or more raters' },
+    ]);
+    expect(loop.rewrite[0]!.why).toBe(
+      'ordinal α 0.410 < 0.667 on 20 deals and 5 calibration cases; no rater stands out yet, and 15 more deals or calibration cases rated by 2 or more raters would show whether one also rates a level off',
+    );
   });
 
   it('puts a low α on a flagged rater, not the wording, when α without that rater recovers', () => {
@@ -74,7 +87,7 @@ describe('closedLoop', () => {
     const loop = closedLoop([
       {
         id: 'metrics',
-        alpha: alpha(0.2, 12),
+        alpha: alpha(0.2, 20),
         auc: auc(null, 0, 0),
         withoutFlaggedRater: [{ rater: 'lee', alpha: alpha(null, 3) }],
       },

@@ -1,3 +1,4 @@
+import { formatMoreNeeded, moreNeeded, type MoreNeeded } from './figure';
 import type { AlphaFigure, AlphaInterval } from './krippendorff-alpha';
 import type { AucFigure } from './mann-whitney-auc';
 import { DEFAULT_CLOSED_LOOP, type ClosedLoopThresholds } from './minimums';
@@ -25,6 +26,11 @@ export interface RewriteItem {
   why: string;
   /** α without each rater flagged on this criterion; none recovers (else the item is a rater finding). */
   withoutFlaggedRater: AlphaWithoutRater[];
+  /**
+   * Set when no rater was flagged and α rests on fewer than `raterCheckMinUnits` units: the wording
+   * is at fault, but a rater a level off beside it would not show yet; this many more would tell.
+   */
+  raterCheckSufficientWhen?: MoreNeeded[];
 }
 
 /** A criterion whose low α one flagged rater explains: talk to the rater, leave the wording. */
@@ -78,6 +84,7 @@ export interface ClosedLoopCriterion {
 /**
  * Rewrite: ordinal α below `rewriteAlphaBelow` on at least `rewriteMinUnits` units, unless α without
  * one flagged rater reaches the threshold: then the criterion is listed under `raterNotWording`.
+ * A rewrite on fewer than `raterCheckMinUnits` units with no rater flagged says what would tell more.
  * Reweight: |AUC − 0.5| < `reweightAucWithin` with at least `reweightMinPerOutcome` won and lost deals
  * each; a criterion at or below 0.5 − that margin predicts losing and is listed too.
  */
@@ -115,11 +122,18 @@ export function closedLoop(
           withoutFlaggedRater: checks,
         });
       } else {
+        const shortOfRaterCheck = checks.length === 0 && alpha.n < thresholds.raterCheckMinUnits;
+        const more = moreNeeded(thresholds.raterCheckMinUnits - alpha.n, RATER_CHECK_UNITS);
         rewrite.push({
           ...base,
           ci: alpha.ci,
-          why: `ordinal α ${alpha.value.toFixed(3)} < ${thresholds.rewriteAlphaBelow} on ${counted}`,
+          why:
+            `ordinal α ${alpha.value.toFixed(3)} < ${thresholds.rewriteAlphaBelow} on ${counted}` +
+            (shortOfRaterCheck
+              ? `; no rater stands out yet, and ${formatMoreNeeded(more)} would show whether one also rates a level off`
+              : ''),
           withoutFlaggedRater: checks,
+          ...(shortOfRaterCheck ? { raterCheckSufficientWhen: [more] } : {}),
         });
       }
     }
@@ -145,6 +159,9 @@ export function closedLoop(
   }
   return { thresholds, rewrite, reweight, raterNotWording };
 }
+
+/** What the rater check needs more of: deals and calibration cases count alike. */
+const RATER_CHECK_UNITS = 'deals or calibration cases rated by 2 or more raters';
 
 /** "15 deals and 3 calibration cases": the two are never added up under one name. */
 export function unitsInWords(deals: number, calibrationCases: number): string {

@@ -36,10 +36,10 @@ describe('findings', () => {
       'The team reads Champion (agreement 0.65 on 15 deals and 3 calibration cases) differently from one another; lee alone explains Champion (1.00 without them).',
     );
     expect(prediction!.sentence).toBe(
-      'The score does not yet tell won from lost deals: AUC 0.81 [0.49, 0.95] on 15 closed deals (0.5 is chance, 1 perfect).',
+      'Higher scores go with won deals: AUC 0.81 [0.51, 0.94] on 15 closed deals (0.5 is chance, 1 perfect).',
     );
-    // The logit interval of the audit reaches below 0.5 on 15 closed deals.
-    expect(prediction!.certainty).toBe('not sure yet');
+    // Newcombe's interval stays above 0.5 on 15 closed deals (the old logit one reached 0.49).
+    expect(prediction!.certainty).toBe('sure');
     expect(pipeline!.sentence).toMatch(/^All 15 deals in the outcomes file are scored/);
     for (const finding of findings) expect(finding.sentence.match(/\. /g)).toBeNull();
     expect(findings.map((f) => f.sentence).join(' ')).not.toContain('champion');
@@ -107,5 +107,15 @@ describe('findings', () => {
       (rater) => rater.id === LENIENT_RATER,
     )!;
     expect(lee.robustBiasDetail.champion).toMatchObject({ flagged: true, calibrationCases: 3 });
+    // Issue #20's minimums and interval method are added beside the earlier fields.
+    const loop = json.closedLoop as { thresholds: Record<string, number> };
+    expect(loop.thresholds).toMatchObject({
+      rewriteAlphaBelow: 0.667,
+      rewriteMinUnits: 18,
+      raterCheckMinUnits: 40,
+    });
+    const predictive = (json.total as { predictive: Record<string, unknown> }).predictive;
+    expect(predictive).toHaveProperty('aucSe');
+    expect(predictive.aucCi).toMatchObject({ level: 0.95, method: 'newcombe' });
   });
 });

@@ -1,5 +1,5 @@
 import hanleyMcNeil from '../../tests/fixtures/audit/hanley-mcneil-1982.json';
-import { aucValue, mannWhitneyAuc } from './mann-whitney-auc';
+import { aucValue, mannWhitneyAuc, newcombeAucInterval } from './mann-whitney-auc';
 
 const expand = (counts: readonly number[]) => counts.flatMap((count, i) => Array<number>(count).fill(i + 1));
 
@@ -38,5 +38,24 @@ describe('mannWhitneyAuc', () => {
     );
     const flat = mannWhitneyAuc([5, 5, 5, 5, 5], [5, 5, 5, 5, 5]);
     expect(flat).toMatchObject({ value: null, n: 10, reason: expect.stringMatching(/^no variation:/) });
+  });
+
+  // Reference: the same bounds as the real roots in (0, 1) of Newcombe's (2006) method-5 quartic,
+  // solved independently with numpy.roots (the form the R function auc.nonpara.mw uses).
+  it.each([
+    [0.8, 10, 12, 0.554026, 0.922294],
+    [0.5, 20, 20, 0.331488, 0.668512],
+    [0.893, 51, 58, 0.811477, 0.939883],
+  ])("draws Newcombe's interval for AUC %s on %i + %i as the quartic gives", (auc, n1, n0, low, high) => {
+    const interval = newcombeAucInterval(auc, n1, n0);
+    expect(interval.low).toBeCloseTo(low, 5);
+    expect(interval.high).toBeCloseTo(high, 5);
+  });
+
+  it('keeps a width at a perfect split, where a centred interval would collapse', () => {
+    const auc = mannWhitneyAuc([6, 7, 8, 9, 10], [1, 2, 3, 4, 5]);
+    expect(auc.value).toBe(1);
+    expect(auc.ci).toMatchObject({ method: 'newcombe', high: 1 });
+    expect(auc.ci!.low).toBeCloseTo(0.642703, 5);
   });
 });

@@ -2,15 +2,16 @@ import { known, missing, moreNeeded, type Figure, type MoreNeeded } from './figu
 import { DEFAULT_MINIMUMS } from './minimums';
 import { criticalValue } from './normal-quantile';
 
-/** AUC with its class counts and Hanley–McNeil interval; n = positives + negatives. */
+/** AUC with its class counts, standard errors and interval; n = positives + negatives. */
 export type AucFigure = Figure & {
   positives: number;
   negatives: number;
   /** Mann–Whitney U of the positives (pairs won, ties counted ½). */
   u: number | null;
-  /** Hanley & McNeil (1982) standard error, and its interval on the logit scale. */
+  /** Hanley & McNeil (1982) standard error. */
   se: number | null;
-  ci: { level: number; low: number; high: number } | null;
+  /** Newcombe's (2006) score-type interval (docs/audit.md, "Predictive validity"). */
+  ci: { level: number; low: number; high: number; method?: 'newcombe' } | null;
 };
 
 /**
@@ -49,14 +50,9 @@ export function mannWhitneyAuc(
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort((a, b) => values[a]! - values[b]!);
+  const midranks = midranksOf(values, order);
   let positiveRanks = 0;
-  for (let start = 0; start < n;) {
-    let end = start + 1;
-    while (end < n && values[order[end]!] === values[order[start]!]) end++;
-    const midrank = (start + 1 + end) / 2;
-    for (let i = start; i < end; i++) if (order[i]! < n1) positiveRanks += midrank;
-    start = end;
-  }
+  for (let i = 0; i < n1; i++) positiveRanks += midranks[i]!;
   if (values[order[0]!] === values[order[n - 1]!]) {
     return { ...missing(n, 'no variation', `every deal has the same value (${values[0]})`), ...none };
   }
@@ -72,24 +68,49 @@ export function mannWhitneyAuc(
     negatives: n0,
     u,
     se,
-    ci: logitInterval(auc, se, n1 * n0, level),
+    ci: newcombeAucInterval(auc, n1, n0, level),
   };
 }
 
+/** Midranks (1-based, ties sharing their mean rank) of `values`, given their ascending `order`. */
+function midranksOf(values: Float64Array, order: Uint32Array): Float64Array {
+  const ranks = new Float64Array(values.length);
+  for (let start = 0; start < order.length;) {
+    let end = start + 1;
+    while (end < order.length && values[order[end]!] === values[order[start]!]) end++;
+    const midrank = (start + 1 + end) / 2;
+    for (let i = start; i < end; i++) ranks[order[i]!] = midrank;
+    start = end;
+  }
+  return ranks;
+}
+
 /**
- * The Hanley–McNeil interval on the logit scale, mapped back: it stays inside (0, 1) and keeps
- * its promised coverage at small n, where the plain normal interval falls short (docs/audit.md,
- * "Checked by simulation"). An AUC of 0 or 1 is moved half a pair inwards, and the standard
- * error is at least that of a proportion over the `pairs`, so a perfect split still has a width.
+ * Newcombe (2006, Statistics in Medicine 25:559–573) method 5: the AUCs θ with
+ * (AUC − θ)² = z²·V(θ), where V(θ) = θ(1 − θ)(1 + N*(1 − θ)/(2 − θ) + N*θ/(1 + θ))/(n₁n₀) is the
+ * Hanley–McNeil variance at θ with N* = (n₁ + n₀)/2 − 1. Like Wilson's interval for a proportion it
+ * is inverted rather than centred on the estimate, so it stays inside [0, 1] and keeps a width at 0 and 1.
  */
-function logitInterval(auc: number, se: number, pairs: number, level: number) {
-  const z = criticalValue(level);
-  const inside = Math.min(1 - 0.5 / pairs, Math.max(0.5 / pairs, auc));
-  const spread = inside * (1 - inside);
-  const logitSe = Math.max(se, Math.sqrt(spread / pairs)) / spread;
-  const centre = Math.log(inside / (1 - inside));
-  const back = (x: number) => 1 / (1 + Math.exp(-x));
-  return { level, low: back(centre - z * logitSe), high: back(centre + z * logitSe) };
+export function newcombeAucInterval(auc: number, n1: number, n0: number, level = 0.95) {
+  const z2 = criticalValue(level) ** 2;
+  const half = (n1 + n0) / 2 - 1;
+  const excess = (theta: number) =>
+    (auc - theta) ** 2 -
+    (z2 * theta * (1 - theta) * (1 + (half * (1 - theta)) / (2 - theta) + (half * theta) / (1 + theta))) /
+      (n1 * n0);
+  // excess ≤ 0 at θ = AUC and ≥ 0 at 0 and 1 (V vanishes there): each bound is the one crossing between.
+  const crossing = (inside: number, outside: number) => {
+    if (inside === outside) return outside;
+    let a = inside;
+    let b = outside;
+    for (let i = 0; i < 60; i++) {
+      const middle = (a + b) / 2;
+      if (excess(middle) <= 0) a = middle;
+      else b = middle;
+    }
+    return (a + b) / 2;
+  };
+  return { level, low: crossing(auc, 0), high: crossing(auc, 1), method: 'newcombe' as const };
 }
 
 /** The un-thresholded AUC helper for golden tests and callers that apply their own minimums. */

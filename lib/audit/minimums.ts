@@ -60,8 +60,10 @@ export const DEFAULT_BIAS_FLAG: Readonly<BiasFlagRule> = Object.freeze({
 export interface ClosedLoopThresholds {
   /** Rewrite when ordinal α is below this (Krippendorff's lowest limit for tentative conclusions). */
   rewriteAlphaBelow: number;
-  /** …and α rests on at least this many units. */
+  /** …and α rests on at least this many units (below it a lenient rater alone is too often taken for the wording). */
   rewriteMinUnits: number;
+  /** Below this many units a rewrite whose check found no flagged rater says that a rater could still be part of it. */
+  raterCheckMinUnits: number;
   /** Reweight when |AUC − 0.5| is below this… */
   reweightAucWithin: number;
   /** …with at least this many won and this many lost deals. */
@@ -71,7 +73,8 @@ export interface ClosedLoopThresholds {
 /** The documented closed-loop defaults (docs/audit.md, "Closed loop"). */
 export const DEFAULT_CLOSED_LOOP: Readonly<ClosedLoopThresholds> = Object.freeze({
   rewriteAlphaBelow: 0.667,
-  rewriteMinUnits: 10,
+  rewriteMinUnits: 18,
+  raterCheckMinUnits: 40,
   reweightAucWithin: 0.1,
   reweightMinPerOutcome: 20,
 });

@@ -68,6 +68,17 @@ describe('robustRaterBias', () => {
     expect(bias.lee!.flagged).toBe(false);
   });
 
+  it('tests the gap deal by deal: 0.6 level at 2.7 paired standard errors is not flagged', () => {
+    // lee − the others per deal: seven +1, two 0, one −1 (mean 0.6, sd 0.70, SE 0.22). The additive
+    // fit's residuals put the SE at 0.18 (3.3 SE), since lee's own rating is in every deal level.
+    const lee = [1, 1, 1, 0, 1, 1, -1, 1, 0, 1];
+    const bias = biasOf(lee.map((offset) => ({ ann: 2, bob: 2, lee: 2 + offset })));
+    expect(bias.lee!.value).toBeCloseTo(0.4, 12);
+    expect(bias.lee!.flagged).toBe(false);
+    const steady = biasOf(lee.map((offset) => ({ ann: 2, bob: 2, lee: 2 + Math.max(0, offset) })));
+    expect(steady.lee!.flagged).toBe(true);
+  });
+
   it('says how many more shared units would make a figure sufficient', () => {
     const bias = biasOf([{ ann: 1, bob: 2, lee: 2 }], 5);
     expect(bias.ann).toEqual({

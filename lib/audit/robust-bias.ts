@@ -36,7 +36,7 @@ const MAX_SWEEPS = 200;
 /**
  * Robust rater bias: fits the additive model rating = deal level + rater effect (least squares,
  * by alternating means over units with ≥ 2 known ratings), sets aside outlying raters one at a
- * time (leave-one-out: each rater against the mean of the others), and measures every effect from
+ * time (leave-one-out: each rater against the others, deal by deal), and measures every effect from
  * the mean of the raters kept, so one lenient rater moves no one else's figure. n = the rater's
  * units. `groups` lists rating indices per unit, NaN = missing; raters sorted by id.
  */
@@ -90,7 +90,7 @@ export function robustRaterBias(
     for (const { rater, value } of unit) se[rater]! += (value - level[u]! - effect[rater]!) ** 2;
   });
   for (let r = 0; r < raters; r++) se[r] = n[r]! >= 2 ? Math.sqrt(se[r]! / (n[r]! - 1) / n[r]!) : NaN;
-  const { reference, outliers } = teamReference(effect, se, n, minUnits, rule);
+  const { reference, outliers } = teamReference(units, effect, n, minUnits, rule);
   const present = raterNames.map((name, r) => ({ name, r })).filter(({ r }) => seen[r] === 1);
   return present
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -109,12 +109,12 @@ export function robustRaterBias(
 
 /**
  * The team's reference effect: the mean effect of the raters left after setting aside, one at a
- * time, the rater furthest from the mean of the others (in standard errors) while that rater
- * passes the flag rule. A majority always stays, and with fewer than 3 raters nobody is set aside.
+ * time, the rater furthest from the others (in standard errors) while that rater passes the flag
+ * rule. A majority always stays, and with fewer than 3 raters nobody is set aside.
  */
 function teamReference(
+  units: readonly { rater: number; value: number }[][],
   effect: Float64Array,
-  se: Float64Array,
   n: Float64Array,
   minUnits: number,
   rule: BiasFlagRule,
@@ -123,38 +123,64 @@ function teamReference(
   const outliers = new Set<number>();
   const mostOutliers = Math.floor((kept.size - 1) / 2);
   while (kept.size >= RATERS_FOR_MEDIAN && outliers.size < mostOutliers) {
+    // Among the raters who pass the rule, the one furthest away in levels goes: with three raters
+    // an accurate one trails a lenient colleague by half the lead, often as many standard errors.
     let worst = -1;
-    let worstScore = 0;
     let worstGap = 0;
     for (const r of kept) {
-      if (n[r]! < minUnits || Number.isNaN(se[r]!)) continue;
-      let sum = 0;
-      let variance = 0;
-      for (const o of kept) {
-        if (o === r) continue;
-        sum += effect[o]!;
-        variance += Number.isNaN(se[o]!) ? 0 : se[o]! ** 2;
-      }
-      const others = kept.size - 1;
-      const gap = effect[r]! - sum / others;
-      const gapSe = Math.sqrt(se[r]! ** 2 + variance / (others * others));
-      const score = gapSe > 0 ? Math.abs(gap) / gapSe : Math.abs(gap) > 0 ? Infinity : 0;
-      if (score > worstScore) {
+      const gap = gapFromOthers(units, effect, kept, r);
+      if (gap.units < minUnits || gap.units < 2) continue;
+      const score = gap.se > 0 ? Math.abs(gap.mean) / gap.se : Math.abs(gap.mean) > 0 ? Infinity : 0;
+      // The tolerance keeps a gap of exactly the threshold (0.5 computed as 0.4999…) at the threshold.
+      const passes = Math.abs(gap.mean) >= rule.atLeastLevels - 1e-9 && score >= rule.atLeastStandardErrors;
+      if (passes && Math.abs(gap.mean) > Math.abs(worstGap)) {
         worst = r;
-        worstScore = score;
-        worstGap = gap;
+        worstGap = gap.mean;
       }
     }
-    // The tolerance keeps a gap of exactly the threshold (0.5 computed as 0.4999…) at the threshold.
-    const passes =
-      Math.abs(worstGap) >= rule.atLeastLevels - 1e-9 && worstScore >= rule.atLeastStandardErrors;
-    if (worst < 0 || !passes) break;
+    if (worst < 0) break;
     kept.delete(worst);
     outliers.add(worst);
   }
   let sum = 0;
   for (const r of kept) sum += effect[r]!;
   return { reference: kept.size > 0 ? sum / kept.size : 0, outliers };
+}
+
+/**
+ * Rater r against the other kept raters, deal by deal: d = r's rating − the mean of the others'
+ * ratings of the deal (each corrected to the others' mean effect, for incomplete designs), and
+ * the mean of d with its standard error sd(d)/√m over the m deals. This is the paired comparison
+ * itself; the additive fit's residuals would understate its spread (by √(3/2) with 3 raters),
+ * since r's own rating is part of every fitted deal level.
+ */
+function gapFromOthers(
+  units: readonly { rater: number; value: number }[][],
+  effect: Float64Array,
+  kept: ReadonlySet<number>,
+  r: number,
+): { mean: number; se: number; units: number } {
+  let othersEffect = 0;
+  for (const o of kept) if (o !== r) othersEffect += effect[o]!;
+  othersEffect /= kept.size - 1;
+  const gaps: number[] = [];
+  for (const unit of units) {
+    const own = unit.find((rating) => rating.rater === r);
+    if (!own) continue;
+    let sum = 0;
+    let count = 0;
+    for (const { rater, value } of unit) {
+      if (rater === r || !kept.has(rater)) continue;
+      sum += value - effect[rater]!;
+      count++;
+    }
+    if (count > 0) gaps.push(own.value - sum / count - othersEffect);
+  }
+  const m = gaps.length;
+  if (m === 0) return { mean: 0, se: NaN, units: 0 };
+  const mean = gaps.reduce((a, b) => a + b, 0) / m;
+  const variance = m >= 2 ? gaps.reduce((a, g) => a + (g - mean) ** 2, 0) / (m - 1) : NaN;
+  return { mean, se: Math.sqrt(variance / m), units: m };
 }
 
 function robustBiasFigure(

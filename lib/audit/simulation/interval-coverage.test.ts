@@ -1,4 +1,11 @@
-import { alphaCoverage, aucCoverage, populationAlpha, wilsonCoverage } from './interval-coverage';
+import {
+  alphaCoverage,
+  aucCoverage,
+  populationAlpha,
+  wilsonCoverage,
+  wilsonExactCoverage,
+  wilsonSpreadCoverage,
+} from './interval-coverage';
 
 describe('interval coverage machinery', () => {
   it('gives α = 1 for raters who always read the truth, and a lower α for noisier ones', () => {
@@ -28,5 +35,17 @@ describe('interval coverage machinery', () => {
     expect(row.covered).toBeGreaterThan(14);
     // A truth far outside the data is (almost) never covered: the count can fail.
     expect(alphaCoverage(spec, -0.5, 30, 20, 5, { replicates: 200 }).covered).toBe(0);
+  });
+
+  it('sums the Wilson coverage exactly: 0 and 5 of 5 miss a win rate of 0.5, so 30/32', () => {
+    expect(wilsonExactCoverage(0.5, 5)).toBeCloseTo(30 / 32, 12);
+    expect(wilsonCoverage(0.5, 5, 10, 3).exact).toBeCloseTo(30 / 32, 12);
+  });
+
+  it('draws a fresh win rate per data set for the spread rows, reproducibly', () => {
+    const row = wilsonSpreadCoverage(0.1, 0.9, 20, 200, 4);
+    expect(row).toEqual(wilsonSpreadCoverage(0.1, 0.9, 20, 200, 4));
+    expect(row).toMatchObject({ truth: 'win rate 0.1–0.9', size: '20 deals', drawn: 200 });
+    expect(row.coverage).toBeGreaterThan(0.85);
   });
 });

@@ -18,6 +18,10 @@ export interface CoverageRow {
   covered: number;
   /** covered / drawn. */
   coverage: number;
+  /** The exact coverage, where it can be summed rather than simulated (Wilson at a fixed win rate). */
+  exact?: number;
+  /** The product draws no interval at this size (below its documented minimum); shown for why. */
+  belowMinimum?: boolean;
 }
 
 /** A 3-rater, 4-level reading process: each rater reads the true level with chance `readsTrue`. */
@@ -87,7 +91,7 @@ export function alphaCoverage(
   );
 }
 
-/** Coverage of the Wilson interval for a win rate `p` over `trials` closed deals. */
+/** Coverage of the Wilson interval for a win rate `p` over `trials` closed deals, simulated and exact. */
 export function wilsonCoverage(p: number, trials: number, dataSets: number, seed: number): CoverageRow {
   const random = seededRandom(seed);
   let covered = 0;
@@ -97,7 +101,47 @@ export function wilsonCoverage(p: number, trials: number, dataSets: number, seed
     const interval = wilsonInterval(successes, trials)!;
     if (interval.low <= p && p <= interval.high) covered++;
   }
-  return row('wilson', `win rate ${p}`, p, `${trials} deals`, dataSets, dataSets, covered);
+  return {
+    ...row('wilson', `win rate ${p}`, p, `${trials} deals`, dataSets, dataSets, covered),
+    exact: wilsonExactCoverage(p, trials),
+  };
+}
+
+/**
+ * Coverage of the Wilson interval when each data set's true win rate is drawn uniformly from
+ * [low, high]: the average over win rates that Brown, Cai & DasGupta (2001) judge intervals by,
+ * since at any one rate a small sample's coverage jumps with the few outcomes it can have.
+ */
+export function wilsonSpreadCoverage(
+  low: number,
+  high: number,
+  trials: number,
+  dataSets: number,
+  seed: number,
+): CoverageRow {
+  const random = seededRandom(seed);
+  let covered = 0;
+  for (let i = 0; i < dataSets; i++) {
+    const p = low + (high - low) * random();
+    let successes = 0;
+    for (let t = 0; t < trials; t++) if (random() < p) successes++;
+    const interval = wilsonInterval(successes, trials)!;
+    if (interval.low <= p && p <= interval.high) covered++;
+  }
+  const truth = `win rate ${low}–${high}`;
+  return row('wilson', truth, (low + high) / 2, `${trials} deals`, dataSets, dataSets, covered);
+}
+
+/** The exact coverage of the Wilson interval at win rate `p`: the binomial probability of the outcomes it covers. */
+export function wilsonExactCoverage(p: number, trials: number): number {
+  let total = 0;
+  let choose = 1;
+  for (let k = 0; k <= trials; k++) {
+    if (k > 0) choose = (choose * (trials - k + 1)) / k;
+    const interval = wilsonInterval(k, trials)!;
+    if (interval.low <= p && p <= interval.high) total += choose * p ** k * (1 - p) ** (trials - k);
+  }
+  return total;
 }
 
 /** Coverage of the AUC interval when won totals are normal, shifted so that the true AUC is `auc`. */

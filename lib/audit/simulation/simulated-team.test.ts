@@ -52,7 +52,7 @@ describe('simulated teams', () => {
 
   it('puts a lenient rater with clear wording on the rater, not the wording (whole audit)', () => {
     // Every accurate reading right: α with the lenient rater is low, without them 1.
-    const shape = { ...MINIMUM_TEAM, deals: 12, clearReadsTrue: 1 };
+    const shape = { ...MINIMUM_TEAM, deals: 20, clearReadsTrue: 1 };
     const report = runAudit(simulateTeam('lenient-rater', shape, seededRandom(3)), {
       asOf: 0,
       bootstrap: false,

@@ -1,5 +1,6 @@
 import type { AuditInput, AuditScore } from '../audit-input';
 import type { AuditReport } from '../audit-report';
+import { DEFAULT_CLOSED_LOOP } from '../minimums';
 import { runAudit } from '../run-audit';
 import { seededRandom, type Random } from '../seeded-random';
 
@@ -26,11 +27,11 @@ export interface TeamShape {
 }
 
 /**
- * The documented minimum team: 10 deals (the closed loop's minimum for a rewrite), 3 raters (the
+ * The documented minimum team: 18 deals (the closed loop's minimum for a rewrite), 3 raters (the
  * fewest for a median that can tell who differs), 4 levels, one rater a full level lenient.
  */
 export const MINIMUM_TEAM: Readonly<TeamShape> = Object.freeze({
-  deals: 10,
+  deals: DEFAULT_CLOSED_LOOP.rewriteMinUnits,
   raters: 3,
   levels: 4,
   leniency: 1,
