@@ -3,6 +3,8 @@ export interface SpanEvent {
   name: string;
   ts: number;
   dur?: number;
+  /** The thread's CPU time in the event (µs), when the trace records it. */
+  tdur?: number;
   /** The script the event compiles, runs or calls into, '' when it names none. */
   url: string;
 }
@@ -57,6 +59,12 @@ const KIND_OF_EVENT: Record<string, WorkKind> = {
 /** The kind an event's own time counts as: its name's, else its enclosing event's, else 'other'. */
 export const kindOf = (name: string): WorkKind | null => KIND_OF_EVENT[name] ?? null;
 
+/**
+ * Which time an event's share is: the wall clock, or the thread's CPU time, which on a loaded machine
+ * leaves out the time other processes held the core (nesting still follows the wall clock).
+ */
+export type Clock = 'wall' | 'cpu';
+
 /** Zero for every kind. */
 export function emptyTimeByKind(): TimeByKind {
   return Object.fromEntries(WORK_KINDS.map((kind) => [kind, 0])) as TimeByKind;
@@ -68,7 +76,11 @@ export function emptyTimeByKind(): TimeByKind {
  * enclosing event's. So a layout forced by a script counts as layout, not script, and nothing twice.
  * `include` picks the subtrees that count (e.g. those running an extension's script); their descendants count with them.
  */
-export function timeByKind(events: readonly SpanEvent[], include: (event: SpanEvent) => boolean): TimeByKind {
+export function timeByKind(
+  events: readonly SpanEvent[],
+  include: (event: SpanEvent) => boolean,
+  clock: Clock = 'wall',
+): TimeByKind {
   const totals = emptyTimeByKind();
   const sorted = [...events].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const stack: { end: number; kind: WorkKind; counted: boolean; childUs: number; selfUs: number }[] = [];
@@ -82,13 +94,14 @@ export function timeByKind(events: readonly SpanEvent[], include: (event: SpanEv
     close(event.ts);
     const parent = stack.at(-1);
     const dur = event.dur ?? 0;
-    if (parent) parent.childUs += dur;
+    const spent = clock === 'cpu' ? (event.tdur ?? dur) : dur;
+    if (parent) parent.childUs += spent;
     stack.push({
       end: event.ts + dur,
       kind: kindOf(event.name) ?? parent?.kind ?? 'other',
       counted: parent?.counted === true || include(event),
       childUs: 0,
-      selfUs: dur,
+      selfUs: spent,
     });
   }
   close(Number.POSITIVE_INFINITY);
@@ -99,6 +112,7 @@ export function timeByKind(events: readonly SpanEvent[], include: (event: SpanEv
 export function scriptTimeByFile(
   events: readonly SpanEvent[],
   include: (event: SpanEvent) => boolean,
+  clock: Clock = 'wall',
 ): Record<string, number> {
   const totals: Record<string, number> = {};
   const sorted = [...events].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
@@ -121,7 +135,8 @@ export function scriptTimeByFile(
     close(event.ts);
     const parent = stack.at(-1);
     const dur = event.dur ?? 0;
-    if (parent) parent.childUs += dur;
+    const spent = clock === 'cpu' ? (event.tdur ?? dur) : dur;
+    if (parent) parent.childUs += spent;
     const kind = kindOf(event.name);
     const scriptish =
       kind === 'script' || kind === 'compile' || (kind === null && parent?.scriptish === true);
@@ -130,7 +145,7 @@ export function scriptTimeByFile(
       file: event.url ? shortScript(event.url) : (parent?.file ?? null),
       counted: parent?.counted === true || include(event),
       childUs: 0,
-      selfUs: dur,
+      selfUs: spent,
       scriptish,
     });
   }

@@ -1,5 +1,11 @@
 import type { CDPSession } from 'playwright-core';
-import { scriptTimeByFile, timeByKind, type SpanEvent, type TimeByKind } from './trace-breakdown';
+import { scriptTimeByFile, timeByKind, type Clock, type SpanEvent, type TimeByKind } from './trace-breakdown';
+
+/** A thread's counted time by kind of work and by script file (ms). */
+export interface Breakdown {
+  byKind: TimeByKind;
+  byFile: Record<string, number>;
+}
 
 /** One Chromium trace event (the subset the bench reads). */
 interface TraceEvent {
@@ -45,18 +51,21 @@ export interface TaskTrace {
    */
   cpu: { totalTaskMs: number; blockingMs: number; maxTaskMs: number };
   /** The extension's work on the CRM page's main thread (loader, dock, page reading), by kind and by script file (ms). */
-  pageExtension: { byKind: TimeByKind; byFile: Record<string, number> };
+  pageExtension: Record<Clock, Breakdown>;
   /**
    * The sidebar frame's renderer main thread (our extension page, its own process), null when the load
    * framed no sidebar: all its tasks, its script, and the same by kind and by script file (ms).
    */
-  frame: {
-    totalTaskMs: number;
-    maxTaskMs: number;
-    scriptMs: number;
-    byKind: TimeByKind;
-    byFile: Record<string, number>;
-  } | null;
+  frame:
+    | ({
+        totalTaskMs: number;
+        /** The same tasks on the thread's CPU time. */
+        cpuTaskMs: number;
+        maxTaskMs: number;
+        /** Script and compile, wall clock. */
+        scriptMs: number;
+      } & Record<Clock, Breakdown>)
+    | null;
 }
 
 /** A task longer than this blocks input, as Lighthouse's total blocking time counts it. */
@@ -164,15 +173,19 @@ function analyse(events: TraceEvent[], pageHost: string): TaskTrace {
       maxTaskMs: Math.max(0, ...durations.map((d) => d.cpuMs)),
     },
     pageExtension: {
-      byKind: timeByKind(pageSpans, isExtensionSpan),
-      byFile: scriptTimeByFile(pageSpans, isExtensionSpan),
+      wall: breakdown(pageSpans, isExtensionSpan, 'wall'),
+      cpu: breakdown(pageSpans, isExtensionSpan, 'cpu'),
     },
     frame: analyseFrame(events, mainThreads, pageThreads),
   };
 }
 
 function spanOf(event: TraceEvent): SpanEvent {
-  return { name: event.name, ts: event.ts, dur: event.dur, url: urlOf(event) };
+  return { name: event.name, ts: event.ts, dur: event.dur, tdur: event.tdur, url: urlOf(event) };
+}
+
+function breakdown(spans: SpanEvent[], include: (span: SpanEvent) => boolean, clock: Clock): Breakdown {
+  return { byKind: timeByKind(spans, include, clock), byFile: scriptTimeByFile(spans, include, clock) };
 }
 
 /**
@@ -201,13 +214,14 @@ function analyseFrame(
   );
   const spans = onFrame.map(spanOf);
   const everything = () => true;
-  const byKind = timeByKind(spans, everything);
+  const wall = breakdown(spans, everything, 'wall');
   return {
     totalTaskMs: tasks.reduce((sum, task) => sum + (task.dur ?? 0) / 1000, 0),
+    cpuTaskMs: tasks.reduce((sum, task) => sum + (task.tdur ?? task.dur ?? 0) / 1000, 0),
     maxTaskMs: Math.max(0, ...tasks.map((task) => (task.dur ?? 0) / 1000)),
-    scriptMs: byKind.script + byKind.compile,
-    byKind,
-    byFile: scriptTimeByFile(spans, everything),
+    scriptMs: wall.byKind.script + wall.byKind.compile,
+    wall,
+    cpu: breakdown(spans, everything, 'cpu'),
   };
 }
 

@@ -43,3 +43,14 @@ describe('scriptTimeByFile', () => {
     expect(shortScript('https://crm.example/app.js?v=2')).toBe('https://crm.example/app.js');
   });
 });
+
+describe('timeByKind on CPU time', () => {
+  it("counts the thread's CPU time, leaving out the time another process held the core", () => {
+    const loaded = [
+      { name: 'RunTask', ts: 0, dur: 10_000, tdur: 4_000, url: '' },
+      { name: 'EvaluateScript', ts: 1_000, dur: 8_000, tdur: 3_000, url: `${EXT}/sidebar-dock.js` },
+    ];
+    expect(timeByKind(loaded, fromExtension, 'cpu').script).toBeCloseTo(3);
+    expect(timeByKind(loaded, fromExtension, 'wall').script).toBeCloseTo(8);
+  });
+});
