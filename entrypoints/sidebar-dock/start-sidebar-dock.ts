@@ -2,12 +2,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { followDealOnPage } from '../../components/sidebar/follow-deal';
 import { mountDock, type DockLayout } from '../../components/sidebar-dock/dock-element';
 import type { DealPageState } from '../../lib/crm/deal-page-state';
-import {
-  DOCK_PORT_NAME,
-  FrameToDockSchema,
-  SIDEBAR_WIDTH,
-  type DockToFrame,
-} from '../../lib/messaging/dock-protocol';
+import { DOCK_PORT_NAME, FrameToDockSchema, SIDEBAR_WIDTH } from '../../lib/messaging/dock-port';
+import type { DockToFrame } from '../../lib/messaging/dock-protocol';
 import { MessageType } from '../../lib/messaging/protocol-names';
 import { getReadingContext, getSidebarStart } from '../shared/sidebar-requests';
 

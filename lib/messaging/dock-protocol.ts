@@ -7,16 +7,13 @@ import { CrmIdSchema, DealSnapshotSchema } from '../crm/deal-snapshot';
  * `tabs.connect` to its own tab's top frame; only our extension's pages can, so no page script is on
  * either end. Both ends still parse every message: a content script runs beside a page we do not trust.
  */
-export const DOCK_PORT_NAME = 'yardstick:dock';
-
-/** The sidebar width range in CSS px: ~280 px still scores (narrow mode); wider than half a laptop screen is not a sidebar. */
-export const SIDEBAR_WIDTH = { min: 280, default: 360, max: 720 } as const;
-
-/** Clamps a requested sidebar width into the range, whole pixels. */
-export function clampSidebarWidth(width: number): number {
-  if (!Number.isFinite(width)) return SIDEBAR_WIDTH.default;
-  return Math.round(Math.min(SIDEBAR_WIDTH.max, Math.max(SIDEBAR_WIDTH.min, width)));
-}
+export {
+  clampSidebarWidth,
+  DOCK_PORT_NAME,
+  FrameToDockSchema,
+  SIDEBAR_WIDTH,
+  type FrameToDock,
+} from './dock-port';
 
 const SnapshotStateSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('not-a-deal') }),
@@ -54,17 +51,3 @@ export const DockToFrameSchema = z.discriminatedUnion('type', [
 ]);
 /** A message from the dock to the frame. */
 export type DockToFrame = z.infer<typeof DockToFrameSchema>;
-
-/** What the frame tells the dock. */
-export const FrameToDockSchema = z.discriminatedUnion('type', [
-  /** The first message: the frame names the dock that created it (the id in its URL's fragment). */
-  z.strictObject({ type: z.literal('frame→dock:hello'), dockId: z.string().min(8).max(100) }),
-  /** How much room the sidebar takes: collapsed (a launcher) or open at `width` px. */
-  z.strictObject({
-    type: z.literal('frame→dock:layout'),
-    collapsed: z.boolean(),
-    width: z.number().int().min(SIDEBAR_WIDTH.min).max(SIDEBAR_WIDTH.max),
-  }),
-]);
-/** A message from the frame to the dock. */
-export type FrameToDock = z.infer<typeof FrameToDockSchema>;
