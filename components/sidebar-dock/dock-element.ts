@@ -77,7 +77,8 @@ export function mountDock(options: DockOptions): Dock {
   let hostStyle = '';
   const reflow = createReflow(root);
   const applyLayout = () => {
-    const scrollbar = Math.max(0, (doc.defaultView?.innerWidth ?? 0) - root.clientWidth);
+    // Reading the root's width makes the browser lay the whole CRM page out at once; a hidden dock needs no width.
+    const scrollbar = layout.visible ? Math.max(0, (doc.defaultView?.innerWidth ?? 0) - root.clientWidth) : 0;
     hostStyle = `${HOST_STYLE}${hostPlacement(layout, scrollbar)}`;
     host.setAttribute('style', hostStyle);
     skipLink.setAttribute('style', layout.visible ? 'all: initial !important;' : 'display: none !important;');
@@ -111,6 +112,13 @@ export function mountDock(options: DockOptions): Dock {
   );
   return {
     setLayout(next) {
+      // Every reading of the page sets the layout, and most change nothing: each would force a layout of the CRM page.
+      if (
+        next.visible === layout.visible &&
+        next.collapsed === layout.collapsed &&
+        next.width === layout.width
+      )
+        return;
       layout = next;
       applyLayout();
     },
