@@ -79,6 +79,30 @@ export default tseslint.config(
     },
   },
   {
+    // The dock runs on the CRM page's main thread: the full Zod was most of its script there.
+    files: ['entrypoints/sidebar-dock/**'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', message: 'The dock validates with zod/mini (lib/messaging/dock-port.ts).' }],
+          patterns: [
+            {
+              group: ['**/lib/zod-jitless'],
+              message: 'zod-jitless loads the full Zod; zod/mini never compiles code.',
+            },
+            {
+              group: ['**/lib/messaging/dock-protocol'],
+              allowTypeImports: true,
+              message: 'dock-protocol builds full-Zod schemas; the dock imports lib/messaging/dock-port.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.{ts,tsx}', 'tests/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },

@@ -91,4 +91,33 @@ describe('mountDock', () => {
     expect(skipped).toBe(1);
     alive.abort();
   });
+
+  it('reads the page’s width (a forced layout of the whole page) only when the shown layout changes', () => {
+    const root = document.documentElement;
+    let widthReads = 0;
+    const own = Object.getOwnPropertyDescriptor(root, 'clientWidth');
+    Object.defineProperty(root, 'clientWidth', {
+      configurable: true,
+      get: () => {
+        widthReads += 1;
+        return 1000;
+      },
+    });
+    try {
+      const { dock, alive, host } = mount();
+      expect(widthReads).toBe(0);
+      dock.setLayout({ visible: true, collapsed: false, width: 360, placement: 'beside' });
+      expect(widthReads).toBe(1);
+      dock.setLayout({ visible: true, collapsed: false, width: 360, placement: 'beside' });
+      dock.setLayout({ visible: true, collapsed: false, width: 360, placement: 'beside' });
+      expect(widthReads).toBe(1);
+      dock.setLayout({ visible: true, collapsed: false, width: 400, placement: 'beside' });
+      expect(widthReads).toBe(2);
+      expect(host()?.getAttribute('style')).toContain('width: 400px');
+      alive.abort();
+    } finally {
+      if (own) Object.defineProperty(root, 'clientWidth', own);
+      else delete (root as { clientWidth?: number }).clientWidth;
+    }
+  });
 });

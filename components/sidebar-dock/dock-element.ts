@@ -6,7 +6,7 @@
  * Plain DOM: no framework runs on the CRM's main thread for it.
  */
 import { SIDEBAR_DOCK_ATTRIBUTE, SIDEBAR_SKIP_LINK_ATTRIBUTE } from '../../lib/crm/page-fallbacks';
-import type { SidebarPlacement } from '../../lib/messaging/dock-protocol';
+import type { SidebarPlacement } from '../../lib/messaging/dock-port';
 
 /** The attribute that marks the dock's host in the page (tests and the page fallbacks find it by it). */
 export const DOCK_HOST_ATTRIBUTE = SIDEBAR_DOCK_ATTRIBUTE;
@@ -81,7 +81,8 @@ export function mountDock(options: DockOptions): Dock {
   let hostStyle = '';
   const reflow = createReflow(root);
   const applyLayout = () => {
-    const scrollbar = Math.max(0, (doc.defaultView?.innerWidth ?? 0) - root.clientWidth);
+    // Reading the root's width makes the browser lay the whole CRM page out at once; a hidden dock needs no width.
+    const scrollbar = layout.visible ? Math.max(0, (doc.defaultView?.innerWidth ?? 0) - root.clientWidth) : 0;
     hostStyle = `${HOST_STYLE}${hostPlacement(layout, scrollbar)}`;
     host.setAttribute('style', hostStyle);
     skipLink.setAttribute('style', layout.visible ? 'all: initial !important;' : 'display: none !important;');
@@ -115,6 +116,14 @@ export function mountDock(options: DockOptions): Dock {
   );
   return {
     setLayout(next) {
+      // Every reading of the page sets the layout, and most change nothing: each would force a layout of the CRM page.
+      if (
+        next.visible === layout.visible &&
+        next.collapsed === layout.collapsed &&
+        next.width === layout.width &&
+        next.placement === layout.placement
+      )
+        return;
       layout = next;
       applyLayout();
     },

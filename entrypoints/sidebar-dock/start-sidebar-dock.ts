@@ -3,13 +3,13 @@ import { followDealOnPage } from '../../components/sidebar/follow-deal';
 import { mountDock, type DockLayout } from '../../components/sidebar-dock/dock-element';
 import type { DealPageState } from '../../lib/crm/deal-page-state';
 import {
-  DOCK_PORT_NAME,
   DEFAULT_SIDEBAR_PLACEMENT,
+  DOCK_PORT_NAME,
   FrameToDockSchema,
+  SIDEBAR_FRAME_PATH,
   SIDEBAR_WIDTH,
-  type DockToFrame,
-} from '../../lib/messaging/dock-protocol';
-import { SIDEBAR_FRAME_PATH } from '../../lib/messaging/dock-relay';
+} from '../../lib/messaging/dock-port';
+import type { DockToFrame } from '../../lib/messaging/dock-protocol';
 import { MessageType } from '../../lib/messaging/protocol-names';
 import { getReadingContext, getSidebarStart } from '../shared/sidebar-requests';
 

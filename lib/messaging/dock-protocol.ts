@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CrmIdSchema, DealSnapshotSchema } from '../crm/deal-snapshot';
+import type { SidebarPlacement } from './dock-port';
 
 /**
  * The dock's end of the port between the in-page dock (the content script that reads the page and holds
@@ -9,26 +10,18 @@ import { CrmIdSchema, DealSnapshotSchema } from '../crm/deal-snapshot';
  * end. Both ends and the relay still parse every message: a content script runs beside a page we do
  * not trust.
  */
-export const DOCK_PORT_NAME = 'yardstick:dock';
+export {
+  clampSidebarWidth,
+  DEFAULT_SIDEBAR_PLACEMENT,
+  DOCK_PORT_NAME,
+  FrameToDockSchema,
+  SIDEBAR_WIDTH,
+  type FrameToDock,
+  type SidebarPlacement,
+} from './dock-port';
 
-/** The sidebar width range in CSS px: ~280 px still scores (narrow mode); wider than half a laptop screen is not a sidebar. */
-export const SIDEBAR_WIDTH = { min: 280, default: 360, max: 720 } as const;
-
-/**
- * Where the open sidebar sits: `beside` the page (the default: the page is reflowed, nothing of the CRM
- * under it) or `over` the page (it floats over the CRM's right edge, and the page keeps its layout).
- */
-export const SidebarPlacementSchema = z.enum(['beside', 'over']);
-/** Where the open sidebar sits, beside or over the CRM page. */
-export type SidebarPlacement = z.infer<typeof SidebarPlacementSchema>;
-/** The placement a browser starts with. */
-export const DEFAULT_SIDEBAR_PLACEMENT: SidebarPlacement = 'beside';
-
-/** Clamps a requested sidebar width into the range, whole pixels. */
-export function clampSidebarWidth(width: number): number {
-  if (!Number.isFinite(width)) return SIDEBAR_WIDTH.default;
-  return Math.round(Math.min(SIDEBAR_WIDTH.max, Math.max(SIDEBAR_WIDTH.min, width)));
-}
+/** Where the open sidebar sits, as the protocol checks it (the dock itself never parses it). */
+export const SidebarPlacementSchema = z.enum(['beside', 'over']) satisfies z.ZodType<SidebarPlacement>;
 
 const SnapshotStateSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('not-a-deal') }),
@@ -66,17 +59,3 @@ export const DockToFrameSchema = z.discriminatedUnion('type', [
 ]);
 /** A message from the dock to the frame. */
 export type DockToFrame = z.infer<typeof DockToFrameSchema>;
-
-/** What the frame tells the dock. */
-export const FrameToDockSchema = z.discriminatedUnion('type', [
-  /** The first message: the frame names the dock that created it (the id in its URL's fragment). */
-  z.strictObject({ type: z.literal('frame→dock:hello'), dockId: z.string().min(8).max(100) }),
-  /** How much room the sidebar takes: collapsed (a launcher) or open at `width` px. */
-  z.strictObject({
-    type: z.literal('frame→dock:layout'),
-    collapsed: z.boolean(),
-    width: z.number().int().min(SIDEBAR_WIDTH.min).max(SIDEBAR_WIDTH.max),
-  }),
-]);
-/** A message from the frame to the dock. */
-export type FrameToDock = z.infer<typeof FrameToDockSchema>;

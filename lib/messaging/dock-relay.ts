@@ -1,3 +1,4 @@
+import { SIDEBAR_FRAME_PATH } from './dock-port';
 import { DockToFrameSchema, FrameToDockSchema } from './dock-protocol';
 import { classifySender, type ExtensionIdentity, type SenderFacts } from './trusted-sender';
 
@@ -7,9 +8,6 @@ import { classifySender, type ExtensionIdentity, type SenderFacts } from './trus
  * the background, which knows the frame's tab from the port's sender, opens the dock's end and relays.
  */
 export const SIDEBAR_FRAME_PORT_NAME = 'yardstick:sidebar-frame';
-
-/** The sidebar frame's page, as its path in the extension. */
-export const SIDEBAR_FRAME_PATH = '/sidebar-frame.html';
 
 /** The parts of a `runtime.Port` the relay uses. */
 export interface RelayPort {

@@ -53,7 +53,10 @@ export interface DealOpenSample {
   ready: number;
   /** Sidebar interactive (radios and the deal's name shown) after the record header was present. */
   readyAfterHeader: number;
+  /** The CRM page's JS heap after a forced GC (MB): its isolate, the dock's isolated world included. */
   heapMB: number;
+  /** The sidebar frame's JS heap after a forced GC (MB): our extension page's isolate, in its own process. */
+  frameHeapMB: number;
 }
 
 /** What the CRM page's recorder keeps (window.__benchDeal). */
@@ -70,7 +73,7 @@ interface FrameMarks {
   names: { name: string; at: number }[];
 }
 
-type Marks = Omit<DealOpenSample, 'readyAfterHeader' | 'heapMB'>;
+type Marks = Omit<DealOpenSample, 'readyAfterHeader' | 'heapMB' | 'frameHeapMB'>;
 
 /** The load's milestones so far, in ms since the CRM page's navigation start (NaN: not reached yet). */
 async function readMarks(page: Page): Promise<Marks> {
@@ -94,6 +97,20 @@ async function readMarks(page: Page): Promise<Marks> {
     named: since(named),
     ready: Math.max(radios, since(named)),
   };
+}
+
+/** The sidebar frame's used JS heap after a forced GC (MB), NaN when the page has no sidebar frame. */
+async function frameHeapMB(browser: BenchBrowser, page: Page): Promise<number> {
+  const frame = page.frames().find(isSidebarFrame);
+  if (!frame) return Number.NaN;
+  const cdp = await browser.context.newCDPSession(frame);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize / 2 ** 20;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }
 
 /**
@@ -135,6 +152,7 @@ export async function measureDealOpen(
         ...marks,
         readyAfterHeader: Math.max(0, marks.ready - marks.header),
         heapMB: heap / 2 ** 20,
+        frameHeapMB: await frameHeapMB(browser, page),
       },
       trace,
     };

@@ -37,6 +37,7 @@ export const USAGE = `npm run bench -- [flags]
   --scaling-open-runs <n> scaling: deal-page loads per size (default 5)
   --scaling-saves <n>    scaling: saves per size (default 50)
   --restart-runs <n>     browser restarts, each timing the first deal opened (default 3; small and every scaled database)
+  --skip-scaling         skip the scaling phase (no database is seeded or opened)
   --reseed               seed the scaling profiles again instead of reusing them
   --skip-build           measure the existing bench-results/build
   --no-docs              do not rewrite docs/performance.md
@@ -72,6 +73,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'scaling-saves': { type: 'string' },
       'restart-runs': { type: 'string' },
       reseed: { type: 'boolean' },
+      'skip-scaling': { type: 'boolean' },
       'skip-build': { type: 'boolean' },
       'no-docs': { type: 'boolean' },
       quick: { type: 'boolean' },
@@ -94,9 +96,10 @@ export function parseOptions(argv: string[]): BenchOptions {
     saves,
     switchRounds: positiveInt('switch-rounds', values['switch-rounds'], quick ? 1 : 3),
     peers: values.peer ?? [],
-    dbSizes: (values['db-size'] ?? [quick ? '20000' : '100000']).map((size) =>
-      positiveInt('db-size', size, 0),
-    ),
+    dbSizes:
+      values['skip-scaling'] === true
+        ? []
+        : (values['db-size'] ?? [quick ? '20000' : '100000']).map((size) => positiveInt('db-size', size, 0)),
     history: positiveInt('history', values.history, quick ? 1000 : 5000),
     scalingOpenRuns: positiveInt('scaling-open-runs', values['scaling-open-runs'], quick ? 2 : 5),
     scalingSaves: positiveInt('scaling-saves', values['scaling-saves'], quick ? 20 : 50),

@@ -1,3 +1,5 @@
+import { dealCostRows, whereDealTimeGoes } from './deal-cost-report';
+import { fmt, signed, table } from './format';
 import { largestLoader } from './sizes';
 import type { PageCostCell } from './page-cost';
 import type { BenchResults, Column, TargetRow } from './results';
@@ -8,19 +10,9 @@ const TARGETS = {
   nonDealHeapMB: 0.5,
   dealInteractiveMs: 150,
   dealMaxTaskMs: 50,
-  dealHeapMB: 10,
   saveP95Ms: 30,
   switchMs: 300,
 } as const;
-
-/** A number with one decimal (two under 1), for tables. */
-export function fmt(value: number, unit = ''): string {
-  if (!Number.isFinite(value)) return 'n/a';
-  const digits = Math.abs(value) < 1 && value !== 0 ? 2 : 1;
-  return `${value.toFixed(digits)}${unit ? ` ${unit}` : ''}`;
-}
-
-const signed = (value: number, unit: string) => `${value >= 0 ? '+' : '−'}${fmt(Math.abs(value), unit)}`;
 
 /** The bootstrap interval of a column's median script time minus a base column's (the bare page's), over their loads. */
 function scriptDeltaInterval(base: PageCostCell, column: PageCostCell): string {
@@ -109,6 +101,7 @@ export function targetRows(results: BenchResults): TargetRow[] {
     });
   }
 
+  rows.push(...dealCostRows(results));
   if (results.firstOpensAfterRestart.length > 0) {
     const restarts = results.firstOpensAfterRestart.map((sample) => sample.readyAfterHeader);
     rows.push({
@@ -136,10 +129,8 @@ export function targetRows(results: BenchResults): TargetRow[] {
     });
   }
   const dealYardstick = deal && cellOf(results, yardstick, deal.id);
-  const dealBare = deal && cellOf(results, bare, deal.id);
-  if (dealYardstick && dealBare) {
+  if (dealYardstick) {
     const y = dealYardstick;
-    const b = dealBare;
     const traced = results.traces.map((t) => t.maxTaskMs);
     const tracedMax = traced.length ? Math.max(...traced) : Number.NaN;
     const extensionMax = Math.max(0, ...results.traces.map((t) => t.maxExtensionTaskMs));
@@ -151,13 +142,6 @@ export function targetRows(results: BenchResults): TargetRow[] {
         `${traced.length} loads); long-task observer: ${loadsWithLongTasks(y)}/${y.runs} loads with a task > 50 ms` +
         (y.maxLongTaskMs > 0 ? ` (longest ${fmt(y.maxLongTaskMs, 'ms')})` : ''),
       pass: (traced.length === 0 || tracedMax <= TARGETS.dealMaxTaskMs) && loadsWithLongTasks(y) === 0,
-    });
-    const heapDelta = y.heapMB - b.heapMB;
-    rows.push({
-      area: 'Deal page: added JS heap',
-      target: `≤ ${TARGETS.dealHeapMB} MB`,
-      measured: `${signed(heapDelta, 'MB')} (${fmt(b.heapMB)} → ${fmt(y.heapMB)} MB)`,
-      pass: heapDelta <= TARGETS.dealHeapMB,
     });
   }
 
@@ -235,11 +219,6 @@ function restartFigures(samples: number[]): string {
 }
 
 const verdict = (pass: boolean | null) => (pass === null ? '—' : pass ? 'met' : '**missed**');
-
-function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
 
 function summaryCells(s: Summary): string[] {
   return [fmt(s.median), fmt(s.p95), fmt(s.max)];
@@ -510,6 +489,10 @@ export function markdownReport(results: BenchResults): string {
     columns,
     '',
     pageCostTables(results),
+    '',
+    '### Deal page: where the time goes (traced)',
+    '',
+    whereDealTimeGoes(results),
     '',
     '### Deal page: sidebar against the record header',
     '',

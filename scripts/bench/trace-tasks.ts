@@ -1,4 +1,11 @@
 import type { CDPSession } from 'playwright-core';
+import { scriptTimeByFile, timeByKind, type Clock, type SpanEvent, type TimeByKind } from './trace-breakdown';
+
+/** A thread's counted time by kind of work and by script file (ms). */
+export interface Breakdown {
+  byKind: TimeByKind;
+  byFile: Record<string, number>;
+}
 
 /** One Chromium trace event (the subset the bench reads). */
 interface TraceEvent {
@@ -43,6 +50,22 @@ export interface TaskTrace {
    * task's wall time also counts the time other processes held the CPU (ms).
    */
   cpu: { totalTaskMs: number; blockingMs: number; maxTaskMs: number };
+  /** The extension's work on the CRM page's main thread (loader, dock, page reading), by kind and by script file (ms). */
+  pageExtension: Record<Clock, Breakdown>;
+  /**
+   * The sidebar frame's renderer main thread (our extension page, its own process), null when the load
+   * framed no sidebar: all its tasks, its script, and the same by kind and by script file (ms).
+   */
+  frame:
+    | ({
+        totalTaskMs: number;
+        /** The same tasks on the thread's CPU time. */
+        cpuTaskMs: number;
+        maxTaskMs: number;
+        /** Script and compile, wall clock. */
+        scriptMs: number;
+      } & Record<Clock, Breakdown>)
+    | null;
 }
 
 /** A task longer than this blocks input, as Lighthouse's total blocking time counts it. */
@@ -101,6 +124,8 @@ function analyse(events: TraceEvent[], pageHost: string): TaskTrace {
   );
   for (const thread of mainThreads) if (pagePids.has(Number(thread.split(':')[0]))) pageThreads.add(thread);
   const onPage = events.filter((e) => pageThreads.has(`${e.pid}:${e.tid}`) && e.ph === 'X');
+  const pageSpans = onPage.map(spanOf);
+  const isExtensionSpan = (span: SpanEvent) => span.url.startsWith('chrome-extension://');
   const tasks = topLevel(
     onPage.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'),
   );
@@ -147,6 +172,56 @@ function analyse(events: TraceEvent[], pageHost: string): TaskTrace {
       blockingMs: durations.reduce((sum, d) => sum + Math.max(0, d.cpuMs - BLOCKING_THRESHOLD_MS), 0),
       maxTaskMs: Math.max(0, ...durations.map((d) => d.cpuMs)),
     },
+    pageExtension: {
+      wall: breakdown(pageSpans, isExtensionSpan, 'wall'),
+      cpu: breakdown(pageSpans, isExtensionSpan, 'cpu'),
+    },
+    frame: analyseFrame(events, mainThreads, pageThreads),
+  };
+}
+
+function spanOf(event: TraceEvent): SpanEvent {
+  return { name: event.name, ts: event.ts, dur: event.dur, tdur: event.tdur, url: urlOf(event) };
+}
+
+function breakdown(spans: SpanEvent[], include: (span: SpanEvent) => boolean, clock: Clock): Breakdown {
+  return { byKind: timeByKind(spans, include, clock), byFile: scriptTimeByFile(spans, include, clock) };
+}
+
+/**
+ * The sidebar frame runs in the extension's renderer process, on that process's main thread: the one
+ * (not the CRM page's) that loaded or ran the frame's page and scripts.
+ */
+function analyseFrame(
+  events: TraceEvent[],
+  mainThreads: Set<string>,
+  pageThreads: Set<string>,
+): TaskTrace['frame'] {
+  const frameThreads = new Set(
+    events
+      .filter((e) => {
+        const thread = `${e.pid}:${e.tid}`;
+        return (
+          mainThreads.has(thread) && !pageThreads.has(thread) && urlOf(e).startsWith('chrome-extension://')
+        );
+      })
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  if (frameThreads.size === 0) return null;
+  const onFrame = events.filter((e) => frameThreads.has(`${e.pid}:${e.tid}`) && e.ph === 'X');
+  const tasks = topLevel(
+    onFrame.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'),
+  );
+  const spans = onFrame.map(spanOf);
+  const everything = () => true;
+  const wall = breakdown(spans, everything, 'wall');
+  return {
+    totalTaskMs: tasks.reduce((sum, task) => sum + (task.dur ?? 0) / 1000, 0),
+    cpuTaskMs: tasks.reduce((sum, task) => sum + (task.tdur ?? task.dur ?? 0) / 1000, 0),
+    maxTaskMs: Math.max(0, ...tasks.map((task) => (task.dur ?? 0) / 1000)),
+    scriptMs: wall.byKind.script + wall.byKind.compile,
+    wall,
+    cpu: breakdown(spans, everything, 'cpu'),
   };
 }
 
