@@ -3,6 +3,7 @@ import { count, duration, plural } from '../../lib/audit/format-numbers';
 import type { OrgLoadSummary } from '../../lib/audit/org-load-side';
 import type { OrgAuditPortRequest } from '../../lib/messaging/org-audit-port';
 import { estimateRemaining } from '../../lib/org/salesforce/audit/load-eta';
+import { DEFAULT_BULK_FROM } from '../../lib/org/salesforce/audit/load-org-audit';
 import type { OrgLoader } from './org-loader';
 
 type Filters = Extract<OrgAuditPortRequest, { type: 'load' }>['filters'];
@@ -41,6 +42,12 @@ function filtersOf(form: {
     ...(id ? { definitions: { id, version: version || null } } : {}),
     ...(form.calibrationOnly ? { calibrationOnly: true } : {}),
   };
+}
+
+/** The typed Bulk threshold, when it is a positive whole number; otherwise the background's default. */
+function bulkFromOf(typed: string): { bulkFrom?: number } {
+  const value = Number(typed);
+  return typed.trim() !== '' && Number.isInteger(value) && value >= 1 ? { bulkFrom: value } : {};
 }
 
 function loadText(view: LoadView, now: number): string {
@@ -85,6 +92,7 @@ export function OrgLoadPanel({
   const [orgs, setOrgs] = useState<string[] | null>(null);
   const [origin, setOrigin] = useState('');
   const [form, setForm] = useState({ from: '', to: '', raters: '', definitions: '', calibrationOnly: false });
+  const [bulkFrom, setBulkFrom] = useState('');
   const [view, setView] = useState<LoadView>({ phase: 'idle' });
   const onLoadedRef = useRef(onLoaded);
   useEffect(() => {
@@ -139,7 +147,7 @@ export function OrgLoadPanel({
             event.preventDefault();
             if (!origin || loading) return;
             setView({ phase: 'loading', rowsRead: 0, total: null, via: 'rest', startedAt: now(), at: now() });
-            loader.send({ type: 'load', origin, filters: filtersOf(form) });
+            loader.send({ type: 'load', origin, filters: filtersOf(form), ...bulkFromOf(bulkFrom) });
           }}
         >
           <label>
@@ -174,6 +182,16 @@ export function OrgLoadPanel({
               onChange={(e) => set({ calibrationOnly: e.currentTarget.checked })}
             />{' '}
             Calibration sessions only
+          </label>
+          <label>
+            Bulk API from (rows; empty: {count(DEFAULT_BULK_FROM)}){' '}
+            <input
+              type="number"
+              min={1}
+              step={1}
+              value={bulkFrom}
+              onChange={(e) => setBulkFrom(e.currentTarget.value)}
+            />
           </label>
           <button type="submit" disabled={!origin || loading}>
             Load from Salesforce

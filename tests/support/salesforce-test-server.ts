@@ -12,6 +12,13 @@ import { createBulkJobs, type BulkSettings } from './salesforce-test-bulk';
 import { createQueryEngine, type QueryScope } from './salesforce-test-query';
 import { TEST_OPPORTUNITIES, TEST_SESSIONS, type TestOrgSession } from './salesforce-test-org';
 import { createTestOAuth, type TestOAuth } from './salesforce-test-oauth';
+import {
+  concatRows,
+  filterRows,
+  syntheticScores,
+  type RowList,
+  type SyntheticScores,
+} from './salesforce-test-synthetic';
 
 /** A failure the test org can be switched into. */
 export type OrgFailure =
@@ -75,6 +82,11 @@ export interface SalesforceTestServer {
   expireLocators(times: number): void;
   /** Bulk API 2.0 query jobs: polls before completion, and a failure for the next job. */
   bulk: BulkSettings;
+  /**
+   * Adds `count` scores of the manager's team computed from their index (benchmarks: a million rows
+   * cost no memory until a page is read), with their opportunities. Returns the source, to touch rows.
+   */
+  useSyntheticScores(count: number): SyntheticScores;
   close(): Promise<void>;
 }
 
@@ -121,6 +133,7 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
   );
   const timers = new Set<NodeJS.Timeout>();
   let nextRecord = 1;
+  let synthetic: SyntheticScores | null = null;
 
   const state: SalesforceTestServer = {
     httpOrigin: '',
@@ -164,6 +177,14 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
     batchSizes: null,
     expireLocators: (times) => queries.expireLocators(times),
     bulk: bulkSettings,
+    useSyntheticScores: (count) => {
+      synthetic = syntheticScores(count);
+      for (let deal = 0; deal < synthetic.dealCount; deal++) {
+        const opportunity = synthetic.opportunity(deal);
+        opportunities[String(opportunity.Id)] = opportunity;
+      }
+      return synthetic;
+    },
     close: async () => {},
   };
 
@@ -216,17 +237,28 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
       (score) => session.viewAll || score.OwnerId === session.userId || session.team.includes(score.OwnerId),
     );
 
+  const visibleSynthetic = (session: TestOrgSession): RowList => {
+    if (!synthetic) return [];
+    const sees = (ownerId: string) =>
+      session.viewAll || ownerId === session.userId || session.team.includes(ownerId);
+    if (synthetic.ownerIds.every(sees)) return synthetic;
+    return filterRows(synthetic, (row) => sees(String(row.OwnerId)));
+  };
+
   const scopeOf = (basePath: string, queryOptions: string, session: TestOrgSession): QueryScope => ({
     basePath,
     queryOptions,
     multiCurrency: state.multiCurrency,
     scoreFields: failures.has('not-deployed') ? null : describeNames,
-    scoreRows: visibleScores(session).map((score) => ({
-      Id: score.Id,
-      OwnerId: score.OwnerId,
-      SystemModstamp: score.SystemModstamp,
-      ...score.fields,
-    })),
+    scoreRows: concatRows(
+      visibleScores(session).map((score) => ({
+        Id: score.Id,
+        OwnerId: score.OwnerId,
+        SystemModstamp: score.SystemModstamp,
+        ...score.fields,
+      })),
+      visibleSynthetic(session),
+    ),
     opportunities,
     users: Object.fromEntries(
       state.sessions.map((user) => [user.userId, { Id: user.userId, Name: user.name }]),

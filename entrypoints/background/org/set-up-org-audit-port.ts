@@ -88,6 +88,7 @@ export function setUpOrgAuditPort(services: BackgroundServices, oauth: OAuthGran
         },
         signal: controller.signal,
         wait: (ms) => abortableWait(ms, controller.signal),
+        bulkFrom: request.bulkFrom,
         onProgress: (progress) => send({ type: 'progress', ...progress }),
       })
         .then(send, (error: unknown) =>
