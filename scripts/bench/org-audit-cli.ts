@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SalesforceTestServer } from '../../tests/support/salesforce-test-server';
-import { samplePeak } from './process-memory';
+import { processUsage, samplePeak } from './process-memory';
 
 /** How one `npm run audit -- --salesforce` run went. */
 export interface CliRunFigures {
@@ -11,22 +10,14 @@ export interface CliRunFigures {
   apiCalls: number;
   callsByRoute: string;
   peakRssBytes: number | null;
+  /** CPU time of the CLI process (ms), and of the test org in the bench process during the run. */
+  cpuMs: { cli: number; testOrg: number };
   /** The report's score count (`--json` inputs), or null when it could not be read. */
   scores: number | null;
   stderr: string;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-
-function rssOf(pid: number): number | null {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
-    return kb ? Number(kb) * 1024 : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Runs the audit CLI against the org at `origin` with the manager's token, in one Node process (tsx
@@ -38,6 +29,7 @@ export async function measureCliRun(
   origin: string,
   token: string,
   definitionsFile: string,
+  timeoutMs: number,
 ): Promise<CliRunFigures> {
   const callsBefore = new Map(server.calls);
   const started = performance.now();
@@ -61,14 +53,23 @@ export async function measureCliRun(
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  const stopRss = samplePeak(() => (child.pid ? rssOf(child.pid) : null));
+  const serverCpuBefore = process.cpuUsage();
+  let cliCpuMs = 0;
+  const stopRss = samplePeak(() => {
+    const usage = child.pid ? processUsage(child.pid) : null;
+    if (usage) cliCpuMs = usage.cpuMs;
+    return usage?.rssBytes ?? null;
+  });
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
   child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   const exitCode = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  clearTimeout(timer);
   const wallMs = performance.now() - started;
   const peakRssBytes = await stopRss();
+  const serverCpu = process.cpuUsage(serverCpuBefore);
   let scores: number | null = null;
   try {
     const report = JSON.parse(Buffer.concat(stdout).toString('utf8')) as {
@@ -78,7 +79,7 @@ export async function measureCliRun(
     const value = report.report?.inputs?.scores ?? report.inputs?.scores;
     scores = typeof value === 'number' ? value : null;
   } catch {
-    scores = null;
+    // Not JSON (the run failed): the count stays unknown.
   }
   const delta = [...server.calls]
     .map(([route, n]) => [route, n - (callsBefore.get(route) ?? 0)] as const)
@@ -89,6 +90,7 @@ export async function measureCliRun(
     apiCalls: delta.reduce((sum, [, n]) => sum + n, 0),
     callsByRoute: delta.map(([route, n]) => `${route} ${n}`).join(', '),
     peakRssBytes,
+    cpuMs: { cli: cliCpuMs, testOrg: (serverCpu.user + serverCpu.system) / 1000 },
     scores,
     stderr: Buffer.concat(stderr).toString('utf8').slice(0, 500),
   };

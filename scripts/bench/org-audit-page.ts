@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../../tests/support/browser/launch-browser';
 import type { SalesforceTestServer } from '../../tests/support/salesforce-test-server';
-import { extensionProcessRss, samplePeak } from './process-memory';
+import { chromiumUsage, samplePeak } from './process-memory';
 import { startTaskTrace } from './trace-tasks';
 
 /** How one "Load from Salesforce" on the audit page went, from the click to the report. */
@@ -19,10 +19,16 @@ export interface PageLoadFigures {
   pageHeapPeak: number | null;
   /** Highest resident set of the extension's renderer (page, its worker, the service worker), bytes. */
   processRssPeak: number | null;
+  /** CPU time during the load (ms): the extension's renderer, the whole Chromium, the test org (bench process). */
+  cpuMs: { extension: number; chromium: number; testOrg: number };
   /** Longest main-thread task of the audit page during the load (ms), and what ran in it. */
   longestTaskMs: number;
   longestTasksMs: number[];
   longestTaskCulprit: string | null;
+  /** The longest events inside the longest task, by name. */
+  longestTaskParts: string[];
+  /** The longest task's CPU time rather than wall time (the machine is shared). */
+  longestTaskCpuMs: number;
 }
 
 /** Options of one load. */
@@ -70,7 +76,9 @@ export async function measurePageLoad(
     const { metrics } = await cdp.send('Performance.getMetrics');
     return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? null;
   });
-  const stopRss = samplePeak(() => extensionProcessRss(browser.profileDir));
+  const stopRss = samplePeak(() => chromiumUsage(browser.profileDir)?.extensionRssBytes ?? null);
+  const usageBefore = chromiumUsage(browser.profileDir);
+  const serverCpuBefore = process.cpuUsage();
   const callsBefore = totalCalls(server);
   const routesBefore = new Map(server.calls);
 
@@ -91,12 +99,17 @@ export async function measurePageLoad(
   const scores = page.getByTestId('count-Scores');
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
-    const shown = Number(((await scores.textContent({ timeout: options.timeoutMs })) ?? '').replace(/\D/g, ''));
+    const shown = Number(
+      ((await scores.textContent({ timeout: options.timeoutMs })) ?? '').replace(/\D/g, ''),
+    );
     if (shown === options.expectedScores) break;
-    if (Date.now() > deadline) throw new Error(`the report shows ${shown} scores, not ${options.expectedScores}`);
+    if (Date.now() > deadline)
+      throw new Error(`the report shows ${shown} scores, not ${options.expectedScores}`);
     await page.waitForTimeout(50);
   }
   const toReportMs = performance.now() - started;
+  const usageAfter = chromiumUsage(browser.profileDir);
+  const serverCpu = process.cpuUsage(serverCpuBefore);
 
   const [pageHeapPeak, processRssPeak, trace] = await Promise.all([
     stopHeap(),
@@ -112,8 +125,16 @@ export async function measurePageLoad(
     callsByRoute,
     pageHeapPeak,
     processRssPeak,
+    cpuMs: {
+      extension: (usageAfter?.extensionCpuMs ?? NaN) - (usageBefore?.extensionCpuMs ?? NaN),
+      chromium: (usageAfter?.allCpuMs ?? NaN) - (usageBefore?.allCpuMs ?? NaN),
+      // The test org runs in this process, beside Playwright's client (small next to the org's work).
+      testOrg: (serverCpu.user + serverCpu.system) / 1000,
+    },
     longestTaskMs: trace?.maxTaskMs ?? NaN,
     longestTasksMs: trace?.longestTasksMs ?? [],
     longestTaskCulprit: trace?.longestTaskCulprit ?? null,
+    longestTaskParts: trace?.longestTaskParts ?? [],
+    longestTaskCpuMs: trace?.cpu.maxTaskMs ?? NaN,
   };
 }

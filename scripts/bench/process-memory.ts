@@ -6,7 +6,12 @@ interface ProcessFacts {
   ppid: number;
   cmdline: string;
   rssBytes: number;
+  /** User and system CPU time so far (ms). */
+  cpuMs: number;
 }
+
+/** Linux reports CPU time in clock ticks of 1/100 s. */
+const TICK_MS = 10;
 
 function readProcess(pid: number): ProcessFacts | null {
   try {
@@ -16,7 +21,8 @@ function readProcess(pid: number): ProcessFacts | null {
     const ppid = Number(fields[1]);
     const rssPages = Number(fields[21]);
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-    return { pid, ppid, cmdline, rssBytes: rssPages * 4096 };
+    const cpuMs = (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+    return { pid, ppid, cmdline, rssBytes: rssPages * 4096, cpuMs };
   } catch {
     // The process ended while being read.
     return null;
@@ -30,12 +36,21 @@ function allProcesses(): ProcessFacts[] {
     .filter((facts): facts is ProcessFacts => facts !== null);
 }
 
+/** The Chromium running on one profile, as the kernel sees it. */
+export interface ChromiumUsage {
+  /** Resident set of the extension's renderer (`--extension-process`): audit page, its worker, service worker. */
+  extensionRssBytes: number;
+  /** CPU time of that renderer so far (ms). */
+  extensionCpuMs: number;
+  /** CPU time of the whole Chromium (browser, network, GPU and every renderer) so far (ms). */
+  allCpuMs: number;
+}
+
 /**
- * Resident memory of the extension's renderer process of the Chromium that runs on `profileDir`: the
- * one process (`--extension-process`) that holds the audit page, its worker and the extension's
- * service worker. Other Chromiums on the machine (other profiles) are not counted.
+ * Reads the Chromium that runs on `profileDir` (its browser process has that --user-data-dir) and its
+ * descendants; other Chromiums on the machine are not counted. Null when it is not running.
  */
-export function extensionProcessRss(profileDir: string): number | null {
+export function chromiumUsage(profileDir: string): ChromiumUsage | null {
   const processes = allProcesses();
   const byPid = new Map(processes.map((facts) => [facts.pid, facts]));
   const browserPid = processes.find(
@@ -47,10 +62,19 @@ export function extensionProcessRss(profileDir: string): number | null {
       if (at.pid === browserPid) return true;
     return false;
   };
-  const renderers = processes.filter(
-    (facts) => facts.cmdline.includes('--extension-process') && descends(facts),
-  );
-  return renderers.length === 0 ? null : renderers.reduce((sum, facts) => sum + facts.rssBytes, 0);
+  const family = processes.filter(descends);
+  const extension = family.filter((facts) => facts.cmdline.includes('--extension-process'));
+  return {
+    extensionRssBytes: extension.reduce((sum, facts) => sum + facts.rssBytes, 0),
+    extensionCpuMs: extension.reduce((sum, facts) => sum + facts.cpuMs, 0),
+    allCpuMs: family.reduce((sum, facts) => sum + facts.cpuMs, 0),
+  };
+}
+
+/** Resident set and CPU time of one process, or null once it ended. */
+export function processUsage(pid: number): { rssBytes: number; cpuMs: number } | null {
+  const facts = readProcess(pid);
+  return facts ? { rssBytes: facts.rssBytes, cpuMs: facts.cpuMs } : null;
 }
 
 /** Samples a reading every `everyMs` until stopped; `stop` answers the highest reading seen. */

@@ -4,11 +4,13 @@
  * `--host-resolver-rules` and `--ignore-certificate-errors` do for the extension. The CLI's own code
  * is unchanged. Port from YARDSTICK_TEST_ORG_PORT.
  */
+import process from 'node:process';
 import tls from 'node:tls';
 import { Agent, setGlobalDispatcher } from 'undici';
 
 const port = Number(process.env.YARDSTICK_TEST_ORG_PORT);
-if (!Number.isInteger(port) || port <= 0) throw new Error('route-test-org: YARDSTICK_TEST_ORG_PORT is not set');
+if (!Number.isInteger(port) || port <= 0)
+  throw new Error('route-test-org: YARDSTICK_TEST_ORG_PORT is not set');
 
 setGlobalDispatcher(
   new Agent({

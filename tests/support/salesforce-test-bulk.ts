@@ -106,15 +106,19 @@ export function createBulkJobs(settings: BulkSettings) {
         return error(400, 'INVALIDLOCATOR', 'Invalid locator or maxRecords');
       const page = sliceRows(job.selection.rows, offset, offset + max);
       const end = offset + page.length;
+      // A column the row holds under its exact name is read directly (a million rows, 25 columns each).
+      const read = (row: Record<string, unknown>, field: string) =>
+        Object.hasOwn(row, field) ? (row[field] ?? null) : job.selection.valueOf(row, field);
       const line = (row: Record<string, unknown>) =>
-        job.header.map((field) => quote(csvValue(job.selection.valueOf(row, field)))).join(',');
+        job.header.map((field) => quote(csvValue(read(row, field)))).join(',');
       const csv = [job.header.map(quote).join(','), ...page.map(line)].join('\n') + '\n';
       return {
         status: 200,
         body: null,
         csv,
         headers: {
-          'Sforce-Locator': end < job.selection.rows.length ? Buffer.from(String(end)).toString('base64url') : 'null',
+          'Sforce-Locator':
+            end < job.selection.rows.length ? Buffer.from(String(end)).toString('base64url') : 'null',
           'Sforce-NumberOfRecords': String(page.length),
         },
       };
@@ -146,5 +150,5 @@ function csvValue(value: unknown): string {
 }
 
 function quote(field: string): string {
-  return `"${field.replace(/"/g, '""')}"`;
+  return field.includes('"') ? `"${field.replace(/"/g, '""')}"` : `"${field}"`;
 }

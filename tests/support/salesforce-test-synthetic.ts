@@ -72,8 +72,10 @@ export function syntheticScores(count: number): SyntheticScores {
   const start = Date.parse('2025-01-01T00:00:00Z');
   const span = Date.parse('2026-11-01T00:00:00Z') - start;
 
-  const opportunityId = (deal: number) =>
-    toCanonicalSalesforceId(`006Dn${deal.toString(36).toUpperCase().padStart(10, '0')}`)!;
+  const opportunityIds = Array.from({ length: dealCount }, (_, deal) =>
+    toCanonicalSalesforceId(`006Dn${deal.toString(36).toUpperCase().padStart(10, '0')}`)!,
+  );
+  const opportunityId = (deal: number) => opportunityIds[deal]!;
   const dealOf = (index: number) => Math.floor(index / SCORES_PER_DEAL);
   const ownerOf = (index: number) => ownerIds[index % ownerIds.length]!;
 
