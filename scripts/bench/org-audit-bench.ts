@@ -146,6 +146,11 @@ async function main(): Promise<void> {
   const definitionsFile = path.join(dir, 'definitions.json');
   writeFileSync(definitionsFile, JSON.stringify(auditDefinitions()));
   const rows: Row[] = [];
+  // Each finished load is printed at once, so a run stopped later keeps what it measured.
+  const push = (row: Row) => {
+    rows.push(row);
+    console.error(`measured ${row.load}: ${JSON.stringify(row.figures ?? row.cli ?? row.note)}`);
+  };
 
   const server = await startSalesforceTestServer();
   try {
@@ -153,22 +158,22 @@ async function main(): Promise<void> {
     let browser = await launch(server);
     try {
       const base = { savedFrom: '', expectedScores: 100_000, timeoutMs: 180_000, trace: true };
-      rows.push({
+      push({
         load: '100k, Bulk API 2.0 (first load)',
         figures: await pageLoad(browser, server, definitionsFile, { ...base, bulkFrom: '' }),
       });
       const changed = Array.from({ length: 1000 }, (_, i) => i * 100);
       hundredK.touch(changed, CHANGED_AT);
-      rows.push({
+      push({
         load: '100k, incremental, 1% changed',
         figures: await pageLoad(browser, server, definitionsFile, { ...base, bulkFrom: '' }),
       });
-      rows.push({
+      push({
         load: '100k, second load, nothing changed',
         figures: await pageLoad(browser, server, definitionsFile, { ...base, bulkFrom: '' }),
       });
       // Another "Saved from" is another query, so this load reads everything again, over REST.
-      rows.push({
+      push({
         load: '100k, REST paging (Bulk from 100,000,000)',
         figures: await pageLoad(browser, server, definitionsFile, {
           ...base,
@@ -184,7 +189,7 @@ async function main(): Promise<void> {
       server.useSyntheticScores(1_000_000);
       browser = await launch(server);
       try {
-        rows.push({
+        push({
           load: '1M, Bulk API 2.0, audit page',
           figures: await pageLoad(browser, server, definitionsFile, {
             bulkFrom: '',
@@ -195,7 +200,7 @@ async function main(): Promise<void> {
           }),
         });
       } catch (error) {
-        rows.push({
+        push({
           load: '1M, Bulk API 2.0, audit page',
           figures: null,
           note: `did not reach the report: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
@@ -203,7 +208,7 @@ async function main(): Promise<void> {
       } finally {
         await browser.close();
       }
-      rows.push({
+      push({
         load: '1M, Bulk API 2.0, CLI',
         figures: null,
         cli: await measureCliRun(server, ORIGIN, MANAGER.token, definitionsFile, CLI_TIMEOUT_MS),

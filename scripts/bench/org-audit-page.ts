@@ -85,7 +85,10 @@ export async function measurePageLoad(
   const started = performance.now();
   await panel.getByRole('button', { name: 'Load from Salesforce' }).click();
   const status = panel.locator('.ys-org-load-status');
-  await status.getByText(/^Loaded from |^The load|failed|error/i).waitFor({ timeout: options.timeoutMs });
+  // Done, or any end the panel can show: cancelled, an org error (an alert) or the extension restarting.
+  await status
+    .getByText(/^Loaded from |^The load|restarted|failed|error|expired|refused/i)
+    .waitFor({ timeout: options.timeoutMs });
   const toLoadedMs = performance.now() - started;
   const loadedText = ((await status.textContent()) ?? '').trim();
   if (!loadedText.startsWith('Loaded from')) throw new Error(`the load did not finish: ${loadedText}`);
@@ -99,9 +102,8 @@ export async function measurePageLoad(
   const scores = page.getByTestId('count-Scores');
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
-    const shown = Number(
-      ((await scores.textContent({ timeout: options.timeoutMs })) ?? '').replace(/\D/g, ''),
-    );
+    const left = Math.max(1, deadline - Date.now());
+    const shown = Number(((await scores.textContent({ timeout: left })) ?? '').replace(/\D/g, ''));
     if (shown === options.expectedScores) break;
     if (Date.now() > deadline)
       throw new Error(`the report shows ${shown} scores, not ${options.expectedScores}`);
