@@ -110,4 +110,17 @@ describe('the rater filter of Load from Salesforce', () => {
       ),
     ).toBeTruthy();
   });
+
+  it('sends the Bulk threshold the manager typed beside the filters, and none when left empty', async () => {
+    const { sent, answer, user } = await renderPanel();
+    const load = screen.getByRole('button', { name: 'Load from Salesforce' });
+
+    await user.click(load);
+    expect(loads(sent).at(-1)).toEqual({ type: 'load', origin: ORG, filters: {} });
+    await answer({ type: 'cancelled' });
+
+    await user.type(screen.getByLabelText(/^Bulk API from/), '200000');
+    await user.click(load);
+    expect(loads(sent).at(-1)).toEqual({ type: 'load', origin: ORG, filters: {}, bulkFrom: 200_000 });
+  });
 });

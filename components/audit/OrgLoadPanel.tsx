@@ -4,6 +4,7 @@ import type { OrgLoadSummary } from '../../lib/audit/org-load-side';
 import type { OrgAuditPortRequest } from '../../lib/messaging/org-audit-port';
 import { estimateRemaining } from '../../lib/org/salesforce/audit/load-eta';
 import type { RaterChoice } from '../../lib/org/salesforce/audit/rater-choices';
+import { DEFAULT_BULK_FROM } from '../../lib/org/salesforce/audit/load-org-audit';
 import type { OrgLoader } from './org-loader';
 import { RaterPicker, type RaterMode } from './RaterPicker';
 
@@ -38,6 +39,12 @@ function filtersOf(
     ...(id ? { definitions: { id, version: version || null } } : {}),
     ...(form.calibrationOnly ? { calibrationOnly: true } : {}),
   };
+}
+
+/** The typed Bulk threshold, when it is a positive whole number; otherwise the background's default. */
+function bulkFromOf(typed: string): { bulkFrom?: number } {
+  const value = Number(typed);
+  return typed.trim() !== '' && Number.isInteger(value) && value >= 1 ? { bulkFrom: value } : {};
 }
 
 function loadText(view: LoadView, now: number): string {
@@ -91,6 +98,7 @@ export function OrgLoadPanel({
     choices: RaterChoice[];
     teamProblem: string | null;
   } | null>(null);
+  const [bulkFrom, setBulkFrom] = useState('');
   const [view, setView] = useState<LoadView>({ phase: 'idle' });
   const onLoadedRef = useRef(onLoaded);
   useEffect(() => {
@@ -159,7 +167,12 @@ export function OrgLoadPanel({
             event.preventDefault();
             if (!origin || loading || noneChosen) return;
             setView({ phase: 'loading', rowsRead: 0, total: null, via: 'rest', startedAt: now(), at: now() });
-            loader.send({ type: 'load', origin, filters: filtersOf(form, raterMode, chosen) });
+            loader.send({
+              type: 'load',
+              origin,
+              filters: filtersOf(form, raterMode, chosen),
+              ...bulkFromOf(bulkFrom),
+            });
           }}
         >
           <label>
@@ -212,6 +225,16 @@ export function OrgLoadPanel({
               onChange={(e) => set({ calibrationOnly: e.currentTarget.checked })}
             />{' '}
             Calibration sessions only
+          </label>
+          <label>
+            Bulk API from (rows; empty: {count(DEFAULT_BULK_FROM)}){' '}
+            <input
+              type="number"
+              min={1}
+              step={1}
+              value={bulkFrom}
+              onChange={(e) => setBulkFrom(e.currentTarget.value)}
+            />
           </label>
           <button type="submit" disabled={!origin || loading || noneChosen}>
             Load from Salesforce

@@ -15,6 +15,13 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('unescapes doubled quotes anywhere in a field, as Bulk API writes JSON columns', () => {
+    expect(fields('"""",x\n"{""a"":""b""""}",""""""\n')).toEqual([
+      [1, '"', 'x'],
+      [2, '{"a":"b""}', '""'],
+    ]);
+  });
+
   it('keeps line numbers right across quoted newlines', () => {
     expect(fields('a,b\n"two\nlines",x\nlast,y')).toEqual([
       [1, 'a', 'b'],

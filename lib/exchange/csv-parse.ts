@@ -34,8 +34,10 @@ export function parseCsv(text: string): Result<CsvRecord[], ImportProblem> {
       if (text.charCodeAt(i) === QUOTE) {
         const quoteLine = line;
         const quoteColumn = i - lineStart + 1;
-        let value = '';
-        let from = i + 1;
+        const valueStart = i + 1;
+        let doubled = false;
+        let value: string;
+        let from = valueStart;
         for (;;) {
           const close = text.indexOf('"', from);
           if (close < 0) {
@@ -52,11 +54,15 @@ export function parseCsv(text: string): Result<CsvRecord[], ImportProblem> {
             lineStart = k + 1;
           }
           if (text.charCodeAt(close + 1) === QUOTE) {
-            value += text.slice(from, close + 1);
+            doubled = true;
             from = close + 2;
             continue;
           }
-          value += text.slice(from, close);
+          // One flat string per field: appending the pieces between doubled quotes would keep a
+          // chain of slices of the whole text alive for every such field (a JSON column has dozens).
+          value = doubled
+            ? text.slice(valueStart, close).replaceAll('""', '"')
+            : text.slice(valueStart, close);
           i = close + 1;
           break;
         }

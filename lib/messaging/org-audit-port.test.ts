@@ -36,4 +36,20 @@ describe('the org audit port', () => {
     expect(!badRater.success && badRater.error.issues[0]?.path).toEqual(['filters', 'raterIds', 0]);
     expect(load('https://acme.my.salesforce.com', { soql: 'SELECT Id FROM User' }).success).toBe(false);
   });
+
+  it('takes a Bulk threshold beside the filters, a positive whole number only', () => {
+    const load = (bulkFrom: unknown) =>
+      OrgAuditPortRequestSchema.safeParse({
+        type: 'load',
+        origin: 'https://acme.my.salesforce.com',
+        filters: {},
+        bulkFrom,
+      });
+    const taken = load(200_000);
+    expect(taken.success && taken.data.type === 'load' && taken.data.bulkFrom).toBe(200_000);
+    for (const bad of [0, -5, 1.5, '50000']) {
+      const refused = load(bad);
+      expect(!refused.success && refused.error.issues[0]?.path).toEqual(['bulkFrom']);
+    }
+  });
 });

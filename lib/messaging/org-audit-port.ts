@@ -43,7 +43,15 @@ export const OrgAuditFiltersSchema = z
 export const OrgAuditPortRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('list-orgs') }).strict(),
   z.object({ type: z.literal('list-raters'), origin: HttpsOrigin }).strict(),
-  z.object({ type: z.literal('load'), origin: HttpsOrigin, filters: OrgAuditFiltersSchema }).strict(),
+  z
+    .object({
+      type: z.literal('load'),
+      origin: HttpsOrigin,
+      filters: OrgAuditFiltersSchema,
+      /** Read through a Bulk API 2.0 job from this many rows on (default 50,000); not part of the query. */
+      bulkFrom: z.number().int().min(1).max(100_000_000).optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('cancel') }).strict(),
 ]);
 

@@ -40,6 +40,8 @@ export interface TaskTrace {
   extensionScriptMs: number;
   /** The longest event with a script URL inside the longest task, e.g. `EvaluateScript content-scripts/sidebar.js`. */
   longestTaskCulprit: string | null;
+  /** The longest events inside the longest task by name, e.g. `Layout 61.2 ms`, at most 6 (nested events overlap). */
+  longestTaskParts: string[];
   tasks: number;
   /** Main-thread time of every top-level task (ms). */
   totalTaskMs: number;
@@ -157,7 +159,19 @@ function analyse(events: TraceEvent[], pageHost: string): TaskTrace {
         )
         .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0]
     : undefined;
+  const parts = new Map<string, number>();
+  if (longest) {
+    for (const e of onPage) {
+      if (e === longest || e.pid !== longest.pid || e.tid !== longest.tid) continue;
+      if (e.ts < longest.ts || e.ts + (e.dur ?? 0) > longest.ts + (longest.dur ?? 0)) continue;
+      parts.set(e.name, Math.max(parts.get(e.name) ?? 0, (e.dur ?? 0) / 1000));
+    }
+  }
   return {
+    longestTaskParts: [...parts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([name, ms]) => `${name} ${ms.toFixed(1)} ms`),
     longestTasksMs: sorted.slice(0, 10).map((ms) => Math.round(ms * 10) / 10),
     maxTaskMs: sorted[0] ?? 0,
     maxExtensionTaskMs: Math.max(0, ...extensionTasks.map((d) => d.ms)),

@@ -1,4 +1,5 @@
 import type { QueryAnswer, Selection } from './salesforce-test-query';
+import { sliceRows } from './salesforce-test-synthetic';
 
 /** One Bulk API 2.0 query job of the test org. */
 interface QueryJob {
@@ -9,7 +10,8 @@ interface QueryJob {
   /** Polls left before the job completes. */
   pollsLeft: number;
   header: string[];
-  rows: string[][];
+  /** The selection, turned into CSV a page at a time (a million rows never sit in memory as text). */
+  selection: Selection;
   errorMessage: string | null;
 }
 
@@ -61,9 +63,6 @@ export function createBulkJobs(settings: BulkSettings) {
       const selection = select(request.query);
       if ('status' in selection) return selection;
       const header = selection.soql.fields;
-      const rows = selection.rows.map((row) =>
-        header.map((field) => csvValue(selection.valueOf(row, field))),
-      );
       const id = `7505g00000Job${String(nextJob++).padStart(2, '0')}`;
       const failed = settings.failNextJob;
       settings.failNextJob = null;
@@ -74,7 +73,7 @@ export function createBulkJobs(settings: BulkSettings) {
         state: 'UploadComplete',
         pollsLeft: settings.pollsBeforeComplete,
         header,
-        rows,
+        selection,
         errorMessage: failed,
       };
       jobs.set(id, job);
@@ -121,17 +120,21 @@ export function createBulkJobs(settings: BulkSettings) {
       const max = Number(params.get('maxRecords') ?? 50000);
       if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(max) || max < 1)
         return error(400, 'INVALIDLOCATOR', 'Invalid locator or maxRecords');
-      const page = job.rows.slice(offset, offset + max);
+      const page = sliceRows(job.selection.rows, offset, offset + max);
       const end = offset + page.length;
-      const csv =
-        [job.header.map(quote).join(','), ...page.map((fields) => fields.map(quote).join(','))].join('\n') +
-        '\n';
+      // A column the row holds under its exact name is read directly (a million rows, 25 columns each).
+      const read = (row: Record<string, unknown>, field: string) =>
+        Object.hasOwn(row, field) ? (row[field] ?? null) : job.selection.valueOf(row, field);
+      const line = (row: Record<string, unknown>) =>
+        job.header.map((field) => quote(csvValue(read(row, field)))).join(',');
+      const csv = [job.header.map(quote).join(','), ...page.map(line)].join('\n') + '\n';
       return {
         status: 200,
         body: null,
         csv,
         headers: {
-          'Sforce-Locator': end < job.rows.length ? Buffer.from(String(end)).toString('base64url') : 'null',
+          'Sforce-Locator':
+            end < job.selection.rows.length ? Buffer.from(String(end)).toString('base64url') : 'null',
           'Sforce-NumberOfRecords': String(page.length),
         },
       };
@@ -151,7 +154,7 @@ function info(job: QueryJob): Record<string, unknown> {
     apiVersion: Number(job.apiVersion),
     lineEnding: 'LF',
     columnDelimiter: 'COMMA',
-    ...(job.state === 'JobComplete' ? { numberRecordsProcessed: job.rows.length } : {}),
+    ...(job.state === 'JobComplete' ? { numberRecordsProcessed: job.selection.rows.length } : {}),
     ...(job.state === 'Failed' ? { errorMessage: job.errorMessage } : {}),
   };
 }
@@ -163,5 +166,5 @@ function csvValue(value: unknown): string {
 }
 
 function quote(field: string): string {
-  return `"${field.replace(/"/g, '""')}"`;
+  return field.includes('"') ? `"${field.replace(/"/g, '""')}"` : `"${field}"`;
 }

@@ -1,5 +1,6 @@
 import { conditionFields, meetsCondition, parseSoql, type ParsedSoql } from './salesforce-test-soql';
 import { OPPORTUNITY_FIELDS, OPPORTUNITY_PARENTS } from './salesforce-test-org';
+import { filterRows, sliceRows, type RowList } from './salesforce-test-synthetic';
 
 /** An answer of the query resource: status and JSON body. */
 export interface QueryAnswer {
@@ -16,8 +17,8 @@ export interface QueryScope {
   multiCurrency: boolean;
   /** The scores object's fields, or null when it is not deployed. */
   scoreFields: string[] | null;
-  /** The score rows sharing lets this user see. */
-  scoreRows: Record<string, unknown>[];
+  /** The score rows sharing lets this user see (an array, or a synthetic source read lazily). */
+  scoreRows: RowList;
   /** The org's opportunities by id. */
   opportunities: Record<string, Record<string, unknown>>;
   /** Users by id (`Owner.Name`). */
@@ -33,7 +34,8 @@ export interface QueryScope {
 /** The rows a query selected, and how to read a field path of one. */
 export interface Selection {
   soql: ParsedSoql;
-  rows: Record<string, unknown>[];
+  /** Read lazily: a million synthetic rows are built a page at a time. */
+  rows: RowList;
   valueOf: (row: Record<string, unknown>, path: string) => unknown;
   /** The record as the REST API nests it. */
   recordOf: (row: Record<string, unknown>) => Record<string, unknown>;
@@ -60,32 +62,36 @@ const error = (status: number, errorCode: string, message: string): QueryAnswer 
 
 /** SOQL over the test org's opportunities and stored scores, with query locators for paging. */
 export function createQueryEngine() {
-  const cursors = new Map<string, { records: Record<string, unknown>[]; sizes: number[] }>();
+  const cursors = new Map<
+    string,
+    { rows: RowList; recordOf: (row: Record<string, unknown>) => Record<string, unknown>; sizes: number[] }
+  >();
   let nextCursor = 1;
   let expireNext = 0;
 
   const pageOut = (
     basePath: string,
-    records: Record<string, unknown>[],
+    rows: RowList,
+    recordOf: (row: Record<string, unknown>) => Record<string, unknown>,
     offset: number,
     sizes: number[],
     page: number,
   ): QueryAnswer => {
     const batch = sizes[page % sizes.length]!;
-    const done = offset + batch >= records.length;
+    const done = offset + batch >= rows.length;
     let nextRecordsUrl: string | undefined;
     if (!done) {
       const cursor = `01g5g00000Cur${String(nextCursor++).padStart(3, '0')}`;
-      cursors.set(cursor, { records, sizes });
+      cursors.set(cursor, { rows, recordOf, sizes });
       nextRecordsUrl = `${basePath}/query/${cursor}-${offset + batch}`;
     }
     return {
       status: 200,
       body: {
-        totalSize: records.length,
+        totalSize: rows.length,
         done,
         ...(nextRecordsUrl ? { nextRecordsUrl } : {}),
-        records: records.slice(offset, offset + batch),
+        records: sliceRows(rows, offset, offset + batch).map(recordOf),
       },
     };
   };
@@ -159,6 +165,7 @@ export function createQueryEngine() {
         if (!record) return null;
       }
       const last = parts.at(-1)!;
+      if (Object.hasOwn(record, last)) return record[last] ?? null;
       const key = Object.keys(record).find((name) => name.toLowerCase() === last.toLowerCase());
       return key === undefined ? null : (record[key] ?? null);
     };
@@ -201,7 +208,7 @@ export function createQueryEngine() {
       if (!soql) return error(400, 'MALFORMED_QUERY', 'unexpected token');
       const { opportunity, score, user, role } = schemas(scope);
       let schema: ObjectSchema;
-      let rows: Record<string, unknown>[];
+      let rows: RowList;
       if (soql.object === 'Opportunity') {
         schema = opportunity;
         rows = Object.values(scope.opportunities);
@@ -227,8 +234,8 @@ export function createQueryEngine() {
         }
       }
       const read = valueOf(schema);
-      if (soql.where) rows = rows.filter((row) => meetsCondition(soql.where, (path) => read(row, path)));
-      if (soql.limit !== null) rows = rows.slice(0, soql.limit);
+      if (soql.where) rows = filterRows(rows, (row) => meetsCondition(soql.where, (path) => read(row, path)));
+      if (soql.limit !== null) rows = sliceRows(rows, 0, soql.limit);
       return { soql, rows, valueOf: read, recordOf: recordOf(schema, soql) };
     },
     /** Answers `GET …/query?q=`. */
@@ -237,10 +244,9 @@ export function createQueryEngine() {
       if ('status' in selection) return selection;
       if (selection.soql.count)
         return { status: 200, body: { totalSize: selection.rows.length, done: true, records: [] } };
-      const records = selection.rows.map(selection.recordOf);
       const asked = /batchSize=(\d+)/.exec(scope.queryOptions)?.[1];
       const sizes = scope.batchSizes ?? [Math.min(2000, Math.max(200, Number(asked ?? 2000)))];
-      return pageOut(scope.basePath, records, 0, sizes, 0);
+      return pageOut(scope.basePath, selection.rows, selection.recordOf, 0, sizes, 0);
     },
     /** Answers `GET …/query/<locator>-<offset>`; an expired locator answers INVALID_QUERY_LOCATOR. */
     more(path: string): QueryAnswer {
@@ -253,7 +259,8 @@ export function createQueryEngine() {
       const pageIndex = pageOf(stored.sizes, Number(offset));
       return pageOut(
         path.replace(/\/query\/[^/]+$/, ''),
-        stored.records,
+        stored.rows,
+        stored.recordOf,
         Number(offset),
         stored.sizes,
         pageIndex,

@@ -18,6 +18,13 @@ import {
   type TestOrgSession,
 } from './salesforce-test-org';
 import { createTestOAuth, type TestOAuth } from './salesforce-test-oauth';
+import {
+  concatRows,
+  filterRows,
+  syntheticScores,
+  type RowList,
+  type SyntheticScores,
+} from './salesforce-test-synthetic';
 
 /** A failure the test org can be switched into. */
 export type OrgFailure =
@@ -92,6 +99,11 @@ export interface SalesforceTestServer {
   userSharing: 'public' | 'hierarchy';
   /** Each Bulk query job's state by id (`Aborted` after a cancel). */
   bulkJobStates(): Map<string, string>;
+  /**
+   * Adds `count` scores of the manager's team computed from their index (benchmarks: a million rows
+   * cost no memory until a page is read), with their opportunities. Returns the source, to touch rows.
+   */
+  useSyntheticScores(count: number): SyntheticScores;
   close(): Promise<void>;
 }
 
@@ -138,6 +150,7 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
   );
   const timers = new Set<NodeJS.Timeout>();
   let nextRecord = 1;
+  let synthetic: SyntheticScores | null = null;
 
   const state: SalesforceTestServer = {
     httpOrigin: '',
@@ -188,6 +201,14 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
     bulk: bulkSettings,
     bulkJobStates: () => bulkJobs.states(),
     userSharing: 'public',
+    useSyntheticScores: (count) => {
+      synthetic = syntheticScores(count);
+      for (let deal = 0; deal < synthetic.dealCount; deal++) {
+        const opportunity = synthetic.opportunity(deal);
+        opportunities[String(opportunity.Id)] = opportunity;
+      }
+      return synthetic;
+    },
     close: async () => {},
   };
 
@@ -243,6 +264,14 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
         (session.viewAll || score.OwnerId === session.userId || session.team.includes(score.OwnerId)),
     );
 
+  const visibleSynthetic = (session: TestOrgSession): RowList => {
+    if (!synthetic) return [];
+    const sees = (ownerId: string) =>
+      session.viewAll || ownerId === session.userId || session.team.includes(ownerId);
+    if (synthetic.ownerIds.every(sees)) return synthetic;
+    return filterRows(synthetic, (row) => sees(String(row.OwnerId)));
+  };
+
   const scopeOf = (
     basePath: string,
     queryOptions: string,
@@ -253,13 +282,16 @@ export async function startSalesforceTestServer(): Promise<SalesforceTestServer>
     queryOptions,
     multiCurrency: state.multiCurrency,
     scoreFields: failures.has('not-deployed') ? null : describeNames,
-    scoreRows: visibleScores(session, includeDeleted).map((score) => ({
-      Id: score.Id,
-      OwnerId: score.OwnerId,
-      SystemModstamp: score.SystemModstamp,
-      IsDeleted: score.IsDeleted ?? false,
-      ...score.fields,
-    })),
+    scoreRows: concatRows(
+      visibleScores(session, includeDeleted).map((score) => ({
+        Id: score.Id,
+        OwnerId: score.OwnerId,
+        SystemModstamp: score.SystemModstamp,
+        IsDeleted: score.IsDeleted ?? false,
+        ...score.fields,
+      })),
+      visibleSynthetic(session),
+    ),
     opportunities,
     users: Object.fromEntries([
       ...TEST_USERS.map((user) => [user.Id, { Id: user.Id, Name: user.Name }]),

@@ -106,6 +106,7 @@ export function setUpOrgAuditPort(
         },
         signal: controller.signal,
         wait: (ms) => abortableWait(ms, controller.signal),
+        bulkFrom: request.bulkFrom,
         onProgress: (progress) => send({ type: 'progress', ...progress }),
       })
         .then(send, (error: unknown) =>
