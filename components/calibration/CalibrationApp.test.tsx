@@ -35,7 +35,7 @@ describe('CalibrationApp', () => {
     const caseButtons = within(
       await screen.findByRole('navigation', { name: 'Calibration cases' }),
     ).getAllByRole('button');
-    expect(caseButtons).toHaveLength(12);
+    expect(caseButtons).toHaveLength(18);
     await user.click(caseButtons[1]!);
     expect(
       await screen.findByRole('heading', { level: 2, name: caseButtons[1]!.textContent! }),

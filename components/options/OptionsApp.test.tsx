@@ -11,7 +11,7 @@ describe('OptionsApp', () => {
   it('shows the built-in definitions with their version and content hash', async () => {
     const { options } = createInMemoryBackground();
     render(<OptionsApp backend={options} />);
-    expect(await screen.findByText(/MEDDPICC.*\(meddpicc\) version 1\.1\.0/)).toBeInTheDocument();
+    expect(await screen.findByText(/MEDDPICC.*\(meddpicc\) version 1\.1\.1/)).toBeInTheDocument();
     expect(screen.getByText('Built into Yardstick')).toBeInTheDocument();
     expect(screen.getByText(/^[0-9a-f]{64}$/)).toBeInTheDocument();
   });

@@ -24,7 +24,7 @@ describe('PopupApp', () => {
     const { options } = createInMemoryBackground();
     render(<PopupApp backend={options} actions={actions()} />);
     expect(await screen.findByRole('status')).toHaveTextContent('Definitions in sync');
-    expect(screen.getByText(/MEDDPICC.* 1\.1\.0/)).toBeInTheDocument();
+    expect(screen.getByText(/MEDDPICC.* 1\.1\.1/)).toBeInTheDocument();
     expect(screen.getByText('Built in')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Sync now' })).toBeDisabled();
   });
@@ -90,7 +90,7 @@ describe('PopupApp', () => {
     const list = await screen.findByRole('list', { name: 'Deals to re-score' });
     const items = within(list).getAllByRole('listitem');
     expect(items).toHaveLength(1);
-    expect(items[0]).toHaveTextContent('Globex — Data Platform Renewal (scored under meddpicc 1.1.0)');
+    expect(items[0]).toHaveTextContent('Globex — Data Platform Renewal (scored under meddpicc 1.1.1)');
     expect(within(items[0]!).getByRole('link', { name: 'Globex — Data Platform Renewal' })).toHaveAttribute(
       'href',
       scoredOld.url,

@@ -200,7 +200,7 @@ describe('SidebarApp', () => {
     await screen.findByText(/^Saved at/);
     const history = screen.getByRole('list', { name: 'Saved scores' });
     expect(within(history).getAllByRole('listitem')).toHaveLength(1);
-    expect(history).toHaveTextContent('meddpicc 1.1.0');
+    expect(history).toHaveTextContent('meddpicc 1.1.1');
     const stored = await services.db.scores.toArray();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({

@@ -69,7 +69,7 @@ describe('the sidebar after a definitions change', () => {
     expect(header).toContainElement(line);
     expect(line).toHaveTextContent(
       new RegExp(
-        `^Saved ${saved.total} ${saved.band.label} under 1\\.1\\.0 · now (\\d+(\\.\\d)?) (\\w+) under 1\\.2\\.0, not saved$`,
+        `^Saved ${saved.total} ${saved.band.label} under 1\\.1\\.1 · now (\\d+(\\.\\d)?) (\\w+) under 1\\.2\\.0, not saved$`,
       ),
     );
     const now = /now (\S+) /.exec(line.textContent ?? '')![1];
@@ -124,7 +124,7 @@ describe('the sidebar after a definitions change', () => {
     await openDeal(sidebar);
     const notice = await screen.findByRole('status', { name: 'Definitions not updated' });
     expect(notice).toHaveTextContent(
-      /^Your team’s definitions could not be updated; your admin can see why in Yardstick’s settings\. Still scoring against MEDDPICC 1\.1\.0\.$/,
+      /^Your team’s definitions could not be updated; your admin can see why in Yardstick’s settings\. Still scoring against MEDDPICC 1\.1\.1\.$/,
     );
     expect(notice.querySelectorAll('li')).toHaveLength(0);
   });

@@ -82,6 +82,6 @@ describe('Definitions pinned by enterprise policy', () => {
       .getByText(/does not match the SHA-256 pinned by policy/)
       .first()
       .waitFor({ timeout: 15_000 });
-    expect(await options.getByText(/MEDDPICC.*version 1\.1\.0/).count()).toBe(1);
+    expect(await options.getByText(/MEDDPICC.*version 1\.1\.1/).count()).toBe(1);
   });
 });

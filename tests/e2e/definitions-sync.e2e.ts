@@ -66,7 +66,7 @@ describe('Definitions synced from a URL', () => {
 
     const notice = sidebar.getByRole('status', { name: 'Definitions changed' });
     await notice.waitFor();
-    expect(await notice.textContent()).toContain('Last scored against meddpicc 1.1.0');
+    expect(await notice.textContent()).toContain('Last scored against meddpicc 1.1.1');
     expect(await notice.textContent()).toContain(
       'Metrics: question reworded; definition reworded; weight 1.5 → 1',
     );
@@ -74,13 +74,13 @@ describe('Definitions synced from a URL', () => {
     // The figure shown under the new definitions was never saved, and the header says so.
     const savedVersusNow = await sidebar.getByTestId('saved-versus-now').textContent();
     expect(savedVersusNow).toMatch(
-      /^Saved [\d.]+ \w+ under meddpicc 1\.1\.0 · now [\d.]+ \w+ under two-criteria 2\.1\.0, not saved$/,
+      /^Saved [\d.]+ \w+ under meddpicc 1\.1\.1 · now [\d.]+ \w+ under two-criteria 2\.1\.0, not saved$/,
     );
     await sidebar.getByText('Unsaved changes (Ctrl+Enter saves).').waitFor();
     expect(await sidebar.getByRole('radiogroup').count()).toBe(2);
     const history = sidebar.getByRole('list', { name: 'Saved scores' }).getByRole('listitem');
     expect(await history.count()).toBe(1);
-    expect(await history.first().textContent()).toContain('meddpicc 1.1.0');
+    expect(await history.first().textContent()).toContain('meddpicc 1.1.1');
 
     // The rep is stepped through the changed criteria one by one, focus on each in turn.
     const frame = sidebarFrameOf(page);
@@ -112,6 +112,6 @@ describe('Definitions synced from a URL', () => {
     const link = toRescore.getByRole('link', { name: GLOBEX.name });
     await link.waitFor();
     expect(await link.getAttribute('href')).toBe(`${LIGHTNING_ORIGIN}${opportunityPath(GLOBEX.id)}`);
-    expect(await toRescore.textContent()).toContain('scored under meddpicc 1.1.0');
+    expect(await toRescore.textContent()).toContain('scored under meddpicc 1.1.1');
   });
 });

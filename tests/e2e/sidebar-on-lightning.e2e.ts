@@ -115,7 +115,7 @@ describe('Yardstick on Salesforce Lightning', () => {
     const history = sidebar().getByRole('list', { name: 'Saved scores' }).getByRole('listitem');
     expect(await history.count()).toBe(1);
     expect(await history.first().textContent()).toContain(total);
-    expect(await history.first().textContent()).toContain('meddpicc 1.1.0');
+    expect(await history.first().textContent()).toContain('meddpicc 1.1.1');
   });
 
   it('switches to the next opportunity after single-page navigation', async () => {
@@ -184,7 +184,7 @@ describe('Yardstick on Salesforce Lightning', () => {
     expect(stored[0]).toMatchObject({
       dealKey: `salesforce-lightning:yardstick-demo:${GLOBEX.id}`,
       rater: 'priya@acme.example',
-      definitions: { id: 'meddpicc', version: '1.1.0' },
+      definitions: { id: 'meddpicc', version: '1.1.1' },
       deal: { name: { text: GLOBEX.name } },
     });
     expect(stored[0]!.definitions.hash).toMatch(/^[0-9a-f]{64}$/);

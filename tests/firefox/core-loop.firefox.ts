@@ -52,7 +52,7 @@ describe('Yardstick in Firefox ESR', () => {
     await page.reload();
     await waitForDealHeading(page, GLOBEX.name);
     await waitForCheckedLevel(page, 'Metrics', 2);
-    await waitForSidebarText(page, /meddpicc 1\.1\.0/);
+    await waitForSidebarText(page, /meddpicc 1\.1\.1/);
     expect(await historyRowCount(page)).toBe(1);
   });
 
@@ -82,7 +82,7 @@ describe('Yardstick in Firefox ESR', () => {
     await page.reload();
     await waitForDealHeading(page, second!.name);
     await waitForCheckedLevel(page, 'Champion', 1);
-    await waitForSidebarText(page, /meddpicc 1\.1\.0/);
+    await waitForSidebarText(page, /meddpicc 1\.1\.1/);
     expect(await historyRowCount(page)).toBe(1);
     expect(await sidebarText(page)).not.toMatch(/No saved scores for this deal yet/);
   });

@@ -5,7 +5,7 @@ const BUILT_IN_MEDDPICC = path.resolve(import.meta.dirname, '../../public/defini
 
 /**
  * The built-in MEDDPICC as a team's next version (1.2.0) with Champion and Paper process reweighted,
- * as JSON text: a deal saved under 1.1.0 then shows a different figure under the new definitions.
+ * as JSON text: a deal saved under 1.1.1 then shows a different figure under the new definitions.
  */
 export function reweightedMeddpiccText(): string {
   const definitions = JSON.parse(readFileSync(BUILT_IN_MEDDPICC, 'utf8')) as {
