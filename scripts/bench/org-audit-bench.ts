@@ -29,6 +29,8 @@ const API_HOST = 'yardstick-demo.my.salesforce.com';
 const ORIGIN = `https://${API_HOST}`;
 const MANAGER = TEST_SESSIONS[1]!;
 const WITH_MILLION = !process.argv.includes('--no-million');
+/** `--cli-only=<rows>`: only the CLI load, of that many scores (a quick look at the library's cost). */
+const CLI_ONLY = Number(process.argv.find((arg) => arg.startsWith('--cli-only='))?.split('=')[1] ?? 0);
 /** Far above any row count here: the load stays on REST paging. */
 const REST_ONLY = '100000000';
 /** The million-row loads get this long each; the machine is shared, so a run that cannot make it stops. */
@@ -154,6 +156,15 @@ async function main(): Promise<void> {
 
   const server = await startSalesforceTestServer();
   try {
+    if (CLI_ONLY > 0) {
+      server.useSyntheticScores(CLI_ONLY);
+      push({
+        load: `${CLI_ONLY.toLocaleString('en')} scores, CLI`,
+        figures: null,
+        cli: await measureCliRun(server, ORIGIN, MANAGER.token, definitionsFile, CLI_TIMEOUT_MS),
+      });
+      return;
+    }
     const hundredK = server.useSyntheticScores(100_000);
     let browser = await launch(server);
     try {

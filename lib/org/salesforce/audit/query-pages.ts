@@ -2,7 +2,7 @@ import { err, ok } from '../../../result';
 import type { ApiUsage } from '../api-usage';
 import { orgRequest } from '../org-request';
 import { shapeError, type OrgCall, type VersionedConnection } from '../rest-client';
-import { rowFromRestRecord, type OrgAuditRow } from './org-audit-row';
+import { rowsFromRestRecords, type OrgAuditRow } from './org-audit-row';
 
 /** One page of a SOQL query's answer. */
 export interface QueryPage {
@@ -84,9 +84,7 @@ export async function readQueryPages(
     } | null;
     if (!Array.isArray(body?.records) || typeof body.totalSize !== 'number')
       return shapeError(apiUsage, 'query result');
-    const rows = (body.records as Record<string, unknown>[]).map((record) =>
-      rowFromRestRecord(record, columns),
-    );
+    const rows = rowsFromRestRecords(body.records as Record<string, unknown>[], columns);
     if (handlers.onPage({ rows, totalSize: body.totalSize }) === 'stop') {
       summary.stopped = true;
       break;

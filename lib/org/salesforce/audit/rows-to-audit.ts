@@ -36,8 +36,15 @@ export function rowsToAuditInput(
   const outcomes = new Map<string, AuditOutcome>();
   const raters = new Map<string, string>();
   const problems: string[] = [];
+  // Many scores give the same answers (the rows share the text): read each text once, share the list.
+  const answersRead = new Map<string | null | undefined, AuditAnswer[] | string>();
+  const answersOfText = (json: string | null | undefined) => {
+    let answers = answersRead.get(json);
+    if (answers === undefined) answersRead.set(json, (answers = answersOf(json)));
+    return answers;
+  };
   for (const row of rows) {
-    const read = scoreOf(row);
+    const read = scoreOf(row, answersOfText);
     if (typeof read === 'string') {
       problems.push(`score ${row[SCORE_FIELDS.key] ?? row.Id ?? '(no key)'}: ${read}`);
       continue;
@@ -64,7 +71,10 @@ export function rowsToAuditInput(
   };
 }
 
-function scoreOf(row: OrgAuditRow): AuditScore | string {
+function scoreOf(
+  row: OrgAuditRow,
+  answersOfText: (json: string | null | undefined) => AuditAnswer[] | string,
+): AuditScore | string {
   const id = row[SCORE_FIELDS.key];
   const owner = row['Owner.Name'];
   const context = row[SCORE_FIELDS.context];
@@ -77,7 +87,7 @@ function scoreOf(row: OrgAuditRow): AuditScore | string {
   const savedAt = row[SCORE_FIELDS.savedAt];
   const scoredAt = savedAt ? Date.parse(normaliseOrgDateTime(savedAt)) : NaN;
   if (Number.isNaN(scoredAt)) return `${SCORE_FIELDS.savedAt} "${savedAt ?? ''}" is not a date-time`;
-  const answers = answersOf(row[SCORE_FIELDS.answers]);
+  const answers = answersOfText(row[SCORE_FIELDS.answers]);
   if (typeof answers === 'string') return answers;
   const total = row[SCORE_FIELDS.total] === null ? null : Number(row[SCORE_FIELDS.total]);
   const role = row[SCORE_FIELDS.role];

@@ -63,13 +63,21 @@ describe('a load for the audit page', () => {
     expect(first).toMatchObject({ type: 'done', rows: 96, summary: { origin: PICKED, incremental: false } });
     expect((await readOrgAuditState(db, PICKED))?.rows).toHaveLength(96);
     server.calls.clear();
-    const second = await runOrgAuditLoad(PICKED, {}, deps());
+    const saved: string[] = [];
+    const second = await runOrgAuditLoad(
+      PICKED,
+      {},
+      deps({ saveState: (origin) => Promise.resolve(void saved.push(origin)) }),
+    );
     expect(second).toMatchObject({
       type: 'done',
       rows: 96,
       summary: { incremental: true, changed: 0, calls: 1 },
     });
     expect(Object.fromEntries(server.calls)).toEqual({ 'GET query-all': 1 });
+    // Nothing changed, so the stored rows are not written again.
+    expect(saved).toEqual([]);
+    expect((await readOrgAuditState(db, PICKED))?.rows).toHaveLength(96);
   });
 
   it('keeps nothing of a load cancelled halfway, and the previous load stays whole', async () => {

@@ -21,7 +21,7 @@ export interface OrgAuditLoadDeps {
 
 /**
  * Runs one load for the audit page with the manager's session: reads only what changed since the
- * stored state, saves the new state in one write when the load finished, and answers the event the
+ * stored state, saves the new state in one write when the load finished and changed something, and answers the event the
  * page shows. A cancelled or failed load saves nothing, so the store keeps the last complete load.
  */
 export async function runOrgAuditLoad(
@@ -44,7 +44,9 @@ export async function runOrgAuditLoad(
   if (deps.signal.aborted) return { type: 'cancelled' };
   if (!loaded.ok) return failed(loaded.error);
   const { state, via, incremental, changed, deleted, calls, rows } = loaded.value;
-  await deps.saveState(origin, state);
+  // An incremental load that read nothing leaves the state as it was: rewriting every row would cost
+  // the browser as much as a full load.
+  if (!incremental || changed > 0) await deps.saveState(origin, state);
   const summary: OrgLoadSummary = { origin, via, incremental, changed, deleted, calls };
   return { type: 'done', summary, rows: rows.length };
 }

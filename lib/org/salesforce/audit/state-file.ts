@@ -1,6 +1,6 @@
 import { SCORE_FIELDS } from '../score-object';
 import type { OrgAuditState } from './load-org-audit';
-import type { OrgAuditRow } from './org-audit-row';
+import { withoutEvidence, type OrgAuditRow } from './org-audit-row';
 
 /**
  * The CLI's `--state` file: the state with its rows as arrays under one column list (the column names
@@ -31,7 +31,7 @@ export function stateToFileText(state: OrgAuditState): string {
     columns,
     rows: state.rows.map((row) =>
       columns.map((column) =>
-        column === SCORE_FIELDS.answers ? withoutEvidence(row[column] ?? null) : (row[column] ?? null),
+        column === SCORE_FIELDS.answers ? answersWithoutEvidence(row[column] ?? null) : (row[column] ?? null),
       ),
     ),
   };
@@ -81,20 +81,6 @@ export function stateFromFileText(text: string): OrgAuditState | null {
   };
 }
 
-// Answers as the audit reads them (criterion and level); text that is not a list stays as it is, so
-// the audit still names the row it cannot read.
-function withoutEvidence(json: string | null): string | null {
-  if (json === null) return null;
-  try {
-    const answers: unknown = JSON.parse(json);
-    if (!Array.isArray(answers)) return json;
-    return JSON.stringify(
-      answers.map((answer: unknown) => {
-        const { criterionId, level } = (answer ?? {}) as { criterionId?: unknown; level?: unknown };
-        return { criterionId, level };
-      }),
-    );
-  } catch {
-    return json;
-  }
+function answersWithoutEvidence(json: string | null): string | null {
+  return json === null ? null : (withoutEvidence(json) ?? json);
 }
