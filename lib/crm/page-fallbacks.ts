@@ -9,6 +9,7 @@ import {
   parentOrHost,
   queryAllIn,
   textOf,
+  textOfAtMost,
   type CoreFields,
   type Found,
 } from './crm-adapter';
@@ -53,8 +54,8 @@ export function nameFromTitle(doc: Document, page: CrmPageWording): Found | null
  */
 export function valueByLabel(view: Element, labels: readonly string[]): Found | null {
   for (const label of queryAllIn(pageRoots(view), LABEL_ELEMENTS)) {
-    const labelText = textOf(label);
-    if (labelText.length > MAX_LABEL_TEXT || !labelMatches(labelText, labels)) continue;
+    const labelText = textOfAtMost(label, MAX_LABEL_TEXT);
+    if (labelText === null || !labelMatches(labelText, labels)) continue;
     if (!isInnermostLabel(label, labelText) || !isShown(label) || inDialog(label) || isInSidebar(label))
       continue;
     const value = labelledValue(label);
