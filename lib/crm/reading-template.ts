@@ -11,7 +11,13 @@ import { buildDealKey } from './deal-key';
 import type { DealPageMatch } from './deal-page-match';
 import { detectDealPage } from './deal-page-url';
 import type { CrmId, FieldReading } from './deal-snapshot';
-import { mainHeading, valueByLabel, withFallbacks } from './page-fallbacks';
+import {
+  labelCandidates,
+  mainHeading,
+  valueByLabel,
+  withFallbacks,
+  type LabelCandidate,
+} from './page-fallbacks';
 
 /**
  * What one CRM's page reading fills in. The shared template runs the steps in this order:
@@ -102,11 +108,14 @@ function readDeal<Shown>(
   if (shown === null && !(view && mainHeading(view)))
     return { status: 'waiting-for-header', recordId, dealKey, instance };
   const own = shown === null ? null : steps.readFields(shown, doc);
-  const fields = view && steps.page ? withFallbacks(own, view, doc, steps.page) : own;
+  // Every field and segment left to the label fallback looks through the same candidates, measured once.
+  let candidates: readonly LabelCandidate[] | undefined;
+  const viewLabels = () => (candidates ??= view ? labelCandidates(view) : []);
+  const fields = view && steps.page ? withFallbacks(own, view, doc, steps.page, viewLabels) : own;
   if (fields === null) return { status: 'waiting-for-header', recordId, dealKey, instance };
   const segments = readSegments(options.captureFields, (id, labels) => {
     const reading = shown === null ? { text: null, strategy: null } : steps.readSegment(shown, id, labels);
-    return reading.text !== null || !view ? reading : (valueByLabel(view, labels) ?? reading);
+    return reading.text !== null || !view ? reading : (valueByLabel(view, labels, viewLabels) ?? reading);
   });
   const identity = { crm: steps.crm, instance, recordId, dealKey, url };
   const locale = steps.localeOf ? steps.localeOf(doc) : doc.documentElement.lang;
