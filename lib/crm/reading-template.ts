@@ -42,8 +42,11 @@ export interface DealPageSteps<Shown> {
    * strategy must read inside them. Unless given, any change in the view is read.
    */
   readonly recordRegions?: readonly string[];
-  /** Wait: what the fields are read from once the deal is shown; null while its header has not rendered. */
-  shown(doc: Document): Shown | null;
+  /**
+   * Wait: what the fields are read from once the deal is shown; null while its header has not rendered.
+   * `activeView` is findActiveView's answer when the template has it already.
+   */
+  shown(doc: Document, activeView?: Element | null): Shown | null;
   /** The five fields every snapshot has. */
   readFields(shown: Shown, doc: Document): CoreFields;
   /** Segments: one captureFields id, shown under one of `labels`. */
@@ -102,8 +105,8 @@ function readDeal<Shown>(
   if (!keyed) return { status: 'not-a-deal' };
   if (!('dealKey' in keyed)) return keyed;
   const { recordId, instance, dealKey } = keyed;
-  const shown = steps.shown(doc);
   const view = steps.page ? steps.findActiveView(doc) : null;
+  const shown = steps.page ? steps.shown(doc, view) : steps.shown(doc);
   // A redesign the CRM's own strategies miss: the deal is shown once the active view has its one main heading.
   if (shown === null && !(view && mainHeading(view)))
     return { status: 'waiting-for-header', recordId, dealKey, instance };

@@ -66,7 +66,8 @@ export const salesforceLightningAdapter: CrmAdapter = createCrmAdapter<ReadConte
   instanceOf: (_match, url) => new URL(url).hostname.split('.')[0] ?? '',
   findActiveView: findActiveRecordView,
   recordRegions: LIGHTNING_RECORD_REGIONS,
-  shown: readContext,
+  shown: (doc, activeView) =>
+    readContext(doc, activeView === undefined ? findActiveRecordView(doc) : activeView),
   readFields,
   // Segments: by API name where the id is a standard field, then by label in details and highlights.
   readSegment: (context, id, labels) => {
@@ -90,8 +91,7 @@ export function findActiveRecordView(doc: Document): Element | null {
   return visible.length === 1 ? (visible[0] ?? null) : null;
 }
 
-function readContext(doc: Document): ReadContext | null {
-  const view = findActiveRecordView(doc);
+function readContext(doc: Document, view: Element | null): ReadContext | null {
   if (!view) return null;
   const viewRoots = collectRoots(view);
   const header = queryAllIn(viewRoots, HEADER_SELECTOR).find((element) => textOf(element) !== '');
