@@ -1,4 +1,4 @@
-import { isShown } from './crm-adapter';
+import { isShown, textOf, textOfAtMost } from './crm-adapter';
 
 function pageWith(html: string): Document {
   document.body.innerHTML = html;
@@ -47,5 +47,27 @@ describe('isShown', () => {
     const style = vi.spyOn(name, 'checkVisibility');
     expect(isShown(name)).toBe(false);
     expect(style).not.toHaveBeenCalled();
+  });
+});
+
+describe('textOfAtMost', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('is the element’s text when it fits, counted after whitespace collapses', () => {
+    const doc = pageWith('<p id="label">  Lead\n\n   Source  <button>Edit</button></p>');
+    const label = doc.getElementById('label')!;
+    expect(textOfAtMost(label, 11)).toBe('Lead Source');
+    expect(textOfAtMost(label, 11)).toBe(textOf(label));
+  });
+
+  it('is null when the text is longer, inside shadow roots too', () => {
+    const doc = pageWith('<div id="block"><span id="host"></span></div>');
+    const host = doc.getElementById('host')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<span>Stage</span> <span>Proposal/Price Quote</span>';
+    const block = doc.getElementById('block')!;
+    expect(textOfAtMost(block, 25)).toBeNull();
+    expect(textOfAtMost(block, 26)).toBe('Stage Proposal/Price Quote');
   });
 });

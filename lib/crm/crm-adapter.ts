@@ -121,7 +121,19 @@ function comparableLabel(label: string): string {
  * assistive text and `skip` (a label inside the element, say) left out.
  */
 export function textOf(element: Element, skip?: Element): string {
-  return normaliseText(composedText(element, true, skip));
+  return normaliseText(composedText(element, true, skip, null));
+}
+
+/**
+ * `textOf(element)` when it is at most `maxLength` long, else null; the walk stops as soon as the text
+ * is sure to be longer, so that sizing up every block of a page as a possible label stays cheap.
+ */
+export function textOfAtMost(element: Element, maxLength: number): string | null {
+  const budget: TextBudget = { left: maxLength };
+  const text = composedText(element, true, undefined, budget);
+  if (budget.left < 0) return null;
+  const normalised = normaliseText(text);
+  return normalised.length > maxLength ? null : normalised;
 }
 
 /** A form control's value (input, textarea, select) or, for any other element, its text. */
@@ -139,22 +151,53 @@ export function controlValue(element: Element): string {
   return textOf(element);
 }
 
-function composedText(node: Node, isRoot: boolean, skip: Element | undefined): string {
-  if (node.nodeType === 3) return (node as Text).data;
+// Counts the characters that normalising keeps for sure (all but whitespace): once it runs out, the
+// normalised text is longer than the budget was.
+type TextBudget = { left: number };
+
+function composedText(
+  node: Node,
+  isRoot: boolean,
+  skip: Element | undefined,
+  budget: TextBudget | null,
+): string {
+  if (node.nodeType === 3) {
+    const data = (node as Text).data;
+    if (budget) budget.left -= countKept(data);
+    return data;
+  }
   if (node.nodeType === 1) {
     const element = node as Element;
     if (!isRoot && (element === skip || isSkipped(element))) return '';
-    if (element.shadowRoot) return childrenText(element.shadowRoot, skip);
+    if (element.shadowRoot) return childrenText(element.shadowRoot, skip, budget);
     const assigned = element.tagName === 'SLOT' ? (element as HTMLSlotElement).assignedNodes() : [];
-    if (assigned.length > 0) return assigned.map((child) => composedText(child, false, skip)).join('');
+    if (assigned.length > 0) return joinText(assigned, skip, budget);
   }
-  return childrenText(node, skip);
+  return childrenText(node, skip, budget);
 }
 
-function childrenText(node: Node, skip: Element | undefined): string {
-  return Array.from(node.childNodes)
-    .map((child) => composedText(child, false, skip))
-    .join('');
+function childrenText(node: Node, skip: Element | undefined, budget: TextBudget | null): string {
+  return joinText(node.childNodes, skip, budget);
+}
+
+function joinText(nodes: ArrayLike<Node>, skip: Element | undefined, budget: TextBudget | null): string {
+  let text = '';
+  for (let index = 0; index < nodes.length; index++) {
+    const child = nodes[index];
+    if (budget && budget.left < 0) break;
+    if (child) text += composedText(child, false, skip, budget);
+  }
+  return text;
+}
+
+function countKept(data: string): number {
+  let kept = 0;
+  for (let index = 0; index < data.length; index++) {
+    const code = data.charCodeAt(index);
+    // The characters normaliseText collapses: space, tab, line feed, carriage return, form feed.
+    if (code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12) kept++;
+  }
+  return kept;
 }
 
 function isSkipped(element: Element): boolean {

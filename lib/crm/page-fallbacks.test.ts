@@ -2,7 +2,7 @@ import { loadFixture } from '../../tests/unit/helpers/load-fixture';
 import { BUILT_IN_PAGE_READERS } from './built-in-page-readers';
 import type { BuiltInCrmId } from './crm-declaration';
 import { DealSnapshotSchema, type DealSnapshot } from './deal-snapshot';
-import { SIDEBAR_DOCK_ATTRIBUTE } from './page-fallbacks';
+import { labelCandidates, SIDEBAR_DOCK_ATTRIBUTE, valueByLabel } from './page-fallbacks';
 
 const NOW = new Date('2026-11-02T09:30:00.000Z');
 const GUID = '7c1d3a52-9e1b-ee11-8f6d-000d3a4b5c6d';
@@ -189,5 +189,22 @@ describe('the shared fallbacks and Yardstick’s own sidebar', () => {
     expect(snapshot.name.text).toBe('Acme — Warehouse Rollout');
     expect(snapshot.stage.text).toBeNull();
     expect(snapshot.owner.text).toBeNull();
+  });
+});
+
+describe('valueByLabel and the label candidates a reading shares', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('takes only short texts as labels, and looks a field up in the candidates it is given', () => {
+    const longLabel = `Stage ${'x'.repeat(60)}`;
+    document.body.innerHTML = `<main id="view"><dl><dt>Stage</dt><dd>Propose</dd></dl><div><span>${longLabel}</span><span>Closed</span></div></main>`;
+    const view = document.getElementById('view')!;
+    const candidates = labelCandidates(view);
+    expect(candidates.map((candidate) => candidate.text)).toEqual(['Stage', 'Closed']);
+    expect(valueByLabel(view, ['Stage'])?.text).toBe('Propose');
+    expect(valueByLabel(view, ['Stage'], () => candidates)?.text).toBe('Propose');
+    expect(valueByLabel(view, ['Stage'], () => [])).toBeNull();
   });
 });

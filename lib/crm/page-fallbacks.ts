@@ -9,6 +9,7 @@ import {
   parentOrHost,
   queryAllIn,
   textOf,
+  textOfAtMost,
   type CoreFields,
   type Found,
 } from './crm-adapter';
@@ -47,14 +48,37 @@ export function nameFromTitle(doc: Document, page: CrmPageWording): Found | null
   return found(page.documentTitle.exec(normaliseText(doc.title))?.[1], FROM_PAGE_TITLE);
 }
 
+/** An element of the view whose text is short enough to be a field's label, with that text. */
+export interface LabelCandidate {
+  element: Element;
+  text: string;
+}
+
+/**
+ * The view's possible field labels in document order. A reading measures them once and looks every
+ * field up in them: each measure walks the element's composed text.
+ */
+export function labelCandidates(view: Element): LabelCandidate[] {
+  const candidates: LabelCandidate[] = [];
+  for (const element of queryAllIn(pageRoots(view), LABEL_ELEMENTS)) {
+    const text = textOfAtMost(element, MAX_LABEL_TEXT);
+    if (text !== null && text !== '') candidates.push({ element, text });
+  }
+  return candidates;
+}
+
 /**
  * A field's value found by its label's text anywhere in the view: `<label for>` and its control,
- * `<dt>`/`<dd>`, `<th>`/`<td>`, or a label element and the element after it.
+ * `<dt>`/`<dd>`, `<th>`/`<td>`, or a label element and the element after it. `candidates` gives the
+ * view's label candidates when the caller shares them between fields.
  */
-export function valueByLabel(view: Element, labels: readonly string[]): Found | null {
-  for (const label of queryAllIn(pageRoots(view), LABEL_ELEMENTS)) {
-    const labelText = textOf(label);
-    if (labelText.length > MAX_LABEL_TEXT || !labelMatches(labelText, labels)) continue;
+export function valueByLabel(
+  view: Element,
+  labels: readonly string[],
+  candidates: () => readonly LabelCandidate[] = () => labelCandidates(view),
+): Found | null {
+  for (const { element: label, text: labelText } of candidates()) {
+    if (!labelMatches(labelText, labels)) continue;
     if (!isInnermostLabel(label, labelText) || !isShown(label) || inDialog(label) || isInSidebar(label))
       continue;
     const value = labelledValue(label);
@@ -75,13 +99,14 @@ export function withFallbacks(
   view: Element,
   doc: Document,
   page: CrmPageWording,
+  candidates: () => readonly LabelCandidate[] = () => labelCandidates(view),
 ): CoreFields {
   const read = (field: CoreFieldName): FieldReading => {
     const own = fields?.[field];
     if (own && own.text !== null) return own;
     const fallback =
       (field === 'name' ? (mainHeading(view) ?? nameFromTitle(doc, page)) : null) ??
-      valueByLabel(view, page.fieldLabels[field]);
+      valueByLabel(view, page.fieldLabels[field], candidates);
     return fallback ? { text: fallback.text, strategy: fallback.strategy } : { text: null, strategy: null };
   };
   return Object.fromEntries(CORE_FIELDS.map((field) => [field, read(field)])) as CoreFields;

@@ -11,7 +11,13 @@ import { buildDealKey } from './deal-key';
 import type { DealPageMatch } from './deal-page-match';
 import { detectDealPage } from './deal-page-url';
 import type { CrmId, FieldReading } from './deal-snapshot';
-import { mainHeading, valueByLabel, withFallbacks } from './page-fallbacks';
+import {
+  labelCandidates,
+  mainHeading,
+  valueByLabel,
+  withFallbacks,
+  type LabelCandidate,
+} from './page-fallbacks';
 
 /**
  * What one CRM's page reading fills in. The shared template runs the steps in this order:
@@ -36,8 +42,11 @@ export interface DealPageSteps<Shown> {
    * strategy must read inside them. Unless given, any change in the view is read.
    */
   readonly recordRegions?: readonly string[];
-  /** Wait: what the fields are read from once the deal is shown; null while its header has not rendered. */
-  shown(doc: Document): Shown | null;
+  /**
+   * Wait: what the fields are read from once the deal is shown; null while its header has not rendered.
+   * `activeView` is findActiveView's answer when the template has it already.
+   */
+  shown(doc: Document, activeView?: Element | null): Shown | null;
   /** The five fields every snapshot has. */
   readFields(shown: Shown, doc: Document): CoreFields;
   /** Segments: one captureFields id, shown under one of `labels`. */
@@ -96,17 +105,20 @@ function readDeal<Shown>(
   if (!keyed) return { status: 'not-a-deal' };
   if (!('dealKey' in keyed)) return keyed;
   const { recordId, instance, dealKey } = keyed;
-  const shown = steps.shown(doc);
   const view = steps.page ? steps.findActiveView(doc) : null;
+  const shown = steps.page ? steps.shown(doc, view) : steps.shown(doc);
   // A redesign the CRM's own strategies miss: the deal is shown once the active view has its one main heading.
   if (shown === null && !(view && mainHeading(view)))
     return { status: 'waiting-for-header', recordId, dealKey, instance };
   const own = shown === null ? null : steps.readFields(shown, doc);
-  const fields = view && steps.page ? withFallbacks(own, view, doc, steps.page) : own;
+  // Every field and segment left to the label fallback looks through the same candidates, measured once.
+  let candidates: readonly LabelCandidate[] | undefined;
+  const viewLabels = () => (candidates ??= view ? labelCandidates(view) : []);
+  const fields = view && steps.page ? withFallbacks(own, view, doc, steps.page, viewLabels) : own;
   if (fields === null) return { status: 'waiting-for-header', recordId, dealKey, instance };
   const segments = readSegments(options.captureFields, (id, labels) => {
     const reading = shown === null ? { text: null, strategy: null } : steps.readSegment(shown, id, labels);
-    return reading.text !== null || !view ? reading : (valueByLabel(view, labels) ?? reading);
+    return reading.text !== null || !view ? reading : (valueByLabel(view, labels, viewLabels) ?? reading);
   });
   const identity = { crm: steps.crm, instance, recordId, dealKey, url };
   const locale = steps.localeOf ? steps.localeOf(doc) : doc.documentElement.lang;

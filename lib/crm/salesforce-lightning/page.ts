@@ -47,7 +47,15 @@ const SEGMENT_API: Readonly<Record<string, string>> = {
   type: 'Type',
 };
 
-type ReadContext = { doc: Document; viewRoots: ParentNode[]; headerRoots: ParentNode[] };
+const FIELD_CONTAINER_TAGS = new Set([...LAYOUT_ITEM_TAGS, ...DYNAMIC_FORMS_TAGS]);
+
+type ReadContext = {
+  doc: Document;
+  viewRoots: ParentNode[];
+  headerRoots: ParentNode[];
+  // The view's field containers, found once per reading: every field and segment looks through them.
+  fieldContainers?: Element[];
+};
 
 /** Salesforce Lightning opportunities, read from the active record view with the shared template. */
 export const salesforceLightningAdapter: CrmAdapter = createCrmAdapter<ReadContext>({
@@ -58,7 +66,8 @@ export const salesforceLightningAdapter: CrmAdapter = createCrmAdapter<ReadConte
   instanceOf: (_match, url) => new URL(url).hostname.split('.')[0] ?? '',
   findActiveView: findActiveRecordView,
   recordRegions: LIGHTNING_RECORD_REGIONS,
-  shown: readContext,
+  shown: (doc, activeView) =>
+    readContext(doc, activeView === undefined ? findActiveRecordView(doc) : activeView),
   readFields,
   // Segments: by API name where the id is a standard field, then by label in details and highlights.
   readSegment: (context, id, labels) => {
@@ -82,8 +91,7 @@ export function findActiveRecordView(doc: Document): Element | null {
   return visible.length === 1 ? (visible[0] ?? null) : null;
 }
 
-function readContext(doc: Document): ReadContext | null {
-  const view = findActiveRecordView(doc);
+function readContext(doc: Document, view: Element | null): ReadContext | null {
   if (!view) return null;
   const viewRoots = collectRoots(view);
   const header = queryAllIn(viewRoots, HEADER_SELECTOR).find((element) => textOf(element) !== '');
@@ -180,7 +188,7 @@ function labelledField(
   tags: readonly string[],
   prefix: string,
 ): Found | null {
-  for (const container of queryByTags(context.viewRoots, tags)) {
+  for (const container of fieldContainers(context, tags)) {
     const label = container.getAttribute('field-label') ?? fieldLabelText(container);
     if (label === null || !labelMatches(label, spec.labels)) continue;
     const result = found(fieldValueText(container), `${prefix}:${normaliseText(label)}`);
@@ -242,6 +250,9 @@ function isViewShown(view: Element, ariaHiddenHides: boolean): boolean {
 }
 
 // happy-dom rejects tag selectors with `_` (valid CSS, used by Lightning), so match local names instead.
-function queryByTags(roots: ParentNode[], tags: readonly string[]): Element[] {
-  return queryAllIn(roots, '*').filter((element) => tags.includes(element.localName));
+function fieldContainers(context: ReadContext, tags: readonly string[]): Element[] {
+  context.fieldContainers ??= queryAllIn(context.viewRoots, '*').filter((element) =>
+    FIELD_CONTAINER_TAGS.has(element.localName),
+  );
+  return context.fieldContainers.filter((element) => tags.includes(element.localName));
 }
