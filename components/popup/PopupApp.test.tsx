@@ -72,7 +72,7 @@ describe('PopupApp', () => {
     for (const deal of [scoredOld, scoredNew, neverOpened]) await saveBlankScore(sidebar, deal);
     await activateDefinitionsText(
       services.db,
-      meddpiccVersion('1.2.0'),
+      meddpiccVersion('1.2.0', reweightMetrics),
       'https://revops.example/d.json',
       new Date(),
     );
@@ -95,6 +95,32 @@ describe('PopupApp', () => {
       'href',
       scoredOld.url,
     );
+  });
+
+  it('lists no deal when the new definitions change nothing in how deals are scored, unless the old ones are lost', async () => {
+    const { options, sidebar, contentScriptAt, services } = createInMemoryBackground();
+    await sidebar.setRater('dana');
+    const deal = lightningSnapshot();
+    await saveBlankScore(sidebar, deal);
+    const scoredUnder = (await services.readActiveDefinitions()).hash;
+    const activated = await activateDefinitionsText(
+      services.db,
+      meddpiccVersion('1.1.2', (definitions) => {
+        definitions.title = 'MEDDPICC (team copy)';
+        definitions.calibration = definitions.calibration.slice(1);
+        definitions.criteria[0]!.name = 'Metrics (quantified)';
+      }),
+      'https://revops.example/d.json',
+      new Date(),
+    );
+    expect(activated.ok).toBe(true);
+    await contentScriptAt(deal.url)({ type: MessageType.getDealState, dealKey: deal.dealKey });
+    expect(await options.listDealsToRescore()).toEqual({ ok: true, value: [] });
+
+    // Without the definitions the score was made under, nobody can tell what changed: it is listed.
+    await services.db.definitionsVersions.delete(scoredUnder);
+    const listed = await options.listDealsToRescore();
+    expect(listed.ok && listed.value.map((d) => d.dealKey)).toEqual([deal.dealKey]);
   });
 
   it('lists nothing when every opened deal is scored under the active definitions', async () => {
@@ -126,6 +152,13 @@ async function saveBlankScore(sidebar: SidebarBackend, deal: DealSnapshot): Prom
   if (!saved.ok) throw new Error(saved.error.message);
 }
 
-function meddpiccVersion(version: string): string {
-  return JSON.stringify({ ...meddpiccJson, version });
+/** MEDDPICC under another version, changed by `edit`. */
+function meddpiccVersion(version: string, edit: (definitions: typeof meddpiccJson) => void): string {
+  const next = structuredClone(meddpiccJson);
+  next.version = version;
+  edit(next);
+  return JSON.stringify(next);
 }
+
+const reweightMetrics = (definitions: typeof meddpiccJson) =>
+  void (definitions.criteria.find((c) => c.id === 'metrics')!.weight = 4);

@@ -59,6 +59,16 @@ export function DealStateNotices() {
           Your unsaved edits could not be kept and are lost if this page reloads: {draftNotKept.message}
         </p>
       )}
+      {deal.status === 'loaded' &&
+        draftOrigin.kind === 'latest-score' &&
+        draftOrigin.sameDefinitions &&
+        draftOrigin.score.definitions.hash !== deal.value.active.hash && (
+          // Nothing to re-score, but the version the score names differs from the one shown elsewhere.
+          <p className="ys-muted" aria-label="Definitions updated">
+            Scored under {draftOrigin.score.definitions.version}; {deal.value.active.definitions.version}{' '}
+            changes nothing in how deals are scored.
+          </p>
+        )}
       {deal.status === 'loaded' && draftOrigin.kind === 'latest-score' && !draftOrigin.sameDefinitions && (
         <DefinitionsChangedNotice
           // Another deal, or a new score, starts the stepping over.

@@ -32,7 +32,7 @@ function nextVersion(): string {
 }
 
 /** A deal scored under the shipped MEDDPICC, then the team's definitions move to 1.2.0. */
-async function scoredThenChanged() {
+async function scoredThenChanged(definitionsText = nextVersion()) {
   const { sidebar, services } = createInMemoryBackground();
   await sidebar.setRater('dana');
   const snapshot = lightningSnapshot();
@@ -52,7 +52,7 @@ async function scoredThenChanged() {
   if (!response.ok) throw new Error('expected the score saved');
   const activated = await activateDefinitionsText(
     services.db,
-    nextVersion(),
+    definitionsText,
     'https://revops.example/d.json',
     new Date(),
   );
@@ -105,6 +105,21 @@ describe('the sidebar after a definitions change', () => {
     expect(screen.getByRole('radiogroup', { name: 'Metrics' })).toContainElement(
       document.activeElement as HTMLElement,
     );
+  });
+
+  it('says quietly that a calibration-only update changes nothing, with no unsaved figure and nothing to step through', async () => {
+    const calibrationOnly = structuredClone(meddpiccJson);
+    calibrationOnly.version = '1.1.2';
+    calibrationOnly.calibration = calibrationOnly.calibration.slice(1);
+    const { sidebar, saved } = await scoredThenChanged(JSON.stringify(calibrationOnly));
+    await openDeal(sidebar);
+    expect(await screen.findByLabelText('Definitions updated')).toHaveTextContent(
+      'Scored under 1.1.1; 1.1.2 changes nothing in how deals are scored.',
+    );
+    expect(screen.queryByTestId('saved-versus-now')).toBeNull();
+    expect(screen.queryByRole('status', { name: 'Definitions changed' })).toBeNull();
+    expect(screen.queryByText('Unsaved changes (Ctrl+Enter saves).')).toBeNull();
+    expect(screen.getByTestId('score-total')).toHaveTextContent(String(saved.total));
   });
 
   it('drops the saved-versus-now line and the notice once the rep saves under the new version', async () => {

@@ -1,4 +1,6 @@
+import { readDefinitionsVersion } from '../../lib/db/definitions-repository';
 import { readDealHistory } from '../../lib/db/score-repository';
+import type { Definitions } from '../../lib/definitions/schema-v1';
 import { MessageType } from '../../lib/messaging/protocol';
 import {
   dealToRescore,
@@ -19,7 +21,7 @@ export async function rememberDealOpen(store: LocalStore, dealKey: string, now: 
   await store.set({ [RECENT_DEAL_OPENS_KEY]: withDealOpened(opens, dealKey, now) });
 }
 
-/** The recently opened deals whose latest score was made under other definitions than the active ones. */
+/** The recently opened deals whose latest score was made under definitions that score differently from the active ones. */
 export async function listDealsToRescore(
   services: BackgroundServices,
   store: LocalStore,
@@ -27,10 +29,25 @@ export async function listDealsToRescore(
 ): Promise<DealToRescore[]> {
   const opens = readRecentDealOpens((await store.get([RECENT_DEAL_OPENS_KEY]))[RECENT_DEAL_OPENS_KEY]);
   const active = await services.readActiveDefinitions();
+  // Most deals were scored under one of a few versions: each is read once.
+  const versions = new Map<string, Promise<Definitions | undefined>>();
+  const definitionsByHash = (hash: string) => {
+    let version = versions.get(hash);
+    if (!version) {
+      version = readDefinitionsVersion(services.db, hash).then((row) => row?.definitions);
+      versions.set(hash, version);
+    }
+    return version;
+  };
   const deals = await Promise.all(
     recentlyOpened(opens, now).map(async ({ dealKey, openedAt }) => {
       const { scores } = await readDealHistory(services.db, dealKey, 1);
-      return dealToRescore(scores[0], active.hash, openedAt);
+      const latest = scores[0];
+      const scoredUnder =
+        latest && latest.definitions.hash !== active.hash
+          ? await definitionsByHash(latest.definitions.hash)
+          : undefined;
+      return dealToRescore(latest, active, scoredUnder, openedAt);
     }),
   );
   return deals.filter((deal): deal is DealToRescore => deal !== null);

@@ -1,4 +1,6 @@
+import definitionsJson from '../../tests/fixtures/definitions/two-criteria.json';
 import { lightningSnapshot } from '../../tests/unit/helpers/deal-snapshots';
+import { DefinitionsV1Schema } from '../definitions/schema-v1';
 import {
   dealToRescore,
   MAX_REMEMBERED_OPENS,
@@ -8,6 +10,8 @@ import {
 } from './deals-to-rescore';
 import type { ScoreRecord } from './score-record';
 
+const DEFINITIONS = DefinitionsV1Schema.parse(definitionsJson);
+const active = (hash: string) => ({ hash, definitions: DEFINITIONS });
 const NOW = new Date('2026-12-03T12:00:00.000Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
 
@@ -60,7 +64,9 @@ describe('recently opened deals', () => {
 
 describe('dealToRescore', () => {
   it('names a deal whose latest score was made under other definitions, with its link', () => {
-    expect(dealToRescore(score('a'.repeat(64)), 'b'.repeat(64), NOW.toISOString())).toEqual({
+    expect(
+      dealToRescore(score('a'.repeat(64)), active('b'.repeat(64)), undefined, NOW.toISOString()),
+    ).toEqual({
       dealKey: 'salesforce-lightning:acme:006Dn00000AbCdEIAV',
       name: 'Globex — Data Platform Renewal',
       url: 'https://acme.lightning.force.com/lightning/r/Opportunity/006Dn00000AbCdEIAV/view',
@@ -71,7 +77,20 @@ describe('dealToRescore', () => {
   });
 
   it('leaves out a deal scored under the active definitions, or never scored', () => {
-    expect(dealToRescore(score('a'.repeat(64)), 'a'.repeat(64), NOW.toISOString())).toBeNull();
-    expect(dealToRescore(undefined, 'a'.repeat(64), NOW.toISOString())).toBeNull();
+    expect(
+      dealToRescore(score('a'.repeat(64)), active('a'.repeat(64)), undefined, NOW.toISOString()),
+    ).toBeNull();
+    expect(dealToRescore(undefined, active('a'.repeat(64)), undefined, NOW.toISOString())).toBeNull();
+  });
+
+  it('leaves out a deal whose score’s definitions differ only in what changes no score', () => {
+    const calibrated = { ...structuredClone(DEFINITIONS), version: '2.1.1', calibration: [] };
+    const latest = score('a'.repeat(64));
+    expect(dealToRescore(latest, active('b'.repeat(64)), calibrated, NOW.toISOString())).toBeNull();
+    const reweighted = structuredClone(DEFINITIONS);
+    reweighted.criteria[0]!.weight = 7;
+    expect(dealToRescore(latest, active('b'.repeat(64)), reweighted, NOW.toISOString())).toMatchObject({
+      dealKey: latest.dealKey,
+    });
   });
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { changesScoring } from '../definitions/scoring-meaning';
+import type { Definitions } from '../definitions/schema-v1';
 import type { DefinitionsRef, ScoreRecord } from './score-record';
 
 /** How long an opened deal counts as one the rep works on: its re-score is worth a reminder. */
@@ -14,7 +16,7 @@ export type RecentDealOpens = Record<string, string>;
 
 const RecentDealOpensSchema = z.record(z.string().min(1).max(400), z.iso.datetime());
 
-/** A deal the rep opened recently whose latest score was made under other definitions than the active. */
+/** A deal the rep opened recently whose latest score was made under definitions that score differently. */
 export interface DealToRescore {
   dealKey: string;
   /** The deal's name as saved with its latest score; null when it could not be read then. */
@@ -50,15 +52,18 @@ export function recentlyOpened(opens: RecentDealOpens, now: Date): { dealKey: st
 }
 
 /**
- * The deal to re-score when its latest score was made under definitions other than the active ones
- * (by content hash); null when it is current or was never scored.
+ * The deal to re-score when its latest score was made under definitions that score differently from
+ * the active ones; null when it is current, was never scored, or only what changes no score changed
+ * since. `scoredUnder` is the score's definitions as stored; without them a differing hash must count.
  */
 export function dealToRescore(
   latest: ScoreRecord | undefined,
-  activeHash: string,
+  active: { hash: string; definitions: Definitions },
+  scoredUnder: Definitions | undefined,
   openedAt: string,
 ): DealToRescore | null {
-  if (!latest || latest.definitions.hash === activeHash) return null;
+  if (!latest || latest.definitions.hash === active.hash) return null;
+  if (scoredUnder && !changesScoring(scoredUnder, active.definitions)) return null;
   return {
     dealKey: latest.dealKey,
     name: latest.deal.name.text,

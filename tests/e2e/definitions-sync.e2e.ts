@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import meddpiccJson from '../../public/definitions/meddpicc.json';
 import { startDefinitionsServer, type DefinitionsServer } from '../support/definitions-server';
 import { fixtureText, LIGHTNING_ORIGIN, routeLightning } from '../support/browser/crm-fixtures';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser/launch-browser';
@@ -113,5 +114,36 @@ describe('Definitions synced from a URL', () => {
     await link.waitFor();
     expect(await link.getAttribute('href')).toBe(`${LIGHTNING_ORIGIN}${opportunityPath(GLOBEX.id)}`);
     expect(await toRescore.textContent()).toContain('scored under meddpicc 1.1.1');
+  });
+
+  it('tells the rep quietly that definitions adding only calibration cases change nothing in how the deal is scored', async () => {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(`${LIGHTNING_ORIGIN}${opportunityPath(GLOBEX.id)}`);
+    const sidebar = sidebarOf(page);
+    await sidebar.getByLabel(/Your name or email/).fill('priya@acme.example');
+    await sidebar.getByRole('button', { name: 'Save name' }).click();
+    await sidebar.getByRole('radiogroup', { name: 'Champion' }).getByRole('radio').nth(2).check();
+    await sidebar.getByRole('button', { name: 'Save score' }).click();
+    await sidebar.getByText(/^Saved at/).waitFor();
+
+    const calibrationOnly = {
+      ...meddpiccJson,
+      version: '1.1.2',
+      calibration: meddpiccJson.calibration.slice(1),
+    };
+    server.serve('/team.json', { body: JSON.stringify(calibrationOnly) });
+    const options = await openOptions();
+    await options.getByLabel(/Definitions URL/).fill(server.url('/team.json'));
+    await options.getByRole('button', { name: 'Save URL and sync' }).click();
+    await options.getByText(/^Synced: now scoring against version 1\.1\.2\./).waitFor({ timeout: 15_000 });
+
+    const quiet = sidebar.getByLabel('Definitions updated');
+    await quiet.waitFor();
+    expect(await quiet.textContent()).toBe(
+      'Scored under 1.1.1; 1.1.2 changes nothing in how deals are scored.',
+    );
+    expect(await sidebar.getByTestId('saved-versus-now').count()).toBe(0);
+    expect(await sidebar.getByRole('status', { name: 'Definitions changed' }).count()).toBe(0);
+    expect(await sidebar.getByText('Unsaved changes (Ctrl+Enter saves).').count()).toBe(0);
   });
 });

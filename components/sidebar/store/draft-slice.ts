@@ -1,6 +1,8 @@
 import { ownValue } from '../../../lib/own-value';
+import { changesScoring } from '../../../lib/definitions/scoring-meaning';
 import { dealKeyOf } from '../../../lib/crm/deal-page-state';
 import type { DealState } from '../../../lib/messaging/protocol';
+import type { ScoreRecord } from '../../../lib/scoring/score-record';
 import type { SidebarBackend, UnsavedDraft } from '../sidebar-backend';
 import type { DealWork } from './deal-work';
 import { backgroundUnreachable } from './background-unreachable';
@@ -124,7 +126,17 @@ export function draftFromHistory(state: DealState): Pick<DraftSlice, 'draft' | '
     draftOrigin: {
       kind: 'latest-score',
       score: latest,
-      sameDefinitions: latest.definitions.hash === state.active.hash,
+      sameDefinitions: scoresTheSame(latest, state),
     },
   };
+}
+
+/**
+ * Whether the latest score was made under definitions that score as the active ones do: a change
+ * in calibration cases or titles alone leaves nothing to re-score. Unknown old definitions count as changed.
+ */
+function scoresTheSame(latest: ScoreRecord, state: DealState): boolean {
+  if (latest.definitions.hash === state.active.hash) return true;
+  const scoredUnder = state.latestScoreDefinitions;
+  return scoredUnder !== null && !changesScoring(scoredUnder, state.active.definitions);
 }

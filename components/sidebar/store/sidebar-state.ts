@@ -17,6 +17,7 @@ export interface DraftAnswer {
 /** Where the draft's starting answers came from. */
 export type DraftOrigin =
   | { kind: 'blank' }
+  /** `sameDefinitions`: the score was made under the active definitions, or under ones that score the same. */
   | { kind: 'latest-score'; score: ScoreRecord; sameDefinitions: boolean }
   | { kind: 'restored-draft'; editedAt: string };
 
