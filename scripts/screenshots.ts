@@ -88,6 +88,10 @@ async function openDeal(page: Page, url: string, dealName: string): Promise<Fram
     .first()
     .and(frame.locator(':enabled'))
     .waitFor();
+  // Every fixture shows its stage: a shot taken before the reading that carries it would show "stage unknown".
+  await frame.waitForFunction(() => !document.body.innerText.includes('stage unknown'), undefined, {
+    timeout: 15_000,
+  });
   return frame;
 }
 
