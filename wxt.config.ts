@@ -34,6 +34,8 @@ export default defineConfig({
   },
   manifest: ({ browser }) => ({
     name: 'Yardstick',
+    // The sidebar frame's dynamic URL (web_accessible_resources below) is enforced from Chrome 130.
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '130' }),
     description: 'Score CRM deals against your team’s shared qualification definitions.',
     permissions: ['storage', 'scripting', 'alarms', ...ORG_API.permissions],
     host_permissions: [...new Set([...CRM_HOST_MATCHES, ...ORG_API.hosts])],

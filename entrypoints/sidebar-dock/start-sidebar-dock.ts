@@ -10,6 +10,7 @@ import {
   SIDEBAR_WIDTH,
 } from '../../lib/messaging/dock-port';
 import type { DockToFrame } from '../../lib/messaging/dock-protocol';
+import { pageReadingForFrame } from '../../lib/messaging/page-reading-message';
 import { MessageType } from '../../lib/messaging/protocol-names';
 import { getReadingContext, getSidebarStart } from '../shared/sidebar-requests';
 
@@ -79,7 +80,7 @@ export async function startSidebarDock(): Promise<void> {
       if (message.type === 'frame→dock:hello') {
         if (message.dockId !== dockId) return;
         port = candidate;
-        if (reading) candidate.postMessage(reading);
+        if (reading) send(reading);
       } else if (port === candidate) {
         setLayout({ ...layout, collapsed: message.collapsed, width: message.width });
       }
@@ -105,7 +106,7 @@ export async function startSidebarDock(): Promise<void> {
     shownPage: () => shown,
     showPage: (state, crm, url) => {
       shown = state;
-      reading = { type: 'dock→frame:page', state, crm, url };
+      reading = pageReadingForFrame(state, crm, url);
       setLayout({ ...layout, visible: state.status !== 'not-a-deal' });
       send(reading);
     },

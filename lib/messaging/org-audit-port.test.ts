@@ -27,6 +27,19 @@ describe('the org audit port', () => {
     expect(parsed.success).toBe(true);
   });
 
+  it('refuses "my team" beside chosen raters, which it would silently replace', () => {
+    const load = (filters: object) =>
+      OrgAuditPortRequestSchema.safeParse({
+        type: 'load',
+        origin: 'https://acme.my.salesforce.com',
+        filters,
+      });
+    expect(load({ myTeam: true }).success).toBe(true);
+    const both = load({ myTeam: true, raterIds: ['005000000000001AAA'] });
+    expect(both.success).toBe(false);
+    expect(both.error?.issues[0]?.path).toEqual(['filters', 'raterIds']);
+  });
+
   it('refuses a path, http, a bad rater id and unknown fields, naming the path', () => {
     const load = (origin: string, filters: unknown) =>
       OrgAuditPortRequestSchema.safeParse({ type: 'load', origin, filters });

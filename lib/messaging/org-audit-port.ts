@@ -37,7 +37,12 @@ export const OrgAuditFiltersSchema = z
       .nullish(),
     calibrationOnly: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  // "My team" is resolved into rater ids at each load: chosen raters beside it would be silently replaced.
+  .refine((filters) => !(filters.myTeam && filters.raterIds), {
+    message: 'choose either "my team" or raters, not both',
+    path: ['raterIds'],
+  });
 
 /** What the audit page asks over the port. */
 export const OrgAuditPortRequestSchema = z.discriminatedUnion('type', [

@@ -38,8 +38,9 @@ export async function resolveTeamFilter(
       apiUsage: read.apiUsage,
     };
   const { myTeam: _resolved, ...rest } = filters;
+  // Sorted by id, not by name: the ids are part of the stored query key, and a renamed user must not force a full reload.
   return {
-    ...ok({ filters: { ...rest, raterIds: team.map((member) => member.userId) }, calls }),
+    ...ok({ filters: { ...rest, raterIds: team.map((member) => member.userId).sort() }, calls }),
     apiUsage: read.apiUsage,
   };
 }
