@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { formatIssuePath } from '../../../lib/definitions/parse-definitions';
 import type { DraftDocument } from '../../../lib/definitions/next-version';
 
@@ -49,7 +49,11 @@ export function DraftField({
   const key = formatIssuePath(path);
   const problem = binding.problems.get(key);
   const raw = valueAt(binding.draft, path);
-  const shown = Array.isArray(raw) ? raw.join(', ') : raw === undefined || raw === null ? '' : String(raw);
+  // A list is typed as text: while it has focus the field keeps what was typed (a trailing comma, a
+  // space), and the draft gets the items; re-joining the items at each keystroke would eat the comma.
+  const [typedList, setTypedList] = useState<string | null>(null);
+  const joined = Array.isArray(raw) ? raw.join(', ') : raw === undefined || raw === null ? '' : String(raw);
+  const shown = typedList ?? joined;
   const onChange = (text: string) => {
     if (kind === 'number') {
       // A number that does not parse stays text, so the validator names it.
@@ -59,6 +63,7 @@ export function DraftField({
       return binding.update(path, trimmed !== '' && Number.isFinite(number) ? number : text);
     }
     if (kind === 'list') {
+      setTypedList(text);
       const items = text
         .split(',')
         .map((item) => item.trim())
@@ -91,6 +96,7 @@ export function DraftField({
           inputMode={kind === 'number' ? 'decimal' : undefined}
           value={shown}
           onChange={(event) => onChange(event.currentTarget.value)}
+          onBlur={kind === 'list' ? () => setTypedList(null) : undefined}
         />
       )}
       {problem && (

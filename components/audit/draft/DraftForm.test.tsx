@@ -134,12 +134,15 @@ describe('the draft editor’s form', () => {
     await user.click(screen.getByRole('button', { name: 'Add a stage' }));
     const stage = screen.getByRole('group', { name: 'Stage stage 4' });
     await user.type(within(stage).getByLabelText('Stage name'), 'Closing');
-    await user.type(
-      within(screen.getByRole('group', { name: 'Stage Closing' })).getByLabelText(
-        'CRM names (comma-separated)',
-      ),
-      'Closed Won, Verbal',
+    const crmNames = within(screen.getByRole('group', { name: 'Stage Closing' })).getByLabelText(
+      'CRM names (comma-separated)',
     );
+    await user.type(crmNames, 'Closed Won, Verbal');
+    // The comma and the space survive the typing, and leaving the field shows the items as the draft has them.
+    expect(crmNames).toHaveValue('Closed Won, Verbal');
+    await user.type(crmNames, ',  ');
+    await user.tab();
+    expect(crmNames).toHaveValue('Closed Won, Verbal');
     expect(changes()).toHaveTextContent('stages changed');
     expect(screen.getByRole('button', { name: 'Download the draft (JSON)' })).toBeEnabled();
   }, 30_000);
