@@ -1,3 +1,4 @@
+import { thisExtension } from './this-extension';
 import { browser } from 'wxt/browser';
 import { DOCK_PORT_NAME } from '../../lib/messaging/dock-protocol';
 import { acceptFramePort, SIDEBAR_FRAME_PORT_NAME } from '../../lib/messaging/dock-relay';
@@ -8,7 +9,7 @@ import { acceptFramePort, SIDEBAR_FRAME_PORT_NAME } from '../../lib/messaging/do
  * of the tab the browser says the frame is in. Each relay ends when either side goes.
  */
 export function setUpDockRelay(): void {
-  const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  const self = thisExtension();
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== SIDEBAR_FRAME_PORT_NAME) return;
     acceptFramePort(port, self, (tabId) => browser.tabs.connect(tabId, { name: DOCK_PORT_NAME, frameId: 0 }));

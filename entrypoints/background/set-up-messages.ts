@@ -1,3 +1,4 @@
+import { thisExtension } from './this-extension';
 import { browser } from 'wxt/browser';
 import type { BackgroundServices } from './background-services';
 import { dispatchRequest } from './dispatch-request';
@@ -5,7 +6,7 @@ import type { HandlerEffects } from './handler-context';
 
 /** Listens for requests: checks the sender and the deal its page shows, validates the message, then runs its handler. */
 export function setUpMessages(services: BackgroundServices, effects: HandlerEffects): void {
-  const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  const self = thisExtension();
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Another extension's or a web page's message is left unanswered, as if nobody listened.
     if (!sender.id || sender.id !== self.id) return false;

@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../compare-code-units';
 import { hashDefinitions } from '../definitions/content-hash';
 import type { Definitions } from '../definitions/schema-v1';
 import type { DefinitionsRef, ScoreRecord } from '../scoring/score-record';
@@ -26,7 +27,12 @@ export async function createBundle(source: BundleSource): Promise<Bundle> {
     seen.add(item.hash);
     definitions.push(item);
   }
-  definitions.sort((a, b) => compare(a.id, b.id) || compare(a.version, b.version) || compare(a.hash, b.hash));
+  definitions.sort(
+    (a, b) =>
+      compareCodeUnits(a.id, b.id) ||
+      compareCodeUnits(a.version, b.version) ||
+      compareCodeUnits(a.hash, b.hash),
+  );
   const content: Omit<Bundle, 'checksum'> = {
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
@@ -50,8 +56,4 @@ export function bundleToNdjson(bundle: Bundle): string {
   for (const score of scores) lines.push(JSON.stringify({ type: 'score', score }));
   lines.push(JSON.stringify({ type: 'checksum', ...checksum }));
   return `${lines.join('\n')}\n`;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,3 +1,4 @@
+import { thisExtension } from '../this-extension';
 import { browser, type Browser } from 'wxt/browser';
 import { OrgAuditDatabase, readOrgAuditState, saveOrgAuditState } from '../../../lib/db/org-audit-store';
 import {
@@ -27,7 +28,7 @@ export function setUpOrgAuditPort(
   services: BackgroundServices,
   oauth: Pick<OrgOAuth, 'grants' | 'connectedOrigins'>,
 ): void {
-  const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  const self = thisExtension();
   const sessions = createOrgSessions({
     readSessionId: readSessionCookie,
     fetch: (url, init) => fetch(url, init),

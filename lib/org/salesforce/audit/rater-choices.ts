@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../../../compare-code-units';
 import type { OrgAuditRow } from './org-audit-row';
 import type { OrgRoleUser } from './role-hierarchy';
 
@@ -32,9 +33,7 @@ export function raterChoices(
     if (!userId || choices.has(userId)) continue;
     choices.set(userId, { userId, name: row['Owner.Name'] ?? userId, inTeam: false, isActive: null });
   }
-  return [...choices.values()].sort((a, b) => compareText(a.name, b.name) || compareText(a.userId, b.userId));
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return [...choices.values()].sort(
+    (a, b) => compareCodeUnits(a.name, b.name) || compareCodeUnits(a.userId, b.userId),
+  );
 }

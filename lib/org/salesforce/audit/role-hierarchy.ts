@@ -1,3 +1,5 @@
+import { compareCodeUnits } from '../../../compare-code-units';
+
 /** A role of the org's role hierarchy, as `UserRole` returns it. */
 export interface OrgRole {
   id: string;
@@ -56,7 +58,7 @@ export function teamUnder(
   }
   const team = users
     .filter((user) => user.roleId !== null && below.has(user.roleId) && user.userId !== managerId)
-    .sort((a, b) => compareText(a.name, b.name) || compareText(a.userId, b.userId));
+    .sort((a, b) => compareCodeUnits(a.name, b.name) || compareCodeUnits(a.userId, b.userId));
   if (team.length === 0)
     return {
       ok: false,
@@ -66,8 +68,4 @@ export function teamUnder(
       },
     };
   return { ok: true, team };
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../../../compare-code-units';
 import type { AuditAnswer, AuditOutcome, AuditScore } from '../../../audit/audit-input';
 import type { DealSnapshot } from '../../../crm/deal-snapshot';
 import { canonicalRaterName } from '../../../exchange/rater-names';
@@ -60,13 +61,13 @@ export function rowsToAuditInput(
       outcomes.set(read.deal, { deal: read.deal, won: row[`${DEAL}IsWon`] === 'true', segments });
     }
   }
-  scores.sort((a, b) => (a.scoredAt ?? 0) - (b.scoredAt ?? 0) || compareText(a.id, b.id));
+  scores.sort((a, b) => (a.scoredAt ?? 0) - (b.scoredAt ?? 0) || compareCodeUnits(a.id, b.id));
   return {
     scores,
-    outcomes: [...outcomes.values()].sort((a, b) => compareText(a.deal, b.deal)),
+    outcomes: [...outcomes.values()].sort((a, b) => compareCodeUnits(a.deal, b.deal)),
     verifiedRaters: [...raters]
       .map(([userId, name]) => ({ userId, name }))
-      .sort((a, b) => compareText(a.name, b.name) || compareText(a.userId, b.userId)),
+      .sort((a, b) => compareCodeUnits(a.name, b.name) || compareCodeUnits(a.userId, b.userId)),
     problems,
   };
 }
@@ -156,8 +157,4 @@ function snapshotOf(row: OrgAuditRow, dealKey: string, scoredAt: number): DealSn
     readAt: new Date(scoredAt).toISOString(),
     source: 'api',
   };
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
